@@ -1,0 +1,5 @@
+// Every migration, in order. Listed explicitly so that the compiled app, the CLI and the tests
+// (which run the TypeScript sources) all load the same set without file globs.
+import { Foundation1764140000000 } from './1764140000000-Foundation.js';
+
+export const MIGRATIONS = [Foundation1764140000000];

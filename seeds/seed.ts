@@ -1,0 +1,146 @@
+// Loads the deterministic seeds: Bắc Ninh's organisation, the plan catalog, the plan period's
+// fiscal years and illustrative demo estimates. Fixed ids and ON CONFLICT DO NOTHING make it
+// safe to run again: rows already there are left as they are.
+import type { DataSource, EntityManager } from 'typeorm';
+import { lineAmount } from '../src/common/money/vnd.js';
+import { ACTIVITY_KINDS, EXPENDITURE_TYPES, FUNDING_SOURCES, PLAN_AREAS } from './data/catalog.js';
+import { DEMO_ESTIMATES } from './data/demo-estimates.js';
+import { FISCAL_YEARS } from './data/fiscal-years.js';
+import { UNITS } from './data/units.js';
+
+export interface SeedReport {
+  units: number;
+  planAreas: number;
+  fundingSources: number;
+  fiscalYears: number;
+  estimates: number;
+  lines: number;
+}
+
+/** Inserts rows given as column → value maps; returns how many were new. */
+async function insertAll(manager: EntityManager, table: string, rows: readonly Record<string, unknown>[], conflictKey: string): Promise<number> {
+  let inserted = 0;
+  for (const row of rows) {
+    const columns = Object.keys(row);
+    const placeholders = columns.map((_, i) => `$${i + 1}`).join(', ');
+    const result = await manager.query<unknown[]>(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders}) ON CONFLICT (${conflictKey}) DO NOTHING RETURNING 1`,
+      columns.map((column) => row[column]),
+    );
+    inserted += result.length;
+  }
+  return inserted;
+}
+
+export async function isDatabaseEmpty(dataSource: DataSource): Promise<boolean> {
+  const [{ count }] = await dataSource.query<[{ count: number }]>('SELECT COUNT(*)::int AS count FROM units');
+  return count === 0;
+}
+
+export async function seedDatabase(dataSource: DataSource): Promise<SeedReport> {
+  return dataSource.transaction(async (manager) => {
+    const units = await insertAll(
+      manager,
+      'units',
+      UNITS.map((u) => ({
+        id: u.id,
+        code: u.code,
+        name: u.name,
+        name_en: u.nameEn,
+        kind: u.kind,
+        budget_level: u.budgetLevel,
+        parent_id: u.parentId,
+        special_role: u.specialRole,
+      })),
+      'id',
+    );
+    const planAreas = await insertAll(
+      manager,
+      'plan_areas',
+      PLAN_AREAS.map((a) => ({ code: a.code, parent_code: a.parentCode, name: a.name, name_en: a.nameEn, sort_order: a.sortOrder })),
+      'code',
+    );
+    const fundingSources = await insertAll(
+      manager,
+      'funding_sources',
+      FUNDING_SOURCES.map((s) => ({
+        code: s.code,
+        name: s.name,
+        name_en: s.nameEn,
+        budget_level: s.budgetLevel,
+        is_state_budget: s.isStateBudget,
+        counts_toward_floor_by_default: s.countsTowardFloorByDefault,
+        sort_order: s.sortOrder,
+      })),
+      'code',
+    );
+    await insertAll(
+      manager,
+      'expenditure_types',
+      EXPENDITURE_TYPES.map((t) => ({ code: t.code, name: t.name, name_en: t.nameEn, balanced_by: t.balancedBy, sort_order: t.sortOrder })),
+      'code',
+    );
+    await insertAll(
+      manager,
+      'activity_kinds',
+      ACTIVITY_KINDS.map((k) => ({ code: k.code, name: k.name, name_en: k.nameEn, sort_order: k.sortOrder })),
+      'code',
+    );
+    const fiscalYears = await insertAll(
+      manager,
+      'fiscal_years',
+      FISCAL_YEARS.map((y) => ({
+        year: y.year,
+        plan_period: y.planPeriod,
+        submission_deadline: y.submissionDeadline,
+        balancing_deadline: y.balancingDeadline,
+        committee_deadline: y.committeeDeadline,
+        late_submission_policy: y.lateSubmissionPolicy,
+        total_local_expenditure: y.totalLocalExpenditure,
+        floor_ratio: y.floorRatio,
+        floor_sources: [...y.floorSources],
+        floor_policy: y.floorPolicy,
+        illustrative: y.illustrative,
+      })),
+      'year',
+    );
+    const estimates = await insertAll(
+      manager,
+      'estimates',
+      DEMO_ESTIMATES.map((e) => ({ id: e.id, unit_id: e.unitId, year: e.year, status: 'DRAFT', illustrative: true })),
+      'id',
+    );
+    const lines = await insertAll(
+      manager,
+      'estimate_lines',
+      DEMO_ESTIMATES.flatMap((e) =>
+        e.lines.map((l) => ({
+          id: l.id,
+          estimate_id: e.id,
+          line_no: l.lineNo,
+          is_continuing: l.isContinuing,
+          plan_area_code: l.planAreaCode,
+          expenditure_type_code: l.expenditureTypeCode,
+          funding_source_code: l.fundingSourceCode,
+          activity_kind_code: l.activityKindCode,
+          description: l.description,
+          measure_unit: l.measureUnit,
+          quantity: l.quantity,
+          unit_price: l.unitPrice,
+          amount: lineAmount(l.quantity, BigInt(l.unitPrice)).toString(),
+          multi_year_total: l.multiYearTotal,
+          funded_to_prev2: l.fundedToPrev2,
+          prev_year_estimate: l.prevYearEstimate,
+          prev_year_expected: l.prevYearExpected,
+          projection_next1: l.projectionNext1,
+          projection_next2: l.projectionNext2,
+          priority_tier: l.priorityTier,
+          committed_minimum: l.committedMinimum,
+          justification: l.justification,
+        })),
+      ),
+      'id',
+    );
+    return { units, planAreas, fundingSources, fiscalYears, estimates, lines };
+  });
+}

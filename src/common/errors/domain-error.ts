@@ -1,0 +1,54 @@
+// Domain errors carry a kind and a stable code; one HTTP filter maps kinds to statuses.
+// Plain TypeScript so that domain rules throw them without importing the framework.
+
+export type DomainErrorKind = 'INVALID' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'TOO_LARGE' | 'UNPROCESSABLE';
+
+/** One problem with one field of the input (or one cell of a workbook). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+  code?: string;
+  row?: number;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    readonly code: string,
+    message: string,
+    readonly details?: readonly FieldProblem[],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidInputError extends DomainError {
+  constructor(details: readonly FieldProblem[], message = 'Dữ liệu không hợp lệ / Invalid input') {
+    super('INVALID', 'INVALID_INPUT', message, details);
+  }
+
+  static field(field: string, message: string, code = 'INVALID'): InvalidInputError {
+    return new InvalidInputError([{ field, message, code }], `${field}: ${message}`);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(entity: string, id: string | number) {
+    super('NOT_FOUND', 'NOT_FOUND', `${entity} ${id} not found / Không tìm thấy`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(code: string, message: string) {
+    super('CONFLICT', code, message);
+  }
+
+  static staleVersion(entity: string, expected: number): ConflictError {
+    return new ConflictError(
+      'STALE_VERSION',
+      `${entity} was changed by someone else (your version ${expected} is stale); reload and try again / ` +
+        'Dữ liệu đã được người khác thay đổi, vui lòng tải lại',
+    );
+  }
+}

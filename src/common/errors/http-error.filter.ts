@@ -1,0 +1,93 @@
+import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, type DomainErrorKind, type FieldProblem } from './domain-error.js';
+
+/** The one error shape of the API (DESIGN.md section 8). */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  code?: string;
+  details?: readonly FieldProblem[];
+}
+
+const STATUS_BY_KIND: Record<DomainErrorKind, HttpStatus> = {
+  INVALID: HttpStatus.BAD_REQUEST,
+  NOT_FOUND: HttpStatus.NOT_FOUND,
+  CONFLICT: HttpStatus.CONFLICT,
+  FORBIDDEN: HttpStatus.FORBIDDEN,
+  TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  UNPROCESSABLE: HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
+// PostgreSQL errors that a client's request can provoke, and what they mean to the client.
+const STATUS_BY_SQLSTATE: Record<string, { status: HttpStatus; message: string }> = {
+  '23505': { status: HttpStatus.CONFLICT, message: 'A record with the same key already exists' },
+  '23503': { status: HttpStatus.CONFLICT, message: 'A referenced record does not exist or is still in use' },
+  '40001': { status: HttpStatus.CONFLICT, message: 'Concurrent change, please retry' },
+  '40P01': { status: HttpStatus.CONFLICT, message: 'Concurrent change, please retry' },
+  '22P02': { status: HttpStatus.BAD_REQUEST, message: 'Invalid value' },
+  '22003': { status: HttpStatus.BAD_REQUEST, message: 'Value out of range' },
+};
+
+function reasonPhrase(status: number): string {
+  const name = HttpStatus[status] as string | undefined;
+  if (!name) return 'Error';
+  return name
+    .toLowerCase()
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+/** Maps every error to the one error shape; internals of unexpected errors never reach the client. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpErrorFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = STATUS_BY_KIND[exception.kind];
+      return {
+        statusCode,
+        error: reasonPhrase(statusCode),
+        message: exception.message,
+        code: exception.code,
+        ...(exception.details ? { details: exception.details } : {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const raw = exception.getResponse();
+      const details = typeof raw === 'object' && raw !== null && 'details' in raw ? (raw.details as FieldProblem[]) : undefined;
+      return {
+        statusCode,
+        error: reasonPhrase(statusCode),
+        message: exception.message,
+        ...(details ? { details } : {}),
+      };
+    }
+    if (exception instanceof QueryFailedError) {
+      const sqlState = (exception.driverError as { code?: string } | undefined)?.code;
+      const mapped = sqlState ? STATUS_BY_SQLSTATE[sqlState] : undefined;
+      if (mapped) return { statusCode: mapped.status, error: reasonPhrase(mapped.status), message: mapped.message };
+    }
+    // Body-parser errors (malformed JSON, body too large) arrive as plain errors with a status.
+    const status = (exception as { status?: unknown; type?: unknown } | null)?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const message = status === 413 ? 'Request body too large' : 'Malformed request body';
+      return { statusCode: status, error: reasonPhrase(status), message };
+    }
+    return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
+  }
+}

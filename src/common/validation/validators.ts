@@ -1,0 +1,42 @@
+// Shared validators for request DTOs, so that every amount and quantity is checked the same way.
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
+import { QUANTITY_PATTERN, VND_PATTERN } from '../money/vnd.js';
+
+export const VND_MESSAGE =
+  '$property phải là số tiền nguyên (đồng), không âm, nhỏ hơn 10^18, viết bằng chuỗi chữ số / ' +
+  '$property must be a whole, non-negative number of đồng below 10^18, given as a string of digits';
+
+export const QUANTITY_MESSAGE =
+  '$property phải là số không âm, tối đa 4 chữ số thập phân, viết bằng chuỗi / ' +
+  '$property must be a non-negative decimal string with at most 4 decimals';
+
+/** An amount of đồng: digit string, 0 ≤ amount < 10^18. `nullable` also admits null (clears the field). */
+export function IsVnd(options: { optional?: boolean; nullable?: boolean; description?: string } = {}): PropertyDecorator {
+  const api: ApiPropertyOptions = {
+    type: String,
+    pattern: VND_PATTERN.source,
+    example: '1250000000',
+    required: !options.optional,
+    nullable: options.nullable ?? false,
+    description: options.description ?? 'Amount in đồng, as a string of digits',
+  };
+  return applyDecorators(
+    ApiProperty(api),
+    ...(options.nullable ? [ValidateIf((_object, value) => value !== null)] : []),
+    ...(options.optional ? [IsOptional()] : []),
+    IsString({ message: VND_MESSAGE }),
+    Matches(VND_PATTERN, { message: VND_MESSAGE }),
+  );
+}
+
+/** A quantity: decimal string with at most 4 decimals. */
+export function IsQuantity(options: { optional?: boolean } = {}): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ type: String, pattern: QUANTITY_PATTERN.source, example: '2.5', required: !options.optional }),
+    ...(options.optional ? [IsOptional()] : []),
+    IsString({ message: QUANTITY_MESSAGE }),
+    Matches(QUANTITY_PATTERN, { message: QUANTITY_MESSAGE }),
+  );
+}

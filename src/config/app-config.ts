@@ -1,0 +1,84 @@
+// The environment, validated at boot into a typed class. A bad or missing setting stops the
+// app with a message naming it, before anything else starts.
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const lowered = value.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(lowered)) return true;
+  if (['false', '0', 'no'].includes(lowered)) return false;
+  return value;
+};
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^[0-9]+$/.test(value.trim()) ? Number(value.trim()) : value;
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+export class AppConfig {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: NodeEnv = 'development';
+
+  /** HTTP port of the API. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Address the API listens on. */
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** An existing PostgreSQL; when absent the app runs its own embedded server. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must look like postgres://user[:password]@host[:port]/database' })
+  DATABASE_URL?: string;
+
+  /** Where the embedded PostgreSQL keeps its data between runs. */
+  @IsString()
+  DATA_DIR = './.data';
+
+  /** Port of the embedded PostgreSQL; 0 picks a free one (the log says which). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  EMBEDDED_PG_PORT = 0;
+
+  /** Load the seeds (province, catalog, years, demo estimates) when the database is empty. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SEED_ON_EMPTY = true;
+
+  /** Largest JSON request body accepted. */
+  @IsString()
+  @Matches(/^[0-9]+(b|kb|mb)$/i, { message: 'BODY_LIMIT must be a size such as 2mb or 500kb' })
+  BODY_LIMIT = '2mb';
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}
+
+export class ConfigError extends Error {}
+
+const KNOWN_KEYS = Object.keys(new AppConfig());
+
+/** Validates the environment; throws ConfigError naming every bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Only our own keys are read; empty strings count as unset.
+  const relevant = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => (KNOWN_KEYS.includes(key) || key === 'DATABASE_URL') && value !== ''),
+  );
+  const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const problems = errors.flatMap((error) =>
+      Object.values(error.constraints ?? {}).map((message) => `${error.property}=${JSON.stringify(env[error.property])}: ${message}`),
+    );
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return config;
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { NotFoundError } from '../../common/errors/domain-error.js';
+import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
+import type { EstimateStatus } from './entities/estimate.entity.js';
+
+export interface ConsolidationEntry {
+  code: string;
+  amount: bigint;
+  lineCount: number;
+}
+
+export interface UnitConsolidationEntry {
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  estimateId: string;
+  status: EstimateStatus;
+  amount: bigint;
+  lineCount: number;
+}
+
+export interface Consolidation {
+  year: number;
+  statuses: EstimateStatus[] | null;
+  estimateCount: number;
+  lineCount: number;
+  total: bigint;
+  byUnit: UnitConsolidationEntry[];
+  byPlanArea: ConsolidationEntry[];
+  byFundingSource: ConsolidationEntry[];
+  byExpenditureType: ConsolidationEntry[];
+}
+
+interface GroupRow {
+  estimate_id: string | null;
+  plan_area_code: string | null;
+  funding_source_code: string | null;
+  expenditure_type_code: string | null;
+  grouping: number;
+  amount: string;
+  line_count: number;
+}
+
+// GROUPING() bit mask for (estimate, plan area, funding source, expenditure type): a set bit is a
+// column rolled up. Each grouping set leaves exactly one column in.
+const BY_ESTIMATE = 0b0111;
+const BY_PLAN_AREA = 0b1011;
+const BY_FUNDING_SOURCE = 0b1101;
+const BY_EXPENDITURE_TYPE = 0b1110;
+const GRAND_TOTAL = 0b1111;
+
+/** Year-wide totals by unit, plan area, funding source and expenditure type, in one pass in SQL. */
+@Injectable()
+export class ConsolidationService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async consolidate(year: number, statuses?: EstimateStatus[]): Promise<Consolidation> {
+    if (!(await this.dataSource.getRepository(FiscalYear).existsBy({ year }))) throw new NotFoundError('Fiscal year', year);
+    const statusFilter = statuses && statuses.length > 0 ? 'AND e.status = ANY($2)' : '';
+    const params: unknown[] = statuses && statuses.length > 0 ? [year, statuses] : [year];
+
+    const [groups, estimates] = await Promise.all([
+      this.dataSource.query<GroupRow[]>(
+        `SELECT l.estimate_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code,
+                GROUPING(l.estimate_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code) AS grouping,
+                SUM(l.amount)::text AS amount, COUNT(*)::int AS line_count
+           FROM estimate_lines l
+           JOIN estimates e ON e.id = l.estimate_id
+          WHERE e.year = $1 ${statusFilter}
+          GROUP BY GROUPING SETS ((l.estimate_id), (l.plan_area_code), (l.funding_source_code), (l.expenditure_type_code), ())`,
+        params,
+      ),
+      this.dataSource.query<{ id: string; unit_id: string; code: string; name: string; status: EstimateStatus }[]>(
+        `SELECT e.id, e.unit_id, u.code, u.name, e.status
+           FROM estimates e JOIN units u ON u.id = e.unit_id
+          WHERE e.year = $1 ${statusFilter}
+          ORDER BY u.code`,
+        params,
+      ),
+    ]);
+
+    const pick = (mask: number, key: (row: GroupRow) => string | null): ConsolidationEntry[] =>
+      groups
+        .filter((row) => row.grouping === mask)
+        .map((row) => ({ code: key(row) ?? '', amount: BigInt(row.amount), lineCount: row.line_count }))
+        .sort((a, b) => a.code.localeCompare(b.code));
+
+    const perEstimate = new Map(groups.filter((row) => row.grouping === BY_ESTIMATE).map((row) => [row.estimate_id, row]));
+    const grand = groups.find((row) => row.grouping === GRAND_TOTAL);
+    return {
+      year,
+      statuses: statuses && statuses.length > 0 ? statuses : null,
+      estimateCount: estimates.length,
+      lineCount: grand?.line_count ?? 0,
+      total: grand ? BigInt(grand.amount) : 0n,
+      // Units with an estimate but no lines yet are listed with 0.
+      byUnit: estimates.map((estimate) => {
+        const row = perEstimate.get(estimate.id);
+        return {
+          unitId: estimate.unit_id,
+          unitCode: estimate.code,
+          unitName: estimate.name,
+          estimateId: estimate.id,
+          status: estimate.status,
+          amount: row ? BigInt(row.amount) : 0n,
+          lineCount: row?.line_count ?? 0,
+        };
+      }),
+      byPlanArea: pick(BY_PLAN_AREA, (row) => row.plan_area_code),
+      byFundingSource: pick(BY_FUNDING_SOURCE, (row) => row.funding_source_code),
+      byExpenditureType: pick(BY_EXPENDITURE_TYPE, (row) => row.expenditure_type_code),
+    };
+  }
+}

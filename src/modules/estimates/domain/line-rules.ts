@@ -1,0 +1,65 @@
+// Rules for one estimate line, as plain functions: the amount from quantity × unit price, the
+// catalog codes, and the bounds the allocator relies on (committed minimum ≤ request).
+import type { FieldProblem } from '../../../common/errors/domain-error.js';
+import { formatVnd, isWithinLimit, lineAmount } from '../../../common/money/vnd.js';
+import type { CatalogCodes } from '../../catalog/catalog-codes.js';
+
+export interface LineCodes {
+  planAreaCode: string;
+  expenditureTypeCode: string;
+  fundingSourceCode: string;
+  activityKindCode: string;
+}
+
+export interface LineFigures {
+  quantity: string;
+  unitPrice: bigint;
+  committedMinimum: bigint;
+  /** The amount the client stated, if any; it must agree with quantity × unit price. */
+  statedAmount?: bigint;
+}
+
+const CODE_FIELDS: { field: keyof LineCodes; set: keyof CatalogCodes; label: string }[] = [
+  { field: 'planAreaCode', set: 'planAreas', label: 'lĩnh vực kế hoạch / plan area' },
+  { field: 'expenditureTypeCode', set: 'expenditureTypes', label: 'loại chi / expenditure type' },
+  { field: 'fundingSourceCode', set: 'fundingSources', label: 'nguồn vốn / funding source' },
+  { field: 'activityKindCode', set: 'activityKinds', label: 'loại hoạt động / activity kind' },
+];
+
+export function codeProblems(line: LineCodes, codes: CatalogCodes): FieldProblem[] {
+  return CODE_FIELDS.filter(({ field, set }) => !codes[set].has(line[field])).map(({ field, label }) => ({
+    field,
+    code: 'UNKNOWN_CODE',
+    message: `${field}: mã ${label} không tồn tại hoặc không được chọn / unknown ${label.split(' / ')[1]} code "${line[field]}"`,
+  }));
+}
+
+export type AmountResult = { ok: true; amount: bigint } | { ok: false; problems: FieldProblem[] };
+
+/** Computes the line's amount and checks it against the limits and the committed minimum. */
+export function computeAmount(figures: LineFigures): AmountResult {
+  const amount = lineAmount(figures.quantity, figures.unitPrice);
+  const problems: FieldProblem[] = [];
+  if (!isWithinLimit(amount)) {
+    problems.push({
+      field: 'amount',
+      code: 'AMOUNT_TOO_LARGE',
+      message: `amount: số lượng × đơn giá = ${formatVnd(amount)} vượt giới hạn 10^18 đồng / quantity × unitPrice exceeds 10^18 đồng`,
+    });
+  }
+  if (figures.statedAmount !== undefined && figures.statedAmount !== amount) {
+    problems.push({
+      field: 'amount',
+      code: 'AMOUNT_MISMATCH',
+      message: `amount: ${formatVnd(figures.statedAmount)} khác số lượng × đơn giá = ${formatVnd(amount)} / disagrees with quantity × unitPrice`,
+    });
+  }
+  if (figures.committedMinimum > amount) {
+    problems.push({
+      field: 'committedMinimum',
+      code: 'MINIMUM_ABOVE_AMOUNT',
+      message: `committedMinimum: ${formatVnd(figures.committedMinimum)} lớn hơn thành tiền ${formatVnd(amount)} / exceeds the line's amount`,
+    });
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, amount };
+}

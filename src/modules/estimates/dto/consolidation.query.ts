@@ -1,0 +1,13 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsArray, IsIn, IsOptional } from 'class-validator';
+import { ESTIMATE_STATUSES, type EstimateStatus } from '../entities/estimate.entity.js';
+
+export class ConsolidationQuery {
+  @ApiPropertyOptional({ description: 'Only estimates in these statuses (comma-separated); all when absent', example: 'SUBMITTED,BALANCED' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value))
+  @IsArray()
+  @IsIn(ESTIMATE_STATUSES, { each: true })
+  status?: EstimateStatus[];
+}

@@ -1,0 +1,114 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsQuantity, IsVnd } from '../../../common/validation/validators.js';
+
+/** The fields of a line as a client sends them; amounts are digit strings. */
+export class LineFieldsDto {
+  @ApiPropertyOptional({ description: 'Part A (approved earlier, continuing) when true; part B (new) otherwise' })
+  @IsOptional()
+  @IsBoolean()
+  isContinuing?: boolean;
+
+  @ApiProperty({ example: '1.f' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20)
+  planAreaCode!: string;
+
+  @ApiProperty({ example: 'RECURRENT' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20)
+  expenditureTypeCode!: string;
+
+  @ApiProperty({ example: 'DISTRICT' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(30)
+  fundingSourceCode!: string;
+
+  @ApiProperty({ example: 'TASK_DETAILED' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(30)
+  activityKindCode!: string;
+
+  @ApiProperty({ example: 'Mua sắm máy tính cho cán bộ, công chức' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  description!: string;
+
+  @ApiProperty({ example: 'bộ' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  measureUnit!: string;
+
+  @IsQuantity()
+  quantity!: string;
+
+  @IsVnd({ description: 'Unit price, đồng' })
+  unitPrice!: string;
+
+  @IsVnd({ optional: true, description: 'Optional check: if given it must equal quantity × unitPrice rounded half-up' })
+  amount?: string;
+
+  @IsVnd({ optional: true, nullable: true, description: 'Multi-year total of the item (tổng mức dự toán)' })
+  multiYearTotal?: string | null;
+
+  @IsVnd({ optional: true, nullable: true, description: 'Funded up to year N-2' })
+  fundedToPrev2?: string | null;
+
+  @IsVnd({ optional: true, nullable: true, description: "Last year's (N-1) assigned estimate" })
+  prevYearEstimate?: string | null;
+
+  @IsVnd({ optional: true, nullable: true, description: "Last year's (N-1) expected execution" })
+  prevYearExpected?: string | null;
+
+  @IsVnd({ optional: true, nullable: true, description: 'Projection for year N+1' })
+  projectionNext1?: string | null;
+
+  @IsVnd({ optional: true, nullable: true, description: 'Projection for year N+2' })
+  projectionNext2?: string | null;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 99, description: '1 is funded first' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(99)
+  priorityTier?: number;
+
+  @IsVnd({ optional: true, description: 'Committed minimum (≤ amount), default 0' })
+  committedMinimum?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  justification?: string;
+}
+
+export class CreateLineDto extends LineFieldsDto {
+  @ApiProperty({ description: "The estimate's version the change is based on; a stale version gets 409" })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class UpdateLineDto extends PartialType(LineFieldsDto) {
+  @ApiProperty({ description: "The estimate's version the change is based on; a stale version gets 409" })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class DeleteLineQuery {
+  @ApiProperty({ description: "The estimate's version the change is based on; a stale version gets 409" })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version!: number;
+}

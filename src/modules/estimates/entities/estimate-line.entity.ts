@@ -1,0 +1,91 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { quantityColumn, vndColumn } from '../../../common/money/columns.js';
+import type { ExpenditureTypeCode } from '../../catalog/entities/catalog.entities.js';
+
+const money = (name: string, nullable = false) =>
+  ({ type: 'numeric', precision: 20, scale: 0, name, nullable, transformer: vndColumn }) as const;
+
+/**
+ * One line of an estimate, laid out like the official annex (Phụ lục 04): the year-N request is
+ * `amount` = quantity × unit price; the multi-year and earlier-year columns describe continuing items.
+ */
+@Entity('estimate_lines')
+export class EstimateLine {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'uuid', name: 'estimate_id' })
+  estimateId!: string;
+
+  /** STT: position in the estimate, 1..n without gaps. */
+  @Column({ type: 'integer', name: 'line_no' })
+  lineNo!: number;
+
+  /** Part A of the annex (approved earlier and continuing) or part B (new). */
+  @Column({ type: 'boolean', name: 'is_continuing' })
+  isContinuing!: boolean;
+
+  @Column({ type: 'varchar', name: 'plan_area_code' })
+  planAreaCode!: string;
+
+  @Column({ type: 'varchar', name: 'expenditure_type_code' })
+  expenditureTypeCode!: ExpenditureTypeCode;
+
+  @Column({ type: 'varchar', name: 'funding_source_code' })
+  fundingSourceCode!: string;
+
+  @Column({ type: 'varchar', name: 'activity_kind_code' })
+  activityKindCode!: string;
+
+  @Column({ type: 'text' })
+  description!: string;
+
+  @Column({ type: 'varchar', name: 'measure_unit' })
+  measureUnit!: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 4, transformer: quantityColumn })
+  quantity!: string;
+
+  @Column(money('unit_price'))
+  unitPrice!: bigint;
+
+  /** The year-N request: quantity × unit price, rounded half-up to the đồng. */
+  @Column(money('amount'))
+  amount!: bigint;
+
+  @Column(money('multi_year_total', true))
+  multiYearTotal!: bigint | null;
+
+  @Column(money('funded_to_prev2', true))
+  fundedToPrev2!: bigint | null;
+
+  /** Last year's (N-1) assigned estimate. */
+  @Column(money('prev_year_estimate', true))
+  prevYearEstimate!: bigint | null;
+
+  /** Last year's (N-1) expected execution. */
+  @Column(money('prev_year_expected', true))
+  prevYearExpected!: bigint | null;
+
+  @Column(money('projection_next1', true))
+  projectionNext1!: bigint | null;
+
+  @Column(money('projection_next2', true))
+  projectionNext2!: bigint | null;
+
+  @Column({ type: 'integer', name: 'priority_tier' })
+  priorityTier!: number;
+
+  /** What must be funded whatever the ceiling (contracts signed, continuing obligations). */
+  @Column(money('committed_minimum'))
+  committedMinimum!: bigint;
+
+  @Column({ type: 'text' })
+  justification!: string;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,36 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export const ESTIMATE_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'BALANCED', 'APPROVED'] as const;
+export type EstimateStatus = (typeof ESTIMATE_STATUSES)[number];
+/** Lines may change only while the unit holds the estimate. */
+export const EDITABLE_STATUSES: readonly EstimateStatus[] = ['DRAFT', 'RETURNED'];
+
+/** One unit's IT estimate for one fiscal year. */
+@Entity('estimates')
+export class Estimate {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'uuid', name: 'unit_id' })
+  unitId!: string;
+
+  @Column({ type: 'integer' })
+  year!: number;
+
+  @Column({ type: 'varchar' })
+  status!: EstimateStatus;
+
+  /** Demo data, not a real unit's figures. */
+  @Column({ type: 'boolean' })
+  illustrative!: boolean;
+
+  // Bumped by every change to the estimate or its lines, with a conditional update.
+  @Column({ type: 'integer' })
+  version!: number;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt!: Date;
+}

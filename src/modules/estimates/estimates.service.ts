@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
+import type { CatalogCodes } from '../catalog/catalog-codes.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
+import { Unit } from '../units/entities/unit.entity.js';
+import { codeProblems, computeAmount } from './domain/line-rules.js';
+import { type EstimateTotals, estimateTotals } from './domain/totals.js';
+import type { CreateEstimateDto, ListEstimatesQuery } from './dto/estimate.dto.js';
+import type { CreateLineDto, LineFieldsDto, UpdateLineDto } from './dto/line.dto.js';
+import { EstimateLine } from './entities/estimate-line.entity.js';
+import { EDITABLE_STATUSES, Estimate, type EstimateStatus } from './entities/estimate.entity.js';
+
+export interface EstimateView extends Estimate {
+  unit: Pick<Unit, 'id' | 'code' | 'name' | 'nameEn' | 'kind'>;
+  lines: EstimateLine[];
+  totals: EstimateTotals;
+}
+
+export interface EstimateListItem extends Estimate {
+  unit: Pick<Unit, 'id' | 'code' | 'name' | 'nameEn' | 'kind'>;
+  total: bigint;
+  lineCount: number;
+}
+
+const optionalVnd = (value: string | null | undefined): bigint | null => (value === undefined || value === null ? null : BigInt(value));
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+  return driverError?.code === '23505' && driverError.constraint === constraint;
+}
+
+@Injectable()
+export class EstimatesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalog: CatalogService,
+  ) {}
+
+  async create(dto: CreateEstimateDto): Promise<EstimateView> {
+    const [unit, year] = await Promise.all([
+      this.dataSource.getRepository(Unit).existsBy({ id: dto.unitId }),
+      this.dataSource.getRepository(FiscalYear).existsBy({ year: dto.year }),
+    ]);
+    const problems: FieldProblem[] = [];
+    if (!unit) problems.push({ field: 'unitId', code: 'UNKNOWN_UNIT', message: `unitId: đơn vị không tồn tại / unknown unit ${dto.unitId}` });
+    if (!year) problems.push({ field: 'year', code: 'UNKNOWN_YEAR', message: `year: năm ngân sách ${dto.year} chưa được thiết lập / unknown fiscal year` });
+    if (problems.length > 0) throw new InvalidInputError(problems);
+
+    const id = randomUUID();
+    try {
+      await this.dataSource
+        .getRepository(Estimate)
+        .insert({ id, unitId: dto.unitId, year: dto.year, status: 'DRAFT', illustrative: false, version: 1 });
+    } catch (error) {
+      if (isUniqueViolation(error, 'estimates_unit_year_key')) {
+        throw new ConflictError(
+          'ESTIMATE_EXISTS',
+          `Đơn vị đã có dự toán năm ${dto.year} / This unit already has an estimate for ${dto.year}`,
+        );
+      }
+      throw error;
+    }
+    return this.get(id);
+  }
+
+  async list(query: ListEstimatesQuery): Promise<{ items: EstimateListItem[]; total: number; limit: number; offset: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (clause: string, value: unknown) => {
+      params.push(value);
+      where.push(clause.replace('?', `$${params.length}`));
+    };
+    if (query.year !== undefined) add('e.year = ?', query.year);
+    if (query.unitId !== undefined) add('e.unit_id = ?', query.unitId);
+    if (query.status !== undefined) add('e.status = ?', query.status);
+    const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+
+    const [rows, counted] = await Promise.all([
+      this.dataSource.query<Record<string, unknown>[]>(
+        `SELECT e.id, e.unit_id, e.year, e.status, e.illustrative, e.version, e.created_at, e.updated_at,
+                u.code AS unit_code, u.name AS unit_name, u.name_en AS unit_name_en, u.kind AS unit_kind,
+                COALESCE(t.total, 0)::text AS total, COALESCE(t.line_count, 0)::int AS line_count
+           FROM estimates e
+           JOIN units u ON u.id = e.unit_id
+           LEFT JOIN (SELECT estimate_id, SUM(amount) AS total, COUNT(*) AS line_count
+                        FROM estimate_lines GROUP BY estimate_id) t ON t.estimate_id = e.id
+           ${whereSql}
+          ORDER BY e.year DESC, u.code, e.id
+          LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, query.limit, query.offset],
+      ),
+      this.dataSource.query<{ count: number }[]>(`SELECT COUNT(*)::int AS count FROM estimates e ${whereSql}`, params),
+    ]);
+    const items = rows.map((row) => ({
+      id: row.id as string,
+      unitId: row.unit_id as string,
+      year: row.year as number,
+      status: row.status as EstimateStatus,
+      illustrative: row.illustrative as boolean,
+      version: row.version as number,
+      createdAt: row.created_at as Date,
+      updatedAt: row.updated_at as Date,
+      unit: {
+        id: row.unit_id as string,
+        code: row.unit_code as string,
+        name: row.unit_name as string,
+        nameEn: row.unit_name_en as string,
+        kind: row.unit_kind as Unit['kind'],
+      },
+      total: BigInt(row.total as string),
+      lineCount: row.line_count as number,
+    }));
+    return { items, total: counted[0]?.count ?? 0, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<EstimateView> {
+    const estimate = await manager.findOneBy(Estimate, { id });
+    if (!estimate) throw new NotFoundError('Estimate', id);
+    const [unit, lines] = await Promise.all([
+      manager.findOneByOrFail(Unit, { id: estimate.unitId }),
+      manager.find(EstimateLine, { where: { estimateId: id }, order: { lineNo: 'ASC' } }),
+    ]);
+    return {
+      ...estimate,
+      unit: { id: unit.id, code: unit.code, name: unit.name, nameEn: unit.nameEn, kind: unit.kind },
+      lines,
+      totals: estimateTotals(lines),
+    };
+  }
+
+  async addLine(estimateId: string, dto: CreateLineDto): Promise<EstimateView> {
+    const codes = await this.catalog.codes();
+    return this.dataSource.transaction(async (manager) => {
+      await this.claimForEdit(manager, estimateId, dto.version);
+      const line = this.buildLine(dto, codes);
+      const [{ next }] = await manager.query<[{ next: number }]>(
+        'SELECT COALESCE(MAX(line_no), 0) + 1 AS next FROM estimate_lines WHERE estimate_id = $1',
+        [estimateId],
+      );
+      await manager.insert(EstimateLine, { ...line, id: randomUUID(), estimateId, lineNo: next });
+      return this.get(estimateId, manager);
+    });
+  }
+
+  async updateLine(estimateId: string, lineId: string, dto: UpdateLineDto): Promise<EstimateView> {
+    const codes = await this.catalog.codes();
+    return this.dataSource.transaction(async (manager) => {
+      await this.claimForEdit(manager, estimateId, dto.version);
+      const existing = await manager.findOneBy(EstimateLine, { id: lineId, estimateId });
+      if (!existing) throw new NotFoundError('Estimate line', lineId);
+      // Fields left out keep their stored value; optional amounts sent as null are cleared.
+      const stored = (value: bigint | null) => (value === null ? null : value.toString());
+      const merged: LineFieldsDto = {
+        isContinuing: dto.isContinuing ?? existing.isContinuing,
+        planAreaCode: dto.planAreaCode ?? existing.planAreaCode,
+        expenditureTypeCode: dto.expenditureTypeCode ?? existing.expenditureTypeCode,
+        fundingSourceCode: dto.fundingSourceCode ?? existing.fundingSourceCode,
+        activityKindCode: dto.activityKindCode ?? existing.activityKindCode,
+        description: dto.description ?? existing.description,
+        measureUnit: dto.measureUnit ?? existing.measureUnit,
+        quantity: dto.quantity ?? existing.quantity,
+        unitPrice: dto.unitPrice ?? existing.unitPrice.toString(),
+        amount: dto.amount,
+        multiYearTotal: dto.multiYearTotal !== undefined ? dto.multiYearTotal : stored(existing.multiYearTotal),
+        fundedToPrev2: dto.fundedToPrev2 !== undefined ? dto.fundedToPrev2 : stored(existing.fundedToPrev2),
+        prevYearEstimate: dto.prevYearEstimate !== undefined ? dto.prevYearEstimate : stored(existing.prevYearEstimate),
+        prevYearExpected: dto.prevYearExpected !== undefined ? dto.prevYearExpected : stored(existing.prevYearExpected),
+        projectionNext1: dto.projectionNext1 !== undefined ? dto.projectionNext1 : stored(existing.projectionNext1),
+        projectionNext2: dto.projectionNext2 !== undefined ? dto.projectionNext2 : stored(existing.projectionNext2),
+        priorityTier: dto.priorityTier ?? existing.priorityTier,
+        committedMinimum: dto.committedMinimum ?? existing.committedMinimum.toString(),
+        justification: dto.justification ?? existing.justification,
+      };
+      await manager.update(EstimateLine, { id: lineId }, this.buildLine(merged, codes));
+      return this.get(estimateId, manager);
+    });
+  }
+
+  async deleteLine(estimateId: string, lineId: string, version: number): Promise<EstimateView> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.claimForEdit(manager, estimateId, version);
+      const line = await manager.findOneBy(EstimateLine, { id: lineId, estimateId });
+      if (!line) throw new NotFoundError('Estimate line', lineId);
+      await manager.delete(EstimateLine, { id: lineId });
+      // Keep STT contiguous, as on the paper annex.
+      await manager.query('UPDATE estimate_lines SET line_no = line_no - 1 WHERE estimate_id = $1 AND line_no > $2', [
+        estimateId,
+        line.lineNo,
+      ]);
+      return this.get(estimateId, manager);
+    });
+  }
+
+  /**
+   * Takes the right to change an estimate's lines: one conditional update that bumps the version
+   * only if it is still the one the client saw and the estimate is editable. Of concurrent
+   * attempts on the same version exactly one succeeds; the others wait for its row lock, then
+   * find the version moved and get 409.
+   */
+  private async claimForEdit(manager: EntityManager, estimateId: string, version: number): Promise<void> {
+    const claimed = await manager
+      .createQueryBuilder()
+      .update(Estimate)
+      .set({ version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :estimateId AND version = :version AND status IN (:...editable)', {
+        estimateId,
+        version,
+        editable: EDITABLE_STATUSES,
+      })
+      .execute();
+    if (claimed.affected === 1) return;
+    const current = await manager.findOneBy(Estimate, { id: estimateId });
+    if (!current) throw new NotFoundError('Estimate', estimateId);
+    if (!EDITABLE_STATUSES.includes(current.status)) {
+      throw new ConflictError(
+        'NOT_EDITABLE',
+        `Dự toán đang ở trạng thái ${current.status}, không sửa được / The estimate is ${current.status}: lines change only in DRAFT or RETURNED`,
+      );
+    }
+    throw ConflictError.staleVersion('Estimate', version);
+  }
+
+  /** Validates a line's fields against the catalog and computes its amount; 400 naming each bad field. */
+  private buildLine(dto: LineFieldsDto, codes: CatalogCodes): Omit<EstimateLine, 'id' | 'estimateId' | 'lineNo' | 'createdAt' | 'updatedAt'> {
+    const problems = codeProblems(dto, codes);
+    const committedMinimum = BigInt(dto.committedMinimum ?? '0');
+    const figures = computeAmount({
+      quantity: dto.quantity,
+      unitPrice: BigInt(dto.unitPrice),
+      committedMinimum,
+      statedAmount: dto.amount === undefined ? undefined : BigInt(dto.amount),
+    });
+    if (!figures.ok) problems.push(...figures.problems);
+    if (problems.length > 0 || !figures.ok) throw new InvalidInputError(problems);
+    return {
+      isContinuing: dto.isContinuing ?? false,
+      planAreaCode: dto.planAreaCode,
+      expenditureTypeCode: dto.expenditureTypeCode as EstimateLine['expenditureTypeCode'],
+      fundingSourceCode: dto.fundingSourceCode,
+      activityKindCode: dto.activityKindCode,
+      description: dto.description,
+      measureUnit: dto.measureUnit,
+      quantity: dto.quantity,
+      unitPrice: BigInt(dto.unitPrice),
+      amount: figures.amount,
+      multiYearTotal: optionalVnd(dto.multiYearTotal),
+      fundedToPrev2: optionalVnd(dto.fundedToPrev2),
+      prevYearEstimate: optionalVnd(dto.prevYearEstimate),
+      prevYearExpected: optionalVnd(dto.prevYearExpected),
+      projectionNext1: optionalVnd(dto.projectionNext1),
+      projectionNext2: optionalVnd(dto.projectionNext2),
+      priorityTier: dto.priorityTier ?? 1,
+      committedMinimum,
+      justification: dto.justification ?? '',
+    };
+  }
+}

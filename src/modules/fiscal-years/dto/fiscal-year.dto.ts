@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsVnd } from '../../../common/validation/validators.js';
+import { FLOOR_POLICIES, type FloorPolicy, LATE_SUBMISSION_POLICIES, type LateSubmissionPolicy } from '../entities/fiscal-year.entity.js';
+
+const FLOOR_RATIO = /^(0(\.[0-9]{1,6})?|1(\.0{1,6})?)$/;
+const DATE_ONLY = { strict: true, strictSeparator: true } as const;
+const nullableDate = () => ValidateIf((_object, value) => value !== null);
+
+export class CreateFiscalYearDto {
+  @ApiProperty({ example: 2016 })
+  @IsInt()
+  @Min(2000)
+  @Max(2200)
+  year!: number;
+
+  @ApiProperty({ example: '2016-2020' })
+  @IsString()
+  @Matches(/^[0-9]{4}-[0-9]{4}$/, { message: 'planPeriod must look like 2016-2020' })
+  planPeriod!: string;
+
+  @ApiPropertyOptional({ example: '2015-07-20', nullable: true })
+  @IsOptional()
+  @nullableDate()
+  @IsISO8601(DATE_ONLY)
+  @Matches(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, { message: 'submissionDeadline must be a date YYYY-MM-DD' })
+  submissionDeadline?: string | null;
+
+  @ApiPropertyOptional({ example: '2015-09-30', nullable: true })
+  @IsOptional()
+  @nullableDate()
+  @IsISO8601(DATE_ONLY)
+  @Matches(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, { message: 'balancingDeadline must be a date YYYY-MM-DD' })
+  balancingDeadline?: string | null;
+
+  @ApiPropertyOptional({ example: '2015-12-10', nullable: true })
+  @IsOptional()
+  @nullableDate()
+  @IsISO8601(DATE_ONLY)
+  @Matches(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, { message: 'committeeDeadline must be a date YYYY-MM-DD' })
+  committeeDeadline?: string | null;
+
+  @ApiPropertyOptional({ enum: LATE_SUBMISSION_POLICIES })
+  @IsOptional()
+  @IsIn(LATE_SUBMISSION_POLICIES)
+  lateSubmissionPolicy?: LateSubmissionPolicy;
+
+  @IsVnd({ optional: true, nullable: true, description: 'Total local budget expenditure of the year, đồng (set by DOF)' })
+  totalLocalExpenditure?: string | null;
+
+  @ApiPropertyOptional({ example: '0.01', description: 'Share of total local expenditure that must go to IT' })
+  @IsOptional()
+  @IsString()
+  @Matches(FLOOR_RATIO, { message: 'floorRatio must be a decimal string between 0 and 1 with at most 6 decimals, such as "0.01"' })
+  floorRatio?: string;
+
+  @ApiPropertyOptional({ example: ['PROVINCIAL', 'DISTRICT', 'COMMUNE'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(30, { each: true })
+  floorSources?: string[];
+
+  @ApiPropertyOptional({ enum: FLOOR_POLICIES })
+  @IsOptional()
+  @IsIn(FLOOR_POLICIES)
+  floorPolicy?: FloorPolicy;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  illustrative?: boolean;
+}
+
+export class UpdateFiscalYearDto extends PartialType(OmitType(CreateFiscalYearDto, ['year'] as const)) {
+  @ApiProperty({ description: 'The version the change is based on; a stale version gets 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}

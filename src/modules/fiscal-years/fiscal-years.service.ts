@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import type { CreateFiscalYearDto, UpdateFiscalYearDto } from './dto/fiscal-year.dto.js';
+import { FiscalYear } from './entities/fiscal-year.entity.js';
+import { calendarProblems, unknownSourceProblems } from './fiscal-year-rules.js';
+
+const DEFAULT_FLOOR_SOURCES = ['PROVINCIAL', 'DISTRICT', 'COMMUNE'];
+
+@Injectable()
+export class FiscalYearsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalog: CatalogService,
+  ) {}
+
+  private get years() {
+    return this.dataSource.getRepository(FiscalYear);
+  }
+
+  list(): Promise<FiscalYear[]> {
+    return this.years.find({ order: { year: 'ASC' } });
+  }
+
+  async get(year: number): Promise<FiscalYear> {
+    const found = await this.years.findOneBy({ year });
+    if (!found) throw new NotFoundError('Fiscal year', year);
+    return found;
+  }
+
+  async create(dto: CreateFiscalYearDto): Promise<FiscalYear> {
+    const row: FiscalYear = this.years.create({
+      year: dto.year,
+      planPeriod: dto.planPeriod,
+      submissionDeadline: dto.submissionDeadline ?? null,
+      balancingDeadline: dto.balancingDeadline ?? null,
+      committeeDeadline: dto.committeeDeadline ?? null,
+      lateSubmissionPolicy: dto.lateSubmissionPolicy ?? 'FLAG',
+      totalLocalExpenditure: dto.totalLocalExpenditure == null ? null : BigInt(dto.totalLocalExpenditure),
+      floorRatio: dto.floorRatio ?? '0.01',
+      floorSources: dto.floorSources ?? DEFAULT_FLOOR_SOURCES,
+      floorPolicy: dto.floorPolicy ?? 'STOP',
+      illustrative: dto.illustrative ?? false,
+      version: 1,
+    });
+    await this.check(row);
+    const inserted = await this.years
+      .createQueryBuilder()
+      .insert()
+      .values(row)
+      .orIgnore()
+      .returning('year')
+      .execute();
+    // ON CONFLICT DO NOTHING returns no row when the year already exists.
+    if ((inserted.raw as unknown[]).length === 0) {
+      throw new ConflictError('YEAR_EXISTS', `Fiscal year ${dto.year} already exists / Năm ngân sách ${dto.year} đã có`);
+    }
+    return this.get(dto.year);
+  }
+
+  /** Changes the given settings if `version` is still current; 409 otherwise. */
+  async update(year: number, dto: UpdateFiscalYearDto): Promise<FiscalYear> {
+    const current = await this.get(year);
+    const { version, totalLocalExpenditure, ...rest } = dto;
+    const changes: Partial<FiscalYear> = { ...rest };
+    if (totalLocalExpenditure !== undefined) {
+      changes.totalLocalExpenditure = totalLocalExpenditure === null ? null : BigInt(totalLocalExpenditure);
+    }
+    await this.check({ ...current, ...changes });
+    const result = await this.years
+      .createQueryBuilder()
+      .update()
+      .set({ ...changes, version: () => 'version + 1' })
+      .where('year = :year AND version = :version', { year, version })
+      .execute();
+    if (!result.affected) throw ConflictError.staleVersion(`Fiscal year ${year}`, version);
+    return this.get(year);
+  }
+
+  private async check(settings: FiscalYear): Promise<void> {
+    const codes = await this.catalog.codes();
+    const problems = [...calendarProblems(settings), ...unknownSourceProblems(settings.floorSources, codes.fundingSources)];
+    if (problems.length > 0) throw new InvalidInputError(problems);
+  }
+}
