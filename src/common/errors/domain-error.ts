@@ -24,12 +24,9 @@ export class DomainError extends Error {
 }
 
 export class InvalidInputError extends DomainError {
-  constructor(details: readonly FieldProblem[], message = 'Dữ liệu không hợp lệ / Invalid input') {
-    super('INVALID', 'INVALID_INPUT', message, details);
-  }
-
-  static field(field: string, message: string, code = 'INVALID'): InvalidInputError {
-    return new InvalidInputError([{ field, message, code }], `${field}: ${message}`);
+  /** The message repeats each problem, so that a client showing only the message still names the field. */
+  constructor(details: readonly FieldProblem[]) {
+    super('INVALID', 'INVALID_INPUT', details.map((d) => (d.message.startsWith(d.field) ? d.message : `${d.field}: ${d.message}`)).join('; '), details);
   }
 }
 

@@ -65,7 +65,7 @@ export class ConsolidationService {
       this.dataSource.query<GroupRow[]>(
         `SELECT l.estimate_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code,
                 GROUPING(l.estimate_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code) AS grouping,
-                SUM(l.amount)::text AS amount, COUNT(*)::int AS line_count
+                COALESCE(SUM(l.amount), 0)::text AS amount, COUNT(*)::int AS line_count
            FROM estimate_lines l
            JOIN estimates e ON e.id = l.estimate_id
           WHERE e.year = $1 ${statusFilter}

@@ -7,6 +7,7 @@ import {
   describeLine,
   describeValue,
 } from './allocation-errors.js';
+import { findDuplicateId } from './unique-ids.js';
 
 export interface AllocationLineInput {
   readonly id: string;
@@ -89,7 +90,12 @@ export interface PartialTierDetail {
 export interface AllocationResult {
   readonly ceiling: bigint;
   readonly unit: bigint;
-  /** Lines in input order. */
+  /** The allocated amount of each line, in input order (the columnar form, cheap at any size). */
+  readonly allocations: readonly bigint[];
+  /**
+   * Each line with the rule that settled it, in input order. Built from `allocations` and the
+   * input on first access, then kept: the input lines must not be mutated meanwhile.
+   */
   readonly lines: readonly AllocationLineResult[];
   readonly minimumTotal: bigint;
   readonly allocated: bigint;
@@ -101,12 +107,54 @@ export interface AllocationResult {
   readonly partial: PartialTierDetail | null;
 }
 
-// Internal: the same shape as AllocationLineResult, writable while rounding adds units.
-type MutableLineResult = { -readonly [K in keyof AllocationLineResult]: AllocationLineResult[K] };
+// Rounding outcomes as bytes, one per line, so the hot loop allocates no per-line objects;
+// 0 is 'not-applicable', the value a fresh Uint8Array holds.
+const ROUNDING_OUTCOMES: readonly RoundingOutcome[] = [
+  'not-applicable',
+  'exact',
+  'unit-added',
+  'capped-by-request',
+  'outranked',
+];
+const EXACT = 1;
+const UNIT_ADDED = 2;
+const CAPPED_BY_REQUEST = 3;
+const OUTRANKED = 4;
 
-interface TierTotals {
-  need: bigint;
-  lineCount: number;
+// Tiers are small integers in practice: totals live in an array indexed by tier up to this bound,
+// in a Map beyond it.
+const DENSE_TIER_LIMIT = 64;
+
+class TierTotals {
+  private readonly denseNeed = new Array<bigint>(DENSE_TIER_LIMIT + 1).fill(0n);
+  private readonly denseCount = new Float64Array(DENSE_TIER_LIMIT + 1);
+  private readonly sparse = new Map<number, { need: bigint; lineCount: number }>();
+
+  add(tier: number, need: bigint): void {
+    if (tier <= DENSE_TIER_LIMIT) {
+      this.denseNeed[tier] += need;
+      this.denseCount[tier]++;
+      return;
+    }
+    const totals = this.sparse.get(tier);
+    if (totals === undefined) this.sparse.set(tier, { need, lineCount: 1 });
+    else {
+      totals.need += need;
+      totals.lineCount++;
+    }
+  }
+
+  /** Tiers that have lines, ascending. */
+  ascending(): { tier: number; need: bigint; lineCount: number }[] {
+    const tiers: { tier: number; need: bigint; lineCount: number }[] = [];
+    for (let tier = 1; tier <= DENSE_TIER_LIMIT; tier++) {
+      const lineCount = this.denseCount[tier];
+      if (lineCount > 0) tiers.push({ tier, need: this.denseNeed[tier], lineCount });
+    }
+    const sparseTiers = [...this.sparse.keys()].sort((a, b) => a - b);
+    for (const tier of sparseTiers) tiers.push({ tier, ...(this.sparse.get(tier) as { need: bigint; lineCount: number }) });
+    return tiers;
+  }
 }
 
 /**
@@ -122,22 +170,19 @@ export function allocate(input: AllocationInput): AllocationResult {
 
   // Pass 1: validate each line, total the minimums and each tier's need.
   const lineCount = lines.length;
-  const seenIds = new Map<string, number>();
-  const totalsByTier = new Map<number, TierTotals>();
+  const tierTotals = new TierTotals();
   let minimumTotal = 0n;
   for (let index = 0; index < lineCount; index++) {
     const line = lines[index];
-    validateLine(line, index, seenIds);
+    validateLine(line, index);
     const minimum = line.minimum ?? 0n;
-    const tier = line.tier ?? 1;
     minimumTotal += minimum;
-    const totals = totalsByTier.get(tier);
-    if (totals === undefined) {
-      totalsByTier.set(tier, { need: line.requested - minimum, lineCount: 1 });
-    } else {
-      totals.need += line.requested - minimum;
-      totals.lineCount++;
-    }
+    tierTotals.add(line.tier ?? 1, line.requested - minimum);
+  }
+  const duplicate = findDuplicateId(lines);
+  if (duplicate !== null) {
+    const { index, firstIndex } = duplicate;
+    throw lineError(lines[index].id, index, 'id', `id is a duplicate of line #${firstIndex + 1} (this is line #${index + 1})`);
   }
 
   // Rule 2.
@@ -149,8 +194,7 @@ export function allocate(input: AllocationInput): AllocationResult {
   let partialRest = 0n;
   let partialNeed = 0n;
   const tiers: TierOutcome[] = [];
-  for (const tier of [...totalsByTier.keys()].sort((a, b) => a - b)) {
-    const { need, lineCount: tierLineCount } = totalsByTier.get(tier) as TierTotals;
+  for (const { tier, need, lineCount: tierLineCount } of tierTotals.ascending()) {
     if (partialTier !== null) {
       tiers.push({ tier, lineCount: tierLineCount, need, restBefore: 0n, outcome: 'minimum-only' });
     } else if (need <= rest) {
@@ -170,67 +214,36 @@ export function allocate(input: AllocationInput): AllocationResult {
   const cutoffTier = partialTier ?? Number.POSITIVE_INFINITY;
   // share / unit = partialRest × need_i / (N × unit): one exact division per line.
   const shareDenominator = partialNeed * unit;
-  const results = new Array<MutableLineResult>(lineCount);
+  const allocations = new Array<bigint>(lineCount);
+  const roundingCodes = new Uint8Array(lineCount);
   const candidateLines: number[] = [];
   const candidateRemainders: bigint[] = [];
   let floorTotal = 0n;
   for (let index = 0; index < lineCount; index++) {
     const line = lines[index];
-    const requested = line.requested;
-    const minimum = line.minimum ?? 0n;
     const tier = line.tier ?? 1;
     if (tier < cutoffTier) {
-      results[index] = {
-        id: line.id,
-        tier,
-        requested,
-        minimum,
-        allocated: requested,
-        basis: 'full-request',
-        shareFloor: 0n,
-        roundingUnit: 0n,
-        rounding: 'not-applicable',
-      };
+      allocations[index] = line.requested;
     } else if (tier > cutoffTier) {
-      results[index] = {
-        id: line.id,
-        tier,
-        requested,
-        minimum,
-        allocated: minimum,
-        basis: 'minimum-only',
-        shareFloor: 0n,
-        roundingUnit: 0n,
-        rounding: 'not-applicable',
-      };
+      allocations[index] = line.minimum ?? 0n;
     } else {
-      const need = requested - minimum;
+      const minimum = line.minimum ?? 0n;
+      const need = line.requested - minimum;
       const scaledShare = partialRest * need;
       const wholeUnits = scaledShare / shareDenominator;
       const remainder = scaledShare - wholeUnits * shareDenominator;
       const shareFloor = unit === 1n ? wholeUnits : wholeUnits * unit;
       floorTotal += shareFloor;
-      let rounding: RoundingOutcome = 'exact';
-      if (remainder !== 0n) {
-        if (shareFloor + unit <= need) {
-          rounding = 'outranked'; // until the ranking below says otherwise
-          candidateLines.push(index);
-          candidateRemainders.push(remainder);
-        } else {
-          rounding = 'capped-by-request';
-        }
+      allocations[index] = minimum + shareFloor;
+      if (remainder === 0n) {
+        roundingCodes[index] = EXACT;
+      } else if (shareFloor + unit <= need) {
+        roundingCodes[index] = OUTRANKED; // until the ranking below says otherwise
+        candidateLines.push(index);
+        candidateRemainders.push(remainder);
+      } else {
+        roundingCodes[index] = CAPPED_BY_REQUEST;
       }
-      results[index] = {
-        id: line.id,
-        tier,
-        requested,
-        minimum,
-        allocated: minimum + shareFloor,
-        basis: 'partial-share',
-        shareFloor,
-        roundingUnit: 0n,
-        rounding,
-      };
     }
   }
 
@@ -241,25 +254,28 @@ export function allocate(input: AllocationInput): AllocationResult {
     const leftover = partialRest - floorTotal;
     const unitsAvailable = leftover / unit;
     const candidateCount = candidateLines.length;
-    // unitsAvailable < the number of lines with a fraction, so it fits a number when smaller than
-    // the candidate count; when not, every candidate gets its unit.
+    // Fewer units than candidates: a count that fits a number. Otherwise every candidate gets one.
     const unitsToAdd = unitsAvailable < BigInt(candidateCount) ? Number(unitsAvailable) : candidateCount;
-    const winners = selectBestRanked(candidateLines, candidateRemainders, lines, unitsToAdd);
+    const ranked = selectBestRanked(candidateLines, candidateRemainders, lines, unitsToAdd);
     for (let rank = 0; rank < unitsToAdd; rank++) {
-      const result = results[candidateLines[winners[rank]]];
-      result.allocated += unit;
-      result.roundingUnit = unit;
-      result.rounding = 'unit-added';
+      const index = candidateLines[ranked[rank]];
+      allocations[index] += unit;
+      roundingCodes[index] = UNIT_ADDED;
     }
     const unitsAdded = BigInt(unitsToAdd);
     unallocated = leftover - unitsAdded * unit;
     partial = { tier: partialTier, rest: partialRest, need: partialNeed, floorTotal, leftover, unitsAdded };
   }
 
+  let lineView: AllocationLineResult[] | undefined;
   return {
     ceiling,
     unit,
-    lines: results,
+    allocations,
+    get lines(): readonly AllocationLineResult[] {
+      lineView ??= buildLineView(lines, allocations, roundingCodes, cutoffTier, unit);
+      return lineView;
+    },
     minimumTotal,
     allocated: ceiling - unallocated,
     unallocated,
@@ -267,6 +283,37 @@ export function allocate(input: AllocationInput): AllocationResult {
     tiers,
     partial,
   };
+}
+
+function buildLineView(
+  lines: readonly AllocationLineInput[],
+  allocations: readonly bigint[],
+  roundingCodes: Uint8Array,
+  cutoffTier: number,
+  unit: bigint,
+): AllocationLineResult[] {
+  const view = new Array<AllocationLineResult>(lines.length);
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    const tier = line.tier ?? 1;
+    const minimum = line.minimum ?? 0n;
+    const allocated = allocations[index];
+    const roundingCode = roundingCodes[index];
+    const isPartial = tier === cutoffTier;
+    const roundingUnit = roundingCode === UNIT_ADDED ? unit : 0n;
+    view[index] = {
+      id: line.id,
+      tier,
+      requested: line.requested,
+      minimum,
+      allocated,
+      basis: isPartial ? 'partial-share' : tier < cutoffTier ? 'full-request' : 'minimum-only',
+      shareFloor: isPartial ? allocated - minimum - roundingUnit : 0n,
+      roundingUnit,
+      rounding: ROUNDING_OUTCOMES[roundingCode],
+    };
+  }
+  return view;
 }
 
 /**
@@ -338,19 +385,14 @@ function validateTopLevel(ceiling: unknown, unit: unknown, lines: unknown): void
 
 // Checks what the types promise, for callers outside TypeScript's reach. Messages are built only
 // on failure: this runs once per line in the hot path.
-function validateLine(line: AllocationLineInput, index: number, seenIds: Map<string, number>): void {
+function validateLine(line: AllocationLineInput, index: number): void {
   const id: unknown = line.id;
-  if (typeof id !== 'string' || id.trim() === '') {
+  if (typeof id !== 'string' || isBlank(id)) {
     throw new AllocationInputError(`line #${index + 1}: id must be a non-empty string (got ${describeValue(id)})`, {
       field: 'id',
       lineIndex: index,
     });
   }
-  const firstIndex = seenIds.get(id);
-  if (firstIndex !== undefined) {
-    throw lineError(id, index, 'id', `id is a duplicate of line #${firstIndex + 1} (this is line #${index + 1})`);
-  }
-  seenIds.set(id, index);
   const requested: unknown = line.requested;
   if (typeof requested !== 'bigint' || requested < 0n) {
     throw lineError(id, index, 'requested', `requested must be a non-negative whole amount (got ${describeValue(requested)})`);
@@ -370,6 +412,11 @@ function validateLine(line: AllocationLineInput, index: number, seenIds: Map<str
 
 function lineError(lineId: string, lineIndex: number, field: string, problem: string): AllocationInputError {
   return new AllocationInputError(`${describeLine(lineId, lineIndex)}: ${problem}`, { field, lineId, lineIndex });
+}
+
+// Only a string that starts with white space can be blank: skips trim() on every ordinary id.
+function isBlank(text: string): boolean {
+  return text === '' || (/^\s/.test(text) && text.trim() === '');
 }
 
 export function isTier(value: unknown): value is number {

@@ -1,0 +1,89 @@
+import request from 'supertest';
+import { DEMO_YEAR } from '../seeds/data/demo-estimates.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+interface Entry {
+  code: string;
+  amount: string;
+  lineCount: number;
+}
+interface Consolidation {
+  total: string;
+  lineCount: number;
+  estimateCount: number;
+  byUnit: { unitId: string; estimateId: string; amount: string; lineCount: number }[];
+  byPlanArea: Entry[];
+  byFundingSource: Entry[];
+  byExpenditureType: Entry[];
+}
+interface Line {
+  amount: string;
+  planAreaCode: string;
+  fundingSourceCode: string;
+  expenditureTypeCode: string;
+}
+
+describe('year-wide consolidation (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** Every line of the year, read through the estimates API rather than the consolidation. */
+  async function linesOfYear(statuses?: string[]): Promise<{ estimateId: string; line: Line }[]> {
+    const list = (await request(t.http).get('/estimates').query({ year: DEMO_YEAR, limit: 1000 }).expect(200)).body as {
+      items: { id: string; status: string }[];
+    };
+    const result: { estimateId: string; line: Line }[] = [];
+    for (const item of list.items.filter((i) => !statuses || statuses.includes(i.status))) {
+      const estimate = (await request(t.http).get(`/estimates/${item.id}`).expect(200)).body as { lines: Line[] };
+      result.push(...estimate.lines.map((line) => ({ estimateId: item.id, line })));
+    }
+    return result;
+  }
+
+  function sumBy(lines: { line: Line }[], key: (line: Line) => string): Map<string, bigint> {
+    const totals = new Map<string, bigint>();
+    for (const { line } of lines) totals.set(key(line), (totals.get(key(line)) ?? 0n) + BigInt(line.amount));
+    return totals;
+  }
+
+  const asMap = (entries: Entry[]) => new Map(entries.map((e) => [e.code, BigInt(e.amount)]));
+
+  it('totals every dimension exactly as the sum of the lines', async () => {
+    const consolidation = (await request(t.http).get(`/fiscal-years/${DEMO_YEAR}/consolidation`).expect(200)).body as Consolidation;
+    const lines = await linesOfYear();
+    const grand = lines.reduce((sum, { line }) => sum + BigInt(line.amount), 0n);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(consolidation.total).toBe(grand.toString());
+    expect(consolidation.lineCount).toBe(lines.length);
+    expect(asMap(consolidation.byPlanArea)).toEqual(sumBy(lines, (l) => l.planAreaCode));
+    expect(asMap(consolidation.byFundingSource)).toEqual(sumBy(lines, (l) => l.fundingSourceCode));
+    expect(asMap(consolidation.byExpenditureType)).toEqual(sumBy(lines, (l) => l.expenditureTypeCode));
+    const perEstimate = new Map<string, bigint>();
+    for (const { estimateId, line } of lines) perEstimate.set(estimateId, (perEstimate.get(estimateId) ?? 0n) + BigInt(line.amount));
+    expect(new Map(consolidation.byUnit.filter((u) => u.lineCount > 0).map((u) => [u.estimateId, BigInt(u.amount)]))).toEqual(perEstimate);
+    for (const dimension of [consolidation.byUnit, consolidation.byPlanArea, consolidation.byFundingSource, consolidation.byExpenditureType]) {
+      expect(dimension.reduce((sum, e) => sum + BigInt(e.amount), 0n)).toBe(grand);
+    }
+  });
+
+  it('filters by estimate status and lists estimates without lines at 0', async () => {
+    const [some] = await t.dataSource.query<[{ id: string }]>('SELECT id FROM estimates WHERE year = $1 ORDER BY id LIMIT 1', [DEMO_YEAR]);
+    await t.dataSource.query(`UPDATE estimates SET status = 'SUBMITTED' WHERE id = $1`, [some.id]);
+    const submitted = (await request(t.http).get(`/fiscal-years/${DEMO_YEAR}/consolidation`).query({ status: 'SUBMITTED' }).expect(200))
+      .body as Consolidation;
+    const lines = await linesOfYear(['SUBMITTED']);
+    expect(submitted.estimateCount).toBe(1);
+    expect(submitted.total).toBe(lines.reduce((sum, { line }) => sum + BigInt(line.amount), 0n).toString());
+
+    const empty = (await request(t.http).get('/fiscal-years/2015/consolidation').expect(200)).body as Consolidation;
+    expect(empty).toMatchObject({ total: '0', lineCount: 0, byPlanArea: [] });
+    await request(t.http).get(`/fiscal-years/${DEMO_YEAR}/consolidation`).query({ status: 'LOST' }).expect(400);
+    await request(t.http).get('/fiscal-years/2031/consolidation').expect(404);
+  });
+});
