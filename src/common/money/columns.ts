@@ -1,5 +1,5 @@
 // TypeORM column transformers for money and quantities. Plain objects: no framework import needed.
-import { normaliseQuantity } from './vnd.js';
+import { normaliseDecimal } from './vnd.js';
 
 interface ValueTransformer<Db, Code> {
   to(value: Code): Db;
@@ -12,8 +12,8 @@ export const vndColumn: ValueTransformer<string | null | undefined, bigint | nul
   from: (value) => (value === null || value === undefined ? value : BigInt(value)),
 };
 
-/** numeric(18,4) ↔ normalised decimal string ("2.5000" → "2.5"). */
-export const quantityColumn: ValueTransformer<string | null | undefined, string | null | undefined> = {
+/** numeric(p,s) ↔ normalised decimal string ("2.5000" → "2.5"): quantities and ratios. */
+export const decimalColumn: ValueTransformer<string | null | undefined, string | null | undefined> = {
   to: (value) => value,
-  from: (value) => (value === null || value === undefined ? value : normaliseQuantity(value)),
+  from: (value) => (value === null || value === undefined ? value : normaliseDecimal(value)),
 };

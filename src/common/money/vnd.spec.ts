@@ -1,4 +1,4 @@
-import { lineAmount, MoneyFormatError, normaliseQuantity, parseVnd, sumVnd, totalsBy } from './vnd.js';
+import { lineAmount, MoneyFormatError, normaliseDecimal, parseVnd, sumVnd, totalsBy } from './vnd.js';
 
 describe('parseVnd', () => {
   it.each(['0', '1', '1250000000', '999999999999999999'])('accepts the digit string %s', (value) => {
@@ -47,8 +47,8 @@ describe('helpers', () => {
   });
 
   it('normalises numeric(18,4) quantities', () => {
-    expect(normaliseQuantity('2.5000')).toBe('2.5');
-    expect(normaliseQuantity('3.0000')).toBe('3');
+    expect(normaliseDecimal('2.5000')).toBe('2.5');
+    expect(normaliseDecimal('3.0000')).toBe('3');
   });
 
   it('groups totals by key in first-seen order', () => {

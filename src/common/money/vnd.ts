@@ -55,9 +55,9 @@ export function isWithinLimit(amount: bigint): boolean {
   return amount >= 0n && amount < VND_LIMIT;
 }
 
-/** Normalises a quantity string as PostgreSQL numeric(18,4) returns it ("2.5000" → "2.5"). */
-export function normaliseQuantity(quantity: string): string {
-  return new ExactDecimal(quantity).toFixed();
+/** Normalises a decimal string as PostgreSQL numeric(p,s) returns it ("2.5000" → "2.5"). */
+export function normaliseDecimal(value: string): string {
+  return new ExactDecimal(value).toFixed();
 }
 
 /** Totals of amounts grouped by a key, in first-seen order, kept exact. */

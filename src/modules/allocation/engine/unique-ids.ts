@@ -64,5 +64,5 @@ function hashString(text: string): number {
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);
   hash ^= hash >>> 13;
-  return hash >>> 0;
+  return hash & 0x3fffffff; // 30 bits: stays a small integer, never a boxed heap number
 }

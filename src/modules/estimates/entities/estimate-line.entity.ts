@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { quantityColumn, vndColumn } from '../../../common/money/columns.js';
+import { decimalColumn, vndColumn } from '../../../common/money/columns.js';
 import type { ExpenditureTypeCode } from '../../catalog/entities/catalog.entities.js';
 
 const money = (name: string, nullable = false) =>
@@ -43,7 +43,7 @@ export class EstimateLine {
   @Column({ type: 'varchar', name: 'measure_unit' })
   measureUnit!: string;
 
-  @Column({ type: 'numeric', precision: 18, scale: 4, transformer: quantityColumn })
+  @Column({ type: 'numeric', precision: 18, scale: 4, transformer: decimalColumn })
   quantity!: string;
 
   @Column(money('unit_price'))

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { vndColumn } from '../../../common/money/columns.js';
+import { decimalColumn, vndColumn } from '../../../common/money/columns.js';
 
 export const LATE_SUBMISSION_POLICIES = ['FLAG', 'REFUSE'] as const;
 export type LateSubmissionPolicy = (typeof LATE_SUBMISSION_POLICIES)[number];
@@ -30,7 +30,7 @@ export class FiscalYear {
   totalLocalExpenditure!: bigint | null;
 
   /** A decimal string such as "0.01"; never a float. */
-  @Column({ type: 'numeric', precision: 9, scale: 6, name: 'floor_ratio' })
+  @Column({ type: 'numeric', precision: 9, scale: 6, name: 'floor_ratio', transformer: decimalColumn })
   floorRatio!: string;
 
   @Column({ type: 'text', array: true, name: 'floor_sources' })
