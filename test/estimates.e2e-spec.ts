@@ -166,7 +166,7 @@ describe('estimates and their lines (e2e)', () => {
     it('rejects a bad patch the same way', async () => {
       const [line] = (await request(t.http).get(`/estimates/${estimateId}`).expect(200)).body.lines as LineView[];
       const response = await request(t.http)
-        .patch(`/estimates/${estimateId}/lines/${line!.id}`)
+        .patch(`/estimates/${estimateId}/lines/${line.id}`)
         .send({ unitPrice: '12.5', version: before.version })
         .expect(400);
       expect(response.body.details[0].field).toBe('unitPrice');
@@ -204,22 +204,22 @@ describe('estimates and their lines (e2e)', () => {
     const [first, second, third] = view.lines;
     view = (
       await request(t.http)
-        .patch(`/estimates/${estimate.id}/lines/${second!.id}`)
+        .patch(`/estimates/${estimate.id}/lines/${second.id}`)
         .send({ quantity: '4', unitPrice: '250000', multiYearTotal: '5000000', version: view.version })
         .expect(200)
     ).body as EstimateView;
     expect(view.lines[1]).toMatchObject({ amount: '1000000', multiYearTotal: '5000000', fundingSourceCode: 'DISTRICT' });
 
     view = (
-      await request(t.http).patch(`/estimates/${estimate.id}/lines/${second!.id}`).send({ multiYearTotal: null, version: view.version }).expect(200)
+      await request(t.http).patch(`/estimates/${estimate.id}/lines/${second.id}`).send({ multiYearTotal: null, version: view.version }).expect(200)
     ).body as EstimateView;
     expect(view.lines[1]?.multiYearTotal).toBeNull();
 
-    view = (await request(t.http).delete(`/estimates/${estimate.id}/lines/${first!.id}`).query({ version: view.version }).expect(200))
+    view = (await request(t.http).delete(`/estimates/${estimate.id}/lines/${first.id}`).query({ version: view.version }).expect(200))
       .body as EstimateView;
     expect(view.lines.map((l) => [l.lineNo, l.id])).toEqual([
-      [1, second!.id],
-      [2, third!.id],
+      [1, second.id],
+      [2, third.id],
     ]);
     expect(view.totals.lineCount).toBe(2);
   });

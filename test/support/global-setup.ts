@@ -5,12 +5,13 @@ import { chmod, mkdtemp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type * as Embedded from '../../src/database/embedded-postgres.js';
 import type { EmbeddedServer } from '../../src/database/embedded-postgres.js';
 
 // Jest loads global setup outside its module mapper (which maps our `.js` imports to `.ts`), so the
 // source is required by its real name and compiled by Jest's transform hook.
 const loadEmbedded = () =>
-  createRequire(join(process.cwd(), 'package.json'))(join(process.cwd(), 'src/database/embedded-postgres.ts')) as typeof import('../../src/database/embedded-postgres.js');
+  createRequire(join(process.cwd(), 'package.json'))(join(process.cwd(), 'src/database/embedded-postgres.ts')) as typeof Embedded;
 
 declare global {
   var __itbudgetTestServer: EmbeddedServer | undefined;
