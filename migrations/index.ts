@@ -1,5 +1,6 @@
 // Every migration, in order. Listed explicitly so that the compiled app, the CLI and the tests
 // (which run the TypeScript sources) all load the same set without file globs.
 import { Foundation1764140000000 } from './1764140000000-Foundation.js';
+import { BudgetCycle1764150000000 } from './1764150000000-BudgetCycle.js';
 
-export const MIGRATIONS = [Foundation1764140000000];
+export const MIGRATIONS = [Foundation1764140000000, BudgetCycle1764150000000];

@@ -3,10 +3,12 @@
 // safe to run again: rows already there are left as they are.
 import type { DataSource, EntityManager } from 'typeorm';
 import { lineAmount } from '../src/common/money/vnd.js';
+import { hashPassword } from '../src/modules/auth/passwords.js';
 import { ACTIVITY_KINDS, EXPENDITURE_TYPES, FUNDING_SOURCES, PLAN_AREAS } from './data/catalog.js';
 import { DEMO_ESTIMATES } from './data/demo-estimates.js';
 import { FISCAL_YEARS } from './data/fiscal-years.js';
 import { UNITS } from './data/units.js';
+import { DEMO_PASSWORD, DEMO_USERS } from './data/users.js';
 
 export interface SeedReport {
   units: number;
@@ -15,6 +17,7 @@ export interface SeedReport {
   fiscalYears: number;
   estimates: number;
   lines: number;
+  users: number;
 }
 
 /** Inserts rows given as column → value maps; returns how many were new. */
@@ -37,7 +40,10 @@ export async function isDatabaseEmpty(dataSource: DataSource): Promise<boolean> 
   return count === 0;
 }
 
-export async function seedDatabase(dataSource: DataSource): Promise<SeedReport> {
+/** `demoUsers`: also the demo users with the shared demo password (never in production). */
+export async function seedDatabase(dataSource: DataSource, options: { demoUsers?: boolean } = {}): Promise<SeedReport> {
+  // One hash for the shared demo password: argon2 is slow on purpose.
+  const demoHash = options.demoUsers === false ? null : await hashPassword(DEMO_PASSWORD);
   return dataSource.transaction(async (manager) => {
     const units = await insertAll(
       manager,
@@ -141,6 +147,14 @@ export async function seedDatabase(dataSource: DataSource): Promise<SeedReport> 
       ),
       'id',
     );
-    return { units, planAreas, fundingSources, fiscalYears, estimates, lines };
+    const users = demoHash
+      ? await insertAll(
+          manager,
+          'users',
+          DEMO_USERS.map((u) => ({ id: u.id, username: u.username, password_hash: demoHash, full_name: u.fullName, role: u.role, unit_id: u.unitId })),
+          'id',
+        )
+      : 0;
+    return { units, planAreas, fundingSources, fiscalYears, estimates, lines, users };
   });
 }

@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
 import { EstimatesModule } from './modules/estimates/estimates.module.js';
 import { FiscalYearsModule } from './modules/fiscal-years/fiscal-years.module.js';
@@ -10,13 +12,15 @@ import { UnitsModule } from './modules/units/units.module.js';
 
 @Module({})
 export class AppModule {
-  /** The app on a given database; migrations run at start-up. */
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  /** The app on a migrated database, working as `appRole` when there is one. */
+  static forRoot(config: AppConfig, databaseUrl: string, appRole: string | null): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: true }),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, appRole)),
+        AuditModule,
+        AuthModule,
         HealthModule,
         UnitsModule,
         CatalogModule,

@@ -23,7 +23,8 @@ async function run(command: Command, dataSource: DataSource): Promise<void> {
       return;
     case 'seed': {
       await dataSource.runMigrations({ transaction: 'each' });
-      console.log(`Seeded (rows new in this run): ${JSON.stringify(await seedDatabase(dataSource))}`);
+      const report = await seedDatabase(dataSource, { demoUsers: process.env.NODE_ENV !== 'production' });
+      console.log(`Seeded (rows new in this run): ${JSON.stringify(report)}`);
       return;
     }
   }

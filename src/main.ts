@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DEMO_PASSWORD, DEMO_USERS } from '../seeds/data/users.js';
 import { isDatabaseEmpty, seedDatabase } from '../seeds/seed.js';
 import { createApp } from './app.setup.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
@@ -29,8 +30,17 @@ async function main(): Promise<void> {
 
   const dataSource = app.get(DataSource);
   if (config.SEED_ON_EMPTY && (await isDatabaseEmpty(dataSource))) {
-    const report = await seedDatabase(dataSource);
+    const report = await seedDatabase(dataSource, { demoUsers: config.NODE_ENV !== 'production' });
     logger.log(`Seeded an empty database: ${JSON.stringify(report)}`);
+  }
+  if (config.NODE_ENV === 'development') {
+    const users = await dataSource.query<{ username: string; role: string }[]>(
+      'SELECT username, role FROM users WHERE id = ANY($1) AND active ORDER BY role, username',
+      [DEMO_USERS.map((user) => user.id)],
+    );
+    if (users.length > 0) {
+      logger.log(`Demo users (development only), password "${DEMO_PASSWORD}": ${users.map((u) => `${u.username} (${u.role})`).join(', ')}`);
+    }
   }
 
   await app.listen(config.PORT, config.HOST);

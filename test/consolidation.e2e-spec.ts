@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { DEMO_YEAR } from '../seeds/data/demo-estimates.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -35,12 +34,12 @@ describe('year-wide consolidation (e2e)', () => {
 
   /** Every line of the year, read through the estimates API rather than the consolidation. */
   async function linesOfYear(statuses?: string[]): Promise<{ estimateId: string; line: Line }[]> {
-    const list = (await request(t.http).get('/estimates').query({ year: DEMO_YEAR, limit: 1000 }).expect(200)).body as {
+    const list = (await (await t.as('dof.officer')).get('/estimates').query({ year: DEMO_YEAR, limit: 1000 }).expect(200)).body as {
       items: { id: string; status: string }[];
     };
     const result: { estimateId: string; line: Line }[] = [];
     for (const item of list.items.filter((i) => !statuses || statuses.includes(i.status))) {
-      const estimate = (await request(t.http).get(`/estimates/${item.id}`).expect(200)).body as { lines: Line[] };
+      const estimate = (await (await t.as('dof.officer')).get(`/estimates/${item.id}`).expect(200)).body as { lines: Line[] };
       result.push(...estimate.lines.map((line) => ({ estimateId: item.id, line })));
     }
     return result;
@@ -55,7 +54,7 @@ describe('year-wide consolidation (e2e)', () => {
   const asMap = (entries: Entry[]) => new Map(entries.map((e) => [e.code, BigInt(e.amount)]));
 
   it('totals every dimension exactly as the sum of the lines', async () => {
-    const consolidation = (await request(t.http).get(`/fiscal-years/${DEMO_YEAR}/consolidation`).expect(200)).body as Consolidation;
+    const consolidation = (await (await t.as('dof.officer')).get(`/fiscal-years/${DEMO_YEAR}/consolidation`).expect(200)).body as Consolidation;
     const lines = await linesOfYear();
     const grand = lines.reduce((sum, { line }) => sum + BigInt(line.amount), 0n);
     expect(lines.length).toBeGreaterThan(0);
@@ -75,15 +74,15 @@ describe('year-wide consolidation (e2e)', () => {
   it('filters by estimate status and lists estimates without lines at 0', async () => {
     const [some] = await t.dataSource.query<[{ id: string }]>('SELECT id FROM estimates WHERE year = $1 ORDER BY id LIMIT 1', [DEMO_YEAR]);
     await t.dataSource.query(`UPDATE estimates SET status = 'SUBMITTED' WHERE id = $1`, [some.id]);
-    const submitted = (await request(t.http).get(`/fiscal-years/${DEMO_YEAR}/consolidation`).query({ status: 'SUBMITTED' }).expect(200))
+    const submitted = (await (await t.as('dof.officer')).get(`/fiscal-years/${DEMO_YEAR}/consolidation`).query({ status: 'SUBMITTED' }).expect(200))
       .body as Consolidation;
     const lines = await linesOfYear(['SUBMITTED']);
     expect(submitted.estimateCount).toBe(1);
     expect(submitted.total).toBe(lines.reduce((sum, { line }) => sum + BigInt(line.amount), 0n).toString());
 
-    const empty = (await request(t.http).get('/fiscal-years/2015/consolidation').expect(200)).body as Consolidation;
+    const empty = (await (await t.as('dof.officer')).get('/fiscal-years/2015/consolidation').expect(200)).body as Consolidation;
     expect(empty).toMatchObject({ total: '0', lineCount: 0, byPlanArea: [] });
-    await request(t.http).get(`/fiscal-years/${DEMO_YEAR}/consolidation`).query({ status: 'LOST' }).expect(400);
-    await request(t.http).get('/fiscal-years/2031/consolidation').expect(404);
+    await (await t.as('dof.officer')).get(`/fiscal-years/${DEMO_YEAR}/consolidation`).query({ status: 'LOST' }).expect(400);
+    await (await t.as('dof.officer')).get('/fiscal-years/2031/consolidation').expect(404);
   });
 });

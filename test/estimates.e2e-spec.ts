@@ -1,6 +1,5 @@
-import request from 'supertest';
-import { lineBody, SEEDED } from './support/fixtures.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { lineBody, OFFICER_OF, SEEDED } from './support/fixtures.js';
+import { type Client, createTestApp, type TestApp } from './support/test-app.js';
 
 interface LineView {
   id: string;
@@ -42,37 +41,40 @@ describe('estimates and their lines (e2e)', () => {
     return row;
   }
 
+  /** The officer of a unit, signed in. */
+  const officer = (unitId: string): Promise<Client> => t.as(OFFICER_OF[unitId]!);
+
   async function newEstimate(unitId: string, year: number): Promise<EstimateView> {
-    const response = await request(t.http).post('/estimates').send({ unitId, year }).expect(201);
+    const response = await (await officer(unitId)).post('/estimates').send({ unitId, year }).expect(201);
     return response.body as EstimateView;
   }
 
   it('opens one estimate per unit and year; a second is 409 and adds nothing', async () => {
-    const estimate = await newEstimate(SEEDED.luongTai, 2013);
+    const estimate = await newEstimate(SEEDED.education, 2013);
     expect(estimate).toMatchObject({ status: 'DRAFT', version: 1, lines: [], totals: { total: '0', lineCount: 0 } });
 
-    const again = await request(t.http).post('/estimates').send({ unitId: SEEDED.luongTai, year: 2013 }).expect(409);
+    const again = await (await officer(SEEDED.education)).post('/estimates').send({ unitId: SEEDED.education, year: 2013 }).expect(409);
     expect(again.body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'ESTIMATE_EXISTS' });
     const [{ count }] = await t.dataSource.query<[{ count: number }]>(
       'SELECT COUNT(*)::int AS count FROM estimates WHERE unit_id = $1 AND year = 2013',
-      [SEEDED.luongTai],
+      [SEEDED.education],
     );
     expect(count).toBe(1);
   });
 
   it('names the field for an unknown unit or year', async () => {
-    const unknownUnit = await request(t.http)
+    const unknownUnit = await (await officer(SEEDED.education))
       .post('/estimates')
       .send({ unitId: '10000000-0000-4000-8000-999999999999', year: 2013 })
       .expect(400);
     expect(unknownUnit.body.details).toEqual([expect.objectContaining({ field: 'unitId' })]);
-    const unknownYear = await request(t.http).post('/estimates').send({ unitId: SEEDED.luongTai, year: 2031 }).expect(400);
+    const unknownYear = await (await officer(SEEDED.education)).post('/estimates').send({ unitId: SEEDED.education, year: 2031 }).expect(400);
     expect(unknownYear.body.details).toEqual([expect.objectContaining({ field: 'year' })]);
   });
 
   it('adds lines with exact amounts and totals, bumping the version', async () => {
     const estimate = await newEstimate(SEEDED.yenPhong, 2014);
-    const first = await request(t.http)
+    const first = await (await officer(SEEDED.yenPhong))
       .post(`/estimates/${estimate.id}/lines`)
       .send({ ...lineBody({ quantity: '2.5', unitPrice: '120000001', committedMinimum: '100000000' }), version: 1 })
       .expect(201);
@@ -81,7 +83,7 @@ describe('estimates and their lines (e2e)', () => {
     expect(afterFirst.lines[0]).toMatchObject({ lineNo: 1, amount: '300000003', quantity: '2.5', unitPrice: '120000001' });
     expect(afterFirst.version).toBe(2);
 
-    const big = await request(t.http)
+    const big = await (await officer(SEEDED.yenPhong))
       .post(`/estimates/${estimate.id}/lines`)
       .send({
         ...lineBody({ planAreaCode: '2.1.a', expenditureTypeCode: 'RECURRENT', fundingSourceCode: 'PROVINCIAL', quantity: '1', unitPrice: '999999999999999' }),
@@ -101,18 +103,18 @@ describe('estimates and their lines (e2e)', () => {
       { code: 'PROVINCIAL', amount: '999999999999999' },
     ]);
 
-    const fetched = await request(t.http).get(`/estimates/${estimate.id}`).expect(200);
+    const fetched = await (await officer(SEEDED.yenPhong)).get(`/estimates/${estimate.id}`).expect(200);
     expect(fetched.body).toEqual(view);
   });
 
   it('accepts a stated amount only when it equals quantity × unit price', async () => {
     const estimate = await newEstimate(SEEDED.tuSon, 2014);
-    await request(t.http)
+    await (await officer(SEEDED.tuSon))
       .post(`/estimates/${estimate.id}/lines`)
       .send({ ...lineBody({ quantity: '3', unitPrice: '1000', amount: '3000' }), version: 1 })
       .expect(201);
     const before = await snapshot(estimate.id);
-    const wrong = await request(t.http)
+    const wrong = await (await officer(SEEDED.tuSon))
       .post(`/estimates/${estimate.id}/lines`)
       .send({ ...lineBody({ quantity: '3', unitPrice: '1000', amount: '3001' }), version: 2 })
       .expect(400);
@@ -125,9 +127,9 @@ describe('estimates and their lines (e2e)', () => {
     let before: Awaited<ReturnType<typeof snapshot>>;
 
     beforeAll(async () => {
-      const estimate = await newEstimate(SEEDED.dic, 2014);
+      const estimate = await newEstimate(SEEDED.education, 2014);
       estimateId = estimate.id;
-      await request(t.http).post(`/estimates/${estimateId}/lines`).send({ ...lineBody(), version: 1 }).expect(201);
+      await (await officer(SEEDED.education)).post(`/estimates/${estimateId}/lines`).send({ ...lineBody(), version: 1 }).expect(201);
       before = await snapshot(estimateId);
     });
 
@@ -153,7 +155,7 @@ describe('estimates and their lines (e2e)', () => {
       ['a missing description', { description: undefined }, 'description'],
       ['a priority tier of 0', { priorityTier: 0 }, 'priorityTier'],
     ])('%s', async (_label, overrides, field) => {
-      const response = await request(t.http)
+      const response = await (await officer(SEEDED.education))
         .post(`/estimates/${estimateId}/lines`)
         .send({ ...lineBody(overrides), version: before.version })
         .expect(400);
@@ -164,8 +166,8 @@ describe('estimates and their lines (e2e)', () => {
     });
 
     it('rejects a bad patch the same way', async () => {
-      const [line] = (await request(t.http).get(`/estimates/${estimateId}`).expect(200)).body.lines as LineView[];
-      const response = await request(t.http)
+      const [line] = (await (await officer(SEEDED.education)).get(`/estimates/${estimateId}`).expect(200)).body.lines as LineView[];
+      const response = await (await officer(SEEDED.education))
         .patch(`/estimates/${estimateId}/lines/${line.id}`)
         .send({ unitPrice: '12.5', version: before.version })
         .expect(400);
@@ -174,19 +176,19 @@ describe('estimates and their lines (e2e)', () => {
     });
 
     it('answers malformed JSON with 400', async () => {
-      await request(t.http).post(`/estimates/${estimateId}/lines`).set('content-type', 'application/json').send('{"version":').expect(400);
+      await (await officer(SEEDED.education)).post(`/estimates/${estimateId}/lines`).set('content-type', 'application/json').send('{"version":').expect(400);
       expect(await snapshot(estimateId)).toEqual(before);
     });
   });
 
   it('gives 404 for unknown ids and 400 for ids that are not uuids', async () => {
     const missing = '20000000-0000-4000-8000-999999999999';
-    expect((await request(t.http).get(`/estimates/${missing}`).expect(404)).body).toMatchObject({ statusCode: 404, error: 'Not Found' });
-    await request(t.http).post(`/estimates/${missing}/lines`).send({ ...lineBody(), version: 1 }).expect(404);
-    await request(t.http).get('/estimates/not-a-uuid').expect(400);
+    expect((await (await officer(SEEDED.education)).get(`/estimates/${missing}`).expect(404)).body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    await (await officer(SEEDED.education)).post(`/estimates/${missing}/lines`).send({ ...lineBody(), version: 1 }).expect(404);
+    await (await officer(SEEDED.education)).get('/estimates/not-a-uuid').expect(400);
 
-    const estimate = await newEstimate(SEEDED.luongTai, 2014);
-    await request(t.http)
+    const estimate = await newEstimate(SEEDED.choTown, 2014);
+    await (await officer(SEEDED.choTown))
       .patch(`/estimates/${estimate.id}/lines/21000000-0000-4000-8000-999999999999`)
       .send({ description: 'x', version: 1 })
       .expect(404);
@@ -195,15 +197,15 @@ describe('estimates and their lines (e2e)', () => {
   });
 
   it('updates and deletes lines, keeping line numbers contiguous', async () => {
-    const estimate = await newEstimate(SEEDED.luongTai, 2015);
+    const estimate = await newEstimate(SEEDED.choTown, 2015);
     let view = estimate;
     for (const description of ['một', 'hai', 'ba']) {
-      view = (await request(t.http).post(`/estimates/${estimate.id}/lines`).send({ ...lineBody({ description }), version: view.version }).expect(201))
+      view = (await (await officer(SEEDED.choTown)).post(`/estimates/${estimate.id}/lines`).send({ ...lineBody({ description }), version: view.version }).expect(201))
         .body as EstimateView;
     }
     const [first, second, third] = view.lines;
     view = (
-      await request(t.http)
+      await (await officer(SEEDED.choTown))
         .patch(`/estimates/${estimate.id}/lines/${second.id}`)
         .send({ quantity: '4', unitPrice: '250000', multiYearTotal: '5000000', version: view.version })
         .expect(200)
@@ -211,11 +213,11 @@ describe('estimates and their lines (e2e)', () => {
     expect(view.lines[1]).toMatchObject({ amount: '1000000', multiYearTotal: '5000000', fundingSourceCode: 'DISTRICT' });
 
     view = (
-      await request(t.http).patch(`/estimates/${estimate.id}/lines/${second.id}`).send({ multiYearTotal: null, version: view.version }).expect(200)
+      await (await officer(SEEDED.choTown)).patch(`/estimates/${estimate.id}/lines/${second.id}`).send({ multiYearTotal: null, version: view.version }).expect(200)
     ).body as EstimateView;
     expect(view.lines[1]?.multiYearTotal).toBeNull();
 
-    view = (await request(t.http).delete(`/estimates/${estimate.id}/lines/${first.id}`).query({ version: view.version }).expect(200))
+    view = (await (await officer(SEEDED.choTown)).delete(`/estimates/${estimate.id}/lines/${first.id}`).query({ version: view.version }).expect(200))
       .body as EstimateView;
     expect(view.lines.map((l) => [l.lineNo, l.id])).toEqual([
       [1, second.id],
@@ -226,8 +228,8 @@ describe('estimates and their lines (e2e)', () => {
 
   it('refuses a stale version with 409 and keeps the newer change', async () => {
     const estimate = await newEstimate(SEEDED.tuSon, 2015);
-    await request(t.http).post(`/estimates/${estimate.id}/lines`).send({ ...lineBody({ description: 'first' }), version: 1 }).expect(201);
-    const stale = await request(t.http)
+    await (await officer(SEEDED.tuSon)).post(`/estimates/${estimate.id}/lines`).send({ ...lineBody({ description: 'first' }), version: 1 }).expect(201);
+    const stale = await (await officer(SEEDED.tuSon))
       .post(`/estimates/${estimate.id}/lines`)
       .send({ ...lineBody({ description: 'based on version 1' }), version: 1 })
       .expect(409);
@@ -239,9 +241,10 @@ describe('estimates and their lines (e2e)', () => {
 
   it('lets exactly one of 20 concurrent edits on the same version win', async () => {
     const estimate = await newEstimate(SEEDED.yenPhong, 2015);
+    const api = await officer(SEEDED.yenPhong);
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        request(t.http).post(`/estimates/${estimate.id}/lines`).send({ ...lineBody({ description: `edit ${i}` }), version: 1 }),
+        api.post(`/estimates/${estimate.id}/lines`).send({ ...lineBody({ description: `edit ${i}` }), version: 1 }),
       ),
     );
     const statuses = responses.map((r) => r.status).sort();
@@ -253,26 +256,26 @@ describe('estimates and their lines (e2e)', () => {
   });
 
   it('refuses line changes once the estimate has left the unit (409)', async () => {
-    const estimate = await newEstimate(SEEDED.dic, 2015);
+    const estimate = await newEstimate(SEEDED.education, 2015);
     await t.dataSource.query(`UPDATE estimates SET status = 'SUBMITTED' WHERE id = $1`, [estimate.id]);
-    const response = await request(t.http).post(`/estimates/${estimate.id}/lines`).send({ ...lineBody(), version: 1 }).expect(409);
+    const response = await (await officer(SEEDED.education)).post(`/estimates/${estimate.id}/lines`).send({ ...lineBody(), version: 1 }).expect(409);
     expect(response.body.code).toBe('NOT_EDITABLE');
     expect(JSON.parse((await snapshot(estimate.id)).lines)).toHaveLength(0);
   });
 
   it('lists estimates with filters, totals and paging', async () => {
-    const all = await request(t.http).get('/estimates').query({ year: 2012 }).expect(200);
+    const all = await (await t.as('dof.officer')).get('/estimates').query({ year: 2012 }).expect(200);
     expect(all.body.total).toBeGreaterThanOrEqual(10);
-    const page = await request(t.http).get('/estimates').query({ year: 2012, limit: 3, offset: 0 }).expect(200);
+    const page = await (await t.as('dof.officer')).get('/estimates').query({ year: 2012, limit: 3, offset: 0 }).expect(200);
     expect(page.body.items).toHaveLength(3);
     for (const item of page.body.items as { id: string; total: string; lineCount: number }[]) {
-      const detail = (await request(t.http).get(`/estimates/${item.id}`).expect(200)).body as EstimateView;
+      const detail = (await (await t.as('dof.officer')).get(`/estimates/${item.id}`).expect(200)).body as EstimateView;
       expect(item.total).toBe(detail.totals.total);
       expect(item.lineCount).toBe(detail.lines.length);
     }
-    const byUnit = await request(t.http).get('/estimates').query({ unitId: SEEDED.luongTai }).expect(200);
+    const byUnit = await (await t.as('dof.officer')).get('/estimates').query({ unitId: SEEDED.luongTai }).expect(200);
     expect((byUnit.body.items as { unitId: string }[]).every((i) => i.unitId === SEEDED.luongTai)).toBe(true);
-    await request(t.http).get('/estimates').query({ status: 'LOST' }).expect(400);
-    await request(t.http).get('/estimates').query({ limit: 5000 }).expect(400);
+    await (await t.as('dof.officer')).get('/estimates').query({ status: 'LOST' }).expect(400);
+    await (await t.as('dof.officer')).get('/estimates').query({ limit: 5000 }).expect(400);
   });
 });

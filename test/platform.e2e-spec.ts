@@ -40,7 +40,7 @@ describe('health, docs, migrations and seeds (e2e)', () => {
       );
     const before = await count();
     const report = await seedDatabase(t.dataSource);
-    expect(report).toEqual({ units: 0, planAreas: 0, fundingSources: 0, fiscalYears: 0, estimates: 0, lines: 0 });
+    expect(report).toEqual({ units: 0, planAreas: 0, fundingSources: 0, fiscalYears: 0, estimates: 0, lines: 0, users: 0 });
     expect(await count()).toEqual(before);
     expect(await isDatabaseEmpty(t.dataSource)).toBe(false);
   });

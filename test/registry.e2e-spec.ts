@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { PLAN_AREAS } from '../seeds/data/catalog.js';
 import { UNIT_IDS } from '../seeds/data/units.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -24,7 +23,7 @@ describe('organisation registry, catalog and fiscal years (e2e)', () => {
 
   describe('units', () => {
     it('holds the province, its departments with the special roles, 8 districts and their communes', async () => {
-      const units = (await request(t.http).get('/units').expect(200)).body as UnitView[];
+      const units = (await (await t.as('tuson.officer')).get('/units').expect(200)).body as UnitView[];
       const byRole = Object.fromEntries(units.filter((u) => u.specialRole).map((u) => [u.specialRole, u.id]));
       expect(byRole).toEqual({ PPC: UNIT_IDS.ppc, DIC: UNIT_IDS.dic, DOF: UNIT_IDS.dof, DPI: UNIT_IDS.dpi });
       const districts = units.filter((u) => u.kind === 'DISTRICT_COMMITTEE');
@@ -37,28 +36,28 @@ describe('organisation registry, catalog and fiscal years (e2e)', () => {
     });
 
     it('filters by kind and parent', async () => {
-      const communes = (await request(t.http).get('/units').query({ parentId: UNIT_IDS.yenPhong }).expect(200)).body as UnitView[];
+      const communes = (await (await t.as('tuson.officer')).get('/units').query({ parentId: UNIT_IDS.yenPhong }).expect(200)).body as UnitView[];
       expect(communes.length).toBeGreaterThanOrEqual(3);
       expect(communes.every((c) => c.parentId === UNIT_IDS.yenPhong)).toBe(true);
-      const departments = (await request(t.http).get('/units').query({ kind: 'DEPARTMENT' }).expect(200)).body as UnitView[];
+      const departments = (await (await t.as('tuson.officer')).get('/units').query({ kind: 'DEPARTMENT' }).expect(200)).body as UnitView[];
       expect(departments.every((d) => d.kind === 'DEPARTMENT')).toBe(true);
-      await request(t.http).get('/units').query({ kind: 'EMPIRE' }).expect(400);
+      await (await t.as('tuson.officer')).get('/units').query({ kind: 'EMPIRE' }).expect(400);
     });
 
     it('shows one unit with its parent and children; 404 when unknown', async () => {
-      const district = (await request(t.http).get(`/units/${UNIT_IDS.yenPhong}`).expect(200)).body as UnitView & {
+      const district = (await (await t.as('tuson.officer')).get(`/units/${UNIT_IDS.yenPhong}`).expect(200)).body as UnitView & {
         parent: { id: string };
         children: UnitView[];
       };
       expect(district.parent.id).toBe(UNIT_IDS.ppc);
       expect(district.children.length).toBeGreaterThanOrEqual(3);
-      await request(t.http).get('/units/10000000-0000-4000-8000-999999999999').expect(404);
+      await (await t.as('tuson.officer')).get('/units/10000000-0000-4000-8000-999999999999').expect(404);
     });
   });
 
   describe('catalog', () => {
     it('lists plan areas with the selectable leaves, funding sources, expenditure types and activity kinds', async () => {
-      const catalog = (await request(t.http).get('/catalog').expect(200)).body as {
+      const catalog = (await (await t.as('tuson.officer')).get('/catalog').expect(200)).body as {
         planAreas: { code: string; selectable: boolean }[];
         fundingSources: { code: string }[];
         expenditureTypes: { code: string; balancedBy: string }[];
@@ -85,25 +84,25 @@ describe('organisation registry, catalog and fiscal years (e2e)', () => {
     }
 
     it('holds the plan period 2011–2015 with the floor settings', async () => {
-      const years = (await request(t.http).get('/fiscal-years').expect(200)).body as { year: number; planPeriod: string }[];
+      const years = (await (await t.as('tuson.officer')).get('/fiscal-years').expect(200)).body as { year: number; planPeriod: string }[];
       expect(years.map((y) => y.year)).toEqual([2011, 2012, 2013, 2014, 2015]);
-      const year = (await request(t.http).get('/fiscal-years/2013').expect(200)).body as Record<string, unknown>;
+      const year = (await (await t.as('tuson.officer')).get('/fiscal-years/2013').expect(200)).body as Record<string, unknown>;
       expect(year).toMatchObject({ year: 2013, planPeriod: '2011-2015', floorPolicy: 'STOP', floorSources: ['PROVINCIAL', 'DISTRICT', 'COMMUNE'] });
       expect(year.totalLocalExpenditure).toMatch(/^[0-9]+$/);
       expect(year.floorRatio).toBe('0.01');
-      await request(t.http).get('/fiscal-years/2031').expect(404);
-      await request(t.http).get('/fiscal-years/abc').expect(400);
+      await (await t.as('tuson.officer')).get('/fiscal-years/2031').expect(404);
+      await (await t.as('tuson.officer')).get('/fiscal-years/abc').expect(400);
     });
 
     it('changes settings with the current version and refuses a stale one', async () => {
-      const current = (await request(t.http).get('/fiscal-years/2014').expect(200)).body as { version: number };
-      const changed = await request(t.http)
+      const current = (await (await t.as('tuson.officer')).get('/fiscal-years/2014').expect(200)).body as { version: number };
+      const changed = await (await t.as('dof.officer'))
         .patch('/fiscal-years/2014')
         .send({ totalLocalExpenditure: '9350000000001', floorPolicy: 'WARN', floorRatio: '0.015', version: current.version })
         .expect(200);
       expect(changed.body).toMatchObject({ totalLocalExpenditure: '9350000000001', floorPolicy: 'WARN', floorRatio: '0.015', version: current.version + 1 });
 
-      const stale = await request(t.http).patch('/fiscal-years/2014').send({ floorPolicy: 'STOP', version: current.version }).expect(409);
+      const stale = await (await t.as('dof.officer')).patch('/fiscal-years/2014').send({ floorPolicy: 'STOP', version: current.version }).expect(409);
       expect(stale.body.code).toBe('STALE_VERSION');
       expect(await yearRow(2014)).toMatchObject({ floor_policy: 'WARN', version: current.version + 1 });
     });
@@ -120,7 +119,7 @@ describe('organisation registry, catalog and fiscal years (e2e)', () => {
       ['a missing version', { floorPolicy: 'WARN', version: undefined }, 'version'],
     ])('rejects %s with 400 naming the field and changes nothing', async (_label, body, field) => {
       const before = await yearRow(2015);
-      const response = await request(t.http)
+      const response = await (await t.as('dof.officer'))
         .patch('/fiscal-years/2015')
         .send({ version: before?.version, ...body })
         .expect(400);
@@ -129,12 +128,12 @@ describe('organisation registry, catalog and fiscal years (e2e)', () => {
     });
 
     it('opens a new year once; a second time is 409', async () => {
-      const created = await request(t.http)
+      const created = await (await t.as('admin'))
         .post('/fiscal-years')
         .send({ year: 2016, planPeriod: '2016-2020', submissionDeadline: '2015-07-20', totalLocalExpenditure: '11000000000000' })
         .expect(201);
       expect(created.body).toMatchObject({ year: 2016, floorRatio: '0.01', floorPolicy: 'STOP', lateSubmissionPolicy: 'FLAG', version: 1 });
-      await request(t.http).post('/fiscal-years').send({ year: 2016, planPeriod: '2016-2020' }).expect(409);
+      await (await t.as('admin')).post('/fiscal-years').send({ year: 2016, planPeriod: '2016-2020' }).expect(409);
     });
   });
 });

@@ -18,3 +18,4 @@ const fixedUuid = (prefix: string, n: number): string => {
 export const unitId = (n: number): string => fixedUuid('10000000', n);
 export const estimateId = (n: number): string => fixedUuid('20000000', n);
 export const estimateLineId = (n: number): string => fixedUuid('21000000', n);
+export const userId = (n: number): string => fixedUuid('30000000', n);

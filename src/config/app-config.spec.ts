@@ -16,6 +16,13 @@ describe('loadConfig', () => {
     expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/test');
   });
 
+  it('names a bad secret without printing it, and requires one in production', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'short-secret' })).toThrow(/JWT_SECRET=\(hidden\)/);
+    expect(() => loadConfig({ JWT_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toHaveLength(32);
+  });
+
   it.each([
     ['PORT', 'eighty'],
     ['PORT', '70000'],

@@ -1,7 +1,7 @@
 // The environment, validated at boot into a typed class. A bad or missing setting stops the
 // app with a message naming it, before anything else starts.
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }): unknown => {
   if (typeof value !== 'string') return value;
@@ -58,11 +58,27 @@ export class AppConfig {
   @Matches(/^[0-9]+(b|kb|mb)$/i, { message: 'BODY_LIMIT must be a size such as 2mb or 500kb' })
   BODY_LIMIT = '2mb';
 
+  /** Secret that signs access tokens; required in production (in development a random one per start). */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** Lifetime of an access token, in seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  TOKEN_TTL_SECONDS = 8 * 3600;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }
 
 export class ConfigError extends Error {}
+
+// Secrets and connection strings (which may hold a password) are named, never printed.
+const shown = (key: string, value: string | undefined): string => (/SECRET|PASSWORD|DATABASE_URL/.test(key) ? '(hidden)' : JSON.stringify(value));
 
 const KNOWN_KEYS = Object.keys(new AppConfig());
 
@@ -70,14 +86,15 @@ const KNOWN_KEYS = Object.keys(new AppConfig());
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // Only our own keys are read; empty strings count as unset.
   const relevant = Object.fromEntries(
-    Object.entries(env).filter(([key, value]) => (KNOWN_KEYS.includes(key) || key === 'DATABASE_URL') && value !== ''),
+    Object.entries(env).filter(([key, value]) => (KNOWN_KEYS.includes(key) || key === 'DATABASE_URL' || key === 'JWT_SECRET') && value !== ''),
   );
   const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
-  if (errors.length > 0) {
-    const problems = errors.flatMap((error) =>
-      Object.values(error.constraints ?? {}).map((message) => `${error.property}=${JSON.stringify(env[error.property])}: ${message}`),
-    );
+  const problems = errors.flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => `${error.property}=${shown(error.property, env[error.property])}: ${message}`),
+  );
+  if (config.NODE_ENV === 'production' && !config.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
+  if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   return config;

@@ -1,15 +1,23 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
+import { AuditEvent } from '../modules/audit/entities/audit-event.entity.js';
+import { User } from '../modules/auth/entities/user.entity.js';
 import { ActivityKind, ExpenditureType, FundingSource, PlanArea } from '../modules/catalog/entities/catalog.entities.js';
 import { EstimateLine } from '../modules/estimates/entities/estimate-line.entity.js';
 import { Estimate } from '../modules/estimates/entities/estimate.entity.js';
 import { FiscalYear } from '../modules/fiscal-years/entities/fiscal-year.entity.js';
 import { Unit } from '../modules/units/entities/unit.entity.js';
 
-export const ENTITIES = [Unit, PlanArea, FundingSource, ExpenditureType, ActivityKind, FiscalYear, Estimate, EstimateLine];
+export const ENTITIES = [Unit, PlanArea, FundingSource, ExpenditureType, ActivityKind, FiscalYear, Estimate, EstimateLine, User, AuditEvent];
 
-/** One definition of the connection, shared by the app, the CLI and the tests. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+/** The role the app works as (created by the migrations): no UPDATE or DELETE on the audit trail. */
+export const APP_ROLE = 'itbudget_app';
+
+/**
+ * One definition of the connection, shared by the app, the CLI and the tests. With `role`, every
+ * connection works as that role from its start (the migrations run as the owner instead).
+ */
+export function dataSourceOptions(url: string, role: string | null = null): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -23,6 +31,6 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     // The schema changes only through reviewed migrations.
     synchronize: false,
     applicationName: 'itbudget',
-    extra: { max: 10 },
+    extra: { max: 10, ...(role ? { options: `-c role=${role}` } : {}) },
   };
 }

@@ -5,8 +5,19 @@ export const SEEDED = {
   dic: UNIT_IDS.dic,
   yenPhong: UNIT_IDS.yenPhong,
   tuSon: UNIT_IDS.tuSon,
-  /** A seeded unit that has no demo estimate. */
+  education: UNIT_IDS.education,
+  /** A commune of Yên Phong: Yên Phong's users act for it too. */
+  choTown: UNIT_IDS.choTown,
+  /** A district none of the demo users acts for. */
   luongTai: UNIT_IDS.luongTai,
+};
+
+/** The demo officer who drafts for each unit. */
+export const OFFICER_OF: Record<string, string> = {
+  [UNIT_IDS.yenPhong]: 'yenphong.officer',
+  [UNIT_IDS.choTown]: 'yenphong.officer',
+  [UNIT_IDS.tuSon]: 'tuson.officer',
+  [UNIT_IDS.education]: 'education.officer',
 };
 
 export function lineBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -3,18 +3,49 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
+import request, { type Test } from 'supertest';
 import type { App } from 'supertest/types.js';
 import { DataSource } from 'typeorm';
+import { DEMO_PASSWORD } from '../../seeds/data/users.js';
 import { seedDatabase } from '../../seeds/seed.js';
 import { createApp } from '../../src/app.setup.js';
 import { loadConfig } from '../../src/config/app-config.js';
+
+export interface Client {
+  get(url: string): Test;
+  post(url: string): Test;
+  patch(url: string): Test;
+  put(url: string): Test;
+  delete(url: string): Test;
+}
 
 export interface TestApp {
   app: INestApplication;
   http: App;
   dataSource: DataSource;
   databaseUrl: string;
+  /** Requests signed in as a demo user (tokens are cached per file). */
+  as(username: string): Promise<Client>;
   close(): Promise<void>;
+}
+
+/** Signs in and returns the bearer token. */
+export async function login(http: App, username: string, password = DEMO_PASSWORD): Promise<string> {
+  const response = await request(http).post('/auth/login').send({ username, password });
+  if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+  return (response.body as { accessToken: string }).accessToken;
+}
+
+export function withToken(http: App, token: string): Client {
+  const agent = request(http);
+  const auth = (test: Test) => test.set('Authorization', `Bearer ${token}`);
+  return {
+    get: (url) => auth(agent.get(url)),
+    post: (url) => auth(agent.post(url)),
+    patch: (url) => auth(agent.patch(url)),
+    put: (url) => auth(agent.put(url)),
+    delete: (url) => auth(agent.delete(url)),
+  };
 }
 
 function adminUrl(): string {
@@ -55,11 +86,17 @@ export async function createTestApp(options: { seed?: boolean } = {}): Promise<T
   const app = await createApp(config, database.url);
   const dataSource = app.get(DataSource);
   if (options.seed ?? true) await seedDatabase(dataSource);
+  const http = app.getHttpServer() as App;
+  const tokens = new Map<string, Promise<string>>();
   return {
     app,
-    http: app.getHttpServer() as App,
+    http,
     dataSource,
     databaseUrl: database.url,
+    as: async (username) => {
+      if (!tokens.has(username)) tokens.set(username, login(http, username));
+      return withToken(http, await tokens.get(username)!);
+    },
     close: async () => {
       await app.close();
       await database.drop();

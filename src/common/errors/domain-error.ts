@@ -1,7 +1,7 @@
 // Domain errors carry a kind and a stable code; one HTTP filter maps kinds to statuses.
 // Plain TypeScript so that domain rules throw them without importing the framework.
 
-export type DomainErrorKind = 'INVALID' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'TOO_LARGE' | 'UNPROCESSABLE';
+export type DomainErrorKind = 'INVALID' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'TOO_LARGE' | 'UNPROCESSABLE' | 'TOO_MANY_REQUESTS';
 
 /** One problem with one field of the input (or one cell of a workbook). */
 export interface FieldProblem {

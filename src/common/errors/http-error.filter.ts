@@ -14,6 +14,8 @@ export interface ErrorBody {
 
 const STATUS_BY_KIND: Record<DomainErrorKind, HttpStatus> = {
   INVALID: HttpStatus.BAD_REQUEST,
+  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
+  TOO_MANY_REQUESTS: HttpStatus.TOO_MANY_REQUESTS,
   NOT_FOUND: HttpStatus.NOT_FOUND,
   CONFLICT: HttpStatus.CONFLICT,
   FORBIDDEN: HttpStatus.FORBIDDEN,
@@ -27,6 +29,7 @@ const STATUS_BY_SQLSTATE: Record<string, { status: HttpStatus; message: string }
   '23503': { status: HttpStatus.CONFLICT, message: 'A referenced record does not exist or is still in use' },
   '40001': { status: HttpStatus.CONFLICT, message: 'Concurrent change, please retry' },
   '40P01': { status: HttpStatus.CONFLICT, message: 'Concurrent change, please retry' },
+  '23514': { status: HttpStatus.BAD_REQUEST, message: 'A value breaks a rule of the data' },
   '22P02': { status: HttpStatus.BAD_REQUEST, message: 'Invalid value' },
   '22003': { status: HttpStatus.BAD_REQUEST, message: 'Value out of range' },
 };

@@ -1,16 +1,20 @@
 import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor, Permit } from '../auth/auth.decorators.js';
 import { ConsolidationService } from './consolidation.service.js';
 import { ConsolidationQuery } from './dto/consolidation.query.js';
 
 @ApiTags('fiscal-years')
+@ApiBearerAuth()
+@Permit('consolidation.read')
 @Controller('fiscal-years/:year/consolidation')
 export class ConsolidationController {
   constructor(private readonly consolidation: ConsolidationService) {}
 
-  /** Totals of the year's estimates by unit, plan area, funding source and expenditure type. */
+  /** Totals of the year's estimates by unit, plan area, funding source and expenditure type (a unit's users: their units only). */
   @Get()
-  get(@Param('year', ParseIntPipe) year: number, @Query() query: ConsolidationQuery) {
-    return this.consolidation.consolidate(year, query.status);
+  get(@Param('year', ParseIntPipe) year: number, @Query() query: ConsolidationQuery, @CurrentActor() actor: Actor) {
+    return this.consolidation.consolidate(year, { statuses: query.status, unitScope: actor.unitScope });
   }
 }

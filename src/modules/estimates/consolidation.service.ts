@@ -56,10 +56,22 @@ const GRAND_TOTAL = 0b1111;
 export class ConsolidationService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async consolidate(year: number, statuses?: EstimateStatus[]): Promise<Consolidation> {
+  /** `unitScope` limits the figures to those units (a unit's own users); null is the whole province. */
+  async consolidate(
+    year: number,
+    { statuses, unitScope = null }: { statuses?: EstimateStatus[]; unitScope?: ReadonlySet<string> | null } = {},
+  ): Promise<Consolidation> {
     if (!(await this.dataSource.getRepository(FiscalYear).existsBy({ year }))) throw new NotFoundError('Fiscal year', year);
-    const statusFilter = statuses && statuses.length > 0 ? 'AND e.status = ANY($2)' : '';
-    const params: unknown[] = statuses && statuses.length > 0 ? [year, statuses] : [year];
+    const params: unknown[] = [year];
+    let filter = '';
+    if (statuses && statuses.length > 0) {
+      params.push(statuses);
+      filter += ` AND e.status = ANY($${params.length})`;
+    }
+    if (unitScope !== null) {
+      params.push([...unitScope]);
+      filter += ` AND e.unit_id = ANY($${params.length})`;
+    }
 
     const [groups, estimates] = await Promise.all([
       this.dataSource.query<GroupRow[]>(
@@ -68,14 +80,14 @@ export class ConsolidationService {
                 COALESCE(SUM(l.amount), 0)::text AS amount, COUNT(*)::int AS line_count
            FROM estimate_lines l
            JOIN estimates e ON e.id = l.estimate_id
-          WHERE e.year = $1 ${statusFilter}
+          WHERE e.year = $1 ${filter}
           GROUP BY GROUPING SETS ((l.estimate_id), (l.plan_area_code), (l.funding_source_code), (l.expenditure_type_code), ())`,
         params,
       ),
       this.dataSource.query<{ id: string; unit_id: string; code: string; name: string; status: EstimateStatus }[]>(
         `SELECT e.id, e.unit_id, u.code, u.name, e.status
            FROM estimates e JOIN units u ON u.id = e.unit_id
-          WHERE e.year = $1 ${statusFilter}
+          WHERE e.year = $1 ${filter}
           ORDER BY u.code`,
         params,
       ),

@@ -1,43 +1,63 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor, Permit } from '../auth/auth.decorators.js';
 import { CreateEstimateDto, ListEstimatesQuery } from './dto/estimate.dto.js';
 import { CreateLineDto, DeleteLineQuery, UpdateLineDto } from './dto/line.dto.js';
 import { EstimatesService } from './estimates.service.js';
 
 @ApiTags('estimates')
+@ApiBearerAuth()
 @Controller('estimates')
 export class EstimatesController {
   constructor(private readonly estimates: EstimatesService) {}
 
   /** Opens a unit's estimate for a year (one per unit and year; a second is 409). */
+  @Permit('estimates.create')
   @Post()
-  create(@Body() dto: CreateEstimateDto) {
-    return this.estimates.create(dto);
+  create(@Body() dto: CreateEstimateDto, @CurrentActor() actor: Actor) {
+    return this.estimates.create(dto, actor);
   }
 
+  /** The estimates the actor may see. */
+  @Permit('estimates.read')
   @Get()
-  list(@Query() query: ListEstimatesQuery) {
-    return this.estimates.list(query);
+  list(@Query() query: ListEstimatesQuery, @CurrentActor() actor: Actor) {
+    return this.estimates.list(query, actor);
   }
 
   /** The estimate with its lines and totals by plan area, funding source and expenditure type. */
+  @Permit('estimates.read')
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.estimates.get(id);
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.estimates.getFor(id, actor);
   }
 
+  @Permit('estimates.editLines')
   @Post(':id/lines')
-  addLine(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateLineDto) {
-    return this.estimates.addLine(id, dto);
+  addLine(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateLineDto, @CurrentActor() actor: Actor) {
+    return this.estimates.addLine(id, dto, actor);
   }
 
+  @Permit('estimates.editLines')
   @Patch(':id/lines/:lineId')
-  updateLine(@Param('id', ParseUUIDPipe) id: string, @Param('lineId', ParseUUIDPipe) lineId: string, @Body() dto: UpdateLineDto) {
-    return this.estimates.updateLine(id, lineId, dto);
+  updateLine(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('lineId', ParseUUIDPipe) lineId: string,
+    @Body() dto: UpdateLineDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.estimates.updateLine(id, lineId, dto, actor);
   }
 
+  @Permit('estimates.editLines')
   @Delete(':id/lines/:lineId')
-  deleteLine(@Param('id', ParseUUIDPipe) id: string, @Param('lineId', ParseUUIDPipe) lineId: string, @Query() query: DeleteLineQuery) {
-    return this.estimates.deleteLine(id, lineId, query.version);
+  deleteLine(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('lineId', ParseUUIDPipe) lineId: string,
+    @Query() query: DeleteLineQuery,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.estimates.deleteLine(id, lineId, query.version, actor);
   }
 }

@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
+import { AuditService } from '../audit/audit.service.js';
+import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
 import type { CatalogCodes } from '../catalog/catalog-codes.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
@@ -26,6 +28,12 @@ export interface EstimateListItem extends Estimate {
   lineCount: number;
 }
 
+/** What a client sets on a line; the review and balancing fields are set by the workflow. */
+type LineContent = Omit<EstimateLine, 'id' | 'estimateId' | 'lineNo' | 'createdAt' | 'updatedAt' | 'approvedAmount' | 'dicOpinion' | 'dicNote' | 'designAgreed'>;
+
+/** A changed line is a new request: its review and approved amount start over. */
+const CLEARED_REVIEW = { approvedAmount: null, dicOpinion: null, dicNote: null, designAgreed: null } as const;
+
 const optionalVnd = (value: string | null | undefined): bigint | null => (value === undefined || value === null ? null : BigInt(value));
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
@@ -38,9 +46,10 @@ export class EstimatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: CatalogService,
+    private readonly audit: AuditService,
   ) {}
 
-  async create(dto: CreateEstimateDto): Promise<EstimateView> {
+  async create(dto: CreateEstimateDto, actor: Actor): Promise<EstimateView> {
     const [unit, year] = await Promise.all([
       this.dataSource.getRepository(Unit).existsBy({ id: dto.unitId }),
       this.dataSource.getRepository(FiscalYear).existsBy({ year: dto.year }),
@@ -49,12 +58,21 @@ export class EstimatesService {
     if (!unit) problems.push({ field: 'unitId', code: 'UNKNOWN_UNIT', message: `unitId: đơn vị không tồn tại / unknown unit ${dto.unitId}` });
     if (!year) problems.push({ field: 'year', code: 'UNKNOWN_YEAR', message: `year: năm ngân sách ${dto.year} chưa được thiết lập / unknown fiscal year` });
     if (problems.length > 0) throw new InvalidInputError(problems);
+    if (!coversUnit(actor, dto.unitId)) throw new ForbiddenError('Bạn không lập dự toán cho đơn vị này / You do not act for this unit');
 
     const id = randomUUID();
     try {
-      await this.dataSource
-        .getRepository(Estimate)
-        .insert({ id, unitId: dto.unitId, year: dto.year, status: 'DRAFT', illustrative: false, version: 1 });
+      await this.dataSource.transaction(async (manager) => {
+        await manager.insert(Estimate, { id, unitId: dto.unitId, year: dto.year, status: 'DRAFT', illustrative: false, version: 1 });
+        await this.audit.record(manager, {
+          actor,
+          unitId: dto.unitId,
+          entityType: 'estimate',
+          entityId: id,
+          action: 'estimate.create',
+          after: { unitId: dto.unitId, year: dto.year, status: 'DRAFT' },
+        });
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'estimates_unit_year_key')) {
         throw new ConflictError(
@@ -67,7 +85,7 @@ export class EstimatesService {
     return this.get(id);
   }
 
-  async list(query: ListEstimatesQuery): Promise<{ items: EstimateListItem[]; total: number; limit: number; offset: number }> {
+  async list(query: ListEstimatesQuery, actor: Actor): Promise<{ items: EstimateListItem[]; total: number; limit: number; offset: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (clause: string, value: unknown) => {
@@ -77,11 +95,13 @@ export class EstimatesService {
     if (query.year !== undefined) add('e.year = ?', query.year);
     if (query.unitId !== undefined) add('e.unit_id = ?', query.unitId);
     if (query.status !== undefined) add('e.status = ?', query.status);
+    if (actor.unitScope !== null) add('e.unit_id = ANY(?)', [...actor.unitScope]);
     const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
 
     const [rows, counted] = await Promise.all([
       this.dataSource.query<Record<string, unknown>[]>(
         `SELECT e.id, e.unit_id, e.year, e.status, e.illustrative, e.version, e.created_at, e.updated_at,
+                e.submitted_at, e.submitted_late, e.return_comment, e.balanced_at, e.approved_at,
                 u.code AS unit_code, u.name AS unit_name, u.name_en AS unit_name_en, u.kind AS unit_kind,
                 COALESCE(t.total, 0)::text AS total, COALESCE(t.line_count, 0)::int AS line_count
            FROM estimates e
@@ -104,6 +124,11 @@ export class EstimatesService {
       version: row.version as number,
       createdAt: row.created_at as Date,
       updatedAt: row.updated_at as Date,
+      submittedAt: row.submitted_at as Date | null,
+      submittedLate: row.submitted_late as boolean,
+      returnComment: row.return_comment as string | null,
+      balancedAt: row.balanced_at as Date | null,
+      approvedAt: row.approved_at as Date | null,
       unit: {
         id: row.unit_id as string,
         code: row.unit_code as string,
@@ -115,6 +140,13 @@ export class EstimatesService {
       lineCount: row.line_count as number,
     }));
     return { items, total: counted[0]?.count ?? 0, limit: query.limit, offset: query.offset };
+  }
+
+  /** An estimate as the actor may see it: one outside their units is "not found". */
+  async getFor(id: string, actor: Actor): Promise<EstimateView> {
+    const estimate = await this.get(id);
+    if (!coversUnit(actor, estimate.unitId)) throw new NotFoundError('Estimate', id);
+    return estimate;
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<EstimateView> {
@@ -132,24 +164,26 @@ export class EstimatesService {
     };
   }
 
-  async addLine(estimateId: string, dto: CreateLineDto): Promise<EstimateView> {
+  async addLine(estimateId: string, dto: CreateLineDto, actor: Actor): Promise<EstimateView> {
     const codes = await this.catalog.codes();
     return this.dataSource.transaction(async (manager) => {
-      await this.claimForEdit(manager, estimateId, dto.version);
+      const estimate = await this.claimForEdit(manager, estimateId, dto.version, actor);
       const line = this.buildLine(dto, codes);
       const [{ next }] = await manager.query<[{ next: number }]>(
         'SELECT COALESCE(MAX(line_no), 0) + 1 AS next FROM estimate_lines WHERE estimate_id = $1',
         [estimateId],
       );
-      await manager.insert(EstimateLine, { ...line, id: randomUUID(), estimateId, lineNo: next });
+      const row = { ...line, id: randomUUID(), estimateId, lineNo: next };
+      await manager.insert(EstimateLine, row);
+      await this.recordLineChange(manager, actor, estimate, 'line.create', row.id, null, row);
       return this.get(estimateId, manager);
     });
   }
 
-  async updateLine(estimateId: string, lineId: string, dto: UpdateLineDto): Promise<EstimateView> {
+  async updateLine(estimateId: string, lineId: string, dto: UpdateLineDto, actor: Actor): Promise<EstimateView> {
     const codes = await this.catalog.codes();
     return this.dataSource.transaction(async (manager) => {
-      await this.claimForEdit(manager, estimateId, dto.version);
+      const estimate = await this.claimForEdit(manager, estimateId, dto.version, actor);
       const existing = await manager.findOneBy(EstimateLine, { id: lineId, estimateId });
       if (!existing) throw new NotFoundError('Estimate line', lineId);
       // Fields left out keep their stored value; optional amounts sent as null are cleared.
@@ -175,14 +209,16 @@ export class EstimatesService {
         committedMinimum: dto.committedMinimum ?? existing.committedMinimum.toString(),
         justification: dto.justification ?? existing.justification,
       };
-      await manager.update(EstimateLine, { id: lineId }, this.buildLine(merged, codes));
+      const changed = { ...this.buildLine(merged, codes), ...CLEARED_REVIEW };
+      await manager.update(EstimateLine, { id: lineId }, changed);
+      await this.recordLineChange(manager, actor, estimate, 'line.update', lineId, existing, { ...existing, ...changed });
       return this.get(estimateId, manager);
     });
   }
 
-  async deleteLine(estimateId: string, lineId: string, version: number): Promise<EstimateView> {
+  async deleteLine(estimateId: string, lineId: string, version: number, actor: Actor): Promise<EstimateView> {
     return this.dataSource.transaction(async (manager) => {
-      await this.claimForEdit(manager, estimateId, version);
+      const estimate = await this.claimForEdit(manager, estimateId, version, actor);
       const line = await manager.findOneBy(EstimateLine, { id: lineId, estimateId });
       if (!line) throw new NotFoundError('Estimate line', lineId);
       await manager.delete(EstimateLine, { id: lineId });
@@ -191,6 +227,7 @@ export class EstimatesService {
         estimateId,
         line.lineNo,
       ]);
+      await this.recordLineChange(manager, actor, estimate, 'line.delete', lineId, line, null);
       return this.get(estimateId, manager);
     });
   }
@@ -201,7 +238,10 @@ export class EstimatesService {
    * attempts on the same version exactly one succeeds; the others wait for its row lock, then
    * find the version moved and get 409.
    */
-  private async claimForEdit(manager: EntityManager, estimateId: string, version: number): Promise<void> {
+  private async claimForEdit(manager: EntityManager, estimateId: string, version: number, actor: Actor): Promise<Estimate> {
+    const target = await manager.findOneBy(Estimate, { id: estimateId });
+    if (!target) throw new NotFoundError('Estimate', estimateId);
+    if (!coversUnit(actor, target.unitId)) throw new ForbiddenError('Bạn không sửa dự toán của đơn vị này / You do not act for this unit');
     const claimed = await manager
       .createQueryBuilder()
       .update(Estimate)
@@ -212,7 +252,7 @@ export class EstimatesService {
         editable: EDITABLE_STATUSES,
       })
       .execute();
-    if (claimed.affected === 1) return;
+    if (claimed.affected === 1) return target;
     const current = await manager.findOneBy(Estimate, { id: estimateId });
     if (!current) throw new NotFoundError('Estimate', estimateId);
     if (!EDITABLE_STATUSES.includes(current.status)) {
@@ -225,7 +265,19 @@ export class EstimatesService {
   }
 
   /** Validates a line's fields against the catalog and computes its amount; 400 naming each bad field. */
-  private buildLine(dto: LineFieldsDto, codes: CatalogCodes): Omit<EstimateLine, 'id' | 'estimateId' | 'lineNo' | 'createdAt' | 'updatedAt'> {
+  private recordLineChange(
+    manager: EntityManager,
+    actor: Actor,
+    estimate: Estimate,
+    action: string,
+    lineId: string,
+    before: object | null,
+    after: object | null,
+  ): Promise<void> {
+    return this.audit.record(manager, { actor, unitId: estimate.unitId, entityType: 'estimate_line', entityId: lineId, action, before, after });
+  }
+
+  private buildLine(dto: LineFieldsDto, codes: CatalogCodes): LineContent {
     const problems = codeProblems(dto, codes);
     const committedMinimum = BigInt(dto.committedMinimum ?? '0');
     const figures = computeAmount({

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/actor.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import type { CreateFiscalYearDto, UpdateFiscalYearDto } from './dto/fiscal-year.dto.js';
 import { FiscalYear } from './entities/fiscal-year.entity.js';
@@ -14,6 +16,7 @@ export class FiscalYearsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: CatalogService,
+    private readonly audit: AuditService,
   ) {}
 
   private get years() {
@@ -30,7 +33,7 @@ export class FiscalYearsService {
     return found;
   }
 
-  async create(dto: CreateFiscalYearDto): Promise<FiscalYear> {
+  async create(dto: CreateFiscalYearDto, actor: Actor): Promise<FiscalYear> {
     const row: FiscalYear = this.years.create({
       year: dto.year,
       planPeriod: dto.planPeriod,
@@ -46,22 +49,19 @@ export class FiscalYearsService {
       version: 1,
     });
     await this.check(row);
-    const inserted = await this.years
-      .createQueryBuilder()
-      .insert()
-      .values(row)
-      .orIgnore()
-      .returning('year')
-      .execute();
-    // ON CONFLICT DO NOTHING returns no row when the year already exists.
-    if ((inserted.raw as unknown[]).length === 0) {
-      throw new ConflictError('YEAR_EXISTS', `Fiscal year ${dto.year} already exists / Năm ngân sách ${dto.year} đã có`);
-    }
+    await this.dataSource.transaction(async (manager) => {
+      const inserted = await manager.createQueryBuilder().insert().into(FiscalYear).values(row).orIgnore().returning('year').execute();
+      // ON CONFLICT DO NOTHING returns no row when the year already exists.
+      if ((inserted.raw as unknown[]).length === 0) {
+        throw new ConflictError('YEAR_EXISTS', `Fiscal year ${dto.year} already exists / Năm ngân sách ${dto.year} đã có`);
+      }
+      await this.audit.record(manager, { actor, unitId: null, entityType: 'fiscal_year', entityId: String(dto.year), action: 'year.create', after: row });
+    });
     return this.get(dto.year);
   }
 
   /** Changes the given settings if `version` is still current; 409 otherwise. */
-  async update(year: number, dto: UpdateFiscalYearDto): Promise<FiscalYear> {
+  async update(year: number, dto: UpdateFiscalYearDto, actor: Actor): Promise<FiscalYear> {
     const current = await this.get(year);
     const { version, totalLocalExpenditure, ...rest } = dto;
     const changes: Partial<FiscalYear> = { ...rest };
@@ -69,14 +69,18 @@ export class FiscalYearsService {
       changes.totalLocalExpenditure = totalLocalExpenditure === null ? null : BigInt(totalLocalExpenditure);
     }
     await this.check({ ...current, ...changes });
-    const result = await this.years
-      .createQueryBuilder()
-      .update()
-      .set({ ...changes, version: () => 'version + 1' })
-      .where('year = :year AND version = :version', { year, version })
-      .execute();
-    if (!result.affected) throw ConflictError.staleVersion(`Fiscal year ${year}`, version);
-    return this.get(year);
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(FiscalYear)
+        .set({ ...changes, version: () => 'version + 1' })
+        .where('year = :year AND version = :version', { year, version })
+        .execute();
+      if (!result.affected) throw ConflictError.staleVersion(`Fiscal year ${year}`, version);
+      const updated = await manager.findOneByOrFail(FiscalYear, { year });
+      await this.audit.record(manager, { actor, unitId: null, entityType: 'fiscal_year', entityId: String(year), action: 'year.update', before: current, after: updated });
+      return updated;
+    });
   }
 
   private async check(settings: FiscalYear): Promise<void> {

@@ -1,9 +1,12 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Permit } from '../auth/auth.decorators.js';
 import { ListUnitsQuery } from './dto/list-units.query.js';
 import { UnitsService } from './units.service.js';
 
 @ApiTags('units')
+@ApiBearerAuth()
+@Permit('registry.read')
 @Controller('units')
 export class UnitsController {
   constructor(private readonly units: UnitsService) {}

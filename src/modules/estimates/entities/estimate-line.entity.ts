@@ -2,6 +2,9 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } fro
 import { decimalColumn, vndColumn } from '../../../common/money/columns.js';
 import type { ExpenditureTypeCode } from '../../catalog/entities/catalog.entities.js';
 
+export const DIC_OPINIONS = ['AGREE', 'AGREE_WITH_CHANGES', 'DISAGREE'] as const;
+export type DicOpinion = (typeof DIC_OPINIONS)[number];
+
 const money = (name: string, nullable = false) =>
   ({ type: 'numeric', precision: 20, scale: 0, name, nullable, transformer: vndColumn }) as const;
 
@@ -82,6 +85,21 @@ export class EstimateLine {
 
   @Column({ type: 'text' })
   justification!: string;
+
+  /** Set by DOF (recurrent) or DPI (investment) when balancing: 0 ≤ approved ≤ amount. */
+  @Column(money('approved_amount', true))
+  approvedAmount!: bigint | null;
+
+  /** DIC's opinion on the line. */
+  @Column({ type: 'varchar', name: 'dic_opinion', nullable: true })
+  dicOpinion!: DicOpinion | null;
+
+  @Column({ type: 'text', name: 'dic_note', nullable: true })
+  dicNote!: string | null;
+
+  /** For an IT investment project: DIC agreed to its preliminary design. */
+  @Column({ type: 'boolean', name: 'design_agreed', nullable: true })
+  designAgreed!: boolean | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;

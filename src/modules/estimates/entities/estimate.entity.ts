@@ -24,6 +24,23 @@ export class Estimate {
   @Column({ type: 'boolean' })
   illustrative!: boolean;
 
+  @Column({ type: 'timestamptz', name: 'submitted_at', nullable: true })
+  submittedAt!: Date | null;
+
+  /** Submitted after the year's submission deadline. */
+  @Column({ type: 'boolean', name: 'submitted_late' })
+  submittedLate!: boolean;
+
+  /** Why a reviewer sent it back (required on return). */
+  @Column({ type: 'text', name: 'return_comment', nullable: true })
+  returnComment!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'balanced_at', nullable: true })
+  balancedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'approved_at', nullable: true })
+  approvedAt!: Date | null;
+
   // Bumped by every change to the estimate or its lines, with a conditional update.
   @Column({ type: 'integer' })
   version!: number;

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { AppConfig } from '../../config/app-config.js';
+import { type Actor, UnauthenticatedError } from './actor.js';
+import { User } from './entities/user.entity.js';
+import { loginBackoffSeconds, verifyPassword } from './passwords.js';
+import { UNIT_ROLES } from './roles.js';
+
+interface TokenPayload {
+  sub: string;
+  username: string;
+  role: string;
+}
+
+export interface LoginResult {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  user: Pick<User, 'id' | 'username' | 'fullName' | 'role' | 'unitId'>;
+}
+
+const WRONG_CREDENTIALS = 'Sai tên đăng nhập hoặc mật khẩu / Wrong username or password';
+
+export class TooManyAttemptsError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      'TOO_MANY_REQUESTS',
+      'LOGIN_BACKOFF',
+      `Đăng nhập sai nhiều lần, thử lại sau ${retryAfterSeconds} giây / Too many failed sign-ins, retry in ${retryAfterSeconds} s`,
+    );
+  }
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async login(username: string, password: string): Promise<LoginResult> {
+    // Failures are counted per username in PostgreSQL, so every instance slows the same attacker.
+    const [failure] = await this.dataSource.query<{ failures: number; wait: number }[]>(
+      `SELECT failures, EXTRACT(EPOCH FROM (now() - last_failed_at))::float8 AS wait FROM login_failures WHERE username = $1`,
+      [username],
+    );
+    if (failure) {
+      const backoff = loginBackoffSeconds(failure.failures);
+      if (backoff > failure.wait) throw new TooManyAttemptsError(Math.ceil(backoff - failure.wait));
+    }
+
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.username = :username AND u.active', { username })
+      .getOne();
+    if (!user || !(await verifyPassword(user.passwordHash, password))) {
+      await this.dataSource.query(
+        `INSERT INTO login_failures (username, failures, last_failed_at) VALUES ($1, 1, now())
+         ON CONFLICT (username) DO UPDATE SET failures = login_failures.failures + 1, last_failed_at = now()`,
+        [username],
+      );
+      throw new UnauthenticatedError(WRONG_CREDENTIALS);
+    }
+    await this.dataSource.query('DELETE FROM login_failures WHERE username = $1', [username]);
+
+    const payload: TokenPayload = { sub: user.id, username: user.username, role: user.role };
+    const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.TOKEN_TTL_SECONDS });
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.config.TOKEN_TTL_SECONDS,
+      user: { id: user.id, username: user.username, fullName: user.fullName, role: user.role, unitId: user.unitId },
+    };
+  }
+
+  /** The actor behind a token: the user must still exist and be active; the scope is read fresh. */
+  async actorFromToken(token: string): Promise<Actor> {
+    let payload: TokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+    } catch {
+      throw new UnauthenticatedError('Phiên đăng nhập không hợp lệ hoặc đã hết hạn / Invalid or expired token');
+    }
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: payload.sub, active: true });
+    if (!user) throw new UnauthenticatedError('Tài khoản không còn hiệu lực / Account no longer active');
+    let unitScope: Set<string> | null = null;
+    if (UNIT_ROLES.includes(user.role)) {
+      // The unit and everything under it: a district and its communes.
+      const rows = await this.dataSource.query<{ id: string }[]>(
+        `WITH RECURSIVE scope AS (
+           SELECT id FROM units WHERE id = $1
+           UNION ALL SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
+         SELECT id FROM scope`,
+        [user.unitId],
+      );
+      unitScope = new Set(rows.map((row) => row.id));
+    }
+    return { userId: user.id, username: user.username, fullName: user.fullName, role: user.role, unitId: user.unitId, unitScope };
+  }
+}

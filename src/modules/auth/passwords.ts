@@ -1,0 +1,23 @@
+// Password hashing with argon2id (OWASP's minimum memory setting keeps logins fast enough).
+import argon2 from 'argon2';
+
+const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, OPTIONS);
+}
+
+export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+  try {
+    return await argon2.verify(hash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** Seconds to wait before the next attempt after `failures` consecutive failed logins. */
+export function loginBackoffSeconds(failures: number): number {
+  const FREE_ATTEMPTS = 5;
+  if (failures < FREE_ATTEMPTS) return 0;
+  return Math.min(2 ** (failures - FREE_ATTEMPTS), 900);
+}
