@@ -9,6 +9,7 @@ import { EstimatesModule } from './modules/estimates/estimates.module.js';
 import { FiscalYearsModule } from './modules/fiscal-years/fiscal-years.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
+import { WorkflowModule } from './modules/workflow/workflow.module.js';
 
 @Module({})
 export class AppModule {
@@ -26,6 +27,7 @@ export class AppModule {
         CatalogModule,
         FiscalYearsModule,
         EstimatesModule,
+        WorkflowModule,
       ],
       providers: [{ provide: AppConfig, useValue: config }],
       exports: [AppConfig],

@@ -42,7 +42,7 @@ describe('estimates and their lines (e2e)', () => {
   }
 
   /** The officer of a unit, signed in. */
-  const officer = (unitId: string): Promise<Client> => t.as(OFFICER_OF[unitId]!);
+  const officer = (unitId: string): Promise<Client> => t.as(OFFICER_OF[unitId]);
 
   async function newEstimate(unitId: string, year: number): Promise<EstimateView> {
     const response = await (await officer(unitId)).post('/estimates').send({ unitId, year }).expect(201);

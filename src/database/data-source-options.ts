@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity.js';
@@ -7,6 +8,10 @@ import { EstimateLine } from '../modules/estimates/entities/estimate-line.entity
 import { Estimate } from '../modules/estimates/entities/estimate.entity.js';
 import { FiscalYear } from '../modules/fiscal-years/entities/fiscal-year.entity.js';
 import { Unit } from '../modules/units/entities/unit.entity.js';
+
+// A calendar date (deadlines, decision dates) stays the 'YYYY-MM-DD' string PostgreSQL sends: a
+// JavaScript Date would shift it by the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 export const ENTITIES = [Unit, PlanArea, FundingSource, ExpenditureType, ActivityKind, FiscalYear, Estimate, EstimateLine, User, AuditEvent];
 

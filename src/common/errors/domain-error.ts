@@ -28,6 +28,10 @@ export class InvalidInputError extends DomainError {
   constructor(details: readonly FieldProblem[]) {
     super('INVALID', 'INVALID_INPUT', details.map((d) => (d.message.startsWith(d.field) ? d.message : `${d.field}: ${d.message}`)).join('; '), details);
   }
+
+  static of(field: string, message: string, code = 'INVALID'): InvalidInputError {
+    return new InvalidInputError([{ field, code, message: `${field}: ${message}` }]);
+  }
 }
 
 export class NotFoundError extends DomainError {

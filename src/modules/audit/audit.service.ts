@@ -113,7 +113,7 @@ export class AuditService {
       if (result.break) return { valid: false, checked: checked + events.findIndex((e) => e.id === result.break?.eventId), firstBreak: result.break };
       checked += events.length;
       previousHash = result.lastHash;
-      afterId = rows[rows.length - 1]!.id;
+      afterId = rows[rows.length - 1].id;
     }
   }
 }

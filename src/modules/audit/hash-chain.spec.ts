@@ -38,7 +38,7 @@ describe('findChainBreak', () => {
 
   it('finds an altered row', () => {
     const events = chain([content(1), content(2), content(3)]);
-    events[1] = { ...events[1]!, after: { amount: '999' } };
+    events[1] = { ...events[1], after: { amount: '999' } };
     expect(findChainBreak(events, null).break).toMatchObject({ eventId: '2', problem: 'CONTENT_HASH_MISMATCH' });
   });
 
@@ -50,7 +50,7 @@ describe('findChainBreak', () => {
 
   it('finds a row re-hashed after alteration by its broken successor', () => {
     const events = chain([content(1), content(2), content(3)]);
-    const altered = { ...events[1]!, after: { amount: '999' } };
+    const altered = { ...events[1], after: { amount: '999' } };
     events[1] = { ...altered, hash: eventHash(altered.prevHash, altered) };
     expect(findChainBreak(events, null).break).toMatchObject({ eventId: '3', problem: 'PREVIOUS_HASH_MISMATCH' });
   });

@@ -6,6 +6,7 @@ import {
   InfeasibleAllocationError,
   describeLine,
   describeValue,
+  duplicateIdProblem,
 } from './allocation-errors.js';
 import { findDuplicateId } from './unique-ids.js';
 
@@ -125,10 +126,15 @@ const OUTRANKED = 4;
 // in a Map beyond it.
 const DENSE_TIER_LIMIT = 64;
 
+interface TierTotal {
+  need: bigint;
+  lineCount: number;
+}
+
 class TierTotals {
   private readonly denseNeed = new Array<bigint>(DENSE_TIER_LIMIT + 1).fill(0n);
   private readonly denseCount = new Float64Array(DENSE_TIER_LIMIT + 1);
-  private readonly sparse = new Map<number, { need: bigint; lineCount: number }>();
+  private readonly sparse = new Map<number, TierTotal>();
 
   add(tier: number, need: bigint): void {
     if (tier <= DENSE_TIER_LIMIT) {
@@ -145,14 +151,14 @@ class TierTotals {
   }
 
   /** Tiers that have lines, ascending. */
-  ascending(): { tier: number; need: bigint; lineCount: number }[] {
-    const tiers: { tier: number; need: bigint; lineCount: number }[] = [];
+  ascending(): (TierTotal & { tier: number })[] {
+    const tiers: (TierTotal & { tier: number })[] = [];
     for (let tier = 1; tier <= DENSE_TIER_LIMIT; tier++) {
       const lineCount = this.denseCount[tier];
       if (lineCount > 0) tiers.push({ tier, need: this.denseNeed[tier], lineCount });
     }
     const sparseTiers = [...this.sparse.keys()].sort((a, b) => a - b);
-    for (const tier of sparseTiers) tiers.push({ tier, ...(this.sparse.get(tier) as { need: bigint; lineCount: number }) });
+    for (const tier of sparseTiers) tiers.push({ tier, ...(this.sparse.get(tier) as TierTotal) });
     return tiers;
   }
 }
@@ -176,13 +182,18 @@ export function allocate(input: AllocationInput): AllocationResult {
     const line = lines[index];
     validateLine(line, index);
     const minimum = line.minimum ?? 0n;
-    minimumTotal += minimum;
-    tierTotals.add(line.tier ?? 1, line.requested - minimum);
+    // Most lines carry no minimum: skipping the no-op arithmetic saves a bigint allocation each.
+    if (minimum === 0n) {
+      tierTotals.add(line.tier ?? 1, line.requested);
+    } else {
+      minimumTotal += minimum;
+      tierTotals.add(line.tier ?? 1, line.requested - minimum);
+    }
   }
   const duplicate = findDuplicateId(lines);
   if (duplicate !== null) {
     const { index, firstIndex } = duplicate;
-    throw lineError(lines[index].id, index, 'id', `id is a duplicate of line #${firstIndex + 1} (this is line #${index + 1})`);
+    throw lineError(lines[index].id, index, 'id', duplicateIdProblem(firstIndex, index));
   }
 
   // Rule 2.
@@ -228,13 +239,13 @@ export function allocate(input: AllocationInput): AllocationResult {
       allocations[index] = line.minimum ?? 0n;
     } else {
       const minimum = line.minimum ?? 0n;
-      const need = line.requested - minimum;
+      const need = minimum === 0n ? line.requested : line.requested - minimum;
       const scaledShare = partialRest * need;
       const wholeUnits = scaledShare / shareDenominator;
       const remainder = scaledShare - wholeUnits * shareDenominator;
       const shareFloor = unit === 1n ? wholeUnits : wholeUnits * unit;
       floorTotal += shareFloor;
-      allocations[index] = minimum + shareFloor;
+      allocations[index] = minimum === 0n ? shareFloor : minimum + shareFloor;
       if (remainder === 0n) {
         roundingCodes[index] = EXACT;
       } else if (shareFloor + unit <= need) {
@@ -371,9 +382,7 @@ function selectBestRanked(
 
 function validateTopLevel(ceiling: unknown, unit: unknown, lines: unknown): void {
   if (typeof ceiling !== 'bigint' || ceiling < 0n) {
-    throw new AllocationInputError(`ceiling must be a non-negative whole amount (got ${describeValue(ceiling)})`, {
-      field: 'ceiling',
-    });
+    throw new AllocationInputError(`ceiling ${NOT_AN_AMOUNT} (got ${describeValue(ceiling)})`, { field: 'ceiling' });
   }
   if (typeof unit !== 'bigint' || unit < 1n) {
     throw new AllocationInputError(`unit must be at least 1 (got ${describeValue(unit)})`, { field: 'unit' });
@@ -395,11 +404,11 @@ function validateLine(line: AllocationLineInput, index: number): void {
   }
   const requested: unknown = line.requested;
   if (typeof requested !== 'bigint' || requested < 0n) {
-    throw lineError(id, index, 'requested', `requested must be a non-negative whole amount (got ${describeValue(requested)})`);
+    throw lineError(id, index, 'requested', `requested ${NOT_AN_AMOUNT} (got ${describeValue(requested)})`);
   }
   const minimum: unknown = line.minimum ?? 0n;
   if (typeof minimum !== 'bigint' || minimum < 0n) {
-    throw lineError(id, index, 'minimum', `minimum must be a non-negative whole amount (got ${describeValue(minimum)})`);
+    throw lineError(id, index, 'minimum', `minimum ${NOT_AN_AMOUNT} (got ${describeValue(minimum)})`);
   }
   if (minimum > requested) {
     throw lineError(id, index, 'minimum', `minimum ${minimum} exceeds requested ${requested}`);
@@ -409,6 +418,8 @@ function validateLine(line: AllocationLineInput, index: number): void {
     throw lineError(id, index, 'tier', `tier must be a positive integer (got ${describeValue(tier)})`);
   }
 }
+
+const NOT_AN_AMOUNT = 'must be a non-negative whole amount (a bigint)';
 
 function lineError(lineId: string, lineIndex: number, field: string, problem: string): AllocationInputError {
   return new AllocationInputError(`${describeLine(lineId, lineIndex)}: ${problem}`, { field, lineId, lineIndex });

@@ -72,3 +72,7 @@ export function describeValue(value: unknown): string {
 export function describeLine(lineId: string | undefined, lineIndex: number): string {
   return lineId === undefined ? `line #${lineIndex + 1}` : `line ${describeValue(lineId)}`;
 }
+
+export function duplicateIdProblem(firstIndex: number, index: number): string {
+  return `id is a duplicate of line #${firstIndex + 1} (this is line #${index + 1})`;
+}

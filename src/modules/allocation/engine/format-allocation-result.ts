@@ -151,7 +151,8 @@ function explainLine(line: AllocationLineResult, result: AllocationResult): Allo
         remainderOfUnit,
         rounding: line.rounding,
         summary:
-          `minimum ${line.minimum} + share ${partial.rest} × ${need} / ${partial.need} = ${exactShare}, ` +
+          `minimum ${line.minimum} + share ${partial.rest} × ${need} / ${partial.need} = ` +
+          `${formatMixed(scaledShare, partial.need)}, ` +
           `floored to units of ${result.unit}: ${line.shareFloor}` +
           describeRounding(line, remainderOfUnit) +
           ` = ${line.allocated}`,
@@ -180,6 +181,13 @@ export function formatFraction(numerator: bigint, denominator: bigint): string {
   const reducedDenominator = denominator / divisor;
   const reducedNumerator = numerator / divisor;
   return reducedDenominator === 1n ? reducedNumerator.toString() : `${reducedNumerator}/${reducedDenominator}`;
+}
+
+/** `whole + p/q` for people (`194 + 4/9`), or a whole number. */
+function formatMixed(numerator: bigint, denominator: bigint): string {
+  const whole = numerator / denominator;
+  const fraction = numerator % denominator;
+  return fraction === 0n ? whole.toString() : `${whole} + ${formatFraction(fraction, denominator)}`;
 }
 
 function greatestCommonDivisor(a: bigint, b: bigint): bigint {

@@ -1,7 +1,7 @@
 // Turns the JSON contract (amounts as digit strings) into the engine's bigint input, naming the
 // line and field of the first problem found, in input order.
 import { type AllocationInput, type AllocationLineInput, isTier } from './allocate.js';
-import { AllocationInputError, describeLine, describeValue } from './allocation-errors.js';
+import { AllocationInputError, describeLine, describeValue, duplicateIdProblem } from './allocation-errors.js';
 
 const DIGITS = /^[0-9]+$/;
 const TOP_LEVEL_FIELDS: ReadonlySet<string> = new Set(['ceiling', 'unit', 'lines']);
@@ -57,7 +57,7 @@ function parseLine(raw: unknown, index: number, seenIds: Map<string, number>): A
   const where = describeLine(id, index);
   const firstIndex = seenIds.get(id);
   if (firstIndex !== undefined) {
-    throw new AllocationInputError(`${where}: id is a duplicate of line #${firstIndex + 1} (this is line #${index + 1})`, {
+    throw new AllocationInputError(`${where}: ${duplicateIdProblem(firstIndex, index)}`, {
       field: 'id',
       lineId: id,
       lineIndex: index,

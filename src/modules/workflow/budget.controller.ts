@@ -1,0 +1,64 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor, Permit } from '../auth/auth.decorators.js';
+import { BudgetService } from './budget.service.js';
+import { ApproveBudgetDto, ExclusionDto, ReturnDto, TransitionDto } from './dto/workflow.dto.js';
+import { IdempotencyKey } from './idempotency-key.decorator.js';
+
+@ApiTags('budget')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key applies once' })
+@Controller('fiscal-years/:year')
+export class BudgetController {
+  constructor(private readonly budget: BudgetService) {}
+
+  /** The consolidated provincial IT budget: status, estimates included and excluded, totals, warnings. */
+  @Permit('budget.read')
+  @Get('budget')
+  get(@Param('year', ParseIntPipe) year: number) {
+    return this.budget.get(year);
+  }
+
+  /** District committees with no estimate or no own IT line. */
+  @Permit('budget.read')
+  @Get('districts')
+  districts(@Param('year', ParseIntPipe) year: number) {
+    return this.budget.districtItLines(year);
+  }
+
+  @Permit('budget.prepare')
+  @Post('budget/exclusions')
+  exclude(@Param('year', ParseIntPipe) year: number, @Body() dto: ExclusionDto, @CurrentActor() actor: Actor) {
+    return this.budget.exclude(year, dto, actor);
+  }
+
+  @Permit('budget.prepare')
+  @Delete('budget/exclusions/:estimateId')
+  include(@Param('year', ParseIntPipe) year: number, @Param('estimateId', ParseUUIDPipe) estimateId: string, @CurrentActor() actor: Actor) {
+    return this.budget.include(year, estimateId, actor);
+  }
+
+  /** DOF submits to the chair: every estimate balanced or excluded with a reason. */
+  @Permit('budget.prepare')
+  @Post('budget/submit')
+  @HttpCode(200)
+  submit(@Param('year', ParseIntPipe) year: number, @Body() dto: TransitionDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.budget.submit(year, dto, actor, key);
+  }
+
+  /** The chair approves with a decision number and date; included estimates become APPROVED. */
+  @Permit('budget.decide')
+  @Post('budget/approve')
+  @HttpCode(200)
+  approve(@Param('year', ParseIntPipe) year: number, @Body() dto: ApproveBudgetDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.budget.approve(year, dto, actor, key);
+  }
+
+  @Permit('budget.decide')
+  @Post('budget/return')
+  @HttpCode(200)
+  return(@Param('year', ParseIntPipe) year: number, @Body() dto: ReturnDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.budget.return(year, dto, actor, key);
+  }
+}

@@ -1,0 +1,339 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/actor.js';
+import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
+import { DISTRICT_OWN_SOURCE } from './domain/estimate-cycle.js';
+import type { ApproveBudgetDto, ExclusionDto, ReturnDto, TransitionDto } from './dto/workflow.dto.js';
+import { applyOnce } from './idempotency.js';
+
+export type BudgetStatus = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED';
+
+const BUDGET_CYCLE: Record<'submit' | 'approve' | 'return', { from: BudgetStatus[]; to: BudgetStatus }> = {
+  submit: { from: ['DRAFT', 'RETURNED'], to: 'SUBMITTED' },
+  approve: { from: ['SUBMITTED'], to: 'APPROVED' },
+  return: { from: ['SUBMITTED'], to: 'RETURNED' },
+};
+const OPEN: BudgetStatus[] = ['DRAFT', 'RETURNED'];
+
+interface BudgetRow {
+  year: number;
+  status: BudgetStatus;
+  version: number;
+  submitted_at: Date | null;
+  submitted_by: string | null;
+  warnings: string[];
+  return_comment: string | null;
+  decision_number: string | null;
+  decision_date: string | null;
+  approved_at: Date | null;
+  approved_by: string | null;
+}
+
+interface EstimateRow {
+  estimate_id: string;
+  unit_id: string;
+  unit_code: string;
+  unit_name: string;
+  status: string;
+  submitted_late: boolean;
+  requested: string;
+  approved: string;
+  exclusion_reason: string | null;
+}
+
+export interface DistrictItLine {
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  estimateId: string | null;
+  status: string | null;
+  ownItAmount: bigint;
+  hasEstimate: boolean;
+  hasOwnItLine: boolean;
+}
+
+/** The consolidated provincial IT budget of a year: DRAFT → SUBMITTED (DOF) → APPROVED | RETURNED (chair). */
+@Injectable()
+export class BudgetService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(year: number, manager: EntityManager = this.dataSource.manager) {
+    if (!(await manager.existsBy(FiscalYear, { year }))) throw new NotFoundError('Fiscal year', year);
+    const [row] = await manager.query<BudgetRow[]>('SELECT * FROM consolidated_budgets WHERE year = $1', [year]);
+    const estimates = await manager.query<EstimateRow[]>(
+      `SELECT e.id AS estimate_id, e.unit_id, u.code AS unit_code, u.name AS unit_name, e.status, e.submitted_late,
+              COALESCE(SUM(l.amount), 0)::text AS requested, COALESCE(SUM(l.approved_amount), 0)::text AS approved,
+              x.reason AS exclusion_reason
+         FROM estimates e
+         JOIN units u ON u.id = e.unit_id
+         LEFT JOIN estimate_lines l ON l.estimate_id = e.id
+         LEFT JOIN budget_exclusions x ON x.estimate_id = e.id
+        WHERE e.year = $1
+        GROUP BY e.id, u.id, x.reason
+        ORDER BY u.code`,
+      [year],
+    );
+    const included = estimates.filter((e) => e.exclusion_reason === null);
+    const pending = included.filter((e) => e.status !== 'BALANCED' && e.status !== 'APPROVED');
+    const warnings = row && row.status !== 'DRAFT' ? row.warnings : await this.warnings(manager, year);
+    return {
+      year,
+      status: row?.status ?? 'DRAFT',
+      version: row?.version ?? 0,
+      submittedAt: row?.submitted_at ?? null,
+      submittedBy: row?.submitted_by ?? null,
+      returnComment: row?.return_comment ?? null,
+      decisionNumber: row?.decision_number ?? null,
+      decisionDate: row?.decision_date ?? null,
+      approvedAt: row?.approved_at ?? null,
+      approvedBy: row?.approved_by ?? null,
+      warnings,
+      totals: {
+        requested: included.reduce((sum, e) => sum + BigInt(e.requested), 0n),
+        approved: included.reduce((sum, e) => sum + BigInt(e.approved), 0n),
+        included: included.length,
+        excluded: estimates.length - included.length,
+        pending: pending.length,
+      },
+      estimates: estimates.map((e) => ({
+        estimateId: e.estimate_id,
+        unitId: e.unit_id,
+        unitCode: e.unit_code,
+        unitName: e.unit_name,
+        status: e.status,
+        submittedLate: e.submitted_late,
+        requested: BigInt(e.requested),
+        approved: BigInt(e.approved),
+        excluded: e.exclusion_reason !== null,
+        exclusionReason: e.exclusion_reason,
+      })),
+    };
+  }
+
+  /** District committees of the year with no estimate or no own IT line (the plan's section III.2). */
+  async districtItLines(
+    year: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ districts: DistrictItLine[]; missingEstimate: string[]; missingOwnItLine: string[] }> {
+    if (!(await manager.existsBy(FiscalYear, { year }))) throw new NotFoundError('Fiscal year', year);
+    const rows = await manager.query<{ id: string; code: string; name: string; estimate_id: string | null; status: string | null; own: string }[]>(
+      `SELECT u.id, u.code, u.name, e.id AS estimate_id, e.status,
+              COALESCE(SUM(l.amount) FILTER (WHERE l.funding_source_code = $2), 0)::text AS own
+         FROM units u
+         LEFT JOIN estimates e ON e.unit_id = u.id AND e.year = $1
+         LEFT JOIN estimate_lines l ON l.estimate_id = e.id
+        WHERE u.kind = 'DISTRICT_COMMITTEE'
+        GROUP BY u.id, e.id
+        ORDER BY u.code`,
+      [year, DISTRICT_OWN_SOURCE],
+    );
+    const districts = rows.map((r) => ({
+      unitId: r.id,
+      unitCode: r.code,
+      unitName: r.name,
+      estimateId: r.estimate_id,
+      status: r.status,
+      ownItAmount: BigInt(r.own),
+      hasEstimate: r.estimate_id !== null,
+      hasOwnItLine: BigInt(r.own) > 0n,
+    }));
+    return {
+      districts,
+      missingEstimate: districts.filter((d) => !d.hasEstimate).map((d) => d.unitCode),
+      missingOwnItLine: districts.filter((d) => d.hasEstimate && !d.hasOwnItLine).map((d) => d.unitCode),
+    };
+  }
+
+  exclude(year: number, dto: ExclusionDto, actor: Actor) {
+    return this.dataSource.transaction(async (manager) => {
+      await this.openBudget(manager, year);
+      const [estimate] = await manager.query<{ unit_id: string; status: string }[]>('SELECT unit_id, status FROM estimates WHERE id = $1 AND year = $2', [
+        dto.estimateId,
+        year,
+      ]);
+      if (!estimate) throw new NotFoundError(`Estimate of ${year}`, dto.estimateId);
+      const inserted = await manager.query<unknown[]>(
+        `INSERT INTO budget_exclusions (year, estimate_id, reason, created_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1`,
+        [year, dto.estimateId, dto.reason, actor.userId],
+      );
+      if (inserted.length === 0) throw new ConflictError('ALREADY_EXCLUDED', 'The estimate is already excluded / Dự toán đã được loại khỏi tổng hợp');
+      await this.audit.record(manager, {
+        actor,
+        unitId: estimate.unit_id,
+        entityType: 'budget',
+        entityId: String(year),
+        action: 'budget.exclude',
+        after: { estimateId: dto.estimateId },
+        reason: dto.reason,
+      });
+      return this.get(year, manager);
+    });
+  }
+
+  include(year: number, estimateId: string, actor: Actor) {
+    return this.dataSource.transaction(async (manager) => {
+      await this.openBudget(manager, year);
+      const removed = await manager.query<{ reason: string }[]>('DELETE FROM budget_exclusions WHERE year = $1 AND estimate_id = $2 RETURNING reason', [
+        year,
+        estimateId,
+      ]);
+      if (removed.length === 0) throw new NotFoundError('Exclusion', estimateId);
+      await this.audit.record(manager, {
+        actor,
+        unitId: null,
+        entityType: 'budget',
+        entityId: String(year),
+        action: 'budget.include',
+        before: { estimateId, reason: removed[0]?.reason },
+      });
+      return this.get(year, manager);
+    });
+  }
+
+  /** DOF puts the budget to the chair: every estimate balanced or excluded with a reason. */
+  submit(year: number, dto: TransitionDto, actor: Actor, idempotencyKey?: string) {
+    return this.run(year, actor, 'submit', idempotencyKey, async (manager) => {
+      const view = await this.get(year, manager);
+      const pending = view.estimates.filter((e) => !e.excluded && e.status !== 'BALANCED');
+      if (pending.length > 0) {
+        throw new ConflictError(
+          'BUDGET_NOT_READY',
+          `Còn ${pending.length} dự toán chưa cân đối hoặc chưa loại trừ / ${pending.length} estimates are neither balanced nor excluded: ` +
+            pending.map((e) => `${e.unitCode} (${e.status})`).join(', '),
+        );
+      }
+      if (view.totals.included === 0) throw new ConflictError('BUDGET_EMPTY', 'No balanced estimate to submit / Chưa có dự toán nào được cân đối');
+      const warnings = await this.warnings(manager, year);
+      await this.transition(manager, actor, year, 'submit', dto.version, {
+        submitted_at: 'now()',
+        submitted_by: actor.userId,
+        warnings: JSON.stringify(warnings),
+        return_comment: null,
+      });
+    });
+  }
+
+  /** The chair approves: the included estimates become APPROVED and locked. */
+  approve(year: number, dto: ApproveBudgetDto, actor: Actor, idempotencyKey?: string) {
+    return this.run(year, actor, 'approve', idempotencyKey, async (manager) => {
+      await this.transition(manager, actor, year, 'approve', dto.version, {
+        decision_number: dto.decisionNumber,
+        decision_date: dto.decisionDate,
+        approved_at: 'now()',
+        approved_by: actor.userId,
+      });
+      // An UPDATE through TypeORM answers [rows, count].
+      const [approved] = await manager.query<[{ id: string; unit_id: string; version: number }[], number]>(
+        `UPDATE estimates SET status = 'APPROVED', approved_at = now(), version = version + 1, updated_at = now()
+          WHERE year = $1 AND status = 'BALANCED' AND id NOT IN (SELECT estimate_id FROM budget_exclusions WHERE year = $1)
+        RETURNING id, unit_id, version`,
+        [year],
+      );
+      for (const estimate of approved) {
+        await this.audit.record(manager, {
+          actor,
+          unitId: estimate.unit_id,
+          entityType: 'estimate',
+          entityId: estimate.id,
+          action: 'estimate.approve',
+          before: { status: 'BALANCED' },
+          after: { status: 'APPROVED', decisionNumber: dto.decisionNumber, decisionDate: dto.decisionDate },
+        });
+      }
+    });
+  }
+
+  /** The chair sends the budget back to DOF with a comment. */
+  return(year: number, dto: ReturnDto, actor: Actor, idempotencyKey?: string) {
+    return this.run(year, actor, 'return', idempotencyKey, async (manager) => {
+      await this.transition(manager, actor, year, 'return', dto.version, { return_comment: dto.comment }, dto.comment);
+    });
+  }
+
+  private run(year: number, actor: Actor, action: string, idempotencyKey: string | undefined, work: (manager: EntityManager) => Promise<void>) {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await manager.existsBy(FiscalYear, { year }))) throw new NotFoundError('Fiscal year', year);
+      await manager.query('INSERT INTO consolidated_budgets (year) VALUES ($1) ON CONFLICT DO NOTHING', [year]);
+      return applyOnce(manager, actor, { key: idempotencyKey, action: `budget.${action}`, target: String(year) }, async () => {
+        await work(manager);
+        return this.get(year, manager);
+      });
+    });
+  }
+
+  /** One conditional update; `now()` values are written as SQL, the rest as parameters. */
+  private async transition(
+    manager: EntityManager,
+    actor: Actor,
+    year: number,
+    action: keyof typeof BUDGET_CYCLE,
+    version: number | undefined,
+    changes: Record<string, string | null>,
+    reason?: string,
+  ): Promise<void> {
+    const rule = BUDGET_CYCLE[action];
+    const params: unknown[] = [year, rule.from, rule.to];
+    const sets = Object.entries(changes).map(([column, value]) => {
+      if (value === 'now()') return `${column} = now()`;
+      params.push(value);
+      return `${column} = $${params.length}`;
+    });
+    let versionClause = '';
+    if (version !== undefined) {
+      params.push(version);
+      versionClause = ` AND version = $${params.length}`;
+    }
+    const updated = await manager.query<[unknown[], number]>(
+      `UPDATE consolidated_budgets SET status = $3, version = version + 1, ${sets.join(', ')}
+        WHERE year = $1 AND status = ANY($2)${versionClause}`,
+      params,
+    );
+    if (updated[1] !== 1) {
+      const [current] = await manager.query<{ status: BudgetStatus; version: number }[]>('SELECT status, version FROM consolidated_budgets WHERE year = $1', [year]);
+      if (current && !rule.from.includes(current.status)) {
+        throw new ConflictError(
+          'ILLEGAL_TRANSITION',
+          `Không thể ${action} dự toán tổng hợp đang ở trạng thái ${current.status} / Cannot ${action} a consolidated budget that is ${current.status}`,
+        );
+      }
+      throw ConflictError.staleVersion(`Consolidated budget ${year}`, version ?? current?.version ?? 0);
+    }
+    await this.audit.record(manager, {
+      actor,
+      unitId: null,
+      entityType: 'budget',
+      entityId: String(year),
+      action: `budget.${action}`,
+      after: { status: rule.to, ...changes },
+      reason: reason ?? null,
+    });
+  }
+
+  /** Exclusions change only while the budget is with DOF. */
+  private async openBudget(manager: EntityManager, year: number): Promise<void> {
+    if (!(await manager.existsBy(FiscalYear, { year }))) throw new NotFoundError('Fiscal year', year);
+    await manager.query('INSERT INTO consolidated_budgets (year) VALUES ($1) ON CONFLICT DO NOTHING', [year]);
+    const [budget] = await manager.query<{ status: BudgetStatus }[]>('SELECT status FROM consolidated_budgets WHERE year = $1 FOR UPDATE', [year]);
+    if (!budget || !OPEN.includes(budget.status)) {
+      throw new ConflictError('BUDGET_LOCKED', `The ${year} consolidated budget is ${budget?.status} / Dự toán tổng hợp đã khoá`);
+    }
+  }
+
+  /** Warnings carried on the budget: districts with no estimate or no own IT line. */
+  private async warnings(manager: EntityManager, year: number): Promise<string[]> {
+    const { districts } = await this.districtItLines(year, manager);
+    return districts.flatMap((d) =>
+      !d.hasEstimate
+        ? [`${d.unitName}: chưa có dự toán CNTT / no IT estimate`]
+        : !d.hasOwnItLine
+          ? [`${d.unitName}: chưa có mục chi CNTT từ ngân sách huyện / no own IT line`]
+          : [],
+    );
+  }
+}

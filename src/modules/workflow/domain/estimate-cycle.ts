@@ -1,0 +1,72 @@
+// The estimate's state machine and the rules checked on its transitions (DESIGN.md section 3).
+// Plain TypeScript: the service turns each transition into one conditional update.
+import type { FieldProblem } from '../../../common/errors/domain-error.js';
+import type { EstimateStatus } from '../../estimates/entities/estimate.entity.js';
+
+export type EstimateAction = 'submit' | 'return' | 'review' | 'balance' | 'approve' | 'adjust';
+
+/** From which statuses each action may start, and where a transition leads. */
+export const ESTIMATE_CYCLE: Record<EstimateAction, { from: readonly EstimateStatus[]; to?: EstimateStatus }> = {
+  submit: { from: ['DRAFT', 'RETURNED'], to: 'SUBMITTED' },
+  // A balanced estimate can still go back while the consolidated budget is not submitted.
+  return: { from: ['SUBMITTED', 'BALANCED'], to: 'RETURNED' },
+  review: { from: ['SUBMITTED', 'BALANCED'] },
+  balance: { from: ['SUBMITTED', 'BALANCED'] },
+  approve: { from: ['BALANCED'], to: 'APPROVED' },
+  adjust: { from: ['APPROVED'] },
+};
+
+export interface CycleLine {
+  id: string;
+  amount: bigint;
+  fundingSourceCode: string;
+  expenditureTypeCode: string;
+  activityKindCode: string;
+  approvedAmount: bigint | null;
+  designAgreed: boolean | null;
+}
+
+/** The plan's "mục chi riêng": a district carries its own IT line, funded from its own budget. */
+export const DISTRICT_OWN_SOURCE = 'DISTRICT';
+
+export function hasOwnItLine(lines: readonly Pick<CycleLine, 'amount' | 'fundingSourceCode'>[]): boolean {
+  return lines.some((line) => line.fundingSourceCode === DISTRICT_OWN_SOURCE && line.amount > 0n);
+}
+
+export const DISTRICT_RULE_MESSAGE =
+  'Dự toán của UBND cấp huyện phải có ít nhất một mục chi CNTT từ ngân sách huyện lớn hơn 0 / ' +
+  "A district committee's estimate needs at least one IT line funded from the district's own budget with an amount above 0";
+
+/** An IT investment project: DPI may fund it only once DIC agreed to its preliminary design. */
+export function isInvestmentProject(line: Pick<CycleLine, 'expenditureTypeCode' | 'activityKindCode'>): boolean {
+  return line.expenditureTypeCode === 'INVESTMENT' && line.activityKindCode === 'PROJECT';
+}
+
+/** Who balances which lines: DOF the recurrent ones, DPI the investment ones. */
+export const BALANCER_OF: Record<string, 'DOF_OFFICER' | 'DPI_OFFICER'> = {
+  RECURRENT: 'DOF_OFFICER',
+  INVESTMENT: 'DPI_OFFICER',
+};
+
+/** Problems with one approved amount; `field` names the position in the request. */
+export function approvedAmountProblems(line: CycleLine, approved: bigint, field: string): FieldProblem[] {
+  if (approved > line.amount) {
+    return [
+      {
+        field,
+        code: 'APPROVED_ABOVE_REQUEST',
+        message: `${field}: mức duyệt ${approved} vượt số đề nghị ${line.amount} / approved amount exceeds the request`,
+      },
+    ];
+  }
+  return [];
+}
+
+export function isFullyBalanced(lines: readonly Pick<CycleLine, 'approvedAmount'>[]): boolean {
+  return lines.length > 0 && lines.every((line) => line.approvedAmount !== null);
+}
+
+/** Submission after the deadline (dates as YYYY-MM-DD, compared in the province's calendar). */
+export function isLate(today: string, deadline: string | null): boolean {
+  return deadline !== null && today > deadline;
+}

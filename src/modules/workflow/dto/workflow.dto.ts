@@ -1,0 +1,142 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsVnd } from '../../../common/validation/validators.js';
+import { DIC_OPINIONS, type DicOpinion } from '../../estimates/entities/estimate-line.entity.js';
+
+export class TransitionDto {
+  @ApiPropertyOptional({ description: 'If given, the transition applies only to this version' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class ReturnDto extends TransitionDto {
+  @ApiProperty({ description: 'Why it goes back (required)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  comment!: string;
+}
+
+export class ReviewItemDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  lineId!: string;
+
+  @ApiProperty({ enum: DIC_OPINIONS })
+  @IsIn(DIC_OPINIONS)
+  opinion!: DicOpinion;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  note?: string;
+
+  @ApiPropertyOptional({ description: "IT investment projects only: DIC's opinion on the preliminary design" })
+  @IsOptional()
+  @IsBoolean()
+  designAgreed?: boolean;
+}
+
+export class ReviewDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiProperty({ type: [ReviewItemDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100000)
+  @ValidateNested({ each: true })
+  @Type(() => ReviewItemDto)
+  opinions!: ReviewItemDto[];
+}
+
+export class BalanceItemDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  lineId!: string;
+
+  @IsVnd({ description: 'Approved amount, 0 ≤ approved ≤ requested' })
+  approvedAmount!: string;
+}
+
+export class BalanceDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiProperty({ type: [BalanceItemDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100000)
+  @ValidateNested({ each: true })
+  @Type(() => BalanceItemDto)
+  lines!: BalanceItemDto[];
+}
+
+export class AdjustmentDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  lineId!: string;
+
+  @IsVnd({ description: 'The new approved amount' })
+  approvedAmount!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  reason!: string;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class ExclusionDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  estimateId!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  reason!: string;
+}
+
+export class ApproveBudgetDto extends TransitionDto {
+  @ApiProperty({ example: '123/QĐ-UBND' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  decisionNumber!: string;
+
+  @ApiProperty({ example: '2011-12-20' })
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, { message: 'decisionDate must be a date YYYY-MM-DD' })
+  decisionDate!: string;
+}

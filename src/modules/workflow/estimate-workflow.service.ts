@@ -1,0 +1,306 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
+import { AuditService } from '../audit/audit.service.js';
+import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
+import { EstimateLine } from '../estimates/entities/estimate-line.entity.js';
+import { Estimate, type EstimateStatus } from '../estimates/entities/estimate.entity.js';
+import { type EstimateView, EstimatesService } from '../estimates/estimates.service.js';
+import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
+import { Unit } from '../units/entities/unit.entity.js';
+import {
+  approvedAmountProblems,
+  BALANCER_OF,
+  DISTRICT_RULE_MESSAGE,
+  ESTIMATE_CYCLE,
+  type EstimateAction,
+  hasOwnItLine,
+  isFullyBalanced,
+  isInvestmentProject,
+  isLate,
+} from './domain/estimate-cycle.js';
+import type { AdjustmentDto, BalanceDto, ReturnDto, ReviewDto, TransitionDto } from './dto/workflow.dto.js';
+import { applyOnce } from './idempotency.js';
+
+/** Statuses of the consolidated budget in which its estimates are frozen for DOF and DPI. */
+const BUDGET_LOCKED = ['SUBMITTED', 'APPROVED'];
+
+@Injectable()
+export class EstimateWorkflowService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly estimates: EstimatesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The unit head sends the estimate to DIC, DOF and DPI. */
+  submit(id: string, dto: TransitionDto, actor: Actor, idempotencyKey?: string): Promise<unknown> {
+    return this.run(id, actor, 'submit', idempotencyKey, async (manager, estimate) => {
+      const lines = await manager.findBy(EstimateLine, { estimateId: id });
+      if (lines.length === 0) {
+        throw new ConflictError('EMPTY_ESTIMATE', 'Dự toán chưa có dòng nào / The estimate has no lines');
+      }
+      const unit = await manager.findOneByOrFail(Unit, { id: estimate.unitId });
+      if (unit.kind === 'DISTRICT_COMMITTEE' && !hasOwnItLine(lines)) {
+        throw new ConflictError('DISTRICT_IT_LINE_MISSING', DISTRICT_RULE_MESSAGE);
+      }
+      const year = await manager.findOneByOrFail(FiscalYear, { year: estimate.year });
+      const [{ today }] = await manager.query<[{ today: string }]>(
+        `SELECT to_char((now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD') AS today`,
+      );
+      const late = isLate(today, year.submissionDeadline);
+      if (late && year.lateSubmissionPolicy === 'REFUSE') {
+        throw new ConflictError(
+          'SUBMISSION_CLOSED',
+          `Đã quá hạn nộp dự toán (${year.submissionDeadline}) / The submission deadline (${year.submissionDeadline}) has passed`,
+        );
+      }
+      await this.transition(manager, actor, estimate, 'submit', dto.version, {
+        submittedAt: () => 'now()',
+        submittedLate: late,
+        returnComment: null,
+      });
+    });
+  }
+
+  /** A reviewer sends the estimate back to the unit, with a comment. */
+  return(id: string, dto: ReturnDto, actor: Actor, idempotencyKey?: string): Promise<unknown> {
+    return this.run(id, actor, 'return', idempotencyKey, async (manager, estimate) => {
+      await this.assertBudgetOpen(manager, estimate.year);
+      await this.transition(manager, actor, estimate, 'return', dto.version, { returnComment: dto.comment, balancedAt: null }, dto.comment);
+    });
+  }
+
+  /** DIC's opinion per line, and on the preliminary design of IT investment projects. */
+  review(id: string, dto: ReviewDto, actor: Actor, idempotencyKey?: string): Promise<unknown> {
+    return this.run(id, actor, 'review', idempotencyKey, async (manager, estimate) => {
+      const lines = await this.linesById(manager, id, dto.opinions.map((o) => o.lineId), 'opinions');
+      const problems: FieldProblem[] = [];
+      dto.opinions.forEach((opinion, i) => {
+        if (opinion.designAgreed !== undefined && !isInvestmentProject(lines.get(opinion.lineId)!)) {
+          problems.push({
+            field: `opinions[${i}].designAgreed`,
+            code: 'NOT_A_PROJECT',
+            message: `opinions[${i}].designAgreed: chỉ áp dụng cho dự án đầu tư CNTT / applies to IT investment project lines only`,
+          });
+        }
+      });
+      if (problems.length > 0) throw new InvalidInputError(problems);
+      await this.transition(manager, actor, estimate, 'review', dto.version, {});
+      for (const opinion of dto.opinions) {
+        const before = lines.get(opinion.lineId)!;
+        const after = {
+          dicOpinion: opinion.opinion,
+          dicNote: opinion.note ?? null,
+          designAgreed: opinion.designAgreed ?? before.designAgreed,
+        };
+        await manager.update(EstimateLine, { id: opinion.lineId }, after);
+        await this.audit.record(manager, {
+          actor,
+          unitId: estimate.unitId,
+          entityType: 'estimate_line',
+          entityId: opinion.lineId,
+          action: 'line.review',
+          before: { dicOpinion: before.dicOpinion, dicNote: before.dicNote, designAgreed: before.designAgreed },
+          after,
+        });
+      }
+    });
+  }
+
+  /**
+   * DOF sets approved amounts on recurrent lines, DPI on investment lines. The estimate becomes
+   * BALANCED once every line has an approved amount.
+   */
+  balance(id: string, dto: BalanceDto, actor: Actor, idempotencyKey?: string): Promise<unknown> {
+    return this.run(id, actor, 'balance', idempotencyKey, async (manager, estimate) => {
+      await this.assertBudgetOpen(manager, estimate.year);
+      const lines = await this.linesById(manager, id, dto.lines.map((l) => l.lineId), 'lines');
+      const problems: FieldProblem[] = [];
+      dto.lines.forEach((item, i) => {
+        const line = lines.get(item.lineId)!;
+        if (BALANCER_OF[line.expenditureTypeCode] !== actor.role) {
+          throw new ForbiddenError(
+            `lines[${i}]: ${line.expenditureTypeCode === 'RECURRENT' ? 'Sở Tài chính cân đối chi thường xuyên / DOF balances recurrent lines' : 'Sở KH&ĐT cân đối chi đầu tư / DPI balances investment lines'}`,
+          );
+        }
+        const approved = BigInt(item.approvedAmount);
+        problems.push(...approvedAmountProblems(line, approved, `lines[${i}].approvedAmount`));
+        if (approved > 0n && isInvestmentProject(line) && line.designAgreed !== true) {
+          throw new ConflictError(
+            'DESIGN_NOT_AGREED',
+            `lines[${i}]: dự án đầu tư CNTT chưa có ý kiến thống nhất của Sở TT&TT về thiết kế cơ sở / ` +
+              "DIC has not agreed to this IT project's preliminary design; only 0 can be approved",
+          );
+        }
+      });
+      if (problems.length > 0) throw new InvalidInputError(problems);
+
+      await this.transition(manager, actor, estimate, 'balance', dto.version, {});
+      for (const item of dto.lines) {
+        const before = lines.get(item.lineId)!.approvedAmount;
+        const approvedAmount = BigInt(item.approvedAmount);
+        await manager.update(EstimateLine, { id: item.lineId }, { approvedAmount });
+        await this.audit.record(manager, {
+          actor,
+          unitId: estimate.unitId,
+          entityType: 'estimate_line',
+          entityId: item.lineId,
+          action: 'line.balance',
+          before: { approvedAmount: before },
+          after: { approvedAmount },
+        });
+      }
+      const all = await manager.findBy(EstimateLine, { estimateId: id });
+      if (estimate.status === 'SUBMITTED' && isFullyBalanced(all)) {
+        await manager.update(Estimate, { id }, { status: 'BALANCED', balancedAt: () => 'now()' });
+        await this.recordStatus(manager, actor, estimate, 'BALANCED', 'estimate.balanced');
+      }
+    });
+  }
+
+  /** After approval a figure changes only through a recorded adjustment with a reason. */
+  adjust(id: string, dto: AdjustmentDto, actor: Actor, idempotencyKey?: string): Promise<unknown> {
+    return this.run(id, actor, 'adjust', idempotencyKey, async (manager, estimate) => {
+      const lines = await this.linesById(manager, id, [dto.lineId], 'lineId');
+      const line = lines.get(dto.lineId)!;
+      if (BALANCER_OF[line.expenditureTypeCode] !== actor.role) throw new ForbiddenError();
+      const approved = BigInt(dto.approvedAmount);
+      const problems = approvedAmountProblems(line, approved, 'approvedAmount');
+      if (problems.length > 0) throw new InvalidInputError(problems);
+      if (approved > 0n && isInvestmentProject(line) && line.designAgreed !== true) {
+        throw new ConflictError('DESIGN_NOT_AGREED', "DIC has not agreed to this IT project's preliminary design / Chưa có ý kiến thống nhất về thiết kế cơ sở");
+      }
+      await this.transition(manager, actor, estimate, 'adjust', dto.version, {});
+      await manager.update(EstimateLine, { id: line.id }, { approvedAmount: approved });
+      await manager.query(
+        `INSERT INTO line_adjustments (id, line_id, estimate_id, before_amount, after_amount, reason, actor_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [randomUUID(), line.id, id, (line.approvedAmount ?? 0n).toString(), approved.toString(), dto.reason, actor.userId],
+      );
+      await this.audit.record(manager, {
+        actor,
+        unitId: estimate.unitId,
+        entityType: 'estimate_line',
+        entityId: line.id,
+        action: 'line.adjust',
+        before: { approvedAmount: line.approvedAmount },
+        after: { approvedAmount: approved },
+        reason: dto.reason,
+      });
+    });
+  }
+
+  async adjustments(id: string, actor: Actor): Promise<unknown[]> {
+    await this.estimates.getFor(id, actor);
+    return this.dataSource.query(
+      `SELECT a.id, a.line_id AS "lineId", a.before_amount::text AS "beforeAmount", a.after_amount::text AS "afterAmount",
+              a.reason, a.actor_id AS "actorId", u.username AS "actorName", a.created_at AS "createdAt"
+         FROM line_adjustments a JOIN users u ON u.id = a.actor_id
+        WHERE a.estimate_id = $1 ORDER BY a.created_at, a.id`,
+      [id],
+    );
+  }
+
+  /**
+   * One transaction per action: the estimate must exist (404) and be the actor's to act on
+   * (403); the work then runs once per idempotency key; the answer is the estimate afterwards.
+   */
+  private run(
+    id: string,
+    actor: Actor,
+    action: EstimateAction,
+    idempotencyKey: string | undefined,
+    work: (manager: EntityManager, estimate: Estimate) => Promise<void>,
+  ): Promise<unknown> {
+    return this.dataSource.transaction(async (manager) => {
+      const estimate = await manager.findOneBy(Estimate, { id });
+      if (!estimate) throw new NotFoundError('Estimate', id);
+      if (!coversUnit(actor, estimate.unitId)) throw new ForbiddenError();
+      return applyOnce(manager, actor, { key: idempotencyKey, action: `estimate.${action}`, target: id }, async (): Promise<EstimateView> => {
+        await work(manager, estimate);
+        return this.estimates.get(id, manager);
+      });
+    });
+  }
+
+  /**
+   * The transition itself: one conditional update on status (and version when given). Of two
+   * concurrent attempts the second waits for the first's row lock, then matches no row: 409.
+   */
+  private async transition(
+    manager: EntityManager,
+    actor: Actor,
+    estimate: Estimate,
+    action: EstimateAction,
+    version: number | undefined,
+    changes: Record<string, unknown>,
+    reason?: string,
+  ): Promise<void> {
+    const rule = ESTIMATE_CYCLE[action];
+    const builder = manager
+      .createQueryBuilder()
+      .update(Estimate)
+      .set({ ...changes, ...(rule.to ? { status: rule.to } : {}), version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id AND status IN (:...from)', { id: estimate.id, from: rule.from });
+    if (version !== undefined) builder.andWhere('version = :version', { version });
+    const result = await builder.execute();
+    if (result.affected !== 1) {
+      const current = await manager.findOneByOrFail(Estimate, { id: estimate.id });
+      if (!rule.from.includes(current.status)) {
+        throw new ConflictError(
+          'ILLEGAL_TRANSITION',
+          `Không thể ${action} dự toán đang ở trạng thái ${current.status} / Cannot ${action} an estimate that is ${current.status}`,
+        );
+      }
+      throw ConflictError.staleVersion('Estimate', version ?? current.version);
+    }
+    if (rule.to) await this.recordStatus(manager, actor, estimate, rule.to, `estimate.${action}`, reason);
+  }
+
+  private async recordStatus(
+    manager: EntityManager,
+    actor: Actor,
+    estimate: Estimate,
+    to: EstimateStatus,
+    action: string,
+    reason?: string,
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      actor,
+      unitId: estimate.unitId,
+      entityType: 'estimate',
+      entityId: estimate.id,
+      action,
+      before: { status: estimate.status, version: estimate.version },
+      after: { status: to },
+      reason: reason ?? null,
+    });
+  }
+
+  /** The named lines of the estimate; a line of another estimate is 404, naming its position. */
+  private async linesById(manager: EntityManager, estimateId: string, ids: string[], field: string): Promise<Map<string, EstimateLine>> {
+    const duplicates = ids.filter((lineId, i) => ids.indexOf(lineId) !== i);
+    if (duplicates.length > 0) {
+      throw InvalidInputError.of(field, `dòng ${duplicates[0]} xuất hiện hai lần / line ${duplicates[0]} is listed twice`, 'DUPLICATE_LINE');
+    }
+    const lines = await manager.createQueryBuilder(EstimateLine, 'l').where('l.estimate_id = :estimateId AND l.id IN (:...ids)', { estimateId, ids }).getMany();
+    const byId = new Map(lines.map((line) => [line.id, line]));
+    const missing = ids.find((lineId) => !byId.has(lineId));
+    if (missing) throw new NotFoundError('Estimate line', missing);
+    return byId;
+  }
+
+  /** DOF and DPI cannot change estimates once the year's consolidated budget is submitted or approved. */
+  private async assertBudgetOpen(manager: EntityManager, year: number): Promise<void> {
+    const [budget] = await manager.query<{ status: string }[]>('SELECT status FROM consolidated_budgets WHERE year = $1 FOR SHARE', [year]);
+    if (budget && BUDGET_LOCKED.includes(budget.status)) {
+      throw new ConflictError(
+        'BUDGET_LOCKED',
+        `Dự toán tổng hợp năm ${year} đang ở trạng thái ${budget.status} / The ${year} consolidated budget is ${budget.status}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,39 @@
+// Retried transitions with the same Idempotency-Key apply once: the first request stores its
+// answer in the same transaction as its change; a retry gets that answer back unchanged.
+import type { EntityManager } from 'typeorm';
+import { ConflictError } from '../../common/errors/domain-error.js';
+import type { Actor } from '../auth/actor.js';
+
+export interface IdempotentCall {
+  key: string | undefined;
+  action: string;
+  target: string;
+}
+
+const toJson = (value: unknown): string => JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+
+/**
+ * Runs `work` once per (actor, key). Must be called inside a transaction: a concurrent retry waits
+ * on the key's unique index until the first commits, then replays its answer.
+ */
+export async function applyOnce<T>(manager: EntityManager, actor: Actor, call: IdempotentCall, work: () => Promise<T>): Promise<unknown> {
+  if (!call.key) return work();
+  const claimed = await manager.query<unknown[]>(
+    `INSERT INTO idempotency_keys (user_id, key, action, target, response) VALUES ($1, $2, $3, $4, 'null')
+     ON CONFLICT (user_id, key) DO NOTHING RETURNING 1`,
+    [actor.userId, call.key, call.action, call.target],
+  );
+  if (claimed.length === 0) {
+    const [earlier] = await manager.query<{ action: string; target: string; response: unknown }[]>(
+      'SELECT action, target, response FROM idempotency_keys WHERE user_id = $1 AND key = $2',
+      [actor.userId, call.key],
+    );
+    if (!earlier || earlier.action !== call.action || earlier.target !== call.target) {
+      throw new ConflictError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request / Khoá Idempotency-Key đã dùng cho yêu cầu khác');
+    }
+    return earlier.response;
+  }
+  const result = await work();
+  await manager.query('UPDATE idempotency_keys SET response = $3 WHERE user_id = $1 AND key = $2', [actor.userId, call.key, toJson(result)]);
+  return result;
+}

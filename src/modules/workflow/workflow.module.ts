@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { EstimatesModule } from '../estimates/estimates.module.js';
+import { BudgetController } from './budget.controller.js';
+import { BudgetService } from './budget.service.js';
+import { EstimateWorkflowService } from './estimate-workflow.service.js';
+import { WorkflowController } from './workflow.controller.js';
+
+@Module({
+  imports: [EstimatesModule],
+  controllers: [WorkflowController, BudgetController],
+  providers: [EstimateWorkflowService, BudgetService],
+  exports: [EstimateWorkflowService, BudgetService],
+})
+export class WorkflowModule {}

@@ -1,0 +1,243 @@
+import { lineBody, SEEDED } from './support/fixtures.js';
+import { type Client, createTestApp, type TestApp } from './support/test-app.js';
+
+interface Line {
+  id: string;
+  amount: string;
+  approvedAmount: string | null;
+  dicOpinion: string | null;
+  designAgreed: boolean | null;
+}
+interface Estimate {
+  id: string;
+  status: string;
+  version: number;
+  submittedLate: boolean;
+  returnComment: string | null;
+  lines: Line[];
+}
+
+const YEAR = 2013;
+
+describe('the budget cycle end to end (e2e)', () => {
+  let t: TestApp;
+  let officer: Client, head: Client, dic: Client, dof: Client, dpi: Client, chair: Client, auditor: Client;
+  let estimate: Estimate;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    [officer, head, dic, dof, dpi, chair, auditor] = await Promise.all(
+      ['yenphong.officer', 'yenphong.head', 'dic.reviewer', 'dof.officer', 'dpi.officer', 'chair', 'auditor'].map((u) => t.as(u)),
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const reload = async (): Promise<Estimate> => (await officer.get(`/estimates/${estimate.id}`).expect(200)).body as Estimate;
+  const addLine = async (overrides: Record<string, unknown>) => {
+    estimate = (await officer.post(`/estimates/${estimate.id}/lines`).send({ ...lineBody(overrides), version: estimate.version }).expect(201)).body as Estimate;
+    return estimate.lines[estimate.lines.length - 1];
+  };
+
+  let recurrent: Line, ownLine: Line, project: Line;
+
+  it('a district drafts, and cannot submit without its own IT line', async () => {
+    estimate = (await officer.post('/estimates').send({ unitId: SEEDED.yenPhong, year: YEAR }).expect(201)).body as Estimate;
+    recurrent = await addLine({ expenditureTypeCode: 'RECURRENT', fundingSourceCode: 'PROVINCIAL', activityKindCode: 'SERVICE_RENTAL', quantity: '12', unitPrice: '5000000' });
+
+    const refused = await head.post(`/estimates/${estimate.id}/submit`).send({}).expect(409);
+    expect(refused.body.code).toBe('DISTRICT_IT_LINE_MISSING');
+    expect(refused.body.message).toMatch(/ngân sách huyện/);
+    expect(refused.body.message).toMatch(/district's own budget/);
+    expect((await reload()).status).toBe('DRAFT');
+  });
+
+  it('only the unit head submits; a late submission is flagged', async () => {
+    ownLine = await addLine({ expenditureTypeCode: 'RECURRENT', fundingSourceCode: 'DISTRICT', activityKindCode: 'TASK_SIMPLE', quantity: '1', unitPrice: '80000000' });
+    project = await addLine({
+      expenditureTypeCode: 'INVESTMENT',
+      fundingSourceCode: 'DISTRICT',
+      activityKindCode: 'PROJECT',
+      quantity: '1',
+      unitPrice: '900000000',
+      committedMinimum: '100000000',
+    });
+    await officer.post(`/estimates/${estimate.id}/submit`).send({}).expect(403);
+
+    estimate = (await head.post(`/estimates/${estimate.id}/submit`).send({ version: estimate.version }).expect(200)).body as Estimate;
+    expect(estimate.status).toBe('SUBMITTED');
+    // The seeded 2013 deadline (2012-07-20) is long past and the year's policy is FLAG.
+    expect(estimate.submittedLate).toBe(true);
+    const locked = await officer.post(`/estimates/${estimate.id}/lines`).send({ ...lineBody(), version: estimate.version }).expect(409);
+    expect(locked.body.code).toBe('NOT_EDITABLE');
+  });
+
+  it('a reviewer returns it with a comment; the unit fixes and resubmits', async () => {
+    await dic.post(`/estimates/${estimate.id}/return`).send({}).expect(400);
+    estimate = (await dic.post(`/estimates/${estimate.id}/return`).send({ comment: 'Thuyết minh chưa rõ số lượng' }).expect(200)).body as Estimate;
+    expect(estimate).toMatchObject({ status: 'RETURNED', returnComment: 'Thuyết minh chưa rõ số lượng' });
+
+    estimate = (
+      await officer
+        .patch(`/estimates/${estimate.id}/lines/${recurrent.id}`)
+        .send({ quantity: '10', justification: 'Thuê 10 tháng', version: estimate.version })
+        .expect(200)
+    ).body as Estimate;
+    estimate = (await head.post(`/estimates/${estimate.id}/submit`).send({}).expect(200)).body as Estimate;
+    expect(estimate).toMatchObject({ status: 'SUBMITTED', returnComment: null });
+  });
+
+  it('DIC reviews; DPI may fund a project only after DIC agrees to its preliminary design', async () => {
+    estimate = (
+      await dic
+        .post(`/estimates/${estimate.id}/review`)
+        .send({
+          version: estimate.version,
+          opinions: [
+            { lineId: recurrent.id, opinion: 'AGREE' },
+            { lineId: project.id, opinion: 'AGREE_WITH_CHANGES', note: 'Cần điều chỉnh cấu hình máy chủ', designAgreed: false },
+          ],
+        })
+        .expect(200)
+    ).body as Estimate;
+    expect(estimate.lines.find((l) => l.id === project.id)).toMatchObject({ dicOpinion: 'AGREE_WITH_CHANGES', designAgreed: false });
+
+    const notAProject = await dic
+      .post(`/estimates/${estimate.id}/review`)
+      .send({ version: estimate.version, opinions: [{ lineId: recurrent.id, opinion: 'AGREE', designAgreed: true }] })
+      .expect(400);
+    expect(notAProject.body.details[0].field).toBe('opinions[0].designAgreed');
+
+    const early = await dpi
+      .post(`/estimates/${estimate.id}/balance`)
+      .send({ version: estimate.version, lines: [{ lineId: project.id, approvedAmount: '800000000' }] })
+      .expect(409);
+    expect(early.body.code).toBe('DESIGN_NOT_AGREED');
+    // DOF balances recurrent lines only.
+    await dof
+      .post(`/estimates/${estimate.id}/balance`)
+      .send({ version: estimate.version, lines: [{ lineId: project.id, approvedAmount: '0' }] })
+      .expect(403);
+
+    estimate = (
+      await dic
+        .post(`/estimates/${estimate.id}/review`)
+        .send({ version: estimate.version, opinions: [{ lineId: project.id, opinion: 'AGREE', designAgreed: true }] })
+        .expect(200)
+    ).body as Estimate;
+    const above = await dpi
+      .post(`/estimates/${estimate.id}/balance`)
+      .send({ version: estimate.version, lines: [{ lineId: project.id, approvedAmount: '900000001' }] })
+      .expect(400);
+    expect(above.body.details[0]).toMatchObject({ field: 'lines[0].approvedAmount', code: 'APPROVED_ABOVE_REQUEST' });
+    estimate = (
+      await dpi
+        .post(`/estimates/${estimate.id}/balance`)
+        .send({ version: estimate.version, lines: [{ lineId: project.id, approvedAmount: '800000000' }] })
+        .expect(200)
+    ).body as Estimate;
+    expect(estimate.status).toBe('SUBMITTED');
+  });
+
+  it('DOF balances the recurrent lines and the estimate becomes BALANCED', async () => {
+    estimate = (
+      await dof
+        .post(`/estimates/${estimate.id}/balance`)
+        .send({
+          version: estimate.version,
+          lines: [
+            { lineId: recurrent.id, approvedAmount: '45000000' },
+            { lineId: ownLine.id, approvedAmount: '80000000' },
+          ],
+        })
+        .expect(200)
+    ).body as Estimate;
+    expect(estimate.status).toBe('BALANCED');
+    expect(estimate.lines.map((l) => l.approvedAmount)).toEqual(['45000000', '80000000', '800000000']);
+  });
+
+  it('the consolidated budget needs every estimate balanced or excluded with a reason', async () => {
+    const tuson = await t.as('tuson.officer');
+    const other = (await tuson.post('/estimates').send({ unitId: SEEDED.tuSon, year: YEAR }).expect(201)).body as Estimate;
+
+    const notReady = await dof.post(`/fiscal-years/${YEAR}/budget/submit`).send({}).expect(409);
+    expect(notReady.body.code).toBe('BUDGET_NOT_READY');
+    expect(notReady.body.message).toContain('BN-H-TUSON');
+
+    await dof.post(`/fiscal-years/${YEAR}/budget/exclusions`).send({ estimateId: other.id }).expect(400);
+    await dof.post(`/fiscal-years/${YEAR}/budget/exclusions`).send({ estimateId: other.id, reason: 'Chưa nộp dự toán đúng hạn' }).expect(201);
+
+    const submitted = await dof.post(`/fiscal-years/${YEAR}/budget/submit`).send({}).expect(200);
+    expect(submitted.body).toMatchObject({ status: 'SUBMITTED', totals: { requested: '1030000000', approved: '925000000', included: 1, excluded: 1 } });
+    // Districts with no estimate are carried as warnings; Từ Sơn's estimate has no own IT line.
+    expect(submitted.body.warnings.length).toBeGreaterThanOrEqual(6);
+    expect((submitted.body.warnings as string[]).some((w) => w.includes('Từ Sơn') && w.includes('no own IT line'))).toBe(true);
+
+    // While the chair holds it, DOF cannot rebalance.
+    const locked = await dof
+      .post(`/estimates/${estimate.id}/balance`)
+      .send({ version: estimate.version, lines: [{ lineId: recurrent.id, approvedAmount: '1' }] })
+      .expect(409);
+    expect(locked.body.code).toBe('BUDGET_LOCKED');
+  });
+
+  it('the chair approves with a decision number and date; the estimate is locked', async () => {
+    await dof.post(`/fiscal-years/${YEAR}/budget/approve`).send({ decisionNumber: '1/QĐ', decisionDate: '2012-12-20' }).expect(403);
+    await chair.post(`/fiscal-years/${YEAR}/budget/approve`).send({ decisionDate: '2012-12-20' }).expect(400);
+    const approved = await chair
+      .post(`/fiscal-years/${YEAR}/budget/approve`)
+      .send({ decisionNumber: '2345/QĐ-UBND', decisionDate: '2012-12-20' })
+      .expect(200);
+    expect(approved.body).toMatchObject({ status: 'APPROVED', decisionNumber: '2345/QĐ-UBND', decisionDate: '2012-12-20' });
+
+    estimate = await reload();
+    expect(estimate.status).toBe('APPROVED');
+    await officer.patch(`/estimates/${estimate.id}/lines/${recurrent.id}`).send({ quantity: '11', version: estimate.version }).expect(409);
+    await dof.post(`/estimates/${estimate.id}/balance`).send({ version: estimate.version, lines: [{ lineId: recurrent.id, approvedAmount: '1' }] }).expect(409);
+    await chair.post(`/fiscal-years/${YEAR}/budget/approve`).send({ decisionNumber: 'again', decisionDate: '2012-12-21' }).expect(409);
+  });
+
+  it('after approval a figure changes only through a recorded adjustment with a reason', async () => {
+    await dof.post(`/estimates/${estimate.id}/adjustments`).send({ lineId: recurrent.id, approvedAmount: '40000000', version: estimate.version }).expect(400);
+    await dpi
+      .post(`/estimates/${estimate.id}/adjustments`)
+      .send({ lineId: recurrent.id, approvedAmount: '40000000', reason: 'x', version: estimate.version })
+      .expect(403);
+    estimate = (
+      await dof
+        .post(`/estimates/${estimate.id}/adjustments`)
+        .send({ lineId: recurrent.id, approvedAmount: '40000000', reason: 'Điều chỉnh theo QĐ bổ sung', version: estimate.version })
+        .expect(201)
+    ).body as Estimate;
+    expect(estimate.lines.find((l) => l.id === recurrent.id)?.approvedAmount).toBe('40000000');
+    const adjustments = (await officer.get(`/estimates/${estimate.id}/adjustments`).expect(200)).body as Record<string, string>[];
+    expect(adjustments).toEqual([
+      expect.objectContaining({ lineId: recurrent.id, beforeAmount: '45000000', afterAmount: '40000000', reason: 'Điều chỉnh theo QĐ bổ sung', actorName: 'dof.officer' }),
+    ]);
+  });
+
+  it('every step is in the audit trail, and the chain verifies', async () => {
+    const events = (await auditor.get('/audit').query({ entityType: 'estimate', entityId: estimate.id }).expect(200)).body.items as {
+      action: string;
+      actorName: string;
+      reason: string | null;
+    }[];
+    expect(events.map((e) => `${e.action}:${e.actorName}`)).toEqual([
+      'estimate.create:yenphong.officer',
+      'estimate.submit:yenphong.head',
+      'estimate.return:dic.reviewer',
+      'estimate.submit:yenphong.head',
+      'estimate.balanced:dof.officer',
+      'estimate.approve:chair',
+    ]);
+    expect(events[2]?.reason).toBe('Thuyết minh chưa rõ số lượng');
+    const lineEvents = (await auditor.get('/audit').query({ entityType: 'estimate_line', entityId: recurrent.id }).expect(200)).body.items as {
+      action: string;
+    }[];
+    expect(lineEvents.map((e) => e.action)).toEqual(['line.create', 'line.update', 'line.review', 'line.balance', 'line.adjust']);
+    const verified = await auditor.get('/audit/verify').expect(200);
+    expect(verified.body).toMatchObject({ valid: true, firstBreak: null });
+    expect(verified.body.checked).toBeGreaterThan(15);
+  });
+});
