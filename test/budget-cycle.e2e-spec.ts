@@ -240,4 +240,44 @@ describe('the budget cycle end to end (e2e)', () => {
     expect(verified.body).toMatchObject({ valid: true, firstBreak: null });
     expect(verified.body.checked).toBeGreaterThan(15);
   });
+
+  describe('the calendar and the district view', () => {
+    const setYear = async (year: number, changes: Record<string, unknown>) => {
+      const current = (await dof.get(`/fiscal-years/${year}`).expect(200)).body as { version: number };
+      await dof.patch(`/fiscal-years/${year}`).send({ ...changes, version: current.version }).expect(200);
+    };
+    const draftFor = async (client: Client, unitId: string, year: number) => {
+      const created = (await client.post('/estimates').send({ unitId, year }).expect(201)).body as Estimate;
+      return (await client.post(`/estimates/${created.id}/lines`).send({ ...lineBody(), version: created.version }).expect(201)).body as Estimate;
+    };
+
+    it('refuses a late submission where the year says so, and changes nothing', async () => {
+      await setYear(2014, { lateSubmissionPolicy: 'REFUSE' });
+      const draft = await draftFor(officer, SEEDED.yenPhong, 2014);
+      const refused = await head.post(`/estimates/${draft.id}/submit`).send({}).expect(409);
+      expect(refused.body.code).toBe('SUBMISSION_CLOSED');
+      expect(refused.body.message).toContain('2013-07-20');
+      expect((await officer.get(`/estimates/${draft.id}`).expect(200)).body).toMatchObject({ status: 'DRAFT', version: draft.version });
+    });
+
+    it('does not flag a submission made before the deadline', async () => {
+      await setYear(2015, { submissionDeadline: '2099-07-20', balancingDeadline: '2099-09-30', committeeDeadline: '2099-12-10' });
+      const draft = await draftFor(officer, SEEDED.yenPhong, 2015);
+      const submitted = (await head.post(`/estimates/${draft.id}/submit`).send({}).expect(200)).body as Estimate;
+      expect(submitted).toMatchObject({ status: 'SUBMITTED', submittedLate: false });
+    });
+
+    it('lists the districts with no estimate or no own IT line', async () => {
+      const view = (await dof.get(`/fiscal-years/${YEAR}/districts`).expect(200)).body as {
+        districts: { unitCode: string; hasEstimate: boolean; hasOwnItLine: boolean; ownItAmount: string }[];
+        missingEstimate: string[];
+        missingOwnItLine: string[];
+      };
+      expect(view.districts).toHaveLength(8);
+      expect(view.districts.find((d) => d.unitCode === 'BN-H-YENPHONG')).toMatchObject({ hasEstimate: true, hasOwnItLine: true, ownItAmount: '980000000' });
+      expect(view.missingOwnItLine).toEqual(['BN-H-TUSON']);
+      expect(view.missingEstimate).toHaveLength(6);
+      expect(view.missingEstimate).not.toContain('BN-H-YENPHONG');
+    });
+  });
 });

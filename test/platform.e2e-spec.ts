@@ -27,8 +27,15 @@ describe('health, docs, migrations and seeds (e2e)', () => {
     );
   });
 
+  it('answers a body above the limit with 413', async () => {
+    const admin = await t.as('admin');
+    const response = await admin.post('/fiscal-years').send({ planPeriod: 'x'.repeat(3 * 1024 * 1024) });
+    expect(response.status).toBe(413);
+    expect(response.body).toMatchObject({ statusCode: 413 });
+  });
+
   it('answers unknown routes with the error shape', async () => {
-    const response = await request(t.http).get('/nowhere').expect(404);
+    const response = await (await t.as('admin')).get('/nowhere').expect(404);
     expect(response.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
   });
 
