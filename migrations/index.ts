@@ -2,5 +2,6 @@
 // (which run the TypeScript sources) all load the same set without file globs.
 import { Foundation1764140000000 } from './1764140000000-Foundation.js';
 import { BudgetCycle1764150000000 } from './1764150000000-BudgetCycle.js';
+import { Allocation1764160000000 } from './1764160000000-Allocation.js';
 
-export const MIGRATIONS = [Foundation1764140000000, BudgetCycle1764150000000];
+export const MIGRATIONS = [Foundation1764140000000, BudgetCycle1764150000000, Allocation1764160000000];

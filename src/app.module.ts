@@ -8,6 +8,7 @@ import { CatalogModule } from './modules/catalog/catalog.module.js';
 import { EstimatesModule } from './modules/estimates/estimates.module.js';
 import { FiscalYearsModule } from './modules/fiscal-years/fiscal-years.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { FloorModule } from './modules/floor/floor.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
 import { WorkflowModule } from './modules/workflow/workflow.module.js';
 
@@ -27,6 +28,7 @@ export class AppModule {
         CatalogModule,
         FiscalYearsModule,
         EstimatesModule,
+        FloorModule,
         WorkflowModule,
       ],
       providers: [{ provide: AppConfig, useValue: config }],

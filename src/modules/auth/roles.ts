@@ -27,6 +27,12 @@ export const PERMISSIONS = {
   'budget.prepare': ['DOF_OFFICER'],
   'budget.decide': ['CHAIR'],
   'audit.read': ['DOF_OFFICER', 'CHAIR', 'AUDITOR'],
+  'allocation.read': PROVINCE,
+  'allocation.run': ['DOF_OFFICER', 'DPI_OFFICER'],
+  'floor.read': PROVINCE,
+  'support.read': PROVINCE,
+  'support.prepare': ['DOF_OFFICER'],
+  'support.decide': ['CHAIR'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

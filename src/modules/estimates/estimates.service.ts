@@ -205,6 +205,7 @@ export class EstimatesService {
         prevYearExpected: dto.prevYearExpected !== undefined ? dto.prevYearExpected : stored(existing.prevYearExpected),
         projectionNext1: dto.projectionNext1 !== undefined ? dto.projectionNext1 : stored(existing.projectionNext1),
         projectionNext2: dto.projectionNext2 !== undefined ? dto.projectionNext2 : stored(existing.projectionNext2),
+        contingency: dto.contingency !== undefined ? dto.contingency : stored(existing.contingency),
         priorityTier: dto.priorityTier ?? existing.priorityTier,
         committedMinimum: dto.committedMinimum ?? existing.committedMinimum.toString(),
         justification: dto.justification ?? existing.justification,
@@ -284,6 +285,7 @@ export class EstimatesService {
       quantity: dto.quantity,
       unitPrice: BigInt(dto.unitPrice),
       committedMinimum,
+      contingency: optionalVnd(dto.contingency),
       statedAmount: dto.amount === undefined ? undefined : BigInt(dto.amount),
     });
     if (!figures.ok) problems.push(...figures.problems);
@@ -305,6 +307,7 @@ export class EstimatesService {
       prevYearExpected: optionalVnd(dto.prevYearExpected),
       projectionNext1: optionalVnd(dto.projectionNext1),
       projectionNext2: optionalVnd(dto.projectionNext2),
+      contingency: optionalVnd(dto.contingency),
       priorityTier: dto.priorityTier ?? 1,
       committedMinimum,
       justification: dto.justification ?? '',

@@ -20,13 +20,6 @@ export class BudgetController {
     return this.budget.get(year);
   }
 
-  /** District committees with no estimate or no own IT line. */
-  @Permit('budget.read')
-  @Get('districts')
-  districts(@Param('year', ParseIntPipe) year: number) {
-    return this.budget.districtItLines(year);
-  }
-
   @Permit('budget.prepare')
   @Post('budget/exclusions')
   exclude(@Param('year', ParseIntPipe) year: number, @Body() dto: ExclusionDto, @CurrentActor() actor: Actor) {

@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError } from '../../common/errors/domain-error.j
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
-import { DISTRICT_OWN_SOURCE } from './domain/estimate-cycle.js';
+import { FloorService } from '../floor/floor.service.js';
 import type { ApproveBudgetDto, ExclusionDto, ReturnDto, TransitionDto } from './dto/workflow.dto.js';
 import { applyOnce } from './idempotency.js';
 
@@ -44,23 +44,13 @@ interface EstimateRow {
   exclusion_reason: string | null;
 }
 
-export interface DistrictItLine {
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  estimateId: string | null;
-  status: string | null;
-  ownItAmount: bigint;
-  hasEstimate: boolean;
-  hasOwnItLine: boolean;
-}
-
 /** The consolidated provincial IT budget of a year: DRAFT → SUBMITTED (DOF) → APPROVED | RETURNED (chair). */
 @Injectable()
 export class BudgetService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly floor: FloorService,
   ) {}
 
   async get(year: number, manager: EntityManager = this.dataSource.manager) {
@@ -81,7 +71,8 @@ export class BudgetService {
     );
     const included = estimates.filter((e) => e.exclusion_reason === null);
     const pending = included.filter((e) => e.status !== 'BALANCED' && e.status !== 'APPROVED');
-    const warnings = row && row.status !== 'DRAFT' ? row.warnings : await this.warnings(manager, year);
+    // Live while DOF prepares it; as submitted once it has gone to the chair.
+    const warnings = row && row.status !== 'DRAFT' && row.status !== 'RETURNED' ? row.warnings : (await this.floor.rules(year, manager)).results.filter((r) => !r.passed).map((r) => r.message);
     return {
       year,
       status: row?.status ?? 'DRAFT',
@@ -113,40 +104,6 @@ export class BudgetService {
         excluded: e.exclusion_reason !== null,
         exclusionReason: e.exclusion_reason,
       })),
-    };
-  }
-
-  /** District committees of the year with no estimate or no own IT line (the plan's section III.2). */
-  async districtItLines(
-    year: number,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<{ districts: DistrictItLine[]; missingEstimate: string[]; missingOwnItLine: string[] }> {
-    if (!(await manager.existsBy(FiscalYear, { year }))) throw new NotFoundError('Fiscal year', year);
-    const rows = await manager.query<{ id: string; code: string; name: string; estimate_id: string | null; status: string | null; own: string }[]>(
-      `SELECT u.id, u.code, u.name, e.id AS estimate_id, e.status,
-              COALESCE(SUM(l.amount) FILTER (WHERE l.funding_source_code = $2), 0)::text AS own
-         FROM units u
-         LEFT JOIN estimates e ON e.unit_id = u.id AND e.year = $1
-         LEFT JOIN estimate_lines l ON l.estimate_id = e.id
-        WHERE u.kind = 'DISTRICT_COMMITTEE'
-        GROUP BY u.id, e.id
-        ORDER BY u.code`,
-      [year, DISTRICT_OWN_SOURCE],
-    );
-    const districts = rows.map((r) => ({
-      unitId: r.id,
-      unitCode: r.code,
-      unitName: r.name,
-      estimateId: r.estimate_id,
-      status: r.status,
-      ownItAmount: BigInt(r.own),
-      hasEstimate: r.estimate_id !== null,
-      hasOwnItLine: BigInt(r.own) > 0n,
-    }));
-    return {
-      districts,
-      missingEstimate: districts.filter((d) => !d.hasEstimate).map((d) => d.unitCode),
-      missingOwnItLine: districts.filter((d) => d.hasEstimate && !d.hasOwnItLine).map((d) => d.unitCode),
     };
   }
 
@@ -209,7 +166,7 @@ export class BudgetService {
         );
       }
       if (view.totals.included === 0) throw new ConflictError('BUDGET_EMPTY', 'No balanced estimate to submit / Chưa có dự toán nào được cân đối');
-      const warnings = await this.warnings(manager, year);
+      const warnings = await this.rulesAtSubmission(manager, year);
       await this.transition(manager, actor, year, 'submit', dto.version, {
         submitted_at: 'now()',
         submitted_by: actor.userId,
@@ -325,15 +282,16 @@ export class BudgetService {
     }
   }
 
-  /** Warnings carried on the budget: districts with no estimate or no own IT line. */
-  private async warnings(manager: EntityManager, year: number): Promise<string[]> {
-    const { districts } = await this.districtItLines(year, manager);
-    return districts.flatMap((d) =>
-      !d.hasEstimate
-        ? [`${d.unitName}: chưa có dự toán CNTT / no IT estimate`]
-        : !d.hasOwnItLine
-          ? [`${d.unitName}: chưa có mục chi CNTT từ ngân sách huyện / no own IT line`]
-          : [],
-    );
+  /**
+   * The budget rules at submission: a failing BLOCKING rule (the floor under STOP) refuses it with
+   * 409; failing warnings (the floor under WARN, districts, contingencies) travel with it.
+   */
+  private async rulesAtSubmission(manager: EntityManager, year: number): Promise<string[]> {
+    const { results } = await this.floor.rules(year, manager);
+    const blocking = results.filter((r) => !r.passed && r.severity === 'BLOCKING');
+    if (blocking.length > 0) {
+      throw new ConflictError(blocking[0].code, blocking.map((r) => r.message).join('; '));
+    }
+    return results.filter((r) => !r.passed).flatMap((r) => (r.code === 'IT_FLOOR' ? [r.message] : r.violations.map((v) => v.message)));
   }
 }

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { EstimatesModule } from '../estimates/estimates.module.js';
+import { FloorModule } from '../floor/floor.module.js';
 import { BudgetController } from './budget.controller.js';
 import { BudgetService } from './budget.service.js';
 import { EstimateWorkflowService } from './estimate-workflow.service.js';
 import { WorkflowController } from './workflow.controller.js';
 
 @Module({
-  imports: [EstimatesModule],
+  imports: [EstimatesModule, FloorModule],
   controllers: [WorkflowController, BudgetController],
   providers: [EstimateWorkflowService, BudgetService],
   exports: [EstimateWorkflowService, BudgetService],

@@ -15,6 +15,8 @@ export interface LineFigures {
   quantity: string;
   unitPrice: bigint;
   committedMinimum: bigint;
+  /** A project's contingency, part of the amount. */
+  contingency?: bigint | null;
   /** The amount the client stated, if any; it must agree with quantity × unit price. */
   statedAmount?: bigint;
 }
@@ -59,6 +61,13 @@ export function computeAmount(figures: LineFigures): AmountResult {
       field: 'committedMinimum',
       code: 'MINIMUM_ABOVE_AMOUNT',
       message: `committedMinimum: ${formatVnd(figures.committedMinimum)} lớn hơn thành tiền ${formatVnd(amount)} / exceeds the line's amount`,
+    });
+  }
+  if (figures.contingency != null && figures.contingency > amount) {
+    problems.push({
+      field: 'contingency',
+      code: 'CONTINGENCY_ABOVE_AMOUNT',
+      message: `contingency: dự phòng ${formatVnd(figures.contingency)} lớn hơn thành tiền ${formatVnd(amount)} / exceeds the line's amount`,
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, amount };

@@ -81,6 +81,9 @@ export class LineFieldsDto {
   @Max(99)
   priorityTier?: number;
 
+  @IsVnd({ optional: true, nullable: true, description: "A project's contingency (dự phòng), part of the amount" })
+  contingency?: string | null;
+
   @IsVnd({ optional: true, description: 'Committed minimum (≤ amount), default 0' })
   committedMinimum?: string;
 

@@ -79,6 +79,10 @@ export class EstimateLine {
   @Column({ type: 'integer', name: 'priority_tier' })
   priorityTier!: number;
 
+  /** A project's contingency (dự phòng) inside the amount; the 10% rule checks it against the cost. */
+  @Column(money('contingency', true))
+  contingency!: bigint | null;
+
   /** What must be funded whatever the ceiling (contracts signed, continuing obligations). */
   @Column(money('committed_minimum'))
   committedMinimum!: bigint;

@@ -1,0 +1,225 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { NotFoundError } from '../../common/errors/domain-error.js';
+import { allocate } from '../allocation/engine/index.js';
+import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
+import { checkRules, type RuleDistrict, type RuleLine, type RuleResult, type YearPicture } from './domain/budget-rules.js';
+import { floorFigures } from './domain/floor.js';
+
+/** The districts' own budget: the source of their separate IT line. */
+export const DISTRICT_OWN_SOURCE = 'DISTRICT';
+
+export interface PictureLine extends RuleLine {
+  unitId: string;
+  unitName: string;
+  status: string;
+  expenditureTypeCode: string;
+  priorityTier: number;
+  designAgreed: boolean | null;
+}
+
+export interface DistrictFigures extends RuleDistrict {
+  unitId: string;
+  estimateId: string | null;
+  status: string | null;
+  ownItApproved: bigint;
+}
+
+export interface TopUpLine {
+  lineId: string;
+  estimateId: string;
+  unitId: string;
+  unitCode: string;
+  expenditureTypeCode: string;
+  fundingSourceCode: string;
+  approvedBefore: bigint | null;
+  /** What the line still lacks of its request: the allocator's `requested`. */
+  unfunded: bigint;
+  tier: number;
+}
+
+export interface FullPicture extends YearPicture {
+  lines: PictureLine[];
+  districts: DistrictFigures[];
+}
+
+/** Lines that can still take approved amounts: in estimates being balanced. */
+const BALANCEABLE = ['SUBMITTED', 'BALANCED'];
+
+/**
+ * The live picture of a year (its lines without the excluded estimates, its districts), and
+ * what the rules and the 1% floor make of it.
+ */
+@Injectable()
+export class FloorService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async picture(year: number, manager: EntityManager = this.dataSource.manager): Promise<FullPicture> {
+    const settings = await manager.findOneBy(FiscalYear, { year });
+    if (!settings) throw new NotFoundError('Fiscal year', year);
+    const rows = await manager.query<Record<string, string | number | boolean | null>[]>(
+      `SELECT l.id, l.estimate_id, e.unit_id, u.code AS unit_code, u.name AS unit_name, e.status,
+              l.activity_kind_code, l.expenditure_type_code, l.funding_source_code, l.priority_tier, l.design_agreed,
+              l.amount::text, l.approved_amount::text, l.contingency::text, l.multi_year_total::text
+         FROM estimate_lines l
+         JOIN estimates e ON e.id = l.estimate_id
+         JOIN units u ON u.id = e.unit_id
+        WHERE e.year = $1 AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
+        ORDER BY u.code, l.line_no`,
+      [year],
+    );
+    const big = (value: unknown) => (value === null ? null : BigInt(value as string));
+    const lines: PictureLine[] = rows.map((r) => ({
+      lineId: r.id as string,
+      estimateId: r.estimate_id as string,
+      unitId: r.unit_id as string,
+      unitCode: r.unit_code as string,
+      unitName: r.unit_name as string,
+      status: r.status as string,
+      activityKindCode: r.activity_kind_code as string,
+      expenditureTypeCode: r.expenditure_type_code as string,
+      fundingSourceCode: r.funding_source_code as string,
+      priorityTier: r.priority_tier as number,
+      designAgreed: r.design_agreed as boolean | null,
+      amount: BigInt(r.amount as string),
+      approvedAmount: big(r.approved_amount),
+      contingency: big(r.contingency),
+      multiYearTotal: big(r.multi_year_total),
+    }));
+    return {
+      year,
+      settings: {
+        totalLocalExpenditure: settings.totalLocalExpenditure,
+        floorRatio: settings.floorRatio,
+        floorSources: settings.floorSources,
+        floorPolicy: settings.floorPolicy,
+      },
+      lines,
+      districts: await this.districts(manager, year),
+    };
+  }
+
+  /** Every district committee with its estimate of the year and its own IT line (requested, approved). */
+  private async districts(manager: EntityManager, year: number): Promise<DistrictFigures[]> {
+    const rows = await manager.query<{ id: string; code: string; name: string; estimate_id: string | null; status: string | null; own: string; own_approved: string }[]>(
+      `SELECT u.id, u.code, u.name, e.id AS estimate_id, e.status,
+              COALESCE(SUM(l.amount) FILTER (WHERE l.funding_source_code = $2), 0)::text AS own,
+              COALESCE(SUM(l.approved_amount) FILTER (WHERE l.funding_source_code = $2), 0)::text AS own_approved
+         FROM units u
+         LEFT JOIN estimates e ON e.unit_id = u.id AND e.year = $1
+         LEFT JOIN estimate_lines l ON l.estimate_id = e.id
+        WHERE u.kind = 'DISTRICT_COMMITTEE'
+        GROUP BY u.id, e.id
+        ORDER BY u.code`,
+      [year, DISTRICT_OWN_SOURCE],
+    );
+    return rows.map((r) => ({
+      unitId: r.id,
+      unitCode: r.code,
+      unitName: r.name,
+      estimateId: r.estimate_id,
+      status: r.status,
+      hasEstimate: r.estimate_id !== null,
+      ownItAmount: BigInt(r.own),
+      ownItApproved: BigInt(r.own_approved),
+    }));
+  }
+
+  async rules(year: number, manager?: EntityManager): Promise<{ year: number; results: RuleResult[] }> {
+    return { year, results: checkRules(await this.picture(year, manager)) };
+  }
+
+  /** DESIGN.md section 5: the floor at this moment of the cycle, per district, and the top-up proposal when short. */
+  async floor(year: number, roundingUnit = 1n) {
+    const picture = await this.picture(year);
+    const figures = floorFigures(picture.settings, picture.lines);
+    const candidates = this.topUpCandidates(picture);
+    let topUp = null;
+    if (figures.shortfall !== null && figures.shortfall > 0n) {
+      const result = allocate({
+        ceiling: figures.shortfall,
+        unit: roundingUnit,
+        lines: candidates.map((c) => ({ id: c.lineId, requested: c.unfunded, tier: c.tier })),
+      });
+      const unfundedTotal = candidates.reduce((sum, c) => sum + c.unfunded, 0n);
+      topUp = {
+        ceiling: figures.shortfall,
+        allocated: result.allocated,
+        unallocated: result.unallocated,
+        partialTier: result.partialTier,
+        unfundedTotal,
+        note:
+          unfundedTotal < figures.shortfall
+            ? `Các đề nghị chưa được cấp (${unfundedTotal}) không đủ để đạt mức sàn (thiếu ${figures.shortfall}) / ` +
+              `the unfunded requests (${unfundedTotal}) cannot close the shortfall (${figures.shortfall})`
+            : null,
+        lines: candidates
+          .map((c, i) => ({ ...c, proposed: result.allocations[i] ?? 0n }))
+          .filter((c) => c.proposed > 0n),
+      };
+    }
+    return {
+      year,
+      totalLocalExpenditure: picture.settings.totalLocalExpenditure,
+      floorRatio: picture.settings.floorRatio,
+      floorSources: picture.settings.floorSources,
+      floorPolicy: picture.settings.floorPolicy,
+      ...figures,
+      topUp,
+      districts: picture.districts.map((d) => ({
+        unitId: d.unitId,
+        unitCode: d.unitCode,
+        unitName: d.unitName,
+        estimateId: d.estimateId,
+        status: d.status,
+        ownItRequested: d.ownItAmount,
+        ownItApproved: d.ownItApproved,
+        hasOwnItLine: d.ownItAmount > 0n,
+      })),
+    };
+  }
+
+  /**
+   * Lines of the floor's sources in estimates being balanced whose approved amount is below their
+   * request. An IT project DIC has not agreed to can take nothing.
+   */
+  topUpCandidates(picture: FullPicture): TopUpLine[] {
+    const sources = new Set(picture.settings.floorSources);
+    return picture.lines
+      .filter((l) => sources.has(l.fundingSourceCode) && BALANCEABLE.includes(l.status))
+      .filter((l) => !(l.expenditureTypeCode === 'INVESTMENT' && l.activityKindCode === 'PROJECT' && l.designAgreed !== true))
+      .map((l) => ({
+        lineId: l.lineId,
+        estimateId: l.estimateId,
+        unitId: l.unitId,
+        unitCode: l.unitCode,
+        expenditureTypeCode: l.expenditureTypeCode,
+        fundingSourceCode: l.fundingSourceCode,
+        approvedBefore: l.approvedAmount,
+        unfunded: l.amount - (l.approvedAmount ?? 0n),
+        tier: l.priorityTier,
+      }))
+      .filter((c) => c.unfunded > 0n);
+  }
+
+  /** District committees of the year with no estimate or no own IT line (the plan's section III.2). */
+  async districtItLines(year: number) {
+    if (!(await this.dataSource.getRepository(FiscalYear).existsBy({ year }))) throw new NotFoundError('Fiscal year', year);
+    const districts = (await this.districts(this.dataSource.manager, year)).map((d) => ({
+      unitId: d.unitId,
+      unitCode: d.unitCode,
+      unitName: d.unitName,
+      estimateId: d.estimateId,
+      status: d.status,
+      ownItAmount: d.ownItAmount,
+      hasEstimate: d.hasEstimate,
+      hasOwnItLine: d.ownItAmount > 0n,
+    }));
+    return {
+      districts,
+      missingEstimate: districts.filter((d) => !d.hasEstimate).map((d) => d.unitCode),
+      missingOwnItLine: districts.filter((d) => d.hasEstimate && !d.hasOwnItLine).map((d) => d.unitCode),
+    };
+  }
+}
