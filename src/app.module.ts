@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { AllocationModule } from './modules/allocation/allocation.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
         EstimatesModule,
         FloorModule,
         WorkflowModule,
+        AllocationModule,
       ],
       providers: [{ provide: AppConfig, useValue: config }],
       exports: [AppConfig],

@@ -17,6 +17,8 @@ export interface PictureLine extends RuleLine {
   expenditureTypeCode: string;
   priorityTier: number;
   designAgreed: boolean | null;
+  planAreaCode: string;
+  committedMinimum: bigint;
 }
 
 export interface DistrictFigures extends RuleDistrict {
@@ -61,6 +63,7 @@ export class FloorService {
     const rows = await manager.query<Record<string, string | number | boolean | null>[]>(
       `SELECT l.id, l.estimate_id, e.unit_id, u.code AS unit_code, u.name AS unit_name, e.status,
               l.activity_kind_code, l.expenditure_type_code, l.funding_source_code, l.priority_tier, l.design_agreed,
+              l.plan_area_code, l.committed_minimum::text,
               l.amount::text, l.approved_amount::text, l.contingency::text, l.multi_year_total::text
          FROM estimate_lines l
          JOIN estimates e ON e.id = l.estimate_id
@@ -82,6 +85,8 @@ export class FloorService {
       fundingSourceCode: r.funding_source_code as string,
       priorityTier: r.priority_tier as number,
       designAgreed: r.design_agreed as boolean | null,
+      planAreaCode: r.plan_area_code as string,
+      committedMinimum: BigInt(r.committed_minimum as string),
       amount: BigInt(r.amount as string),
       approvedAmount: big(r.approved_amount),
       contingency: big(r.contingency),

@@ -115,50 +115,70 @@ export class EstimateWorkflowService {
    * BALANCED once every line has an approved amount.
    */
   balance(id: string, dto: BalanceDto, actor: Actor, idempotencyKey?: string): Promise<unknown> {
-    return this.run(id, actor, 'balance', idempotencyKey, async (manager, estimate) => {
-      await this.assertBudgetOpen(manager, estimate.year);
-      const lines = await this.linesById(manager, id, dto.lines.map((l) => l.lineId), 'lines');
-      const problems: FieldProblem[] = [];
-      dto.lines.forEach((item, i) => {
-        const line = lines.get(item.lineId)!;
-        if (BALANCER_OF[line.expenditureTypeCode] !== actor.role) {
-          throw new ForbiddenError(
-            `lines[${i}]: ${line.expenditureTypeCode === 'RECURRENT' ? 'Sở Tài chính cân đối chi thường xuyên / DOF balances recurrent lines' : 'Sở KH&ĐT cân đối chi đầu tư / DPI balances investment lines'}`,
-          );
-        }
-        const approved = BigInt(item.approvedAmount);
-        problems.push(...approvedAmountProblems(line, approved, `lines[${i}].approvedAmount`));
-        if (approved > 0n && isInvestmentProject(line) && line.designAgreed !== true) {
-          throw new ConflictError(
-            'DESIGN_NOT_AGREED',
-            `lines[${i}]: dự án đầu tư CNTT chưa có ý kiến thống nhất của Sở TT&TT về thiết kế cơ sở / ` +
-              "DIC has not agreed to this IT project's preliminary design; only 0 can be approved",
-          );
-        }
-      });
-      if (problems.length > 0) throw new InvalidInputError(problems);
+    return this.run(id, actor, 'balance', idempotencyKey, (manager, estimate) =>
+      this.applyApprovedAmounts(
+        manager,
+        actor,
+        estimate,
+        dto.lines.map((item, i) => ({ lineId: item.lineId, approvedAmount: BigInt(item.approvedAmount), field: `lines[${i}]` })),
+        dto.version,
+      ),
+    );
+  }
 
-      await this.transition(manager, actor, estimate, 'balance', dto.version, {});
-      for (const item of dto.lines) {
-        const before = lines.get(item.lineId)!.approvedAmount;
-        const approvedAmount = BigInt(item.approvedAmount);
-        await manager.update(EstimateLine, { id: item.lineId }, { approvedAmount });
-        await this.audit.record(manager, {
-          actor,
-          unitId: estimate.unitId,
-          entityType: 'estimate_line',
-          entityId: item.lineId,
-          action: 'line.balance',
-          before: { approvedAmount: before },
-          after: { approvedAmount },
-        });
+  /**
+   * The one way approved amounts are set before approval, by hand or from an adopted balancing
+   * run or floor top-up: the budget must be open, each line balanced by its own department
+   * (403), within its request (400), an IT project only with DIC's agreed design (409).
+   */
+  async applyApprovedAmounts(
+    manager: EntityManager,
+    actor: Actor,
+    estimate: Estimate,
+    items: readonly { lineId: string; approvedAmount: bigint; field: string }[],
+    version: number | undefined,
+    action = 'line.balance',
+  ): Promise<void> {
+    await this.assertBudgetOpen(manager, estimate.year);
+    const lines = await this.linesById(manager, estimate.id, items.map((item) => item.lineId), 'lines');
+    const problems: FieldProblem[] = [];
+    for (const item of items) {
+      const line = lines.get(item.lineId)!;
+      if (BALANCER_OF[line.expenditureTypeCode] !== actor.role) {
+        throw new ForbiddenError(
+          `${item.field}: ${line.expenditureTypeCode === 'RECURRENT' ? 'Sở Tài chính cân đối chi thường xuyên / DOF balances recurrent lines' : 'Sở KH&ĐT cân đối chi đầu tư / DPI balances investment lines'}`,
+        );
       }
-      const all = await manager.findBy(EstimateLine, { estimateId: id });
-      if (estimate.status === 'SUBMITTED' && isFullyBalanced(all)) {
-        await manager.update(Estimate, { id }, { status: 'BALANCED', balancedAt: () => 'now()' });
-        await this.recordStatus(manager, actor, estimate, 'BALANCED', 'estimate.balanced');
+      problems.push(...approvedAmountProblems(line, item.approvedAmount, `${item.field}.approvedAmount`));
+      if (item.approvedAmount > 0n && isInvestmentProject(line) && line.designAgreed !== true) {
+        throw new ConflictError(
+          'DESIGN_NOT_AGREED',
+          `${item.field}: dự án đầu tư CNTT chưa có ý kiến thống nhất của Sở TT&TT về thiết kế cơ sở / ` +
+            "DIC has not agreed to this IT project's preliminary design; only 0 can be approved",
+        );
       }
-    });
+    }
+    if (problems.length > 0) throw new InvalidInputError(problems);
+
+    await this.transition(manager, actor, estimate, 'balance', version, {});
+    for (const item of items) {
+      const before = lines.get(item.lineId)!.approvedAmount;
+      await manager.update(EstimateLine, { id: item.lineId }, { approvedAmount: item.approvedAmount });
+      await this.audit.record(manager, {
+        actor,
+        unitId: estimate.unitId,
+        entityType: 'estimate_line',
+        entityId: item.lineId,
+        action,
+        before: { approvedAmount: before },
+        after: { approvedAmount: item.approvedAmount },
+      });
+    }
+    const all = await manager.findBy(EstimateLine, { estimateId: estimate.id });
+    if (estimate.status === 'SUBMITTED' && isFullyBalanced(all)) {
+      await manager.update(Estimate, { id: estimate.id }, { status: 'BALANCED', balancedAt: () => 'now()' });
+      await this.recordStatus(manager, actor, estimate, 'BALANCED', 'estimate.balanced');
+    }
   }
 
   /** After approval a figure changes only through a recorded adjustment with a reason. */

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor, Permit } from '../auth/auth.decorators.js';
+import { IdempotencyKey } from '../workflow/idempotency-key.decorator.js';
+import { BalancingRunsService } from './balancing-runs.service.js';
+import { CompareRunsQuery, CreateBalancingRunDto, ListRunsQuery } from './dto/balancing-run.dto.js';
+
+@ApiTags('allocation')
+@ApiBearerAuth()
+@Controller()
+export class BalancingRunsController {
+  constructor(private readonly runs: BalancingRunsService) {}
+
+  /** A scenario: the allocator over the year's submitted lines of a track, under a ceiling. */
+  @Permit('allocation.run')
+  @Post('fiscal-years/:year/balancing-runs')
+  create(@Param('year', ParseIntPipe) year: number, @Body() dto: CreateBalancingRunDto, @CurrentActor() actor: Actor) {
+    return this.runs.create(year, dto, actor);
+  }
+
+  @Permit('allocation.read')
+  @Get('fiscal-years/:year/balancing-runs')
+  list(@Param('year', ParseIntPipe) year: number, @Query() query: ListRunsQuery) {
+    return this.runs.list(year, query.track);
+  }
+
+  /** Two or more runs side by side: per unit, per plan area, per line, with differences from the first. */
+  @Permit('allocation.read')
+  @Get('fiscal-years/:year/balancing-runs/compare')
+  compare(@Param('year', ParseIntPipe) year: number, @Query() query: CompareRunsQuery) {
+    return this.runs.compare(year, query.ids);
+  }
+
+  /** A run with every line and how the allocator reached each amount. */
+  @Permit('allocation.read')
+  @Get('balancing-runs/:id')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.runs.get(id);
+  }
+
+  /** Writes the run's amounts as approved amounts, through the workflow's rules and audit. */
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Permit('allocation.run')
+  @Post('balancing-runs/:id/adopt')
+  @HttpCode(200)
+  adopt(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.runs.adopt(id, actor, key);
+  }
+}

@@ -1,0 +1,349 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
+import { isVnd } from '../../common/money/vnd.js';
+import { AuditService } from '../audit/audit.service.js';
+import { type Actor, ForbiddenError } from '../auth/actor.js';
+import { Estimate } from '../estimates/entities/estimate.entity.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { FloorService, type FullPicture, type PictureLine } from '../floor/floor.service.js';
+import { floorFigures } from '../floor/domain/floor.js';
+import { BALANCER_OF, isInvestmentProject } from '../workflow/domain/estimate-cycle.js';
+import { EstimateWorkflowService } from '../workflow/estimate-workflow.service.js';
+import { applyOnce } from '../workflow/idempotency.js';
+import { adoptedAmount, allocationRequest, compareRuns, type RunKind, type RunLine } from './domain/scenarios.js';
+import type { CreateBalancingRunDto } from './dto/balancing-run.dto.js';
+import { allocate, explainAllocation, InfeasibleAllocationError } from './engine/index.js';
+
+const ALL_SOURCES = '*';
+const BALANCEABLE = ['SUBMITTED', 'BALANCED'];
+
+interface RunRow {
+  id: string;
+  year: number;
+  track: string;
+  kind: RunKind;
+  name: string;
+  rounding_unit: string;
+  ceilings: Record<string, string>;
+  groups: unknown;
+  status: 'PROPOSED' | 'ADOPTED';
+  created_by: string;
+  created_at: Date;
+  adopted_by: string | null;
+  adopted_at: Date | null;
+}
+
+interface StoredLine {
+  position: number;
+  line_id: string;
+  estimate_id: string;
+  unit_id: string;
+  unit_code: string;
+  unit_name: string;
+  plan_area_code: string;
+  funding_source_code: string;
+  line_amount: string;
+  approved_before: string | null;
+  requested: string;
+  minimum: string;
+  tier: number;
+  allocated: string;
+  basis: string;
+  note: string | null;
+}
+
+/** Scenarios of the allocator over a year's submitted lines: computed, stored, compared, adopted. */
+@Injectable()
+export class BalancingRunsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly floor: FloorService,
+    private readonly workflow: EstimateWorkflowService,
+    private readonly audit: AuditService,
+    private readonly catalog: CatalogService,
+  ) {}
+
+  async create(year: number, dto: CreateBalancingRunDto, actor: Actor) {
+    if (BALANCER_OF[dto.track] !== actor.role) {
+      throw new ForbiddenError('Sở Tài chính chạy phương án chi thường xuyên, Sở KH&ĐT chi đầu tư / DOF runs the recurrent track, DPI the investment track');
+    }
+    const kind: RunKind = dto.kind ?? 'BALANCE';
+    const unit = BigInt(dto.roundingUnit ?? '1');
+    const picture = await this.floor.picture(year);
+    const ceilings = this.ceilings(dto, kind, picture, (await this.catalog.codes()).fundingSources);
+
+    const candidates = picture.lines.filter(
+      (l) => l.expenditureTypeCode === dto.track && BALANCEABLE.includes(l.status) && (ceilings[ALL_SOURCES] !== undefined || ceilings[l.fundingSourceCode] !== undefined),
+    );
+    const topUpSources = new Set(picture.settings.floorSources);
+    const drawn = kind === 'TOP_UP' ? candidates.filter((l) => topUpSources.has(l.fundingSourceCode)) : candidates;
+
+    const runId = randomUUID();
+    const stored: StoredLine[] = [];
+    const groups: Record<string, unknown> = {};
+    for (const [source, ceiling] of Object.entries(ceilings)) {
+      const lines = drawn.filter((l) => source === ALL_SOURCES || l.fundingSourceCode === source);
+      const requests = lines.map((l) => allocationRequest(kind, { ...l, awaitingDesign: isInvestmentProject(l) && l.designAgreed !== true }));
+      let result;
+      try {
+        result = allocate({ ceiling: BigInt(ceiling), unit, lines: lines.map((l, i) => ({ id: l.lineId, ...requests[i] })) });
+      } catch (error) {
+        if (error instanceof InfeasibleAllocationError) {
+          throw new ConflictError(
+            'INFEASIBLE',
+            `Tổng mức tối thiểu cam kết vượt trần ${ceiling} (${source}) / committed minimums exceed the ceiling: ${error.message}`,
+          );
+        }
+        throw error;
+      }
+      groups[source] = { ceiling, allocated: result.allocated.toString(), unallocated: result.unallocated.toString(), partialTier: result.partialTier, lineCount: lines.length };
+      lines.forEach((l, i) => stored.push(this.storedLine(stored.length, l, requests[i], result.lines[i].allocated, result.lines[i].basis)));
+    }
+
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO balancing_runs (id, year, track, kind, name, rounding_unit, ceilings, groups, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [runId, year, dto.track, kind, dto.name ?? `${kind} ${dto.track} ${new Date().toISOString()}`, unit.toString(), JSON.stringify(ceilings), JSON.stringify(groups), actor.userId],
+      );
+      await this.insertLines(manager, runId, stored);
+      await this.audit.record(manager, { actor, unitId: null, entityType: 'balancing_run', entityId: runId, action: 'balancing_run.create', after: { year, track: dto.track, kind, ceilings, groups } });
+    });
+    return this.get(runId);
+  }
+
+  async list(year: number, track?: string) {
+    const runs = await this.dataSource.query<RunRow[]>(
+      `SELECT * FROM balancing_runs WHERE year = $1 AND ($2::text IS NULL OR track = $2) ORDER BY created_at, id`,
+      [year, track ?? null],
+    );
+    return runs.map((run) => this.summary(run));
+  }
+
+  /** A run with every line, and each line's explanation recomputed from the stored inputs. */
+  async get(id: string, manager: EntityManager = this.dataSource.manager) {
+    const run = await this.runRow(manager, id);
+    const lines = await this.lines(manager, id);
+    const explanations = new Map<string, unknown>();
+    for (const [source, ceiling] of Object.entries(run.ceilings)) {
+      const group = lines.filter((l) => source === ALL_SOURCES || l.funding_source_code === source);
+      const result = allocate({
+        ceiling: BigInt(ceiling),
+        unit: BigInt(run.rounding_unit),
+        lines: group.map((l) => ({ id: l.line_id, requested: BigInt(l.requested), minimum: BigInt(l.minimum), tier: l.tier })),
+      });
+      explainAllocation(result).lines.forEach((explanation) => explanations.set(explanation.id, explanation));
+    }
+    return {
+      ...this.summary(run),
+      lines: lines.map((l) => ({
+        lineId: l.line_id,
+        estimateId: l.estimate_id,
+        unitId: l.unit_id,
+        unitCode: l.unit_code,
+        unitName: l.unit_name,
+        planAreaCode: l.plan_area_code,
+        fundingSourceCode: l.funding_source_code,
+        lineAmount: BigInt(l.line_amount),
+        approvedBefore: l.approved_before === null ? null : BigInt(l.approved_before),
+        requested: BigInt(l.requested),
+        minimum: BigInt(l.minimum),
+        tier: l.tier,
+        allocated: BigInt(l.allocated),
+        proposedApproved: adoptedAmount(run.kind, l.approved_before === null ? null : BigInt(l.approved_before), BigInt(l.allocated)),
+        basis: l.basis,
+        note: l.note,
+        explanation: explanations.get(l.line_id) ?? null,
+      })),
+    };
+  }
+
+  async compare(year: number, ids: string[]) {
+    if (ids.length < 2 || new Set(ids).size !== ids.length) throw InvalidInputError.of('ids', 'cần ít nhất hai phương án khác nhau / give two or more different runs');
+    const runs = [];
+    for (const id of ids) {
+      const run = await this.runRow(this.dataSource.manager, id);
+      if (run.year !== year) throw InvalidInputError.of('ids', `phương án ${id} thuộc năm ${run.year} / run ${id} is for ${run.year}`);
+      runs.push(run);
+    }
+    const linesOfRuns: RunLine[][] = [];
+    for (const run of runs) {
+      linesOfRuns.push(
+        (await this.lines(this.dataSource.manager, run.id)).map((l) => ({
+          lineId: l.line_id,
+          unitId: l.unit_id,
+          unitCode: l.unit_code,
+          planAreaCode: l.plan_area_code,
+          requested: BigInt(l.requested),
+          allocated: BigInt(l.allocated),
+        })),
+      );
+    }
+    return { year, runs: runs.map((run) => this.summary(run)), ...compareRuns(linesOfRuns) };
+  }
+
+  /**
+   * Writes the run's amounts as approved amounts through the workflow's one balancing path (same
+   * rules, same audit), in one transaction. A run the cycle has overtaken (a line changed, an
+   * estimate moved on) is refused with 409.
+   */
+  adopt(id: string, actor: Actor, idempotencyKey?: string) {
+    return this.dataSource.transaction(async (manager) => {
+      const run = await this.runRow(manager, id, true);
+      if (BALANCER_OF[run.track] !== actor.role) throw new ForbiddenError();
+      return applyOnce(manager, actor, { key: idempotencyKey, action: 'balancing_run.adopt', target: id }, async () => {
+        if (run.status !== 'PROPOSED') throw new ConflictError('RUN_ADOPTED', 'Phương án đã được áp dụng / The run was already adopted');
+        const lines = await this.lines(manager, id);
+        const stale = await manager.query<{ line_id: string }[]>(
+          `SELECT r.line_id FROM balancing_run_lines r
+             LEFT JOIN estimate_lines l ON l.id = r.line_id
+             LEFT JOIN estimates e ON e.id = l.estimate_id
+            WHERE r.run_id = $1
+              AND (l.id IS NULL OR l.amount <> r.line_amount OR l.approved_amount IS DISTINCT FROM r.approved_before
+                   OR e.status NOT IN ('SUBMITTED', 'BALANCED'))
+            LIMIT 5`,
+          [id],
+        );
+        if (stale.length > 0) {
+          throw new ConflictError(
+            'RUN_STALE',
+            `Dự toán đã thay đổi từ khi lập phương án; hãy lập lại / The estimates changed since the run was made (lines ${stale.map((s) => s.line_id).join(', ')}); make a new run`,
+          );
+        }
+        const byEstimate = new Map<string, StoredLine[]>();
+        for (const line of lines) byEstimate.set(line.estimate_id, [...(byEstimate.get(line.estimate_id) ?? []), line]);
+        for (const [estimateId, estimateLines] of byEstimate) {
+          const estimate = await manager.findOneByOrFail(Estimate, { id: estimateId });
+          await this.workflow.applyApprovedAmounts(
+            manager,
+            actor,
+            estimate,
+            estimateLines.map((l) => ({
+              lineId: l.line_id,
+              approvedAmount: adoptedAmount(run.kind, l.approved_before === null ? null : BigInt(l.approved_before), BigInt(l.allocated)),
+              field: `run line ${l.position}`,
+            })),
+            undefined,
+            run.kind === 'BALANCE' ? 'line.balance' : 'line.top-up',
+          );
+        }
+        await manager.query(`UPDATE balancing_runs SET status = 'ADOPTED', adopted_by = $2, adopted_at = now() WHERE id = $1`, [id, actor.userId]);
+        await this.audit.record(manager, { actor, unitId: null, entityType: 'balancing_run', entityId: id, action: 'balancing_run.adopt', after: { lines: lines.length } });
+        return this.get(id, manager);
+      });
+    });
+  }
+
+  /** The ceilings of a run, validated: one for all sources, or one per known funding source. */
+  private ceilings(dto: CreateBalancingRunDto, kind: RunKind, picture: FullPicture, sources: ReadonlySet<string>): Record<string, string> {
+    if (dto.ceiling !== undefined && dto.ceilingsBySource !== undefined) {
+      throw InvalidInputError.of('ceilingsBySource', 'chỉ dùng một trong hai: ceiling hoặc ceilingsBySource / give either ceiling or ceilingsBySource');
+    }
+    if (dto.ceilingsBySource !== undefined) {
+      if (kind === 'TOP_UP') throw InvalidInputError.of('ceilingsBySource', 'a top-up has one ceiling / bổ sung chỉ có một mức trần');
+      const problems: FieldProblem[] = [];
+      const entries = Object.entries(dto.ceilingsBySource);
+      if (entries.length === 0) problems.push({ field: 'ceilingsBySource', code: 'EMPTY', message: 'ceilingsBySource: give at least one source' });
+      for (const [source, value] of entries) {
+        if (!sources.has(source)) problems.push({ field: `ceilingsBySource.${source}`, code: 'UNKNOWN_CODE', message: `ceilingsBySource.${source}: unknown funding source` });
+        else if (!isVnd(value)) problems.push({ field: `ceilingsBySource.${source}`, code: 'matches', message: `ceilingsBySource.${source} must be a whole number of đồng as a string of digits` });
+      }
+      if (problems.length > 0) throw new InvalidInputError(problems);
+      return Object.fromEntries(entries) as Record<string, string>;
+    }
+    if (dto.ceiling !== undefined) return { [ALL_SOURCES]: dto.ceiling };
+    if (kind === 'TOP_UP') {
+      const { shortfall } = floorFigures(picture.settings, picture.lines);
+      if (!shortfall) throw new ConflictError('NO_SHORTFALL', 'Không thiếu so với mức sàn / The floor is met (or not set): nothing to top up');
+      return { [ALL_SOURCES]: shortfall.toString() };
+    }
+    throw InvalidInputError.of('ceiling', 'cần mức trần / give a ceiling or ceilingsBySource');
+  }
+
+  private storedLine(position: number, line: PictureLine, request: ReturnType<typeof allocationRequest>, allocated: bigint, basis: string): StoredLine {
+    return {
+      position,
+      line_id: line.lineId,
+      estimate_id: line.estimateId,
+      unit_id: line.unitId,
+      unit_code: line.unitCode,
+      unit_name: line.unitName,
+      plan_area_code: line.planAreaCode,
+      funding_source_code: line.fundingSourceCode,
+      line_amount: line.amount.toString(),
+      approved_before: line.approvedAmount === null ? null : line.approvedAmount.toString(),
+      requested: request.requested.toString(),
+      minimum: request.minimum.toString(),
+      tier: request.tier,
+      allocated: allocated.toString(),
+      basis,
+      note: request.note,
+    };
+  }
+
+  /** One statement for all lines, however many. */
+  private async insertLines(manager: EntityManager, runId: string, lines: StoredLine[]): Promise<void> {
+    if (lines.length === 0) return;
+    const column = <K extends keyof StoredLine>(key: K) => lines.map((l) => l[key]);
+    await manager.query(
+      `INSERT INTO balancing_run_lines (run_id, position, line_id, estimate_id, unit_id, plan_area_code, funding_source_code,
+                                        line_amount, approved_before, requested, minimum, tier, allocated, basis, note)
+       SELECT $1, * FROM unnest($2::int[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[],
+                                $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::int[], $13::numeric[], $14::text[], $15::text[])`,
+      [
+        runId,
+        column('position'),
+        column('line_id'),
+        column('estimate_id'),
+        column('unit_id'),
+        column('plan_area_code'),
+        column('funding_source_code'),
+        column('line_amount'),
+        column('approved_before'),
+        column('requested'),
+        column('minimum'),
+        column('tier'),
+        column('allocated'),
+        column('basis'),
+        column('note'),
+      ],
+    );
+  }
+
+  private async runRow(manager: EntityManager, id: string, lock = false): Promise<RunRow> {
+    const [run] = await manager.query<RunRow[]>(`SELECT * FROM balancing_runs WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    if (!run) throw new NotFoundError('Balancing run', id);
+    return run;
+  }
+
+  private lines(manager: EntityManager, runId: string): Promise<StoredLine[]> {
+    return manager.query<StoredLine[]>(
+      `SELECT r.position, r.line_id, r.estimate_id, r.unit_id, u.code AS unit_code, u.name AS unit_name, r.plan_area_code,
+              r.funding_source_code, r.line_amount::text, r.approved_before::text, r.requested::text, r.minimum::text,
+              r.tier, r.allocated::text, r.basis, r.note
+         FROM balancing_run_lines r JOIN units u ON u.id = r.unit_id
+        WHERE r.run_id = $1 ORDER BY r.position`,
+      [runId],
+    );
+  }
+
+  private summary(run: RunRow) {
+    return {
+      id: run.id,
+      year: run.year,
+      track: run.track,
+      kind: run.kind,
+      name: run.name,
+      roundingUnit: run.rounding_unit,
+      ceilings: run.ceilings,
+      groups: run.groups,
+      status: run.status,
+      createdBy: run.created_by,
+      createdAt: run.created_at,
+      adoptedBy: run.adopted_by,
+      adoptedAt: run.adopted_at,
+    };
+  }
+}

@@ -1,0 +1,87 @@
+// Balancing scenarios as plain functions: what a run asks the allocator for each line, and how
+// two or more runs compare (per unit, per plan area, per line), exactly.
+
+export interface CandidateLine {
+  lineId: string;
+  amount: bigint;
+  approvedAmount: bigint | null;
+  committedMinimum: bigint;
+  priorityTier: number;
+  fundingSourceCode: string;
+  /** An IT investment project whose preliminary design DIC has not agreed to. */
+  awaitingDesign: boolean;
+}
+
+export type RunKind = 'BALANCE' | 'TOP_UP';
+
+export interface AllocationRequest {
+  requested: bigint;
+  minimum: bigint;
+  tier: number;
+  note: string | null;
+}
+
+export const AWAITING_DESIGN_NOTE = 'Chờ ý kiến Sở TT&TT về thiết kế cơ sở / awaiting DIC’s opinion on the preliminary design: 0';
+
+/**
+ * BALANCE asks for the line's request with its committed minimum; TOP_UP asks for what the line
+ * still lacks, with no minimum. A project DIC has not agreed to asks for nothing.
+ */
+export function allocationRequest(kind: RunKind, line: CandidateLine): AllocationRequest {
+  if (line.awaitingDesign) return { requested: 0n, minimum: 0n, tier: line.priorityTier, note: AWAITING_DESIGN_NOTE };
+  if (kind === 'BALANCE') return { requested: line.amount, minimum: line.committedMinimum, tier: line.priorityTier, note: null };
+  const lacking = line.amount - (line.approvedAmount ?? 0n);
+  return { requested: lacking > 0n ? lacking : 0n, minimum: 0n, tier: line.priorityTier, note: null };
+}
+
+/** The approved amount a run's allocation stands for once adopted. */
+export function adoptedAmount(kind: RunKind, approvedBefore: bigint | null, allocated: bigint): bigint {
+  return kind === 'BALANCE' ? allocated : (approvedBefore ?? 0n) + allocated;
+}
+
+export interface RunLine {
+  lineId: string;
+  unitId: string;
+  unitCode: string;
+  planAreaCode: string;
+  requested: bigint;
+  allocated: bigint;
+}
+
+export interface ComparedRow {
+  key: string;
+  label: string;
+  /** One amount per run, in the order given; 0 where a run did not include it. */
+  amounts: bigint[];
+  /** Each run's amount minus the first run's. */
+  differences: bigint[];
+}
+
+function compareBy(runs: readonly (readonly RunLine[])[], key: (line: RunLine) => string, label: (line: RunLine) => string): ComparedRow[] {
+  const rows = new Map<string, { label: string; amounts: bigint[] }>();
+  runs.forEach((lines, runIndex) => {
+    for (const line of lines) {
+      const k = key(line);
+      let row = rows.get(k);
+      if (!row) {
+        row = { label: label(line), amounts: runs.map(() => 0n) };
+        rows.set(k, row);
+      }
+      row.amounts[runIndex] = (row.amounts[runIndex] ?? 0n) + line.allocated;
+    }
+  });
+  return [...rows.entries()]
+    .sort(([, a], [, b]) => a.label.localeCompare(b.label))
+    .map(([k, row]) => ({ key: k, label: row.label, amounts: row.amounts, differences: row.amounts.map((amount) => amount - (row.amounts[0] ?? 0n)) }));
+}
+
+export function compareRuns(runs: readonly (readonly RunLine[])[]) {
+  const totals = runs.map((lines) => lines.reduce((sum, line) => sum + line.allocated, 0n));
+  return {
+    totals,
+    totalDifferences: totals.map((total) => total - (totals[0] ?? 0n)),
+    byUnit: compareBy(runs, (l) => l.unitId, (l) => l.unitCode),
+    byPlanArea: compareBy(runs, (l) => l.planAreaCode, (l) => l.planAreaCode),
+    byLine: compareBy(runs, (l) => l.lineId, (l) => `${l.unitCode} ${l.lineId}`),
+  };
+}

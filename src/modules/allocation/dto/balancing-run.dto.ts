@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsVnd } from '../../../common/validation/validators.js';
+import { EXPENDITURE_TYPE_CODES, type ExpenditureTypeCode } from '../../catalog/entities/catalog.entities.js';
+
+export const RUN_KINDS = ['BALANCE', 'TOP_UP'] as const;
+
+export class CreateBalancingRunDto {
+  @ApiProperty({ enum: EXPENDITURE_TYPE_CODES, description: 'RECURRENT (run by DOF) or INVESTMENT (run by DPI)' })
+  @IsIn(EXPENDITURE_TYPE_CODES)
+  track!: ExpenditureTypeCode;
+
+  @ApiPropertyOptional({ enum: RUN_KINDS, default: 'BALANCE', description: 'BALANCE proposes approved amounts; TOP_UP proposes additions that close the floor shortfall' })
+  @IsOptional()
+  @IsIn(RUN_KINDS)
+  kind?: (typeof RUN_KINDS)[number];
+
+  @ApiPropertyOptional({ example: 'Phương án 1: trần 20 tỷ' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+
+  @IsVnd({ optional: true, description: 'One ceiling over every line of the track (TOP_UP: default the floor shortfall)' })
+  ceiling?: string;
+
+  @ApiPropertyOptional({ example: { PROVINCIAL: '15000000000', DISTRICT: '5000000000' }, description: 'Or one ceiling per funding source; lines of other sources are left out' })
+  @IsOptional()
+  @IsObject()
+  ceilingsBySource?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ example: '1000000', description: 'Rounding unit of the partial tier, default 1' })
+  @IsOptional()
+  @Matches(/^[1-9][0-9]{0,17}$/, { message: 'roundingUnit must be a whole number of đồng from 1, as a string of digits' })
+  roundingUnit?: string;
+}
+
+export class ListRunsQuery {
+  @ApiPropertyOptional({ enum: EXPENDITURE_TYPE_CODES })
+  @IsOptional()
+  @IsIn(EXPENDITURE_TYPE_CODES)
+  track?: ExpenditureTypeCode;
+}
+
+export class CompareRunsQuery {
+  @ApiProperty({ description: 'Two or more run ids, comma-separated', example: 'id1,id2' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value))
+  @Matches(/^[0-9a-f-]{36}$/i, { each: true, message: 'ids must be run ids (uuid), comma-separated' })
+  ids!: string[];
+}
