@@ -25,7 +25,8 @@ const L = yenPhongEstimate.lines[0].id;
 const Y = DEMO_YEAR;
 
 // Every route, and the roles that may use it, written out here independently of the code's table.
-const ROUTES: { method: 'get' | 'post' | 'patch' | 'delete'; path: string; allowed: RoleName[] }[] = [
+const R = '00000000-0000-4000-8000-000000000000';
+const ROUTES: { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; allowed: RoleName[] }[] = [
   { method: 'get', path: '/auth/me', allowed: ALL },
   { method: 'get', path: '/units', allowed: ALL },
   { method: 'get', path: `/units/${UNIT_IDS.yenPhong}`, allowed: ALL },
@@ -54,6 +55,19 @@ const ROUTES: { method: 'get' | 'post' | 'patch' | 'delete'; path: string; allow
   { method: 'post', path: `/fiscal-years/${Y}/budget/submit`, allowed: ['DOF_OFFICER'] },
   { method: 'post', path: `/fiscal-years/${Y}/budget/approve`, allowed: ['CHAIR'] },
   { method: 'post', path: `/fiscal-years/${Y}/budget/return`, allowed: ['CHAIR'] },
+  { method: 'get', path: `/fiscal-years/${Y}/floor`, allowed: PROVINCE },
+  { method: 'get', path: `/fiscal-years/${Y}/rules`, allowed: PROVINCE },
+  { method: 'post', path: `/fiscal-years/${Y}/balancing-runs`, allowed: ['DOF_OFFICER', 'DPI_OFFICER'] },
+  { method: 'get', path: `/fiscal-years/${Y}/balancing-runs`, allowed: PROVINCE },
+  { method: 'get', path: `/fiscal-years/${Y}/balancing-runs/compare`, allowed: PROVINCE },
+  { method: 'get', path: `/balancing-runs/${R}`, allowed: PROVINCE },
+  { method: 'post', path: `/balancing-runs/${R}/adopt`, allowed: ['DOF_OFFICER', 'DPI_OFFICER'] },
+  { method: 'post', path: `/fiscal-years/${Y}/support-rounds`, allowed: ['DOF_OFFICER'] },
+  { method: 'get', path: `/fiscal-years/${Y}/support-rounds`, allowed: PROVINCE },
+  { method: 'get', path: `/fiscal-years/${Y}/support-rounds/${R}`, allowed: PROVINCE },
+  { method: 'put', path: `/fiscal-years/${Y}/support-rounds/${R}/candidates`, allowed: ['DOF_OFFICER'] },
+  { method: 'post', path: `/fiscal-years/${Y}/support-rounds/${R}/decide`, allowed: ['CHAIR'] },
+  { method: 'get', path: `/fiscal-years/${Y}/support-awards`, allowed: ALL },
   { method: 'get', path: '/audit', allowed: ['DOF_OFFICER', 'CHAIR', 'AUDITOR'] },
   { method: 'get', path: '/audit/verify', allowed: ['DOF_OFFICER', 'CHAIR', 'AUDITOR'] },
 ];

@@ -4,7 +4,8 @@ import type { FieldProblem } from '../errors/domain-error.js';
 
 function flatten(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    // Array positions read as in JavaScript: candidates[2].asked.
+    const field = /^[0-9]+$/.test(error.property) ? `${prefix}[${error.property}]` : prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({
       field,
       code,

@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
 import type { CatalogCodes } from '../catalog/catalog-codes.js';
 import { CatalogService } from '../catalog/catalog.service.js';
+import { SupportService } from '../support/support.service.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
 import { Unit } from '../units/entities/unit.entity.js';
 import { codeProblems, computeAmount } from './domain/line-rules.js';
@@ -20,6 +21,8 @@ export interface EstimateView extends Estimate {
   unit: Pick<Unit, 'id' | 'code' | 'name' | 'nameEn' | 'kind'>;
   lines: EstimateLine[];
   totals: EstimateTotals;
+  /** Support the chair decided for the unit this year: lines funded from it may ask up to this. */
+  supportAwarded: { fundingSourceCode: string; amount: bigint }[];
 }
 
 export interface EstimateListItem extends Estimate {
@@ -47,6 +50,7 @@ export class EstimatesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: CatalogService,
     private readonly audit: AuditService,
+    private readonly support: SupportService,
   ) {}
 
   async create(dto: CreateEstimateDto, actor: Actor): Promise<EstimateView> {
@@ -152,15 +156,17 @@ export class EstimatesService {
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<EstimateView> {
     const estimate = await manager.findOneBy(Estimate, { id });
     if (!estimate) throw new NotFoundError('Estimate', id);
-    const [unit, lines] = await Promise.all([
+    const [unit, lines, supportAwarded] = await Promise.all([
       manager.findOneByOrFail(Unit, { id: estimate.unitId }),
       manager.find(EstimateLine, { where: { estimateId: id }, order: { lineNo: 'ASC' } }),
+      this.support.awardedSupport(estimate.unitId, estimate.year, manager),
     ]);
     return {
       ...estimate,
       unit: { id: unit.id, code: unit.code, name: unit.name, nameEn: unit.nameEn, kind: unit.kind },
       lines,
       totals: estimateTotals(lines),
+      supportAwarded,
     };
   }
 

@@ -9,6 +9,7 @@ import { EstimateLine } from '../estimates/entities/estimate-line.entity.js';
 import { Estimate, type EstimateStatus } from '../estimates/entities/estimate.entity.js';
 import { type EstimateView, EstimatesService } from '../estimates/estimates.service.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
+import { SupportService } from '../support/support.service.js';
 import { Unit } from '../units/entities/unit.entity.js';
 import {
   approvedAmountProblems,
@@ -20,6 +21,7 @@ import {
   isFullyBalanced,
   isInvestmentProject,
   isLate,
+  supportOverruns,
 } from './domain/estimate-cycle.js';
 import type { AdjustmentDto, BalanceDto, ReturnDto, ReviewDto, TransitionDto } from './dto/workflow.dto.js';
 import { applyOnce } from './idempotency.js';
@@ -33,6 +35,7 @@ export class EstimateWorkflowService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly estimates: EstimatesService,
     private readonly audit: AuditService,
+    private readonly support: SupportService,
   ) {}
 
   /** The unit head sends the estimate to DIC, DOF and DPI. */
@@ -45,6 +48,19 @@ export class EstimateWorkflowService {
       const unit = await manager.findOneByOrFail(Unit, { id: estimate.unitId });
       if (unit.kind === 'DISTRICT_COMMITTEE' && !hasOwnItLine(lines)) {
         throw new ConflictError('DISTRICT_IT_LINE_MISSING', DISTRICT_RULE_MESSAGE);
+      }
+      const overruns = supportOverruns(lines, await this.support.awardedSupport(estimate.unitId, estimate.year, manager));
+      if (overruns.length > 0) {
+        throw new ConflictError(
+          'SUPPORT_NOT_AWARDED',
+          overruns
+            .map(
+              (o) =>
+                `Nguồn ${o.fundingSourceCode}: đề nghị ${o.requested} vượt mức hỗ trợ được Chủ tịch quyết định ${o.awarded} / ` +
+                `${o.fundingSourceCode} lines ask ${o.requested}, above the ${o.awarded} the chair decided`,
+            )
+            .join('; '),
+        );
       }
       const year = await manager.findOneByOrFail(FiscalYear, { year: estimate.year });
       const [{ today }] = await manager.query<[{ today: string }]>(

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { EstimatesModule } from '../estimates/estimates.module.js';
 import { FloorModule } from '../floor/floor.module.js';
+import { SupportModule } from '../support/support.module.js';
 import { BudgetController } from './budget.controller.js';
 import { BudgetService } from './budget.service.js';
 import { EstimateWorkflowService } from './estimate-workflow.service.js';
 import { WorkflowController } from './workflow.controller.js';
 
 @Module({
-  imports: [EstimatesModule, FloorModule],
+  imports: [EstimatesModule, FloorModule, SupportModule],
   controllers: [WorkflowController, BudgetController],
   providers: [EstimateWorkflowService, BudgetService],
   exports: [EstimateWorkflowService, BudgetService],

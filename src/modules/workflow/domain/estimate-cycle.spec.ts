@@ -1,4 +1,4 @@
-import { approvedAmountProblems, type CycleLine, hasOwnItLine, isFullyBalanced, isInvestmentProject, isLate } from './estimate-cycle.js';
+import { approvedAmountProblems, type CycleLine, hasOwnItLine, isFullyBalanced, isInvestmentProject, isLate, supportOverruns } from './estimate-cycle.js';
 
 const line = (overrides: Partial<CycleLine> = {}): CycleLine => ({
   id: 'L1',
@@ -17,6 +17,19 @@ describe('the district IT line rule', () => {
     expect(hasOwnItLine([line({ amount: 0n })])).toBe(false);
     expect(hasOwnItLine([line({ fundingSourceCode: 'PROVINCIAL' })])).toBe(false);
     expect(hasOwnItLine([])).toBe(false);
+  });
+});
+
+describe('support lines', () => {
+  it('may not ask for more support than was decided, per source', () => {
+    const lines = [line({ fundingSourceCode: 'PROVINCIAL_SUPPORT', amount: 700n }), line({ fundingSourceCode: 'CENTRAL_SUPPORT', amount: 300n })];
+    expect(supportOverruns(lines, [{ fundingSourceCode: 'PROVINCIAL_SUPPORT', amount: 700n }])).toEqual([
+      { fundingSourceCode: 'CENTRAL_SUPPORT', requested: 300n, awarded: 0n },
+    ]);
+    expect(supportOverruns(lines, [{ fundingSourceCode: 'PROVINCIAL_SUPPORT', amount: 699n }, { fundingSourceCode: 'CENTRAL_SUPPORT', amount: 300n }])).toEqual([
+      { fundingSourceCode: 'PROVINCIAL_SUPPORT', requested: 700n, awarded: 699n },
+    ]);
+    expect(supportOverruns([line()], [])).toEqual([]);
   });
 });
 

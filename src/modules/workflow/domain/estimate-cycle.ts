@@ -37,6 +37,21 @@ export const DISTRICT_RULE_MESSAGE =
   'Dự toán của UBND cấp huyện phải có ít nhất một mục chi CNTT từ ngân sách huyện lớn hơn 0 / ' +
   "A district committee's estimate needs at least one IT line funded from the district's own budget with an amount above 0";
 
+/** Support from the province or the centre, decided by the chair in a support round. */
+export const SUPPORT_SOURCES: readonly string[] = ['CENTRAL_SUPPORT', 'PROVINCIAL_SUPPORT'];
+
+/** Lines funded from support may not ask for more than the chair decided for the unit. */
+export function supportOverruns(
+  lines: readonly Pick<CycleLine, 'amount' | 'fundingSourceCode'>[],
+  awarded: readonly { fundingSourceCode: string; amount: bigint }[],
+): { fundingSourceCode: string; requested: bigint; awarded: bigint }[] {
+  return SUPPORT_SOURCES.flatMap((source) => {
+    const requested = lines.filter((l) => l.fundingSourceCode === source).reduce((sum, l) => sum + l.amount, 0n);
+    const granted = awarded.find((a) => a.fundingSourceCode === source)?.amount ?? 0n;
+    return requested > granted ? [{ fundingSourceCode: source, requested, awarded: granted }] : [];
+  });
+}
+
 /** An IT investment project: DPI may fund it only once DIC agreed to its preliminary design. */
 export function isInvestmentProject(line: Pick<CycleLine, 'expenditureTypeCode' | 'activityKindCode'>): boolean {
   return line.expenditureTypeCode === 'INVESTMENT' && line.activityKindCode === 'PROJECT';
