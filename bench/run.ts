@@ -1,8 +1,10 @@
 // `npm run bench`: every benchmark, in order. Add new ones to the list.
 import { benchAllocation } from './allocation.bench.js';
+import { benchSpreadsheetImport } from './spreadsheets.bench.js';
 
 const benchmarks: readonly (readonly [name: string, run: () => Promise<unknown>])[] = [
   ['allocation', benchAllocation],
+  ['spreadsheet import', benchSpreadsheetImport],
 ];
 
 for (const [name, run] of benchmarks) {

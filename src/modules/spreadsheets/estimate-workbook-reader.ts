@@ -1,0 +1,518 @@
+// Reads an estimate workbook (the template of estimate-template.ts, filled in with Excel, LibreOffice
+// or anything that writes .xlsx) into lines shaped as LineFieldsDto, or into the list of every bad
+// cell. File-level problems are thrown as SpreadsheetError subclasses (400 / 413 / 422).
+//
+// Memory: the file (at most maxFileBytes) is held as one buffer; its XML is streamed: the parts are
+// checked and inflated by xlsx-package.ts, the sheet's rows come one at a time from exceljs's
+// streaming reader, and only the resulting lines (or the first maxProblems problems) are kept.
+import type { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { computeAmount, codeProblems, type LineCodes } from '../estimates/domain/line-rules.js';
+import type { CatalogCodes } from '../catalog/catalog-codes.js';
+import { type CellContent, type Parsed, cellContent, cellText, parseCode, parseMoney, parsePart, parseQuantity, parseText, parseTier, parseWholeNumber } from './cell-values.js';
+import {
+  ESTIMATE_COLUMNS,
+  ESTIMATE_SHEET,
+  type EstimateColumn,
+  HEADER_SEARCH_ROWS,
+  LAST_COLUMN,
+  META_LABEL_COLUMN,
+  META_ROWS,
+  META_VALUE_COLUMN,
+  type MetaKey,
+  type WorkbookLine,
+  columnIndex,
+  columnLetter,
+  normaliseHeader,
+} from './estimate-layout.js';
+import {
+  FileTooLargeError,
+  HeaderMismatchError,
+  NotAWorkbookError,
+  type RowProblem,
+  SheetMissingError,
+  SpreadsheetError,
+  TooManyRowsError,
+  UnzippedTooLargeError,
+} from './spreadsheet-errors.js';
+import { WORKBOOK_PATH, WORKBOOK_RELS_PATH, parseWorkbookParts } from './workbook-parts.js';
+import { MergeScanner, type ZipEntry, entryText, inflateEntry, readZipDirectory, rebuiltZipStream } from './xlsx-package.js';
+
+export interface ReadLimits {
+  /** Largest file accepted (413 FILE_TOO_LARGE above). */
+  maxFileBytes: number;
+  /** Largest total of the zip's declared uncompressed sizes (413 UNZIPPED_TOO_LARGE above). */
+  maxUnzippedBytes: number;
+  /** Largest shared-strings part: exceljs holds every shared string in memory (413 UNZIPPED_TOO_LARGE above). */
+  maxSharedStringsBytes: number;
+  /** Most entries in the zip. */
+  maxEntries: number;
+  /** Most estimate lines (non-blank data rows) (413 TOO_MANY_ROWS above). */
+  maxLines: number;
+  /** Most problems listed; the count goes on past it. */
+  maxProblems: number;
+}
+
+export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
+  maxFileBytes: 20 * 1024 * 1024,
+  // 100,000 full lines are ≈ 100 MB of sheet XML as LibreOffice writes it (≈ 800 bytes a line).
+  maxUnzippedBytes: 256 * 1024 * 1024,
+  maxSharedStringsBytes: 64 * 1024 * 1024,
+  maxEntries: 1000,
+  maxLines: 100_000,
+  maxProblems: 1000,
+});
+
+export interface WorkbookMeta {
+  unitName?: string;
+  unitCode?: string;
+  year?: number;
+  estimateId?: string;
+  version?: number;
+}
+
+export type ReadEstimateResult =
+  | { ok: true; lines: WorkbookLine[]; meta: WorkbookMeta; blankRows: number }
+  | {
+      ok: false;
+      /** The first maxProblems problems, by row then column. */
+      problems: RowProblem[];
+      /** All problems found, listed or not. */
+      problemCount: number;
+      meta: WorkbookMeta;
+    };
+
+/**
+ * Reads sheet DuToan of an estimate workbook. Resolves with every line, or with every problem
+ * (nothing is partly accepted); rejects with a SpreadsheetError for a file that cannot be read as
+ * the template at all.
+ */
+export async function readEstimateWorkbook(input: Buffer | Readable, codes: CatalogCodes, limits: Partial<ReadLimits> = {}): Promise<ReadEstimateResult> {
+  const limit: ReadLimits = { ...DEFAULT_READ_LIMITS, ...limits };
+  const buffer = await readInput(input, limit.maxFileBytes);
+  const { stream, merges } = await openEstimateSheet(buffer, limit);
+  const reader = new EstimateRowReader(codes, limit, merges);
+
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    sharedStrings: 'cache',
+    styles: 'cache', // number formats, so that a date typed where a number is due is seen as a date
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const rows = sheetRows(workbook);
+  try {
+    for (;;) {
+      let next: IteratorResult<ExcelJS.Row>;
+      try {
+        next = await rows.next();
+      } catch (error) {
+        if (error instanceof SpreadsheetError) throw error;
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new NotAWorkbookError('corrupt', `nội dung XML bị hỏng / the sheet's XML cannot be read (${detail})`);
+      }
+      if (next.done) break;
+      reader.row(next.value);
+    }
+  } finally {
+    await rows.return(undefined);
+  }
+  return reader.result();
+}
+
+async function* sheetRows(workbook: ExcelJS.stream.xlsx.WorkbookReader): AsyncGenerator<ExcelJS.Row> {
+  // The rebuilt zip holds exactly one worksheet: the estimate sheet.
+  for await (const worksheet of workbook) {
+    for await (const row of worksheet) yield row;
+  }
+}
+
+async function readInput(input: Buffer | Readable, maxFileBytes: number): Promise<Buffer> {
+  if (Buffer.isBuffer(input)) {
+    if (input.length > maxFileBytes) throw new FileTooLargeError(maxFileBytes);
+    return input;
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    total += bytes.length;
+    if (total > maxFileBytes) {
+      input.destroy();
+      throw new FileTooLargeError(maxFileBytes);
+    }
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Checks the package and its parts; returns the zip stream exceljs reads and the sheet's merged ranges. */
+async function openEstimateSheet(buffer: Buffer, limit: ReadLimits): Promise<{ stream: Readable; merges: string[] }> {
+  const entries = readZipDirectory(buffer, limit);
+  const workbookEntry = entries.get(WORKBOOK_PATH);
+  const relsEntry = entries.get(WORKBOOK_RELS_PATH);
+  if (!workbookEntry || !relsEntry) {
+    if (entries.has('mimetype') && entries.has('content.xml')) {
+      throw new NotAWorkbookError('ods', 'đây là tệp OpenDocument (.ods); hãy lưu dạng .xlsx / this is an OpenDocument spreadsheet (.ods): save it as .xlsx');
+    }
+    throw new NotAWorkbookError('not-xlsx', `tệp zip không chứa sổ tính Excel / the zip holds no Excel workbook (no ${WORKBOOK_PATH})`);
+  }
+  const parts = parseWorkbookParts(
+    await entryText(buffer, workbookEntry, limit.maxUnzippedBytes),
+    await entryText(buffer, relsEntry, limit.maxUnzippedBytes),
+  );
+  const sheet = parts.sheets.find((candidate) => candidate.name.trim().toLowerCase() === ESTIMATE_SHEET.toLowerCase());
+  if (!sheet) throw new SheetMissingError(ESTIMATE_SHEET, parts.sheets.map((candidate) => candidate.name));
+  const sheetEntry = sheet.path === undefined ? undefined : entries.get(sheet.path);
+  if (!sheetEntry) throw new NotAWorkbookError('corrupt', `sheet ${ESTIMATE_SHEET} has no part in the zip`);
+
+  // Every part exceljs will read is inflated once here, counting bytes; the sheet's merges on the way.
+  const merges = new MergeScanner();
+  await inflateEntry(buffer, sheetEntry, limit.maxUnzippedBytes, (chunk) => merges.push(chunk));
+  const optional = (path: string | undefined): ZipEntry | undefined => (path === undefined ? undefined : entries.get(path));
+  // Located through the workbook's relationships; the conventional names when those do not say.
+  const styles = optional(parts.styles) ?? entries.get('xl/styles.xml');
+  const sharedStrings = optional(parts.sharedStrings) ?? entries.get('xl/sharedStrings.xml');
+  if (sharedStrings && sharedStrings.uncompressedSize > limit.maxSharedStringsBytes) {
+    throw new UnzippedTooLargeError(
+      limit.maxSharedStringsBytes,
+      `its shared strings declare ${sharedStrings.uncompressedSize} bytes (at most ${limit.maxSharedStringsBytes})`,
+    );
+  }
+  for (const entry of [styles, sharedStrings]) {
+    if (entry) await inflateEntry(buffer, entry, limit.maxUnzippedBytes, () => undefined);
+  }
+
+  // exceljs's streaming reader knows its parts by fixed names, and streams a sheet only when the
+  // shared strings came before it: the order below.
+  const feed: { entry: ZipEntry; name: string }[] = [
+    { entry: relsEntry, name: WORKBOOK_RELS_PATH },
+    { entry: workbookEntry, name: WORKBOOK_PATH },
+  ];
+  if (styles) feed.push({ entry: styles, name: 'xl/styles.xml' });
+  if (sharedStrings) feed.push({ entry: sharedStrings, name: 'xl/sharedStrings.xml' });
+  feed.push({ entry: sheetEntry, name: /^xl\/worksheets\/sheet\d+\.xml$/.test(sheetEntry.name) ? sheetEntry.name : 'xl/worksheets/sheet1.xml' });
+  return { stream: rebuiltZipStream(buffer, feed), merges: merges.refs() };
+}
+
+const COLUMN_BY_FIELD = new Map<string, EstimateColumn>(ESTIMATE_COLUMNS.map((c) => [c.key, c]));
+const META_BY_LABEL = new Map<string, MetaKey>(META_ROWS.map((meta) => [normaliseHeader(meta.vi), meta.key]));
+const HEADER_BY_TEXT = new Map<string, EstimateColumn>(ESTIMATE_COLUMNS.map((c) => [normaliseHeader(c.vi), c]));
+const STT = normaliseHeader(ESTIMATE_COLUMNS[0].vi);
+const AMOUNT = ESTIMATE_COLUMNS.find((c) => c.kind === 'amount') as EstimateColumn;
+
+/** The line with its fields in the order of LineFieldsDto (for readable JSON). */
+function orderedLine(line: WorkbookLine): WorkbookLine {
+  return {
+    isContinuing: line.isContinuing,
+    planAreaCode: line.planAreaCode,
+    expenditureTypeCode: line.expenditureTypeCode,
+    fundingSourceCode: line.fundingSourceCode,
+    activityKindCode: line.activityKindCode,
+    description: line.description,
+    measureUnit: line.measureUnit,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    amount: line.amount,
+    multiYearTotal: line.multiYearTotal,
+    fundedToPrev2: line.fundedToPrev2,
+    prevYearEstimate: line.prevYearEstimate,
+    prevYearExpected: line.prevYearExpected,
+    projectionNext1: line.projectionNext1,
+    projectionNext2: line.projectionNext2,
+    priorityTier: line.priorityTier,
+    contingency: line.contingency,
+    committedMinimum: line.committedMinimum,
+    justification: line.justification,
+  };
+}
+
+/** The row-by-row state of one read. */
+class EstimateRowReader {
+  private headerRow: number | undefined;
+  private readonly meta: WorkbookMeta = {};
+  private lines: WorkbookLine[] = [];
+  private readonly problems: RowProblem[] = [];
+  private problemCount = 0;
+  private lineCount = 0;
+  private blankRows = 0;
+  /** Reused for every row. */
+  private readonly contents = new Array<CellContent>(LAST_COLUMN + 1);
+
+  constructor(
+    private readonly codes: CatalogCodes,
+    private readonly limit: ReadLimits,
+    private readonly merges: readonly string[],
+  ) {}
+
+  row(row: ExcelJS.Row): void {
+    const values = row.values as readonly unknown[];
+    if (this.headerRow === undefined) {
+      if (normaliseHeader(cellText(values[1])) === STT) {
+        this.checkHeader(values, row.number);
+        this.headerRow = row.number;
+        this.checkMerges(row.number + 1);
+      } else if (row.number > HEADER_SEARCH_ROWS) {
+        throw headerNotFound();
+      } else {
+        this.readMeta(values, row.number);
+      }
+      return;
+    }
+    this.dataRow(values, row.number);
+  }
+
+  result(): ReadEstimateResult {
+    if (this.headerRow === undefined) throw headerNotFound();
+    if (this.problemCount > 0) {
+      const order = (p: RowProblem) => p.row * 100_000 + columnIndex(p.column);
+      return { ok: false, problems: [...this.problems].sort((a, b) => order(a) - order(b)), problemCount: this.problemCount, meta: this.meta };
+    }
+    return { ok: true, lines: this.lines, meta: this.meta, blankRows: this.blankRows };
+  }
+
+  private report(row: number, column: EstimateColumn | string, field: string, code: string, message: string): void {
+    this.problemCount++;
+    this.lines = []; // nothing will be returned but problems
+    if (this.problems.length >= this.limit.maxProblems) return;
+    const letter = typeof column === 'string' ? column : column.letter;
+    const label = typeof column === 'string' ? '' : ` (${column.vi} / ${column.en})`;
+    this.problems.push({ row, column: letter, field, code, message: `${letter}${row}${label}: ${message}` });
+  }
+
+  private checkHeader(values: readonly unknown[], rowNumber: number): void {
+    const problems: RowProblem[] = [];
+    for (const column of ESTIMATE_COLUMNS) {
+      const text = normaliseHeader(cellText(values[column.index]));
+      if (text === normaliseHeader(column.vi)) continue;
+      const elsewhere = HEADER_BY_TEXT.get(text);
+      const message = elsewhere
+        ? `cột ${column.letter} là "${elsewhere.vi}", cần "${column.vi}" (cột bị đổi chỗ) / column ${column.letter} is "${elsewhere.vi}", expected "${column.vi}" (columns moved)`
+        : `cột ${column.letter} là "${text}", cần "${column.vi}" / column ${column.letter} is "${text}", expected "${column.vi}"`;
+      problems.push({ row: rowNumber, column: column.letter, field: column.key, code: elsewhere ? 'COLUMN_MOVED' : 'COLUMN_MISMATCH', message });
+    }
+    if (problems.length > 0) throw new HeaderMismatchError(problems);
+  }
+
+  private checkMerges(firstDataRow: number): void {
+    for (const ref of this.merges) {
+      const match = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
+      if (!match) continue;
+      const top = Number(match[2]);
+      const bottom = Number(match[4] ?? match[2]);
+      if (bottom < firstDataRow) continue; // title block and header may be merged
+      const left = match[1].toUpperCase();
+      this.report(
+        Math.max(top, firstDataRow),
+        left,
+        'mergedCells',
+        'MERGED_CELLS',
+        `ô gộp ${ref} trong vùng dữ liệu; hãy bỏ gộp ô / merged cells ${ref} in the data area: unmerge them`,
+      );
+    }
+  }
+
+  private readMeta(values: readonly unknown[], rowNumber: number): void {
+    const label = normaliseHeader(cellText(values[META_LABEL_COLUMN]).split(' / ')[0]);
+    const key = META_BY_LABEL.get(label);
+    if (key === undefined) return;
+    const content = cellContent(values[META_VALUE_COLUMN]);
+    const letter = columnLetter(META_VALUE_COLUMN);
+    if (key === 'year' || key === 'version') {
+      const parsed = key === 'year' ? parseWholeNumber(content, 1900, 9999) : parseWholeNumber(content, 1, 2_147_483_647);
+      if (parsed.ok) {
+        if (parsed.value !== undefined) this.meta[key] = parsed.value;
+      } else {
+        this.report(rowNumber, letter, `meta.${key}`, parsed.code, parsed.message);
+      }
+      return;
+    }
+    const text = cellText(values[META_VALUE_COLUMN]).trim();
+    if (text !== '') this.meta[key] = text;
+  }
+
+  private dataRow(values: readonly unknown[], rowNumber: number): void {
+    const contents = this.contents;
+    let blank = true;
+    for (const column of ESTIMATE_COLUMNS) {
+      const content = cellContent(values[column.index]);
+      contents[column.index] = content;
+      if (blank && column.kind !== 'lineNo' && content.kind !== 'empty' && !(column.kind === 'amount' && content.formula)) blank = false;
+    }
+    if (blank) {
+      this.blankRows++;
+      return;
+    }
+    this.lineCount++;
+    if (this.lineCount > this.limit.maxLines) throw new TooManyRowsError(this.limit.maxLines, rowNumber);
+
+    const line: Partial<WorkbookLine> = {};
+    let codesRead = 0;
+    for (const column of ESTIMATE_COLUMNS) {
+      const content = contents[column.index];
+      switch (column.kind) {
+        case 'lineNo':
+        case 'amount':
+          break;
+        case 'text': {
+          const value = this.take(rowNumber, column, parseText(content, column.maxLength));
+          if (value === null && column.required) this.required(rowNumber, column);
+          else if (value !== undefined) line[column.key] = value ?? '';
+          break;
+        }
+        case 'code': {
+          const value = this.take(rowNumber, column, parseCode(content));
+          if (value === null) this.required(rowNumber, column);
+          else if (value !== undefined) {
+            line[column.key] = value;
+            codesRead++;
+          }
+          break;
+        }
+        case 'part': {
+          const value = this.take(rowNumber, column, parsePart(content));
+          if (value !== undefined) line.isContinuing = value;
+          break;
+        }
+        case 'quantity': {
+          const value = this.take(rowNumber, column, parseQuantity(content));
+          if (value === null) this.required(rowNumber, column);
+          else if (value !== undefined) line.quantity = value;
+          break;
+        }
+        case 'money': {
+          const value = this.take(rowNumber, column, parseMoney(content));
+          if (value === undefined) break;
+          if (column.key === 'unitPrice') {
+            if (value === null) this.required(rowNumber, column);
+            else line.unitPrice = value;
+          } else if (column.key === 'committedMinimum') {
+            line.committedMinimum = value ?? '0';
+          } else {
+            line[column.key] = value;
+          }
+          break;
+        }
+        case 'tier': {
+          const value = this.take(rowNumber, column, parseTier(content));
+          if (value !== undefined) line.priorityTier = value;
+          break;
+        }
+        default: {
+          const exhaustive: never = column;
+          throw new Error(`unhandled column ${String(exhaustive)}`);
+        }
+      }
+    }
+
+    // Unknown codes, by the catalog rule the API uses (only for the codes that could be read).
+    if (codesRead > 0) {
+      const read: LineCodes = {
+        planAreaCode: line.planAreaCode ?? '',
+        expenditureTypeCode: line.expenditureTypeCode ?? '',
+        fundingSourceCode: line.fundingSourceCode ?? '',
+        activityKindCode: line.activityKindCode ?? '',
+      };
+      for (const found of codeProblems(read, this.codes)) {
+        if (line[found.field as keyof LineCodes] === undefined) continue;
+        this.problem(rowNumber, this.columnOf(found.field), found.code ?? 'UNKNOWN_CODE', stripField(found.message, found.field));
+      }
+    }
+
+    this.checkAmount(line, contents[AMOUNT.index], rowNumber);
+
+    // Once any problem is found only problems are returned, so lines stop being kept.
+    if (this.problemCount === 0) this.lines.push(orderedLine(line as WorkbookLine));
+  }
+
+  private take<T>(rowNumber: number, column: EstimateColumn, parsed: Parsed<T>): T | undefined {
+    if (parsed.ok) return parsed.value;
+    this.problem(rowNumber, column, parsed.code, parsed.message);
+    return undefined;
+  }
+
+  private required(rowNumber: number, column: EstimateColumn): void {
+    this.problem(rowNumber, column, 'REQUIRED', 'ô bắt buộc, không được để trống / required, must not be blank');
+  }
+
+  private problem(rowNumber: number, column: EstimateColumn, code: string, message: string): void {
+    this.report(rowNumber, column, column.key, code, message);
+  }
+
+  /** The amount: computed from quantity × unit price by the API's rule, checked against the cell. */
+  private checkAmount(line: Partial<WorkbookLine>, content: CellContent, rowNumber: number): void {
+    // A formula's cached value is the spreadsheet's own floating-point arithmetic, compared as
+    // `agrees` says; a typed value must be exact. The amount returned is always the exact one.
+    let stated: bigint | undefined;
+    let cached: number | undefined;
+    if (content.formula && content.kind === 'number') {
+      cached = content.value;
+    } else {
+      const parsed = parseMoney(content);
+      if (!parsed.ok) {
+        this.problem(rowNumber, AMOUNT, parsed.code, parsed.message);
+        return;
+      }
+      if (parsed.value !== null) stated = BigInt(parsed.value);
+    }
+    if (line.quantity === undefined || line.unitPrice === undefined) return;
+    const figures = computeAmount({
+      quantity: line.quantity,
+      unitPrice: BigInt(line.unitPrice),
+      committedMinimum: BigInt(line.committedMinimum ?? '0'),
+      contingency: line.contingency === undefined || line.contingency === null ? null : BigInt(line.contingency),
+      statedAmount: stated,
+    });
+    if (!figures.ok) {
+      for (const found of figures.problems) {
+        const column = COLUMN_BY_FIELD.get(found.field) ?? AMOUNT;
+        this.problem(rowNumber, column, found.code ?? 'INVALID_VALUE', stripField(found.message, found.field));
+      }
+      return;
+    }
+    if (cached !== undefined && !agrees(figures.amount, cached)) {
+      this.problem(
+        rowNumber,
+        AMOUNT,
+        'AMOUNT_MISMATCH',
+        `công thức cho ${cached}, khác số lượng × đơn giá = ${figures.amount} / the formula gives ${cached}, not quantity × unit price = ${figures.amount}`,
+      );
+      return;
+    }
+    line.amount = figures.amount.toString();
+  }
+
+  private columnOf(key: string): EstimateColumn {
+    return COLUMN_BY_FIELD.get(key) as EstimateColumn;
+  }
+}
+
+/**
+ * Whether a spreadsheet-computed amount agrees with the exact one: within one đồng (binary rounding
+ * of a half-way product), and past 15 digits within one unit of the 15th significant digit (what
+ * Excel and LibreOffice keep of a number).
+ */
+function agrees(exact: bigint, cached: number): boolean {
+  if (!Number.isInteger(cached) || cached < 0) return false;
+  const value = BigInt(cached); // every integer-valued double converts exactly
+  const difference = exact > value ? exact - value : value - exact;
+  const digits = exact.toString().length;
+  const tolerance = digits > 15 ? 10n ** BigInt(digits - 15) : 1n;
+  return difference <= tolerance;
+}
+
+function stripField(message: string, field: string): string {
+  return message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+}
+
+function headerNotFound(): HeaderMismatchError {
+  return new HeaderMismatchError([
+    {
+      row: 1,
+      column: 'A',
+      field: 'header',
+      code: 'HEADER_NOT_FOUND',
+      message: `không thấy dòng tiêu đề (ô "STT" ở cột A) trong ${HEADER_SEARCH_ROWS} dòng đầu / no header row ("STT" in column A) within the first ${HEADER_SEARCH_ROWS} rows`,
+    },
+  ]);
+}
