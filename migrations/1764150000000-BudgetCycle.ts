@@ -82,6 +82,8 @@ export class BudgetCycle1764150000000 implements MigrationInterface {
         key          varchar(200) NOT NULL,
         action       varchar(100) NOT NULL,
         target       text NOT NULL,
+        -- sha-256 of the request body: the same key with another body is refused.
+        request_hash char(64) NOT NULL,
         -- json, not jsonb: a replay answers byte for byte what the first request answered.
         response     json NOT NULL,
         created_at   timestamptz NOT NULL DEFAULT now(),

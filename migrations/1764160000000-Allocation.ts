@@ -34,8 +34,9 @@ export class Allocation1764160000000 implements MigrationInterface {
       CREATE TABLE balancing_run_lines (
         run_id              uuid NOT NULL REFERENCES balancing_runs (id) ON DELETE CASCADE,
         position            integer NOT NULL,
-        line_id             uuid NOT NULL REFERENCES estimate_lines (id) ON DELETE CASCADE,
-        estimate_id         uuid NOT NULL REFERENCES estimates (id) ON DELETE CASCADE,
+        -- A snapshot: no foreign keys, so a line deleted later leaves the run whole (and stale).
+        line_id             uuid NOT NULL,
+        estimate_id         uuid NOT NULL,
         unit_id             uuid NOT NULL REFERENCES units (id),
         plan_area_code      varchar(20) NOT NULL,
         funding_source_code varchar(30) NOT NULL,

@@ -40,10 +40,14 @@ export async function isDatabaseEmpty(dataSource: DataSource): Promise<boolean> 
   return count === 0;
 }
 
-/** `demoUsers`: also the demo users with the shared demo password (never in production). */
-export async function seedDatabase(dataSource: DataSource, options: { demoUsers?: boolean } = {}): Promise<SeedReport> {
+/**
+ * `demo` (default true): also the illustrative estimates and the demo users with the shared demo
+ * password. Never in production: the organisation, catalog and years only.
+ */
+export async function seedDatabase(dataSource: DataSource, options: { demo?: boolean } = {}): Promise<SeedReport> {
+  const demo = options.demo !== false;
   // One hash for the shared demo password: argon2 is slow on purpose.
-  const demoHash = options.demoUsers === false ? null : await hashPassword(DEMO_PASSWORD);
+  const demoHash = demo ? await hashPassword(DEMO_PASSWORD) : null;
   return dataSource.transaction(async (manager) => {
     const units = await insertAll(
       manager,
@@ -113,13 +117,13 @@ export async function seedDatabase(dataSource: DataSource, options: { demoUsers?
     const estimates = await insertAll(
       manager,
       'estimates',
-      DEMO_ESTIMATES.map((e) => ({ id: e.id, unit_id: e.unitId, year: e.year, status: 'DRAFT', illustrative: true })),
+      (demo ? DEMO_ESTIMATES : []).map((e) => ({ id: e.id, unit_id: e.unitId, year: e.year, status: 'DRAFT', illustrative: true })),
       'id',
     );
     const lines = await insertAll(
       manager,
       'estimate_lines',
-      DEMO_ESTIMATES.flatMap((e) =>
+      (demo ? DEMO_ESTIMATES : []).flatMap((e) =>
         e.lines.map((l) => ({
           id: l.id,
           estimate_id: e.id,

@@ -23,7 +23,7 @@ async function run(command: Command, dataSource: DataSource): Promise<void> {
       return;
     case 'seed': {
       await dataSource.runMigrations({ transaction: 'each' });
-      const report = await seedDatabase(dataSource, { demoUsers: process.env.NODE_ENV !== 'production' });
+      const report = await seedDatabase(dataSource, { demo: process.env.NODE_ENV !== 'production' });
       console.log(`Seeded (rows new in this run): ${JSON.stringify(report)}`);
       return;
     }

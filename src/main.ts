@@ -30,7 +30,7 @@ async function main(): Promise<void> {
 
   const dataSource = app.get(DataSource);
   if (config.SEED_ON_EMPTY && (await isDatabaseEmpty(dataSource))) {
-    const report = await seedDatabase(dataSource, { demoUsers: config.NODE_ENV !== 'production' });
+    const report = await seedDatabase(dataSource, { demo: config.NODE_ENV !== 'production' });
     logger.log(`Seeded an empty database: ${JSON.stringify(report)}`);
   }
   if (config.NODE_ENV === 'development') {

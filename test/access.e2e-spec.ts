@@ -96,6 +96,7 @@ describe('access control (e2e)', () => {
       const response = await request(t.http)[method](path).set('Authorization', `Bearer ${tokens.get(role)}`).send({});
       if (allowed.includes(role)) {
         expect([401, 403]).not.toContain(response.status);
+        expect(response.status).toBeLessThan(500);
       } else {
         expect(response.status).toBe(403);
       }
@@ -149,6 +150,15 @@ describe('access control (e2e)', () => {
       expect(slowed.body.code).toBe('LOGIN_BACKOFF');
       // Even the right password waits until the backoff has passed.
       await request(t.http).post('/auth/login').send({ username: 'auditor', password: 'itbudget-demo' }).expect(429);
+    });
+
+    it('lets no more than 5 of many parallel wrong attempts reach the password check', async () => {
+      const responses = await Promise.all(
+        Array.from({ length: 12 }, () => request(t.http).post('/auth/login').send({ username: 'dpi.officer', password: 'wrong' })),
+      );
+      const statuses = responses.map((r) => r.status);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(7);
     });
 
     it('refuses a forged or malformed token, and a deactivated user', async () => {

@@ -30,6 +30,11 @@ const STATUS_BY_SQLSTATE: Record<string, { status: HttpStatus; message: string }
   '40001': { status: HttpStatus.CONFLICT, message: 'Concurrent change, please retry' },
   '40P01': { status: HttpStatus.CONFLICT, message: 'Concurrent change, please retry' },
   '23514': { status: HttpStatus.BAD_REQUEST, message: 'A value breaks a rule of the data' },
+  '23502': { status: HttpStatus.BAD_REQUEST, message: 'A required value is missing' },
+  '22021': { status: HttpStatus.BAD_REQUEST, message: 'Text holds a character that cannot be stored (such as NUL)' },
+  '22P05': { status: HttpStatus.BAD_REQUEST, message: 'Text holds a character that cannot be stored (such as NUL)' },
+  '22007': { status: HttpStatus.BAD_REQUEST, message: 'Invalid date or time' },
+  '22008': { status: HttpStatus.BAD_REQUEST, message: 'Date or time out of range' },
   '22P02': { status: HttpStatus.BAD_REQUEST, message: 'Invalid value' },
   '22003': { status: HttpStatus.BAD_REQUEST, message: 'Value out of range' },
 };

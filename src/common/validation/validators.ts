@@ -1,7 +1,7 @@
 // Shared validators for request DTOs, so that every amount and quantity is checked the same way.
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
+import { IsString, Matches, ValidateIf } from 'class-validator';
 import { QUANTITY_PATTERN, VND_PATTERN } from '../money/vnd.js';
 
 export const VND_MESSAGE =
@@ -11,6 +11,12 @@ export const VND_MESSAGE =
 export const QUANTITY_MESSAGE =
   '$property phải là số không âm, tối đa 4 chữ số thập phân, viết bằng chuỗi / ' +
   '$property must be a non-negative decimal string with at most 4 decimals';
+
+/**
+ * The field may be left out, but null is not a value: it is validated (and refused) like any other.
+ * Fields where null means "clear" say so with their own ValidateIf.
+ */
+export const IsOptionalField = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
 
 /** An amount of đồng: digit string, 0 ≤ amount < 10^18. `nullable` also admits null (clears the field). */
 export function IsVnd(options: { optional?: boolean; nullable?: boolean; description?: string } = {}): PropertyDecorator {
@@ -25,7 +31,7 @@ export function IsVnd(options: { optional?: boolean; nullable?: boolean; descrip
   return applyDecorators(
     ApiProperty(api),
     ...(options.nullable ? [ValidateIf((_object, value) => value !== null)] : []),
-    ...(options.optional ? [IsOptional()] : []),
+    ...(options.optional ? [IsOptionalField()] : []),
     IsString({ message: VND_MESSAGE }),
     Matches(VND_PATTERN, { message: VND_MESSAGE }),
   );
@@ -35,7 +41,7 @@ export function IsVnd(options: { optional?: boolean; nullable?: boolean; descrip
 export function IsQuantity(options: { optional?: boolean } = {}): PropertyDecorator {
   return applyDecorators(
     ApiProperty({ type: String, pattern: QUANTITY_PATTERN.source, example: '2.5', required: !options.optional }),
-    ...(options.optional ? [IsOptional()] : []),
+    ...(options.optional ? [IsOptionalField()] : []),
     IsString({ message: QUANTITY_MESSAGE }),
     Matches(QUANTITY_PATTERN, { message: QUANTITY_MESSAGE }),
   );

@@ -10,7 +10,7 @@ import { Estimate } from '../estimates/entities/estimate.entity.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { FloorService, type FullPicture, type PictureLine } from '../floor/floor.service.js';
 import { floorFigures } from '../floor/domain/floor.js';
-import { BALANCER_OF, isInvestmentProject } from '../workflow/domain/estimate-cycle.js';
+import { BALANCER_OF, ESTIMATE_CYCLE, isInvestmentProject } from '../workflow/domain/estimate-cycle.js';
 import { EstimateWorkflowService } from '../workflow/estimate-workflow.service.js';
 import { applyOnce } from '../workflow/idempotency.js';
 import { adoptedAmount, allocationRequest, compareRuns, type RunKind, type RunLine } from './domain/scenarios.js';
@@ -18,7 +18,7 @@ import type { CreateBalancingRunDto } from './dto/balancing-run.dto.js';
 import { allocate, explainAllocation, InfeasibleAllocationError } from './engine/index.js';
 
 const ALL_SOURCES = '*';
-const BALANCEABLE = ['SUBMITTED', 'BALANCED'];
+const BALANCEABLE: readonly string[] = ESTIMATE_CYCLE.balance.from;
 
 interface RunRow {
   id: string;
@@ -196,15 +196,21 @@ export class BalancingRunsService {
       return applyOnce(manager, actor, { key: idempotencyKey, action: 'balancing_run.adopt', target: id }, async () => {
         if (run.status !== 'PROPOSED') throw new ConflictError('RUN_ADOPTED', 'Phương án đã được áp dụng / The run was already adopted');
         const lines = await this.lines(manager, id);
+        // Lock every estimate of the run (in id order, the budget first) before checking that
+        // nothing moved: a concurrent balance either finished before, and is seen, or waits.
+        const estimateIds = [...new Set(lines.map((l) => l.estimate_id))].sort();
+        const estimates = new Map<string, Estimate>();
+        for (const estimateId of estimateIds) estimates.set(estimateId, await this.workflow.lockEstimate(manager, estimateId));
         const stale = await manager.query<{ line_id: string }[]>(
           `SELECT r.line_id FROM balancing_run_lines r
              LEFT JOIN estimate_lines l ON l.id = r.line_id
              LEFT JOIN estimates e ON e.id = l.estimate_id
             WHERE r.run_id = $1
               AND (l.id IS NULL OR l.amount <> r.line_amount OR l.approved_amount IS DISTINCT FROM r.approved_before
-                   OR e.status NOT IN ('SUBMITTED', 'BALANCED'))
+                   OR l.funding_source_code <> r.funding_source_code OR l.expenditure_type_code <> $2
+                   OR l.priority_tier <> r.tier OR e.status NOT IN ('SUBMITTED', 'BALANCED'))
             LIMIT 5`,
-          [id],
+          [id, run.track],
         );
         if (stale.length > 0) {
           throw new ConflictError(
@@ -215,7 +221,7 @@ export class BalancingRunsService {
         const byEstimate = new Map<string, StoredLine[]>();
         for (const line of lines) byEstimate.set(line.estimate_id, [...(byEstimate.get(line.estimate_id) ?? []), line]);
         for (const [estimateId, estimateLines] of byEstimate) {
-          const estimate = await manager.findOneByOrFail(Estimate, { id: estimateId });
+          const estimate = estimates.get(estimateId)!;
           await this.workflow.applyApprovedAmounts(
             manager,
             actor,

@@ -6,7 +6,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { AppConfig } from '../../config/app-config.js';
 import { type Actor, UnauthenticatedError } from './actor.js';
 import { User } from './entities/user.entity.js';
-import { loginBackoffSeconds, verifyPassword } from './passwords.js';
+import { hashPassword, loginBackoffSeconds, verifyPassword } from './passwords.js';
 import { UNIT_ROLES } from './roles.js';
 
 interface TokenPayload {
@@ -21,6 +21,9 @@ export interface LoginResult {
   expiresIn: number;
   user: Pick<User, 'id' | 'username' | 'fullName' | 'role' | 'unitId'>;
 }
+
+let dummy: Promise<string> | undefined;
+const dummyHash = (): Promise<string> => (dummy ??= hashPassword('itbudget: no such user'));
 
 const WRONG_CREDENTIALS = 'Sai tên đăng nhập hoặc mật khẩu / Wrong username or password';
 
@@ -43,15 +46,20 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string): Promise<LoginResult> {
-    // Failures are counted per username in PostgreSQL, so every instance slows the same attacker.
-    const [failure] = await this.dataSource.query<{ failures: number; wait: number }[]>(
-      `SELECT failures, EXTRACT(EPOCH FROM (now() - last_failed_at))::float8 AS wait FROM login_failures WHERE username = $1`,
-      [username],
-    );
-    if (failure) {
-      const backoff = loginBackoffSeconds(failure.failures);
-      if (backoff > failure.wait) throw new TooManyAttemptsError(Math.ceil(backoff - failure.wait));
-    }
+    // Every attempt is counted before the password is checked, under a lock on the username's
+    // row: parallel attempts each see the count before them, so none slip past the backoff.
+    // The count lives in PostgreSQL, so every instance slows the same attacker.
+    const previous = await this.dataSource.transaction(async (manager) => {
+      await manager.query('INSERT INTO login_failures (username, failures, last_failed_at) VALUES ($1, 0, now()) ON CONFLICT DO NOTHING', [username]);
+      const [row] = await manager.query<[{ failures: number; wait: number }]>(
+        `SELECT failures, EXTRACT(EPOCH FROM (clock_timestamp() - last_failed_at))::float8 AS wait FROM login_failures WHERE username = $1 FOR UPDATE`,
+        [username],
+      );
+      await manager.query('UPDATE login_failures SET failures = failures + 1, last_failed_at = clock_timestamp() WHERE username = $1', [username]);
+      return row;
+    });
+    const backoff = loginBackoffSeconds(previous.failures);
+    if (backoff > 0 && backoff > previous.wait) throw new TooManyAttemptsError(Math.ceil(backoff - previous.wait));
 
     const user = await this.dataSource
       .getRepository(User)
@@ -59,14 +67,9 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .where('u.username = :username AND u.active', { username })
       .getOne();
-    if (!user || !(await verifyPassword(user.passwordHash, password))) {
-      await this.dataSource.query(
-        `INSERT INTO login_failures (username, failures, last_failed_at) VALUES ($1, 1, now())
-         ON CONFLICT (username) DO UPDATE SET failures = login_failures.failures + 1, last_failed_at = now()`,
-        [username],
-      );
-      throw new UnauthenticatedError(WRONG_CREDENTIALS);
-    }
+    // An unknown name costs the same hash check, so timing does not tell which names exist.
+    const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
+    if (!user || !valid) throw new UnauthenticatedError(WRONG_CREDENTIALS);
     await this.dataSource.query('DELETE FROM login_failures WHERE username = $1', [username]);
 
     const payload: TokenPayload = { sub: user.id, username: user.username, role: user.role };

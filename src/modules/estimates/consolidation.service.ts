@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
+import { checkRules } from '../floor/domain/budget-rules.js';
+import { type FloorFigures, floorFigures } from '../floor/domain/floor.js';
+import { FloorService } from '../floor/floor.service.js';
 import type { EstimateStatus } from './entities/estimate.entity.js';
 
 export interface ConsolidationEntry {
@@ -31,6 +34,8 @@ export interface Consolidation {
   byPlanArea: ConsolidationEntry[];
   byFundingSource: ConsolidationEntry[];
   byExpenditureType: ConsolidationEntry[];
+  /** The 1% floor at this moment (province-wide views only), with the warning reports carry. */
+  floor: (FloorFigures & { floorPolicy: 'STOP' | 'WARN'; warning: string | null }) | null;
 }
 
 interface GroupRow {
@@ -54,14 +59,27 @@ const GRAND_TOTAL = 0b1111;
 /** Year-wide totals by unit, plan area, funding source and expenditure type, in one pass in SQL. */
 @Injectable()
 export class ConsolidationService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly floor: FloorService,
+  ) {}
 
   /** `unitScope` limits the figures to those units (a unit's own users); null is the whole province. */
   async consolidate(
     year: number,
     { statuses, unitScope = null }: { statuses?: EstimateStatus[]; unitScope?: ReadonlySet<string> | null } = {},
   ): Promise<Consolidation> {
-    if (!(await this.dataSource.getRepository(FiscalYear).existsBy({ year }))) throw new NotFoundError('Fiscal year', year);
+    // One snapshot for every figure, so that each total equals the sum of its parts.
+    return this.dataSource.transaction('REPEATABLE READ', (manager) => this.consolidateIn(manager, year, statuses, unitScope));
+  }
+
+  private async consolidateIn(
+    manager: EntityManager,
+    year: number,
+    statuses: EstimateStatus[] | undefined,
+    unitScope: ReadonlySet<string> | null,
+  ): Promise<Consolidation> {
+    if (!(await manager.existsBy(FiscalYear, { year }))) throw new NotFoundError('Fiscal year', year);
     const params: unknown[] = [year];
     let filter = '';
     if (statuses && statuses.length > 0) {
@@ -73,8 +91,7 @@ export class ConsolidationService {
       filter += ` AND e.unit_id = ANY($${params.length})`;
     }
 
-    const [groups, estimates] = await Promise.all([
-      this.dataSource.query<GroupRow[]>(
+    const groups = await manager.query<GroupRow[]>(
         `SELECT l.estimate_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code,
                 GROUPING(l.estimate_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code) AS grouping,
                 COALESCE(SUM(l.amount), 0)::text AS amount, COUNT(*)::int AS line_count
@@ -83,15 +100,14 @@ export class ConsolidationService {
           WHERE e.year = $1 ${filter}
           GROUP BY GROUPING SETS ((l.estimate_id), (l.plan_area_code), (l.funding_source_code), (l.expenditure_type_code), ())`,
         params,
-      ),
-      this.dataSource.query<{ id: string; unit_id: string; code: string; name: string; status: EstimateStatus }[]>(
+      );
+    const estimates = await manager.query<{ id: string; unit_id: string; code: string; name: string; status: EstimateStatus }[]>(
         `SELECT e.id, e.unit_id, u.code, u.name, e.status
            FROM estimates e JOIN units u ON u.id = e.unit_id
           WHERE e.year = $1 ${filter}
           ORDER BY u.code`,
         params,
-      ),
-    ]);
+      );
 
     const pick = (mask: number, key: (row: GroupRow) => string | null): ConsolidationEntry[] =>
       groups
@@ -101,6 +117,13 @@ export class ConsolidationService {
 
     const perEstimate = new Map(groups.filter((row) => row.grouping === BY_ESTIMATE).map((row) => [row.estimate_id, row]));
     const grand = groups.find((row) => row.grouping === GRAND_TOTAL);
+    let floor: Consolidation['floor'] = null;
+    if (unitScope === null) {
+      const picture = await this.floor.picture(year, manager);
+      const figures = floorFigures(picture.settings, picture.lines);
+      const warning = checkRules(picture).find((r) => r.code === 'IT_FLOOR' && !r.passed)?.message ?? null;
+      floor = { ...figures, floorPolicy: picture.settings.floorPolicy, warning };
+    }
     return {
       year,
       statuses: statuses && statuses.length > 0 ? statuses : null,
@@ -123,6 +146,7 @@ export class ConsolidationService {
       byPlanArea: pick(BY_PLAN_AREA, (row) => row.plan_area_code),
       byFundingSource: pick(BY_FUNDING_SOURCE, (row) => row.funding_source_code),
       byExpenditureType: pick(BY_EXPENDITURE_TYPE, (row) => row.expenditure_type_code),
+      floor,
     };
   }
 }

@@ -10,6 +10,7 @@ import { FiscalYear } from './entities/fiscal-year.entity.js';
 import { calendarProblems, unknownSourceProblems } from './fiscal-year-rules.js';
 
 const DEFAULT_FLOOR_SOURCES = ['PROVINCIAL', 'DISTRICT', 'COMMUNE'];
+const FLOOR_SETTINGS = ['totalLocalExpenditure', 'floorRatio', 'floorSources', 'floorPolicy'] as const;
 
 @Injectable()
 export class FiscalYearsService {
@@ -70,6 +71,18 @@ export class FiscalYearsService {
     }
     await this.check({ ...current, ...changes });
     return this.dataSource.transaction(async (manager) => {
+      // The floor's settings are frozen while the chair holds the budget or once it is approved:
+      // the figures they would change are the ones being decided on.
+      const floorChanges = FLOOR_SETTINGS.filter((key) => dto[key] !== undefined);
+      if (floorChanges.length > 0) {
+        const [budget] = await manager.query<{ status: string }[]>('SELECT status FROM consolidated_budgets WHERE year = $1 FOR SHARE', [year]);
+        if (budget && ['SUBMITTED', 'APPROVED'].includes(budget.status)) {
+          throw new ConflictError(
+            'BUDGET_LOCKED',
+            `${floorChanges.join(', ')}: dự toán tổng hợp năm ${year} đang ở trạng thái ${budget.status} / cannot change while the ${year} consolidated budget is ${budget.status}`,
+          );
+        }
+      }
       const result = await manager
         .createQueryBuilder()
         .update(FiscalYear)

@@ -1,12 +1,13 @@
+import { IsOptionalField } from '../../common/validation/validators.js';
 import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { Matches } from 'class-validator';
 import { Permit } from '../auth/auth.decorators.js';
 import { FloorService } from './floor.service.js';
 
 class FloorQuery {
   @ApiPropertyOptional({ description: 'Rounding unit of the top-up proposal, default 1' })
-  @IsOptional()
+  @IsOptionalField()
   @Matches(/^[1-9][0-9]{0,17}$/, { message: 'roundingUnit must be a whole number of đồng from 1, as a string of digits' })
   roundingUnit?: string;
 }

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '../../common/errors/domain-error.js';
+import { sumVnd } from '../../common/money/vnd.js';
+import { allocationRequest } from '../allocation/domain/scenarios.js';
 import { allocate } from '../allocation/engine/index.js';
+import { DISTRICT_OWN_SOURCE, ESTIMATE_CYCLE, isInvestmentProject } from '../workflow/domain/estimate-cycle.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
 import { checkRules, type RuleDistrict, type RuleLine, type RuleResult, type YearPicture } from './domain/budget-rules.js';
 import { floorFigures } from './domain/floor.js';
 
-/** The districts' own budget: the source of their separate IT line. */
-export const DISTRICT_OWN_SOURCE = 'DISTRICT';
 
 export interface PictureLine extends RuleLine {
   unitId: string;
@@ -47,7 +48,7 @@ export interface FullPicture extends YearPicture {
 }
 
 /** Lines that can still take approved amounts: in estimates being balanced. */
-const BALANCEABLE = ['SUBMITTED', 'BALANCED'];
+const BALANCEABLE: readonly string[] = ESTIMATE_CYCLE.balance.from;
 
 /**
  * The live picture of a year (its lines without the excluded estimates, its districts), and
@@ -147,7 +148,7 @@ export class FloorService {
         unit: roundingUnit,
         lines: candidates.map((c) => ({ id: c.lineId, requested: c.unfunded, tier: c.tier })),
       });
-      const unfundedTotal = candidates.reduce((sum, c) => sum + c.unfunded, 0n);
+      const unfundedTotal = sumVnd(candidates.map((c) => c.unfunded));
       topUp = {
         ceiling: figures.shortfall,
         allocated: result.allocated,
@@ -193,18 +194,21 @@ export class FloorService {
     const sources = new Set(picture.settings.floorSources);
     return picture.lines
       .filter((l) => sources.has(l.fundingSourceCode) && BALANCEABLE.includes(l.status))
-      .filter((l) => !(l.expenditureTypeCode === 'INVESTMENT' && l.activityKindCode === 'PROJECT' && l.designAgreed !== true))
-      .map((l) => ({
-        lineId: l.lineId,
-        estimateId: l.estimateId,
-        unitId: l.unitId,
-        unitCode: l.unitCode,
-        expenditureTypeCode: l.expenditureTypeCode,
-        fundingSourceCode: l.fundingSourceCode,
-        approvedBefore: l.approvedAmount,
-        unfunded: l.amount - (l.approvedAmount ?? 0n),
-        tier: l.priorityTier,
-      }))
+      .map((l) => {
+        // The same request a TOP_UP balancing run makes for the line.
+        const request = allocationRequest('TOP_UP', { ...l, awaitingDesign: isInvestmentProject(l) && l.designAgreed !== true });
+        return {
+          lineId: l.lineId,
+          estimateId: l.estimateId,
+          unitId: l.unitId,
+          unitCode: l.unitCode,
+          expenditureTypeCode: l.expenditureTypeCode,
+          fundingSourceCode: l.fundingSourceCode,
+          approvedBefore: l.approvedAmount,
+          unfunded: request.requested,
+          tier: request.tier,
+        };
+      })
       .filter((c) => c.unfunded > 0n);
   }
 

@@ -167,7 +167,7 @@ export class SupportService {
   open(year: number, dto: OpenSupportRoundDto, actor: Actor, idempotencyKey?: string) {
     return this.dataSource.transaction(async (manager) => {
       await this.requireYear(manager, year);
-      return applyOnce(manager, actor, { key: idempotencyKey, action: 'support_round.open', target: String(year) }, async () => {
+      return applyOnce(manager, actor, { key: idempotencyKey, action: 'support_round.open', target: String(year), request: dto }, async () => {
         const [existing] = await manager.query<{ status: SupportRoundStatus }[]>('SELECT status FROM support_rounds WHERE year = $1', [year]);
         if (existing) throw this.roundExists(year, existing.status);
 
@@ -221,7 +221,7 @@ export class SupportService {
   replaceCandidates(year: number, id: string, dto: ReplaceCandidatesDto, actor: Actor, idempotencyKey?: string) {
     return this.dataSource.transaction(async (manager) => {
       await this.requireYear(manager, year);
-      return applyOnce(manager, actor, { key: idempotencyKey, action: 'support_round.candidates', target: id }, async () => {
+      return applyOnce(manager, actor, { key: idempotencyKey, action: 'support_round.candidates', target: id, request: dto }, async () => {
         await this.claimOpen(manager, year, id, dto.version);
         const before = await this.get(year, id, manager);
         const problems: FieldProblem[] = [];
@@ -262,7 +262,7 @@ export class SupportService {
   decide(year: number, id: string, dto: DecideSupportRoundDto, actor: Actor, idempotencyKey?: string) {
     return this.dataSource.transaction(async (manager) => {
       await this.requireYear(manager, year);
-      return applyOnce(manager, actor, { key: idempotencyKey, action: 'support_round.decide', target: id }, async () => {
+      return applyOnce(manager, actor, { key: idempotencyKey, action: 'support_round.decide', target: id, request: dto }, async () => {
         // The row lock keeps candidates from changing between the checks below and the update.
         const [current] = await manager.query<{ status: SupportRoundStatus; version: number }[]>(
           'SELECT status, version FROM support_rounds WHERE id = $1 AND year = $2 FOR UPDATE',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
+import { sumVnd } from '../../common/money/vnd.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
@@ -17,6 +18,8 @@ const BUDGET_CYCLE: Record<'submit' | 'approve' | 'return', { from: BudgetStatus
   return: { from: ['SUBMITTED'], to: 'RETURNED' },
 };
 const OPEN: BudgetStatus[] = ['DRAFT', 'RETURNED'];
+/** Marks a column set to the database's `now()`, never confused with text a user typed. */
+const NOW = Object.freeze({ sql: 'now()' as const });
 
 interface BudgetRow {
   year: number;
@@ -86,8 +89,8 @@ export class BudgetService {
       approvedBy: row?.approved_by ?? null,
       warnings,
       totals: {
-        requested: included.reduce((sum, e) => sum + BigInt(e.requested), 0n),
-        approved: included.reduce((sum, e) => sum + BigInt(e.approved), 0n),
+        requested: sumVnd(included.map((e) => BigInt(e.requested))),
+        approved: sumVnd(included.map((e) => BigInt(e.approved))),
         included: included.length,
         excluded: estimates.length - included.length,
         pending: pending.length,
@@ -136,7 +139,8 @@ export class BudgetService {
   include(year: number, estimateId: string, actor: Actor) {
     return this.dataSource.transaction(async (manager) => {
       await this.openBudget(manager, year);
-      const removed = await manager.query<{ reason: string }[]>('DELETE FROM budget_exclusions WHERE year = $1 AND estimate_id = $2 RETURNING reason', [
+      // A DELETE through TypeORM answers [rows, count].
+      const [removed] = await manager.query<[{ reason: string }[], number]>('DELETE FROM budget_exclusions WHERE year = $1 AND estimate_id = $2 RETURNING reason', [
         year,
         estimateId,
       ]);
@@ -155,7 +159,7 @@ export class BudgetService {
 
   /** DOF puts the budget to the chair: every estimate balanced or excluded with a reason. */
   submit(year: number, dto: TransitionDto, actor: Actor, idempotencyKey?: string) {
-    return this.run(year, actor, 'submit', idempotencyKey, async (manager) => {
+    return this.run(year, actor, 'submit', { key: idempotencyKey, request: dto }, async (manager) => {
       const view = await this.get(year, manager);
       const pending = view.estimates.filter((e) => !e.excluded && e.status !== 'BALANCED');
       if (pending.length > 0) {
@@ -167,24 +171,25 @@ export class BudgetService {
       }
       if (view.totals.included === 0) throw new ConflictError('BUDGET_EMPTY', 'No balanced estimate to submit / Chưa có dự toán nào được cân đối');
       const warnings = await this.rulesAtSubmission(manager, year);
-      await this.transition(manager, actor, year, 'submit', dto.version, {
-        submitted_at: 'now()',
-        submitted_by: actor.userId,
-        warnings: JSON.stringify(warnings),
-        return_comment: null,
-      });
+      const changes = { submitted_at: NOW, submitted_by: actor.userId, warnings: JSON.stringify(warnings), return_comment: null };
+      await this.transition(manager, year, 'submit', dto.version, changes);
+      await this.recordTransition(manager, actor, year, 'submit', changes);
     });
   }
 
   /** The chair approves: the included estimates become APPROVED and locked. */
   approve(year: number, dto: ApproveBudgetDto, actor: Actor, idempotencyKey?: string) {
-    return this.run(year, actor, 'approve', idempotencyKey, async (manager) => {
-      await this.transition(manager, actor, year, 'approve', dto.version, {
-        decision_number: dto.decisionNumber,
-        decision_date: dto.decisionDate,
-        approved_at: 'now()',
-        approved_by: actor.userId,
-      });
+    return this.run(year, actor, 'approve', { key: idempotencyKey, request: dto }, async (manager) => {
+      const changes = { decision_number: dto.decisionNumber, decision_date: dto.decisionDate, approved_at: NOW, approved_by: actor.userId };
+      await this.transition(manager, year, 'approve', dto.version, changes);
+      // The budget row is locked and every estimate change takes it first, so what was
+      // submitted is still what is approved; check it all the same.
+      const [{ unbalanced }] = await manager.query<[{ unbalanced: number }]>(
+        `SELECT COUNT(*)::int AS unbalanced FROM estimates
+          WHERE year = $1 AND status <> 'BALANCED' AND id NOT IN (SELECT estimate_id FROM budget_exclusions WHERE year = $1)`,
+        [year],
+      );
+      if (unbalanced > 0) throw new ConflictError('BUDGET_NOT_READY', `${unbalanced} included estimates are no longer balanced / Có dự toán chưa cân đối`);
       // An UPDATE through TypeORM answers [rows, count].
       const [approved] = await manager.query<[{ id: string; unit_id: string; version: number }[], number]>(
         `UPDATE estimates SET status = 'APPROVED', approved_at = now(), version = version + 1, updated_at = now()
@@ -192,6 +197,8 @@ export class BudgetService {
         RETURNING id, unit_id, version`,
         [year],
       );
+      // Audit last: the chain lock is taken after the row locks, as on every other path.
+      await this.recordTransition(manager, actor, year, 'approve', changes);
       for (const estimate of approved) {
         await this.audit.record(manager, {
           actor,
@@ -208,36 +215,38 @@ export class BudgetService {
 
   /** The chair sends the budget back to DOF with a comment. */
   return(year: number, dto: ReturnDto, actor: Actor, idempotencyKey?: string) {
-    return this.run(year, actor, 'return', idempotencyKey, async (manager) => {
-      await this.transition(manager, actor, year, 'return', dto.version, { return_comment: dto.comment }, dto.comment);
+    return this.run(year, actor, 'return', { key: idempotencyKey, request: dto }, async (manager) => {
+      const changes = { return_comment: dto.comment };
+      await this.transition(manager, year, 'return', dto.version, changes);
+      await this.recordTransition(manager, actor, year, 'return', changes, dto.comment);
     });
   }
 
-  private run(year: number, actor: Actor, action: string, idempotencyKey: string | undefined, work: (manager: EntityManager) => Promise<void>) {
+  private run(year: number, actor: Actor, action: string, retry: { key: string | undefined; request: unknown }, work: (manager: EntityManager) => Promise<void>) {
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.existsBy(FiscalYear, { year }))) throw new NotFoundError('Fiscal year', year);
       await manager.query('INSERT INTO consolidated_budgets (year) VALUES ($1) ON CONFLICT DO NOTHING', [year]);
-      return applyOnce(manager, actor, { key: idempotencyKey, action: `budget.${action}`, target: String(year) }, async () => {
+      // Lock the budget before reading anything: estimate changes take this row (FOR SHARE) first.
+      await manager.query('SELECT 1 FROM consolidated_budgets WHERE year = $1 FOR UPDATE', [year]);
+      return applyOnce(manager, actor, { key: retry.key, request: retry.request, action: `budget.${action}`, target: String(year) }, async () => {
         await work(manager);
         return this.get(year, manager);
       });
     });
   }
 
-  /** One conditional update; `now()` values are written as SQL, the rest as parameters. */
+  /** One conditional update; NOW is written as SQL `now()`, every other value as a parameter. */
   private async transition(
     manager: EntityManager,
-    actor: Actor,
     year: number,
     action: keyof typeof BUDGET_CYCLE,
     version: number | undefined,
-    changes: Record<string, string | null>,
-    reason?: string,
+    changes: Record<string, string | null | typeof NOW>,
   ): Promise<void> {
     const rule = BUDGET_CYCLE[action];
     const params: unknown[] = [year, rule.from, rule.to];
     const sets = Object.entries(changes).map(([column, value]) => {
-      if (value === 'now()') return `${column} = now()`;
+      if (value === NOW) return `${column} = now()`;
       params.push(value);
       return `${column} = $${params.length}`;
     });
@@ -261,18 +270,32 @@ export class BudgetService {
       }
       throw ConflictError.staleVersion(`Consolidated budget ${year}`, version ?? current?.version ?? 0);
     }
-    await this.audit.record(manager, {
+  }
+
+  private recordTransition(
+    manager: EntityManager,
+    actor: Actor,
+    year: number,
+    action: keyof typeof BUDGET_CYCLE,
+    changes: Record<string, string | null | typeof NOW>,
+    reason?: string,
+  ): Promise<void> {
+    const after = Object.fromEntries(Object.entries(changes).map(([column, value]) => [column, value === NOW ? 'now()' : value]));
+    return this.audit.record(manager, {
       actor,
       unitId: null,
       entityType: 'budget',
       entityId: String(year),
       action: `budget.${action}`,
-      after: { status: rule.to, ...changes },
+      after: { status: BUDGET_CYCLE[action].to, ...after },
       reason: reason ?? null,
     });
   }
 
-  /** Exclusions change only while the budget is with DOF. */
+  /**
+   * Exclusions change only while the budget is with DOF; each change bumps the budget's version,
+   * since it changes what a submission would contain.
+   */
   private async openBudget(manager: EntityManager, year: number): Promise<void> {
     if (!(await manager.existsBy(FiscalYear, { year }))) throw new NotFoundError('Fiscal year', year);
     await manager.query('INSERT INTO consolidated_budgets (year) VALUES ($1) ON CONFLICT DO NOTHING', [year]);
@@ -280,6 +303,7 @@ export class BudgetService {
     if (!budget || !OPEN.includes(budget.status)) {
       throw new ConflictError('BUDGET_LOCKED', `The ${year} consolidated budget is ${budget?.status} / Dự toán tổng hợp đã khoá`);
     }
+    await manager.query('UPDATE consolidated_budgets SET version = version + 1 WHERE year = $1', [year]);
   }
 
   /**

@@ -9,6 +9,8 @@ import { EstimateLine } from '../estimates/entities/estimate-line.entity.js';
 import { Estimate, type EstimateStatus } from '../estimates/entities/estimate.entity.js';
 import { type EstimateView, EstimatesService } from '../estimates/estimates.service.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
+import { floorFigures } from '../floor/domain/floor.js';
+import { FloorService } from '../floor/floor.service.js';
 import { SupportService } from '../support/support.service.js';
 import { Unit } from '../units/entities/unit.entity.js';
 import {
@@ -36,11 +38,12 @@ export class EstimateWorkflowService {
     private readonly estimates: EstimatesService,
     private readonly audit: AuditService,
     private readonly support: SupportService,
+    private readonly floor: FloorService,
   ) {}
 
   /** The unit head sends the estimate to DIC, DOF and DPI. */
   submit(id: string, dto: TransitionDto, actor: Actor, idempotencyKey?: string): Promise<unknown> {
-    return this.run(id, actor, 'submit', idempotencyKey, async (manager, estimate) => {
+    return this.run(id, actor, 'submit', { key: idempotencyKey, request: dto }, async (manager, estimate) => {
       const lines = await manager.findBy(EstimateLine, { estimateId: id });
       if (lines.length === 0) {
         throw new ConflictError('EMPTY_ESTIMATE', 'Dự toán chưa có dòng nào / The estimate has no lines');
@@ -83,18 +86,47 @@ export class EstimateWorkflowService {
 
   /** A reviewer sends the estimate back to the unit, with a comment. */
   return(id: string, dto: ReturnDto, actor: Actor, idempotencyKey?: string): Promise<unknown> {
-    return this.run(id, actor, 'return', idempotencyKey, async (manager, estimate) => {
+    return this.run(id, actor, 'return', { key: idempotencyKey, request: dto }, async (manager, estimate) => {
       await this.assertBudgetOpen(manager, estimate.year);
       await this.transition(manager, actor, estimate, 'return', dto.version, { returnComment: dto.comment, balancedAt: null }, dto.comment);
+      // Back with the unit, the estimate holds no approved amounts: they are balanced again on
+      // resubmission, and meanwhile they do not count toward the floor.
+      // (The estimate's row is locked, and every change to its lines takes that lock first.)
+      const cleared = await manager.query<{ id: string; approved_amount: string }[]>(
+        'SELECT id, approved_amount::text FROM estimate_lines WHERE estimate_id = $1 AND approved_amount IS NOT NULL ORDER BY line_no',
+        [id],
+      );
+      await manager.query('UPDATE estimate_lines SET approved_amount = NULL WHERE estimate_id = $1', [id]);
+      if (cleared.length > 0) {
+        await this.audit.record(manager, {
+          actor,
+          unitId: estimate.unitId,
+          entityType: 'estimate',
+          entityId: id,
+          action: 'estimate.approved_cleared',
+          before: cleared.map((line) => ({ lineId: line.id, approvedAmount: line.approved_amount })),
+          after: null,
+          reason: dto.comment,
+        });
+      }
     });
   }
 
   /** DIC's opinion per line, and on the preliminary design of IT investment projects. */
   review(id: string, dto: ReviewDto, actor: Actor, idempotencyKey?: string): Promise<unknown> {
-    return this.run(id, actor, 'review', idempotencyKey, async (manager, estimate) => {
+    return this.run(id, actor, 'review', { key: idempotencyKey, request: dto }, async (manager, estimate) => {
+      await this.assertBudgetOpen(manager, estimate.year);
       const lines = await this.linesById(manager, id, dto.opinions.map((o) => o.lineId), 'opinions');
       const problems: FieldProblem[] = [];
       dto.opinions.forEach((opinion, i) => {
+        const line = lines.get(opinion.lineId)!;
+        if (opinion.designAgreed === false && (line.approvedAmount ?? 0n) > 0n) {
+          throw new ConflictError(
+            'DESIGN_FUNDED',
+            `opinions[${i}]: dự án đã được cân đối ${line.approvedAmount}; Sở KH&ĐT phải đưa về 0 trước / ` +
+              `the project already has ${line.approvedAmount} approved; DPI must bring it to 0 before DIC withdraws its agreement`,
+          );
+        }
         if (opinion.designAgreed !== undefined && !isInvestmentProject(lines.get(opinion.lineId)!)) {
           problems.push({
             field: `opinions[${i}].designAgreed`,
@@ -131,7 +163,7 @@ export class EstimateWorkflowService {
    * BALANCED once every line has an approved amount.
    */
   balance(id: string, dto: BalanceDto, actor: Actor, idempotencyKey?: string): Promise<unknown> {
-    return this.run(id, actor, 'balance', idempotencyKey, (manager, estimate) =>
+    return this.run(id, actor, 'balance', { key: idempotencyKey, request: dto }, (manager, estimate) =>
       this.applyApprovedAmounts(
         manager,
         actor,
@@ -199,7 +231,7 @@ export class EstimateWorkflowService {
 
   /** After approval a figure changes only through a recorded adjustment with a reason. */
   adjust(id: string, dto: AdjustmentDto, actor: Actor, idempotencyKey?: string): Promise<unknown> {
-    return this.run(id, actor, 'adjust', idempotencyKey, async (manager, estimate) => {
+    return this.run(id, actor, 'adjust', { key: idempotencyKey, request: dto }, async (manager, estimate) => {
       const lines = await this.linesById(manager, id, [dto.lineId], 'lineId');
       const line = lines.get(dto.lineId)!;
       if (BALANCER_OF[line.expenditureTypeCode] !== actor.role) throw new ForbiddenError();
@@ -211,6 +243,7 @@ export class EstimateWorkflowService {
       }
       await this.transition(manager, actor, estimate, 'adjust', dto.version, {});
       await manager.update(EstimateLine, { id: line.id }, { approvedAmount: approved });
+      if (approved < (line.approvedAmount ?? 0n)) await this.assertFloorHolds(manager, estimate.year);
       await manager.query(
         `INSERT INTO line_adjustments (id, line_id, estimate_id, before_amount, after_amount, reason, actor_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -248,14 +281,13 @@ export class EstimateWorkflowService {
     id: string,
     actor: Actor,
     action: EstimateAction,
-    idempotencyKey: string | undefined,
+    retry: { key: string | undefined; request: unknown },
     work: (manager: EntityManager, estimate: Estimate) => Promise<void>,
   ): Promise<unknown> {
     return this.dataSource.transaction(async (manager) => {
-      const estimate = await manager.findOneBy(Estimate, { id });
-      if (!estimate) throw new NotFoundError('Estimate', id);
+      const estimate = await this.lockEstimate(manager, id);
       if (!coversUnit(actor, estimate.unitId)) throw new ForbiddenError();
-      return applyOnce(manager, actor, { key: idempotencyKey, action: `estimate.${action}`, target: id }, async (): Promise<EstimateView> => {
+      return applyOnce(manager, actor, { key: retry.key, request: retry.request, action: `estimate.${action}`, target: id }, async (): Promise<EstimateView> => {
         await work(manager, estimate);
         return this.estimates.get(id, manager);
       });
@@ -316,6 +348,20 @@ export class EstimateWorkflowService {
     });
   }
 
+  /** Under STOP an approved budget may not be adjusted below the 1% floor. */
+  private async assertFloorHolds(manager: EntityManager, year: number): Promise<void> {
+    const picture = await this.floor.picture(year, manager);
+    if (picture.settings.floorPolicy !== 'STOP') return;
+    const figures = floorFigures(picture.settings, picture.lines);
+    if (figures.compliant === false) {
+      throw new ConflictError(
+        'FLOOR_BREACH',
+        `Điều chỉnh làm chi CNTT thấp hơn mức sàn ${figures.floorAmount} (thiếu ${figures.shortfall}) / ` +
+          `the adjustment would take IT ${figures.shortfall} below the floor ${figures.floorAmount}`,
+      );
+    }
+  }
+
   /** The named lines of the estimate; a line of another estimate is 404, naming its position. */
   private async linesById(manager: EntityManager, estimateId: string, ids: string[], field: string): Promise<Map<string, EstimateLine>> {
     const duplicates = ids.filter((lineId, i) => ids.indexOf(lineId) !== i);
@@ -327,6 +373,21 @@ export class EstimateWorkflowService {
     const missing = ids.find((lineId) => !byId.has(lineId));
     if (missing) throw new NotFoundError('Estimate line', missing);
     return byId;
+  }
+
+  /**
+   * Locks, in the one order every path uses, the year's consolidated budget (shared: changes to
+   * different estimates go on side by side, a budget transition waits for them) and then the
+   * estimate's row; rules are checked only after, on what is locked.
+   */
+  async lockEstimate(manager: EntityManager, id: string): Promise<Estimate> {
+    const [found] = await manager.query<{ year: number }[]>('SELECT year FROM estimates WHERE id = $1', [id]);
+    if (!found) throw new NotFoundError('Estimate', id);
+    await manager.query('INSERT INTO consolidated_budgets (year) VALUES ($1) ON CONFLICT DO NOTHING', [found.year]);
+    await manager.query('SELECT 1 FROM consolidated_budgets WHERE year = $1 FOR SHARE', [found.year]);
+    const estimate = await manager.findOne(Estimate, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!estimate) throw new NotFoundError('Estimate', id);
+    return estimate;
   }
 
   /** DOF and DPI cannot change estimates once the year's consolidated budget is submitted or approved. */

@@ -1,6 +1,8 @@
 // Retried transitions with the same Idempotency-Key apply once: the first request stores its
 // answer in the same transaction as its change; a retry gets that answer back unchanged.
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { canonicalJson } from '../audit/hash-chain.js';
 import { ConflictError } from '../../common/errors/domain-error.js';
 import type { Actor } from '../auth/actor.js';
 
@@ -8,6 +10,8 @@ export interface IdempotentCall {
   key: string | undefined;
   action: string;
   target: string;
+  /** The request body; a retry must send the same. */
+  request?: unknown;
 }
 
 const toJson = (value: unknown): string => JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
@@ -18,17 +22,18 @@ const toJson = (value: unknown): string => JSON.stringify(value, (_key, v: unkno
  */
 export async function applyOnce<T>(manager: EntityManager, actor: Actor, call: IdempotentCall, work: () => Promise<T>): Promise<unknown> {
   if (!call.key) return work();
+  const requestHash = createHash('sha256').update(canonicalJson(call.request ?? null)).digest('hex');
   const claimed = await manager.query<unknown[]>(
-    `INSERT INTO idempotency_keys (user_id, key, action, target, response) VALUES ($1, $2, $3, $4, 'null')
+    `INSERT INTO idempotency_keys (user_id, key, action, target, request_hash, response) VALUES ($1, $2, $3, $4, $5, 'null')
      ON CONFLICT (user_id, key) DO NOTHING RETURNING 1`,
-    [actor.userId, call.key, call.action, call.target],
+    [actor.userId, call.key, call.action, call.target, requestHash],
   );
   if (claimed.length === 0) {
-    const [earlier] = await manager.query<{ action: string; target: string; response: unknown }[]>(
-      'SELECT action, target, response FROM idempotency_keys WHERE user_id = $1 AND key = $2',
+    const [earlier] = await manager.query<{ action: string; target: string; request_hash: string; response: unknown }[]>(
+      'SELECT action, target, request_hash, response FROM idempotency_keys WHERE user_id = $1 AND key = $2',
       [actor.userId, call.key],
     );
-    if (!earlier || earlier.action !== call.action || earlier.target !== call.target) {
+    if (!earlier || earlier.action !== call.action || earlier.target !== call.target || earlier.request_hash !== requestHash) {
       throw new ConflictError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request / Khoá Idempotency-Key đã dùng cho yêu cầu khác');
     }
     return earlier.response;

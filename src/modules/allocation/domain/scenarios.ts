@@ -1,5 +1,6 @@
 // Balancing scenarios as plain functions: what a run asks the allocator for each line, and how
 // two or more runs compare (per unit, per plan area, per line), exactly.
+import { sumVnd } from '../../../common/money/vnd.js';
 
 export interface CandidateLine {
   lineId: string;
@@ -76,7 +77,7 @@ function compareBy(runs: readonly (readonly RunLine[])[], key: (line: RunLine) =
 }
 
 export function compareRuns(runs: readonly (readonly RunLine[])[]) {
-  const totals = runs.map((lines) => lines.reduce((sum, line) => sum + line.allocated, 0n));
+  const totals = runs.map((lines) => sumVnd(lines.map((line) => line.allocated)));
   return {
     totals,
     totalDifferences: totals.map((total) => total - (totals[0] ?? 0n)),

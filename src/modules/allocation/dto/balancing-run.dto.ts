@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsVnd } from '../../../common/validation/validators.js';
+import { IsIn, IsObject, IsString, Matches, MaxLength } from 'class-validator';
+import { IsVnd, IsOptionalField } from '../../../common/validation/validators.js';
 import { EXPENDITURE_TYPE_CODES, type ExpenditureTypeCode } from '../../catalog/entities/catalog.entities.js';
 
 export const RUN_KINDS = ['BALANCE', 'TOP_UP'] as const;
@@ -12,12 +12,12 @@ export class CreateBalancingRunDto {
   track!: ExpenditureTypeCode;
 
   @ApiPropertyOptional({ enum: RUN_KINDS, default: 'BALANCE', description: 'BALANCE proposes approved amounts; TOP_UP proposes additions that close the floor shortfall' })
-  @IsOptional()
+  @IsOptionalField()
   @IsIn(RUN_KINDS)
   kind?: (typeof RUN_KINDS)[number];
 
   @ApiPropertyOptional({ example: 'Phương án 1: trần 20 tỷ' })
-  @IsOptional()
+  @IsOptionalField()
   @IsString()
   @MaxLength(200)
   name?: string;
@@ -26,19 +26,19 @@ export class CreateBalancingRunDto {
   ceiling?: string;
 
   @ApiPropertyOptional({ example: { PROVINCIAL: '15000000000', DISTRICT: '5000000000' }, description: 'Or one ceiling per funding source; lines of other sources are left out' })
-  @IsOptional()
+  @IsOptionalField()
   @IsObject()
   ceilingsBySource?: Record<string, unknown>;
 
   @ApiPropertyOptional({ example: '1000000', description: 'Rounding unit of the partial tier, default 1' })
-  @IsOptional()
+  @IsOptionalField()
   @Matches(/^[1-9][0-9]{0,17}$/, { message: 'roundingUnit must be a whole number of đồng from 1, as a string of digits' })
   roundingUnit?: string;
 }
 
 export class ListRunsQuery {
   @ApiPropertyOptional({ enum: EXPENDITURE_TYPE_CODES })
-  @IsOptional()
+  @IsOptionalField()
   @IsIn(EXPENDITURE_TYPE_CODES)
   track?: ExpenditureTypeCode;
 }

@@ -1,42 +1,43 @@
+import { IsOptionalField } from '../../../common/validation/validators.js';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 export class ListAuditQuery {
   @ApiPropertyOptional({ example: 'estimate' })
-  @IsOptional()
+  @IsOptionalField()
   @IsString()
   @MaxLength(40)
   entityType?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalField()
   @IsString()
   @MaxLength(100)
   entityId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOptionalField()
   @IsUUID()
   unitId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOptionalField()
   @IsUUID()
   actorId?: string;
 
   @ApiPropertyOptional({ description: 'From this time (inclusive), ISO 8601' })
-  @IsOptional()
-  @IsISO8601()
+  @IsOptionalField()
+  @IsISO8601({ strict: true, strictSeparator: true })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Until this time (exclusive), ISO 8601' })
-  @IsOptional()
-  @IsISO8601()
+  @IsOptionalField()
+  @IsISO8601({ strict: true, strictSeparator: true })
   to?: string;
 
   @ApiPropertyOptional({ default: 200, maximum: 1000 })
-  @IsOptional()
+  @IsOptionalField()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -44,7 +45,7 @@ export class ListAuditQuery {
   limit = 200;
 
   @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
+  @IsOptionalField()
   @Type(() => Number)
   @IsInt()
   @Min(0)

@@ -1,11 +1,12 @@
+import { IsOptionalField } from '../../../common/validation/validators.js';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsArray, IsIn, IsOptional } from 'class-validator';
+import { IsArray, IsIn } from 'class-validator';
 import { ESTIMATE_STATUSES, type EstimateStatus } from '../entities/estimate.entity.js';
 
 export class ConsolidationQuery {
   @ApiPropertyOptional({ description: 'Only estimates in these statuses (comma-separated); all when absent', example: 'SUBMITTED,BALANCED' })
-  @IsOptional()
+  @IsOptionalField()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value))
   @IsArray()
   @IsIn(ESTIMATE_STATUSES, { each: true })

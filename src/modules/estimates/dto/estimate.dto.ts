@@ -1,6 +1,7 @@
+import { IsOptionalField } from '../../../common/validation/validators.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { ESTIMATE_STATUSES, type EstimateStatus } from '../entities/estimate.entity.js';
 
 export class CreateEstimateDto {
@@ -17,23 +18,23 @@ export class CreateEstimateDto {
 
 export class ListEstimatesQuery {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalField()
   @Type(() => Number)
   @IsInt()
   year?: number;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOptionalField()
   @IsUUID()
   unitId?: string;
 
   @ApiPropertyOptional({ enum: ESTIMATE_STATUSES })
-  @IsOptional()
+  @IsOptionalField()
   @IsIn(ESTIMATE_STATUSES)
   status?: EstimateStatus;
 
   @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
+  @IsOptionalField()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -41,7 +42,7 @@ export class ListEstimatesQuery {
   limit = 100;
 
   @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
+  @IsOptionalField()
   @Type(() => Number)
   @IsInt()
   @Min(0)

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsQuantity, IsVnd } from '../../../common/validation/validators.js';
+import { IsBoolean, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsQuantity, IsVnd, IsOptionalField } from '../../../common/validation/validators.js';
 
 /** The fields of a line as a client sends them; amounts are digit strings. */
 export class LineFieldsDto {
   @ApiPropertyOptional({ description: 'Part A (approved earlier, continuing) when true; part B (new) otherwise' })
-  @IsOptional()
+  @IsOptionalField()
   @IsBoolean()
   isContinuing?: boolean;
 
@@ -74,7 +74,7 @@ export class LineFieldsDto {
   projectionNext2?: string | null;
 
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 99, description: '1 is funded first' })
-  @IsOptional()
+  @IsOptionalField()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -88,7 +88,7 @@ export class LineFieldsDto {
   committedMinimum?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalField()
   @IsString()
   @MaxLength(4000)
   justification?: string;
@@ -101,7 +101,8 @@ export class CreateLineDto extends LineFieldsDto {
   version!: number;
 }
 
-export class UpdateLineDto extends PartialType(LineFieldsDto) {
+// skipNullProperties: false — a null is validated like any value, so only the nullable fields accept it.
+export class UpdateLineDto extends PartialType(LineFieldsDto, { skipNullProperties: false }) {
   @ApiProperty({ description: "The estimate's version the change is based on; a stale version gets 409" })
   @IsInt()
   @Min(1)

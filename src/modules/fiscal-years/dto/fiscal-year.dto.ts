@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsVnd } from '../../../common/validation/validators.js';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsVnd, IsOptionalField } from '../../../common/validation/validators.js';
 import { FLOOR_POLICIES, type FloorPolicy, LATE_SUBMISSION_POLICIES, type LateSubmissionPolicy } from '../entities/fiscal-year.entity.js';
 
 const FLOOR_RATIO = /^(0(\.[0-9]{1,6})?|1(\.0{1,6})?)$/;
@@ -20,28 +20,28 @@ export class CreateFiscalYearDto {
   planPeriod!: string;
 
   @ApiPropertyOptional({ example: '2015-07-20', nullable: true })
-  @IsOptional()
+  @IsOptionalField()
   @nullableDate()
   @IsISO8601(DATE_ONLY)
   @Matches(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, { message: 'submissionDeadline must be a date YYYY-MM-DD' })
   submissionDeadline?: string | null;
 
   @ApiPropertyOptional({ example: '2015-09-30', nullable: true })
-  @IsOptional()
+  @IsOptionalField()
   @nullableDate()
   @IsISO8601(DATE_ONLY)
   @Matches(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, { message: 'balancingDeadline must be a date YYYY-MM-DD' })
   balancingDeadline?: string | null;
 
   @ApiPropertyOptional({ example: '2015-12-10', nullable: true })
-  @IsOptional()
+  @IsOptionalField()
   @nullableDate()
   @IsISO8601(DATE_ONLY)
   @Matches(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, { message: 'committeeDeadline must be a date YYYY-MM-DD' })
   committeeDeadline?: string | null;
 
   @ApiPropertyOptional({ enum: LATE_SUBMISSION_POLICIES })
-  @IsOptional()
+  @IsOptionalField()
   @IsIn(LATE_SUBMISSION_POLICIES)
   lateSubmissionPolicy?: LateSubmissionPolicy;
 
@@ -49,14 +49,15 @@ export class CreateFiscalYearDto {
   totalLocalExpenditure?: string | null;
 
   @ApiPropertyOptional({ example: '0.01', description: 'Share of total local expenditure that must go to IT' })
-  @IsOptional()
+  @IsOptionalField()
   @IsString()
   @Matches(FLOOR_RATIO, { message: 'floorRatio must be a decimal string between 0 and 1 with at most 6 decimals, such as "0.01"' })
   floorRatio?: string;
 
   @ApiPropertyOptional({ example: ['PROVINCIAL', 'DISTRICT', 'COMMUNE'] })
-  @IsOptional()
+  @IsOptionalField()
   @IsArray()
+  @ArrayNotEmpty()
   @ArrayUnique()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -64,17 +65,18 @@ export class CreateFiscalYearDto {
   floorSources?: string[];
 
   @ApiPropertyOptional({ enum: FLOOR_POLICIES })
-  @IsOptional()
+  @IsOptionalField()
   @IsIn(FLOOR_POLICIES)
   floorPolicy?: FloorPolicy;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalField()
   @IsBoolean()
   illustrative?: boolean;
 }
 
-export class UpdateFiscalYearDto extends PartialType(OmitType(CreateFiscalYearDto, ['year'] as const)) {
+// skipNullProperties: false — a null is validated like any value, so only the nullable fields accept it.
+export class UpdateFiscalYearDto extends PartialType(OmitType(CreateFiscalYearDto, ['year'] as const), { skipNullProperties: false }) {
   @ApiProperty({ description: 'The version the change is based on; a stale version gets 409' })
   @IsInt()
   @Min(1)

@@ -8,7 +8,7 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
-  IsOptional,
+  
   IsString,
   IsUUID,
   Matches,
@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsVnd } from '../../../common/validation/validators.js';
+import { IsVnd, IsOptionalField } from '../../../common/validation/validators.js';
 import { MAX_HARDSHIP_TIER } from '../domain/support-proposal.js';
 
 const MAX_CANDIDATES = 10000;
@@ -72,7 +72,7 @@ export class OpenSupportRoundDto extends CandidatesDto {
 
 export class ReplaceCandidatesDto extends CandidatesDto {
   @ApiPropertyOptional({ description: 'If given, the change applies only to this version of the round' })
-  @IsOptional()
+  @IsOptionalField()
   @IsInt()
   @Min(1)
   version?: number;
@@ -90,7 +90,7 @@ export class UnitDecisionDto {
   amounts!: SupportAmountsDto;
 
   @ApiPropertyOptional({ description: 'Required wherever the decision differs from the proposal' })
-  @IsOptional()
+  @IsOptionalField()
   @IsString()
   @MaxLength(4000)
   reason?: string;
@@ -123,7 +123,7 @@ export class DecideSupportRoundDto {
 
 export class SupportAwardsQuery {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOptionalField()
   @IsUUID()
   unitId?: string;
 }

@@ -1,20 +1,21 @@
+import { IsOptionalField } from '../../../common/validation/validators.js';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import { BUDGET_LEVELS, type BudgetLevel, UNIT_KINDS, type UnitKind } from '../entities/unit.entity.js';
 
 export class ListUnitsQuery {
   @ApiPropertyOptional({ enum: UNIT_KINDS })
-  @IsOptional()
+  @IsOptionalField()
   @IsIn(UNIT_KINDS)
   kind?: UnitKind;
 
   @ApiPropertyOptional({ enum: BUDGET_LEVELS })
-  @IsOptional()
+  @IsOptionalField()
   @IsIn(BUDGET_LEVELS)
   budgetLevel?: BudgetLevel;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOptionalField()
   @IsUUID()
   parentId?: string;
 }

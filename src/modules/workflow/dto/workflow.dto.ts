@@ -9,7 +9,7 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
-  IsOptional,
+  
   IsString,
   IsUUID,
   Matches,
@@ -17,12 +17,12 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsVnd } from '../../../common/validation/validators.js';
+import { IsVnd, IsOptionalField } from '../../../common/validation/validators.js';
 import { DIC_OPINIONS, type DicOpinion } from '../../estimates/entities/estimate-line.entity.js';
 
 export class TransitionDto {
   @ApiPropertyOptional({ description: 'If given, the transition applies only to this version' })
-  @IsOptional()
+  @IsOptionalField()
   @IsInt()
   @Min(1)
   version?: number;
@@ -46,13 +46,13 @@ export class ReviewItemDto {
   opinion!: DicOpinion;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalField()
   @IsString()
   @MaxLength(4000)
   note?: string;
 
   @ApiPropertyOptional({ description: "IT investment projects only: DIC's opinion on the preliminary design" })
-  @IsOptional()
+  @IsOptionalField()
   @IsBoolean()
   designAgreed?: boolean;
 }
