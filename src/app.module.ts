@@ -10,6 +10,7 @@ import { EstimatesModule } from './modules/estimates/estimates.module.js';
 import { FiscalYearsModule } from './modules/fiscal-years/fiscal-years.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { FloorModule } from './modules/floor/floor.module.js';
+import { SpreadsheetsModule } from './modules/spreadsheets/spreadsheets.module.js';
 import { SupportModule } from './modules/support/support.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
 import { WorkflowModule } from './modules/workflow/workflow.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
         WorkflowModule,
         AllocationModule,
         SupportModule,
+        SpreadsheetsModule,
       ],
       providers: [{ provide: AppConfig, useValue: config }],
       exports: [AppConfig],

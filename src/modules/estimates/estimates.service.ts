@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
+import { sumVnd } from '../../common/money/vnd.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
 import type { CatalogCodes } from '../catalog/catalog-codes.js';
@@ -221,6 +222,87 @@ export class EstimatesService {
       await this.recordLineChange(manager, actor, estimate, 'line.update', lineId, existing, { ...existing, ...changed });
       return this.get(estimateId, manager);
     });
+  }
+
+  /**
+   * Replaces every line of an editable estimate at once (a workbook import): all or nothing,
+   * under the same version rule and line checks as single edits; one audit event.
+   */
+  async replaceLines(estimateId: string, version: number, lines: readonly LineFieldsDto[], actor: Actor): Promise<EstimateView> {
+    const codes = await this.catalog.codes();
+    const built: LineContent[] = [];
+    const problems: FieldProblem[] = [];
+    lines.forEach((line, i) => {
+      try {
+        built.push(this.buildLine(line, codes));
+      } catch (error) {
+        if (!(error instanceof InvalidInputError)) throw error;
+        problems.push(...(error.details ?? []).map((d) => ({ ...d, field: `lines[${i}].${d.field}` })));
+      }
+    });
+    if (problems.length > 0) throw new InvalidInputError(problems);
+    return this.dataSource.transaction(async (manager) => {
+      const estimate = await this.claimForEdit(manager, estimateId, version, actor);
+      const [before] = await manager.query<[{ count: number; total: string }]>(
+        'SELECT COUNT(*)::int AS count, COALESCE(SUM(amount), 0)::text AS total FROM estimate_lines WHERE estimate_id = $1',
+        [estimateId],
+      );
+      await manager.query('DELETE FROM estimate_lines WHERE estimate_id = $1', [estimateId]);
+      await this.insertLines(manager, estimateId, built);
+      const total = sumVnd(built.map((line) => line.amount));
+      await this.audit.record(manager, {
+        actor,
+        unitId: estimate.unitId,
+        entityType: 'estimate',
+        entityId: estimateId,
+        action: 'lines.replace',
+        before: { lineCount: before.count, total: before.total },
+        after: { lineCount: built.length, total },
+      });
+      return this.get(estimateId, manager);
+    });
+  }
+
+  /** Many lines in one statement (unnest), numbered 1..n in the given order. */
+  private async insertLines(manager: EntityManager, estimateId: string, lines: readonly LineContent[]): Promise<void> {
+    const BATCH = 5000;
+    for (let start = 0; start < lines.length; start += BATCH) {
+      const batch = lines.slice(start, start + BATCH);
+      const money = (pick: (line: LineContent) => bigint | null) => batch.map((line) => pick(line)?.toString() ?? null);
+      await manager.query(
+        `INSERT INTO estimate_lines (id, estimate_id, line_no, is_continuing, plan_area_code, expenditure_type_code, funding_source_code,
+                                     activity_kind_code, description, measure_unit, quantity, unit_price, amount, multi_year_total,
+                                     funded_to_prev2, prev_year_estimate, prev_year_expected, projection_next1, projection_next2,
+                                     priority_tier, contingency, committed_minimum, justification)
+         SELECT gen_random_uuid(), $1, * FROM unnest($2::int[], $3::bool[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                                                $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[], $14::numeric[], $15::numeric[],
+                                                $16::numeric[], $17::numeric[], $18::numeric[], $19::int[], $20::numeric[], $21::numeric[], $22::text[])`,
+        [
+          estimateId,
+          batch.map((_, i) => start + i + 1),
+          batch.map((line) => line.isContinuing),
+          batch.map((line) => line.planAreaCode),
+          batch.map((line) => line.expenditureTypeCode),
+          batch.map((line) => line.fundingSourceCode),
+          batch.map((line) => line.activityKindCode),
+          batch.map((line) => line.description),
+          batch.map((line) => line.measureUnit),
+          batch.map((line) => line.quantity),
+          money((line) => line.unitPrice),
+          money((line) => line.amount),
+          money((line) => line.multiYearTotal),
+          money((line) => line.fundedToPrev2),
+          money((line) => line.prevYearEstimate),
+          money((line) => line.prevYearExpected),
+          money((line) => line.projectionNext1),
+          money((line) => line.projectionNext2),
+          batch.map((line) => line.priorityTier),
+          money((line) => line.contingency),
+          money((line) => line.committedMinimum),
+          batch.map((line) => line.justification),
+        ],
+      );
+    }
   }
 
   async deleteLine(estimateId: string, lineId: string, version: number, actor: Actor): Promise<EstimateView> {

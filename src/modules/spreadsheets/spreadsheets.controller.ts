@@ -1,0 +1,67 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, Min } from 'class-validator';
+import type { Response } from 'express';
+import { InvalidInputError } from '../../common/errors/domain-error.js';
+import { IsOptionalField } from '../../common/validation/validators.js';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor, Permit } from '../auth/auth.decorators.js';
+import { DEFAULT_READ_LIMITS } from './estimate-workbook-reader.js';
+import { SpreadsheetsService } from './spreadsheets.service.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The form fields besides the file (multer takes the file out of the body). */
+class WorkbookUploadDto {
+  @ApiPropertyOptional({ description: "The estimate's version the workbook is based on (default: the one written in it)" })
+  @IsOptionalField()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+@ApiTags('spreadsheets')
+@ApiBearerAuth()
+@Controller('estimates/:id/workbook')
+export class SpreadsheetsController {
+  constructor(private readonly spreadsheets: SpreadsheetsService) {}
+
+  /** The estimate template filled with the estimate's current lines. */
+  @Permit('estimates.read')
+  @Get()
+  async download(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
+    const estimate = await this.spreadsheets.estimateFor(id, actor);
+    response.setHeader('Content-Type', XLSX);
+    response.setHeader('Content-Disposition', `attachment; filename="du-toan-${estimate.unit.code}-${estimate.year}.xlsx"`);
+    await this.spreadsheets.writeEstimateWorkbook(estimate, response);
+    response.end();
+  }
+
+  /** Replaces the lines with the workbook's: all or nothing; 422 lists every bad cell. */
+  @Permit('estimates.editLines')
+  @Post()
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: 'The filled-in estimate template (.xlsx)' },
+        version: { type: 'integer', description: "The estimate's version the workbook is based on (default: the one written in it)" },
+      },
+    },
+  })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: DEFAULT_READ_LIMITS.maxFileBytes, files: 1, fields: 5 } }))
+  upload(
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
+    @Body() body: WorkbookUploadDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    if (!file) throw InvalidInputError.of('file', 'cần tệp .xlsx trong trường "file" / send the workbook in the multipart field "file"', 'REQUIRED');
+    return this.spreadsheets.importEstimateWorkbook(id, file.buffer, body.version, actor);
+  }
+}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import type { Writable } from 'node:stream';
+import { InvalidInputError, type FieldProblem } from '../../common/errors/domain-error.js';
+import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import type { LineFieldsDto } from '../estimates/dto/line.dto.js';
+import type { EstimateLine } from '../estimates/entities/estimate-line.entity.js';
+import { type EstimateView, EstimatesService } from '../estimates/estimates.service.js';
+import { streamEstimateWorkbook } from './estimate-template.js';
+import { readEstimateWorkbook } from './estimate-workbook-reader.js';
+import { RowProblemsError } from './spreadsheet-errors.js';
+
+const money = (value: bigint | null): string | null => (value === null ? null : value.toString());
+
+/** A stored line as the API (and the template) takes it. */
+function lineFields(line: EstimateLine): LineFieldsDto {
+  return {
+    isContinuing: line.isContinuing,
+    planAreaCode: line.planAreaCode,
+    expenditureTypeCode: line.expenditureTypeCode,
+    fundingSourceCode: line.fundingSourceCode,
+    activityKindCode: line.activityKindCode,
+    description: line.description,
+    measureUnit: line.measureUnit,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice.toString(),
+    amount: line.amount.toString(),
+    multiYearTotal: money(line.multiYearTotal),
+    fundedToPrev2: money(line.fundedToPrev2),
+    prevYearEstimate: money(line.prevYearEstimate),
+    prevYearExpected: money(line.prevYearExpected),
+    projectionNext1: money(line.projectionNext1),
+    projectionNext2: money(line.projectionNext2),
+    priorityTier: line.priorityTier,
+    contingency: money(line.contingency),
+    committedMinimum: line.committedMinimum.toString(),
+    justification: line.justification,
+  };
+}
+
+/** The estimate workbook round trip: the template filled with the lines, and its import. */
+@Injectable()
+export class SpreadsheetsService {
+  constructor(
+    private readonly estimates: EstimatesService,
+    private readonly catalog: CatalogService,
+  ) {}
+
+  /** Loads the estimate (404 outside the actor's units) before anything is written to the client. */
+  async estimateFor(id: string, actor: Actor): Promise<EstimateView> {
+    return this.estimates.getFor(id, actor);
+  }
+
+  async writeEstimateWorkbook(estimate: EstimateView, output: Writable): Promise<void> {
+    const catalog = await this.catalog.getCatalog();
+    await streamEstimateWorkbook(
+      catalog,
+      {
+        unitName: estimate.unit.name,
+        unitCode: estimate.unit.code,
+        year: estimate.year,
+        estimateId: estimate.id,
+        version: estimate.version,
+        lines: estimate.lines.map(lineFields),
+      },
+      output,
+    );
+  }
+
+  /**
+   * Replaces the estimate's lines with the workbook's, all or nothing: every bad row is reported
+   * (422) and nothing is saved. The version is the one the client sends, else the one written in
+   * the workbook when it was downloaded; a stale one is 409.
+   */
+  async importEstimateWorkbook(id: string, file: Buffer, version: number | undefined, actor: Actor): Promise<EstimateView> {
+    // Acting on another unit's estimate is 403 (reading it would be 404).
+    const estimate = await this.estimates.get(id);
+    if (!coversUnit(actor, estimate.unitId)) throw new ForbiddenError();
+    const result = await readEstimateWorkbook(file, await this.catalog.codes());
+    if (!result.ok) throw new RowProblemsError(result.problems, result.problemCount);
+    const problems: FieldProblem[] = [];
+    if (result.meta.estimateId !== undefined && result.meta.estimateId !== id) {
+      problems.push({
+        field: 'file',
+        code: 'OTHER_ESTIMATE',
+        message: `Sổ tính này của dự toán ${result.meta.estimateId}, không phải ${id} / this workbook belongs to estimate ${result.meta.estimateId}`,
+      });
+    }
+    if (result.meta.year !== undefined && result.meta.year !== estimate.year) {
+      problems.push({ field: 'file', code: 'OTHER_YEAR', message: `Sổ tính năm ${result.meta.year}, dự toán năm ${estimate.year} / the workbook is for another year` });
+    }
+    const basedOn = version ?? result.meta.version;
+    if (basedOn === undefined) {
+      problems.push({ field: 'version', code: 'REQUIRED', message: 'version: cần phiên bản dự toán / give the version the workbook is based on' });
+    }
+    if (problems.length > 0 || basedOn === undefined) throw new InvalidInputError(problems);
+    return this.estimates.replaceLines(id, basedOn, result.lines, actor);
+  }
+}

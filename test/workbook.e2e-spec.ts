@@ -1,0 +1,157 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DEMO_ESTIMATES, DEMO_YEAR } from '../seeds/data/demo-estimates.js';
+import { UNIT_IDS } from '../seeds/data/units.js';
+import { readEstimateWorkbook } from '../src/modules/spreadsheets/estimate-workbook-reader.js';
+import { catalogCodes, seedCatalog } from '../src/modules/spreadsheets/seed-catalog.js';
+import { EXPECTED_OK_LINES, FIXTURE_META } from '../src/modules/spreadsheets/testing/fixture-data.js';
+import { type Client, createTestApp, login, type TestApp } from './support/test-app.js';
+
+const FIXTURES = join(process.cwd(), 'test/fixtures/xlsx');
+const codes = catalogCodes(seedCatalog());
+
+interface Line {
+  lineNo: number;
+  description: string;
+  amount: string;
+  unitPrice: string;
+  quantity: string;
+  fundingSourceCode: string;
+}
+interface Estimate {
+  id: string;
+  version: number;
+  status: string;
+  lines: Line[];
+  totals: { total: string };
+}
+
+/** Collects a binary response body. */
+const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+describe('estimate workbooks: download, fill in, upload (e2e)', () => {
+  let t: TestApp;
+  let officer: Client;
+  let token: string;
+  const yenPhong = DEMO_ESTIMATES.find((e) => e.unitId === UNIT_IDS.yenPhong)!;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    officer = await t.as('yenphong.officer');
+    token = await login(t.http, 'yenphong.officer');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const upload = (estimateId: string, file: Buffer, fields: Record<string, string> = {}, as = token) => {
+    const req = request(t.http).post(`/estimates/${estimateId}/workbook`).set('Authorization', `Bearer ${as}`);
+    for (const [key, value] of Object.entries(fields)) void req.field(key, value);
+    return req.attach('file', file, 'du-toan.xlsx');
+  };
+  const snapshot = async (estimateId: string) =>
+    t.dataSource.query<unknown[]>(
+      `SELECT e.version, e.status, (SELECT json_agg(l ORDER BY line_no) FROM estimate_lines l WHERE estimate_id = e.id) AS lines FROM estimates e WHERE id = $1`,
+      [estimateId],
+    );
+
+  let downloaded: Buffer;
+
+  it('downloads the template filled with the estimate’s lines, exact to the đồng', async () => {
+    const response = await request(t.http).get(`/estimates/${yenPhong.id}/workbook`).set('Authorization', `Bearer ${token}`).buffer(true).parse(binary).expect(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    downloaded = response.body as Buffer;
+    const read = await readEstimateWorkbook(downloaded, codes);
+    if (!read.ok) throw new Error(JSON.stringify(read.problems.slice(0, 3)));
+    const estimate = (await officer.get(`/estimates/${yenPhong.id}`).expect(200)).body as Estimate;
+    expect(read.meta).toMatchObject({ estimateId: yenPhong.id, year: DEMO_YEAR, version: estimate.version });
+    expect(read.lines.map((l) => [l.description, l.quantity, l.unitPrice, l.amount])).toEqual(estimate.lines.map((l) => [l.description, l.quantity, l.unitPrice, l.amount]));
+    // Another district's users cannot read it.
+    await (await t.as('tuson.officer')).get(`/estimates/${yenPhong.id}/workbook`).expect(404);
+  });
+
+  it('uploads it back: the lines are replaced in one step and the version moves on', async () => {
+    const before = (await officer.get(`/estimates/${yenPhong.id}`).expect(200)).body as Estimate;
+    const after = (await upload(yenPhong.id, downloaded).expect(201)).body as Estimate;
+    expect(after.version).toBe(before.version + 1);
+    expect(after.totals.total).toBe(before.totals.total);
+    expect(after.lines.map((l) => [l.lineNo, l.description, l.amount])).toEqual(before.lines.map((l) => [l.lineNo, l.description, l.amount]));
+    // The same file again is based on a version that is gone: 409, nothing changed.
+    const unchanged = await snapshot(yenPhong.id);
+    expect((await upload(yenPhong.id, downloaded).expect(409)).body.code).toBe('STALE_VERSION');
+    expect(await snapshot(yenPhong.id)).toEqual(unchanged);
+  });
+
+  it('refuses another unit’s estimate (403), a missing file (400), and a workbook of another estimate (400)', async () => {
+    const tusonToken = await login(t.http, 'tuson.officer');
+    await upload(yenPhong.id, downloaded, {}, tusonToken).expect(403);
+    await request(t.http).post(`/estimates/${yenPhong.id}/workbook`).set('Authorization', `Bearer ${token}`).field('version', '1').expect(400);
+    const cho = DEMO_ESTIMATES.find((e) => e.unitId === UNIT_IDS.choTown)!;
+    const other = await upload(cho.id, downloaded, { version: '1' }).expect(400);
+    expect(other.body.details[0].code).toBe('OTHER_ESTIMATE');
+  });
+
+  describe('bad workbooks: a clear 4xx and nothing saved', () => {
+    const bad = readdirSync(join(FIXTURES, 'bad')).filter((name) => name.endsWith('.xlsx'));
+    const expected: Record<string, [number, string]> = {
+      'random-bytes.xlsx': [400, 'NOT_A_WORKBOOK'],
+      'zip-bomb-declared.xlsx': [413, 'UNZIPPED_TOO_LARGE'],
+      'zip-bomb-lying.xlsx': [413, 'UNZIPPED_TOO_LARGE'],
+      'too-many-rows.xlsx': [413, 'TOO_MANY_ROWS'],
+      'sheet-missing.xlsx': [422, 'SHEET_MISSING'],
+      'columns-reordered.xlsx': [422, 'HEADER_MISMATCH'],
+      'text-in-number.xlsx': [422, 'ROWS_INVALID'],
+      'unknown-codes.xlsx': [422, 'ROWS_INVALID'],
+      'formula-no-cached-value.xlsx': [422, 'ROWS_INVALID'],
+      'amount-mismatch.xlsx': [422, 'ROWS_INVALID'],
+      'merged-cells.xlsx': [422, 'ROWS_INVALID'],
+      'date-in-number.xlsx': [422, 'ROWS_INVALID'],
+    };
+
+    it.each(bad)('%s', async (name) => {
+      const before = await snapshot(yenPhong.id);
+      const response = await upload(yenPhong.id, readFileSync(join(FIXTURES, 'bad', name)), { version: '1' });
+      expect([400, 413, 422]).toContain(response.status);
+      expect(response.body).toMatchObject({ statusCode: response.status });
+      if (expected[name]) expect([response.status, response.body.code]).toEqual(expected[name]);
+      if (response.body.code === 'ROWS_INVALID') {
+        const details = response.body.details as { row: number; column: string; code: string; message: string }[];
+        expect(details.length).toBeGreaterThan(0);
+        for (const d of details) expect(d).toEqual(expect.objectContaining({ row: expect.any(Number), column: expect.any(String), code: expect.any(String) }));
+        expect(details[0].message).toMatch(/\//); // Vietnamese / English
+      }
+      expect(await snapshot(yenPhong.id)).toEqual(before);
+    });
+
+    it('a file above the size limit is 413', async () => {
+      const response = await upload(yenPhong.id, Buffer.alloc(21 * 1024 * 1024, 1), { version: '1' });
+      expect(response.status).toBe(413);
+    });
+  });
+
+  describe('workbooks saved by exceljs and by LibreOffice both import', () => {
+    // The fixtures were made for estimate FIXTURE_META.estimateId at version 4: stand one up.
+    beforeAll(async () => {
+      const cho = DEMO_ESTIMATES.find((e) => e.unitId === UNIT_IDS.choTown)!;
+      await t.dataSource.query('DELETE FROM estimates WHERE id = $1', [cho.id]);
+      await t.dataSource.query(`INSERT INTO estimates (id, unit_id, year, status, illustrative, version) VALUES ($1, $2, $3, 'DRAFT', false, $4)`, [
+        FIXTURE_META.estimateId,
+        UNIT_IDS.choTown,
+        FIXTURE_META.year,
+        FIXTURE_META.version,
+      ]);
+    });
+
+    it.each(['exceljs-saved.xlsx', 'libreoffice-saved.xlsx'])('%s', async (name) => {
+      const current = (await officer.get(`/estimates/${FIXTURE_META.estimateId}`).expect(200)).body as Estimate;
+      const saved = (await upload(FIXTURE_META.estimateId, readFileSync(join(FIXTURES, 'ok', name)), { version: String(current.version) }).expect(201)).body as Estimate;
+      expect(saved.lines.map((l) => [l.description, l.amount])).toEqual(EXPECTED_OK_LINES.map((l) => [l.description, l.amount]));
+      expect(saved.totals.total).toBe(EXPECTED_OK_LINES.reduce((sum, l) => sum + BigInt(l.amount), 0n).toString());
+    });
+  });
+});
