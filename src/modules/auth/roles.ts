@@ -33,6 +33,13 @@ export const PERMISSIONS = {
   'support.read': PROVINCE,
   'support.prepare': ['DOF_OFFICER'],
   'support.decide': ['CHAIR'],
+  'targets.read': EVERYONE,
+  'targets.manage': ['ADMIN', 'DIC_REVIEWER'],
+  'progress.read': EVERYONE,
+  'progress.draft': ['UNIT_OFFICER', 'UNIT_HEAD'],
+  'progress.submit': ['UNIT_HEAD'],
+  'progress.review': ['DIC_REVIEWER'],
+  'dashboard.read': PROVINCE,
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
