@@ -1,11 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from './config/app-config.js';
-import { dataSourceOptions } from './database/data-source-options.js';
+import { DATABASE_URL, dataSourceOptions } from './database/data-source-options.js';
 import { AllocationModule } from './modules/allocation/allocation.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
+import { JobsModule } from './modules/jobs/jobs.module.js';
 import { EstimatesModule } from './modules/estimates/estimates.module.js';
 import { FiscalYearsModule } from './modules/fiscal-years/fiscal-years.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -26,6 +27,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, appRole)),
         AuditModule,
         AuthModule,
+        JobsModule,
         HealthModule,
         UnitsModule,
         CatalogModule,
@@ -37,8 +39,11 @@ export class AppModule {
         SupportModule,
         SpreadsheetsModule,
       ],
-      providers: [{ provide: AppConfig, useValue: config }],
-      exports: [AppConfig],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: DATABASE_URL, useValue: databaseUrl },
+      ],
+      exports: [AppConfig, DATABASE_URL],
     };
   }
 }

@@ -96,6 +96,39 @@ describe('estimate workbooks: download, fill in, upload (e2e)', () => {
     expect(other.body.details[0].code).toBe('OTHER_ESTIMATE');
   });
 
+  describe('as a job the client polls (Prefer: respond-async)', () => {
+    const poll = async (jobId: string, as: Client) => {
+      for (let i = 0; i < 100; i++) {
+        const job = (await as.get(`/jobs/${jobId}`).expect(200)).body as { status: string; percent: number; result: unknown; error: { code: string; details: unknown[] } | null };
+        if (job.status === 'DONE' || job.status === 'FAILED') return job;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error('job did not finish');
+    };
+
+    it('imports in the background and reports status, percentage and result', async () => {
+      const current = (await officer.get(`/estimates/${yenPhong.id}`).expect(200)).body as Estimate;
+      const response = await upload(yenPhong.id, downloaded, { version: String(current.version) }).set('Prefer', 'respond-async').expect(202);
+      expect(response.headers.location).toBe(`/jobs/${response.body.id}`);
+      expect(response.body).toMatchObject({ kind: 'WORKBOOK_IMPORT', status: 'QUEUED', percent: 0 });
+      const job = await poll(response.body.id as string, officer);
+      expect(job).toMatchObject({ status: 'DONE', percent: 100, result: { estimateId: yenPhong.id, version: current.version + 1, lineCount: current.lines.length, total: current.totals.total } });
+      // Only its owner (and administrators, auditors) see a job.
+      await (await t.as('tuson.officer')).get(`/jobs/${response.body.id}`).expect(404);
+      await (await t.as('auditor')).get(`/jobs/${response.body.id}`).expect(200);
+    });
+
+    it('keeps a refused import’s errors on the job, and saves nothing', async () => {
+      const before = await snapshot(yenPhong.id);
+      const response = await upload(yenPhong.id, readFileSync(join(FIXTURES, 'bad', 'unknown-codes.xlsx')), { version: '1' }).set('Prefer', 'respond-async').expect(202);
+      const job = await poll(response.body.id as string, officer);
+      expect(job.status).toBe('FAILED');
+      expect(job.error).toMatchObject({ statusCode: 422, code: 'ROWS_INVALID' });
+      expect(job.error!.details.length).toBeGreaterThan(0);
+      expect(await snapshot(yenPhong.id)).toEqual(before);
+    });
+  });
+
   describe('bad workbooks: a clear 4xx and nothing saved', () => {
     const bad = readdirSync(join(FIXTURES, 'bad')).filter((name) => name.endsWith('.xlsx'));
     const expected: Record<string, [number, string]> = {

@@ -15,6 +15,9 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 export const ENTITIES = [Unit, PlanArea, FundingSource, ExpenditureType, ActivityKind, FiscalYear, Estimate, EstimateLine, User, AuditEvent];
 
+/** Injection token: the connection string as given (the owner's, without the app role). */
+export const DATABASE_URL = Symbol('DATABASE_URL');
+
 /** The role the app works as (created by the migrations): no UPDATE or DELETE on the audit trail. */
 export const APP_ROLE = 'itbudget_app';
 

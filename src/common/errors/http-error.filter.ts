@@ -49,6 +49,42 @@ function reasonPhrase(status: number): string {
     .join(' ');
 }
 
+/** The error shape of any error: what the API answers, and what a failed job keeps. */
+export function errorBody(exception: unknown): ErrorBody {
+  if (exception instanceof DomainError) {
+    const statusCode = STATUS_BY_KIND[exception.kind];
+    return {
+      statusCode,
+      error: reasonPhrase(statusCode),
+      message: exception.message,
+      code: exception.code,
+      ...(exception.details ? { details: exception.details } : {}),
+    };
+  }
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const raw = exception.getResponse();
+    const details = typeof raw === 'object' && raw !== null && 'details' in raw ? (raw.details as FieldProblem[]) : undefined;
+    return {
+      statusCode,
+      error: reasonPhrase(statusCode),
+      message: exception.message,
+      ...(details ? { details } : {}),
+    };
+  }
+  if (exception instanceof QueryFailedError) {
+    const sqlState = (exception.driverError as { code?: string } | undefined)?.code;
+    const mapped = sqlState ? STATUS_BY_SQLSTATE[sqlState] : undefined;
+    if (mapped) return { statusCode: mapped.status, error: reasonPhrase(mapped.status), message: mapped.message };
+  }
+  // Body-parser errors (malformed JSON, body too large) arrive as plain errors with a status.
+  const status = (exception as { status?: unknown; type?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const message = status === 413 ? 'Request body too large' : 'Malformed request body';
+    return { statusCode: status, error: reasonPhrase(status), message };
+  }
+  return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
+}
 /** Maps every error to the one error shape; internals of unexpected errors never reach the client. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -64,38 +100,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 
   toBody(exception: unknown): ErrorBody {
-    if (exception instanceof DomainError) {
-      const statusCode = STATUS_BY_KIND[exception.kind];
-      return {
-        statusCode,
-        error: reasonPhrase(statusCode),
-        message: exception.message,
-        code: exception.code,
-        ...(exception.details ? { details: exception.details } : {}),
-      };
-    }
-    if (exception instanceof HttpException) {
-      const statusCode = exception.getStatus();
-      const raw = exception.getResponse();
-      const details = typeof raw === 'object' && raw !== null && 'details' in raw ? (raw.details as FieldProblem[]) : undefined;
-      return {
-        statusCode,
-        error: reasonPhrase(statusCode),
-        message: exception.message,
-        ...(details ? { details } : {}),
-      };
-    }
-    if (exception instanceof QueryFailedError) {
-      const sqlState = (exception.driverError as { code?: string } | undefined)?.code;
-      const mapped = sqlState ? STATUS_BY_SQLSTATE[sqlState] : undefined;
-      if (mapped) return { statusCode: mapped.status, error: reasonPhrase(mapped.status), message: mapped.message };
-    }
-    // Body-parser errors (malformed JSON, body too large) arrive as plain errors with a status.
-    const status = (exception as { status?: unknown; type?: unknown } | null)?.status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      const message = status === 413 ? 'Request body too large' : 'Malformed request body';
-      return { statusCode: status, error: reasonPhrase(status), message };
-    }
-    return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
+    return errorBody(exception);
   }
+
 }

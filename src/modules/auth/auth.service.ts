@@ -90,7 +90,12 @@ export class AuthService {
     } catch {
       throw new UnauthenticatedError('Phiên đăng nhập không hợp lệ hoặc đã hết hạn / Invalid or expired token');
     }
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: payload.sub, active: true });
+    return this.actorForUser(payload.sub);
+  }
+
+  /** The actor of a user (a job runs as the user who started it); the scope is read fresh. */
+  async actorForUser(userId: string): Promise<Actor> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: userId, active: true });
     if (!user) throw new UnauthenticatedError('Tài khoản không còn hiệu lực / Account no longer active');
     let unitScope: Set<string> | null = null;
     if (UNIT_ROLES.includes(user.role)) {

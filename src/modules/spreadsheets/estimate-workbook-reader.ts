@@ -87,11 +87,18 @@ export type ReadEstimateResult =
  * (nothing is partly accepted); rejects with a SpreadsheetError for a file that cannot be read as
  * the template at all.
  */
-export async function readEstimateWorkbook(input: Buffer | Readable, codes: CatalogCodes, limits: Partial<ReadLimits> = {}): Promise<ReadEstimateResult> {
+export async function readEstimateWorkbook(
+  input: Buffer | Readable,
+  codes: CatalogCodes,
+  limits: Partial<ReadLimits> = {},
+  /** Called every PROGRESS_EVERY rows, with the rows the sheet holds (blank ones included). */
+  onProgress?: (rowsRead: number, rowsTotal: number) => void,
+): Promise<ReadEstimateResult> {
   const limit: ReadLimits = { ...DEFAULT_READ_LIMITS, ...limits };
   const buffer = await readInput(input, limit.maxFileBytes);
-  const { stream, merges } = await openEstimateSheet(buffer, limit);
+  const { stream, merges, rowCount } = await openEstimateSheet(buffer, limit);
   const reader = new EstimateRowReader(codes, limit, merges);
+  let rowsRead = 0;
 
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
@@ -113,6 +120,7 @@ export async function readEstimateWorkbook(input: Buffer | Readable, codes: Cata
       }
       if (next.done) break;
       reader.row(next.value);
+      if (onProgress && ++rowsRead % PROGRESS_EVERY === 0) onProgress(rowsRead, rowCount);
     }
   } finally {
     await rows.return(undefined);
@@ -147,7 +155,25 @@ async function readInput(input: Buffer | Readable, maxFileBytes: number): Promis
 }
 
 /** Checks the package and its parts; returns the zip stream exceljs reads and the sheet's merged ranges. */
-async function openEstimateSheet(buffer: Buffer, limit: ReadLimits): Promise<{ stream: Readable; merges: string[] }> {
+const PROGRESS_EVERY = 1000;
+
+/** Counts `<row` elements across chunk boundaries: how many rows the sheet holds, for progress. */
+class RowCounter {
+  count = 0;
+  private tail = '';
+
+  push(chunk: Buffer): void {
+    const text = this.tail + chunk.toString('latin1');
+    for (let at = text.indexOf('<row'); at !== -1; at = text.indexOf('<row', at + 4)) {
+      // `<row` cut at the chunk's end is counted with the next chunk, which starts with the tail.
+      const next = text.charAt(at + 4);
+      if (next === ' ' || next === '>') this.count++;
+    }
+    this.tail = text.slice(-4);
+  }
+}
+
+async function openEstimateSheet(buffer: Buffer, limit: ReadLimits): Promise<{ stream: Readable; merges: string[]; rowCount: number }> {
   const entries = readZipDirectory(buffer, limit);
   const workbookEntry = entries.get(WORKBOOK_PATH);
   const relsEntry = entries.get(WORKBOOK_RELS_PATH);
@@ -168,7 +194,11 @@ async function openEstimateSheet(buffer: Buffer, limit: ReadLimits): Promise<{ s
 
   // Every part exceljs will read is inflated once here, counting bytes; the sheet's merges on the way.
   const merges = new MergeScanner();
-  await inflateEntry(buffer, sheetEntry, limit.maxUnzippedBytes, (chunk) => merges.push(chunk));
+  const rows = new RowCounter();
+  await inflateEntry(buffer, sheetEntry, limit.maxUnzippedBytes, (chunk) => {
+    merges.push(chunk);
+    rows.push(chunk);
+  });
   const optional = (path: string | undefined): ZipEntry | undefined => (path === undefined ? undefined : entries.get(path));
   // Located through the workbook's relationships; the conventional names when those do not say.
   const styles = optional(parts.styles) ?? entries.get('xl/styles.xml');
@@ -192,7 +222,7 @@ async function openEstimateSheet(buffer: Buffer, limit: ReadLimits): Promise<{ s
   if (styles) feed.push({ entry: styles, name: 'xl/styles.xml' });
   if (sharedStrings) feed.push({ entry: sharedStrings, name: 'xl/sharedStrings.xml' });
   feed.push({ entry: sheetEntry, name: /^xl\/worksheets\/sheet\d+\.xml$/.test(sheetEntry.name) ? sheetEntry.name : 'xl/worksheets/sheet1.xml' });
-  return { stream: rebuiltZipStream(buffer, feed), merges: merges.refs() };
+  return { stream: rebuiltZipStream(buffer, feed), merges: merges.refs(), rowCount: rows.count };
 }
 
 const COLUMN_BY_FIELD = new Map<string, EstimateColumn>(ESTIMATE_COLUMNS.map((c) => [c.key, c]));

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Min } from 'class-validator';
 import type { Response } from 'express';
@@ -55,13 +55,21 @@ export class SpreadsheetsController {
     },
   })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: DEFAULT_READ_LIMITS.maxFileBytes, files: 1, fields: 5 } }))
-  upload(
+  @ApiHeader({ name: 'Prefer', required: false, description: '`respond-async`: answer 202 with a job to poll (GET /jobs/{id}) instead of waiting' })
+  async upload(
     @Param('id', ParseUUIDPipe) id: string,
     @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
     @Body() body: WorkbookUploadDto,
     @CurrentActor() actor: Actor,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) response: Response,
   ) {
     if (!file) throw InvalidInputError.of('file', 'cần tệp .xlsx trong trường "file" / send the workbook in the multipart field "file"', 'REQUIRED');
+    if (prefer?.includes('respond-async')) {
+      const job = await this.spreadsheets.queueImport(id, file.buffer, body.version, actor);
+      response.status(202).setHeader('Location', `/jobs/${job.id}`);
+      return job;
+    }
     return this.spreadsheets.importEstimateWorkbook(id, file.buffer, body.version, actor);
   }
 }

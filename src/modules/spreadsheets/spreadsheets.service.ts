@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Writable } from 'node:stream';
 import { InvalidInputError, type FieldProblem } from '../../common/errors/domain-error.js';
 import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
@@ -6,6 +6,7 @@ import { CatalogService } from '../catalog/catalog.service.js';
 import type { LineFieldsDto } from '../estimates/dto/line.dto.js';
 import type { EstimateLine } from '../estimates/entities/estimate-line.entity.js';
 import { type EstimateView, EstimatesService } from '../estimates/estimates.service.js';
+import { type JobView, JobsService } from '../jobs/jobs.service.js';
 import { streamEstimateWorkbook } from './estimate-template.js';
 import { readEstimateWorkbook } from './estimate-workbook-reader.js';
 import { RowProblemsError } from './spreadsheet-errors.js';
@@ -40,11 +41,36 @@ function lineFields(line: EstimateLine): LineFieldsDto {
 
 /** The estimate workbook round trip: the template filled with the lines, and its import. */
 @Injectable()
-export class SpreadsheetsService {
+export class SpreadsheetsService implements OnModuleInit {
   constructor(
     private readonly estimates: EstimatesService,
     private readonly catalog: CatalogService,
+    private readonly jobs: JobsService,
   ) {}
+
+  /** Acting on another unit's estimate is 403 (reading it would be 404); an unknown one is 404. */
+  async assertCanImport(id: string, actor: Actor): Promise<void> {
+    const estimate = await this.estimates.get(id);
+    if (!coversUnit(actor, estimate.unitId)) throw new ForbiddenError();
+  }
+
+  /** Queues an import that reports its progress; the job runs as the actor. */
+  async queueImport(id: string, file: Buffer, version: number | undefined, actor: Actor): Promise<JobView> {
+    await this.assertCanImport(id, actor);
+    return this.jobs.enqueue('WORKBOOK_IMPORT', id, actor, { version: version ?? null }, file);
+  }
+
+  onModuleInit(): void {
+    this.jobs.register('WORKBOOK_IMPORT', async ({ target, params, input, actor, progress }) => {
+      // Progress is written as the rows are read; the writes are chained so they land in order.
+      let reported = Promise.resolve();
+      const estimate = await this.importEstimateWorkbook(target, input ?? Buffer.alloc(0), (params.version as number | null) ?? undefined, actor, (read, total) => {
+        reported = reported.then(() => progress(total > 0 ? (90 * read) / total : 0, 'reading'));
+      });
+      await reported;
+      return { result: { estimateId: estimate.id, version: estimate.version, lineCount: estimate.lines.length, total: estimate.totals.total } };
+    });
+  }
 
   /** Loads the estimate (404 outside the actor's units) before anything is written to the client. */
   async estimateFor(id: string, actor: Actor): Promise<EstimateView> {
@@ -72,11 +98,16 @@ export class SpreadsheetsService {
    * (422) and nothing is saved. The version is the one the client sends, else the one written in
    * the workbook when it was downloaded; a stale one is 409.
    */
-  async importEstimateWorkbook(id: string, file: Buffer, version: number | undefined, actor: Actor): Promise<EstimateView> {
-    // Acting on another unit's estimate is 403 (reading it would be 404).
+  async importEstimateWorkbook(
+    id: string,
+    file: Buffer,
+    version: number | undefined,
+    actor: Actor,
+    onProgress?: (rowsRead: number, rowsTotal: number) => void,
+  ): Promise<EstimateView> {
+    await this.assertCanImport(id, actor);
     const estimate = await this.estimates.get(id);
-    if (!coversUnit(actor, estimate.unitId)) throw new ForbiddenError();
-    const result = await readEstimateWorkbook(file, await this.catalog.codes());
+    const result = await readEstimateWorkbook(file, await this.catalog.codes(), {}, onProgress);
     if (!result.ok) throw new RowProblemsError(result.problems, result.problemCount);
     const problems: FieldProblem[] = [];
     if (result.meta.estimateId !== undefined && result.meta.estimateId !== id) {

@@ -1,0 +1,29 @@
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor, Permit } from '../auth/auth.decorators.js';
+import { JobsService } from './jobs.service.js';
+
+@ApiTags('jobs')
+@ApiBearerAuth()
+@Permit('registry.read')
+@Controller('jobs')
+export class JobsController {
+  constructor(private readonly jobs: JobsService) {}
+
+  /** Status, phase and percentage of a long import or export, and its result or error. */
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.jobs.get(id, actor);
+  }
+
+  /** The file a finished export produced. */
+  @Get(':id/file')
+  async file(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
+    const file = await this.jobs.file(id, actor);
+    response.setHeader('Content-Type', file.type);
+    response.setHeader('Content-Disposition', `attachment; filename="${file.name}"`);
+    response.end(file.bytes);
+  }
+}
