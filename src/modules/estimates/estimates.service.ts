@@ -157,11 +157,10 @@ export class EstimatesService {
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<EstimateView> {
     const estimate = await manager.findOneBy(Estimate, { id });
     if (!estimate) throw new NotFoundError('Estimate', id);
-    const [unit, lines, supportAwarded] = await Promise.all([
-      manager.findOneByOrFail(Unit, { id: estimate.unitId }),
-      manager.find(EstimateLine, { where: { estimateId: id }, order: { lineNo: 'ASC' } }),
-      this.support.awardedSupport(estimate.unitId, estimate.year, manager),
-    ]);
+    // One after the other: inside a transaction they share one connection.
+    const unit = await manager.findOneByOrFail(Unit, { id: estimate.unitId });
+    const lines = await manager.find(EstimateLine, { where: { estimateId: id }, order: { lineNo: 'ASC' } });
+    const supportAwarded = await this.support.awardedSupport(estimate.unitId, estimate.year, manager);
     return {
       ...estimate,
       unit: { id: unit.id, code: unit.code, name: unit.name, nameEn: unit.nameEn, kind: unit.kind },
