@@ -10,6 +10,7 @@ import { JobsModule } from './modules/jobs/jobs.module.js';
 import { EstimatesModule } from './modules/estimates/estimates.module.js';
 import { FiscalYearsModule } from './modules/fiscal-years/fiscal-years.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { OpenDataModule } from './modules/open-data/open-data.module.js';
 import { FloorModule } from './modules/floor/floor.module.js';
 import { SpreadsheetsModule } from './modules/spreadsheets/spreadsheets.module.js';
 import { SupportModule } from './modules/support/support.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         AllocationModule,
         SupportModule,
         SpreadsheetsModule,
+        OpenDataModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },
