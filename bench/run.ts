@@ -1,10 +1,12 @@
 // `npm run bench`: every benchmark, in order. Add new ones to the list.
 import { benchAllocation } from './allocation.bench.js';
+import { benchReportExport } from './report.bench.js';
 import { benchSpreadsheetImport } from './spreadsheets.bench.js';
 
 const benchmarks: readonly (readonly [name: string, run: () => Promise<unknown>])[] = [
   ['allocation', benchAllocation],
   ['spreadsheet import', benchSpreadsheetImport],
+  ['report export', benchReportExport],
 ];
 
 for (const [name, run] of benchmarks) {

@@ -1,0 +1,184 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PassThrough, type Writable } from 'node:stream';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { normaliseDecimal } from '../../common/money/vnd.js';
+import type { Actor } from '../auth/actor.js';
+import { floorFigures } from '../floor/domain/floor.js';
+import { FloorService } from '../floor/floor.service.js';
+import { type JobView, JobsService } from '../jobs/jobs.service.js';
+import { BudgetService } from '../workflow/budget.service.js';
+import { type ConsolidatedReportData, type ReportLine, writeConsolidatedReport } from './consolidated-report.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const LINE_BATCH = 5000;
+
+export interface OpenedReport {
+  runner: QueryRunner;
+  data: Omit<ConsolidatedReportData, 'lines'>;
+  lineCount: number;
+}
+
+interface DimensionRow {
+  code: string;
+  name: string;
+  requested: string;
+  approved: string;
+}
+
+/**
+ * The consolidated workbook of a year, from one snapshot (a read-only REPEATABLE READ
+ * transaction): the same figures the API answers, the lines streamed in batches.
+ */
+@Injectable()
+export class ReportService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly budget: BudgetService,
+    private readonly floor: FloorService,
+    private readonly jobs: JobsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register('REPORT_EXPORT', async ({ target, progress }) => {
+      const year = Number(target);
+      const sink = new PassThrough();
+      const chunks: Buffer[] = [];
+      sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let reported = Promise.resolve();
+      await this.write(await this.open(year), sink, (written, total) => {
+        reported = reported.then(() => progress(total > 0 ? (95 * written) / total : 0, 'writing'));
+      });
+      await reported;
+      return { result: { year }, file: { bytes: Buffer.concat(chunks), name: reportName(year), type: XLSX } };
+    });
+  }
+
+  queue(year: number, actor: Actor): Promise<JobView> {
+    return this.jobs.enqueue('REPORT_EXPORT', String(year), actor, {});
+  }
+
+  /**
+   * Everything but the lines is read (and a missing year refused) before the first byte, so that
+   * errors can still be answered as JSON.
+   */
+  async open(year: number): Promise<OpenedReport> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query('SET TRANSACTION READ ONLY');
+      const manager = runner.manager;
+      const budget = await this.budget.get(year, manager);
+      const picture = await this.floor.picture(year, manager);
+      const figures = floorFigures(picture.settings, picture.lines);
+      const dimension = (column: string, table: string) =>
+        manager.query<DimensionRow[]>(
+          `SELECT c.code, c.name, COALESCE(SUM(l.amount), 0)::text AS requested, COALESCE(SUM(l.approved_amount), 0)::text AS approved
+             FROM estimate_lines l
+             JOIN estimates e ON e.id = l.estimate_id
+             JOIN ${table} c ON c.code = l.${column}
+            WHERE e.year = $1 AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
+            GROUP BY c.code, c.name, c.sort_order ORDER BY c.sort_order, c.code`,
+          [year],
+        );
+      const amounts = (rows: DimensionRow[]) => rows.map((r) => ({ code: r.code, name: r.name, requested: BigInt(r.requested), approved: BigInt(r.approved) }));
+      const byPlanArea = amounts(await dimension('plan_area_code', 'plan_areas'));
+      const byFundingSource = amounts(await dimension('funding_source_code', 'funding_sources'));
+      const byExpenditureType = amounts(await dimension('expenditure_type_code', 'expenditure_types'));
+      const awards = await manager.query<{ unit_code: string; unit_name: string; funding_source_code: string; amount: string; decision_number: string; decision_date: string }[]>(
+        `SELECT u.code AS unit_code, u.name AS unit_name, a.funding_source_code, a.decided::text AS amount, r.decision_number, r.decision_date
+           FROM support_allocations a JOIN support_rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id
+          WHERE r.year = $1 AND r.status = 'DECIDED' AND a.decided > 0
+          ORDER BY u.code, a.funding_source_code`,
+        [year],
+      );
+      const [{ count }] = await manager.query<[{ count: number }]>(
+        `SELECT COUNT(*)::int AS count FROM estimate_lines l JOIN estimates e ON e.id = l.estimate_id
+          WHERE e.year = $1 AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)`,
+        [year],
+      );
+      return {
+        runner,
+        lineCount: count,
+        data: {
+          year,
+          generatedAt: new Date().toISOString(),
+          budget: { status: budget.status, decisionNumber: budget.decisionNumber, decisionDate: budget.decisionDate, warnings: budget.warnings },
+          floor: { ...figures, totalLocalExpenditure: picture.settings.totalLocalExpenditure, floorRatio: picture.settings.floorRatio, floorPolicy: picture.settings.floorPolicy },
+          byUnit: budget.estimates.map((e) => ({ unitCode: e.unitCode, unitName: e.unitName, status: e.status, excluded: e.excluded, requested: e.requested, approved: e.approved })),
+          byPlanArea,
+          byFundingSource,
+          byExpenditureType,
+          support: awards.map((a) => ({
+            unitCode: a.unit_code,
+            unitName: a.unit_name,
+            fundingSourceCode: a.funding_source_code,
+            amount: BigInt(a.amount),
+            decisionNumber: a.decision_number,
+            decisionDate: a.decision_date,
+          })),
+        },
+      };
+    } catch (error) {
+      await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+      throw error;
+    }
+  }
+
+  /** Writes the workbook from an opened snapshot, and releases it however the writing ends. */
+  async write(opened: OpenedReport, output: Writable, onProgress?: (written: number, total: number) => void): Promise<void> {
+    const { runner, data, lineCount } = opened;
+    try {
+      await writeConsolidatedReport({ ...data, lines: this.lines(runner, data.year) }, output, onProgress && ((written) => onProgress(written, lineCount)));
+    } finally {
+      await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+    }
+  }
+
+  /** The included lines in batches, in unit and line order (keyset: no OFFSET scans). */
+  private async *lines(runner: QueryRunner, year: number): AsyncGenerator<ReportLine> {
+    let after: [string, number] = ['', 0];
+    for (;;) {
+      const rows = await runner.manager.query<Record<string, string | number | null>[]>(
+        `SELECT u.code AS unit_code, u.name AS unit_name, l.line_no, l.description, l.plan_area_code, l.expenditure_type_code,
+                l.funding_source_code, l.activity_kind_code, l.measure_unit, l.quantity::text, l.unit_price::text, l.amount::text,
+                l.approved_amount::text, e.status
+           FROM estimate_lines l JOIN estimates e ON e.id = l.estimate_id JOIN units u ON u.id = e.unit_id
+          WHERE e.year = $1 AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
+            AND (u.code, l.line_no) > ($2, $3)
+          ORDER BY u.code, l.line_no
+          LIMIT ${LINE_BATCH}`,
+        [year, after[0], after[1]],
+      );
+      for (const r of rows) {
+        yield {
+          unitCode: r.unit_code as string,
+          unitName: r.unit_name as string,
+          lineNo: r.line_no as number,
+          description: r.description as string,
+          planAreaCode: r.plan_area_code as string,
+          expenditureTypeCode: r.expenditure_type_code as string,
+          fundingSourceCode: r.funding_source_code as string,
+          activityKindCode: r.activity_kind_code as string,
+          measureUnit: r.measure_unit as string,
+          quantity: normaliseDecimal(r.quantity as string),
+          unitPrice: BigInt(r.unit_price as string),
+          amount: BigInt(r.amount as string),
+          approvedAmount: r.approved_amount === null ? null : BigInt(r.approved_amount),
+          status: r.status as string,
+        };
+      }
+      if (rows.length < LINE_BATCH) return;
+      const last = rows[rows.length - 1]!;
+      after = [last.unit_code as string, last.line_no as number];
+    }
+  }
+}
+
+export function reportName(year: number): string {
+  return `du-toan-cntt-tong-hop-${year}.xlsx`;
+}
+
