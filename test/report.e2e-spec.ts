@@ -21,7 +21,7 @@ function money(cell: ExcelJS.Cell): bigint {
 /** Column whose header (Vietnamese, then English beneath) mentions `word`. */
 function columnOf(sheet: ExcelJS.Worksheet, word: RegExp): number {
   const header = sheet.getRow(3);
-  for (let c = 1; c <= sheet.columnCount; c++) if (word.test(String(header.getCell(c).value ?? ''))) return c;
+  for (let c = 1; c <= sheet.columnCount; c++) if (word.test(header.getCell(c).text)) return c;
   throw new Error(`${sheet.name}: no column ${String(word)}`);
 }
 

@@ -172,7 +172,7 @@ export class ReportService implements OnModuleInit {
         };
       }
       if (rows.length < LINE_BATCH) return;
-      const last = rows[rows.length - 1]!;
+      const last = rows[rows.length - 1];
       after = [last.unit_code as string, last.line_no as number];
     }
   }
