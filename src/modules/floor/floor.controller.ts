@@ -1,7 +1,7 @@
-import { IsOptionalField } from '../../common/validation/validators.js';
 import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
+import { IsOptionalField } from '../../common/validation/validators.js';
 import { Permit } from '../auth/auth.decorators.js';
 import { FloorService } from './floor.service.js';
 

@@ -1,9 +1,9 @@
-import { IsOptionalField } from '../../../common/validation/validators.js';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsISO8601, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQuery } from '../../../common/validation/pagination.js';
+import { IsOptionalField } from '../../../common/validation/validators.js';
 
-export class ListAuditQuery {
+export class ListAuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'estimate' })
   @IsOptionalField()
   @IsString()
@@ -35,19 +35,4 @@ export class ListAuditQuery {
   @IsOptionalField()
   @IsISO8601({ strict: true, strictSeparator: true })
   to?: string;
-
-  @ApiPropertyOptional({ default: 200, maximum: 1000 })
-  @IsOptionalField()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit = 200;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptionalField()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
 }

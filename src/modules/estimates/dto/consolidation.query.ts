@@ -1,7 +1,7 @@
-import { IsOptionalField } from '../../../common/validation/validators.js';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsArray, IsIn } from 'class-validator';
+import { IsOptionalField } from '../../../common/validation/validators.js';
 import { ESTIMATE_STATUSES, type EstimateStatus } from '../entities/estimate.entity.js';
 
 export class ConsolidationQuery {

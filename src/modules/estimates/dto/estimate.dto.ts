@@ -1,7 +1,8 @@
-import { IsOptionalField } from '../../../common/validation/validators.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { PageQuery } from '../../../common/validation/pagination.js';
+import { IsOptionalField } from '../../../common/validation/validators.js';
 import { ESTIMATE_STATUSES, type EstimateStatus } from '../entities/estimate.entity.js';
 
 export class CreateEstimateDto {
@@ -16,7 +17,7 @@ export class CreateEstimateDto {
   year!: number;
 }
 
-export class ListEstimatesQuery {
+export class ListEstimatesQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptionalField()
   @Type(() => Number)
@@ -32,19 +33,4 @@ export class ListEstimatesQuery {
   @IsOptionalField()
   @IsIn(ESTIMATE_STATUSES)
   status?: EstimateStatus;
-
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptionalField()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit = 100;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptionalField()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
 }

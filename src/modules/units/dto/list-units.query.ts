@@ -1,6 +1,6 @@
-import { IsOptionalField } from '../../../common/validation/validators.js';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
+import { IsOptionalField } from '../../../common/validation/validators.js';
 import { BUDGET_LEVELS, type BudgetLevel, UNIT_KINDS, type UnitKind } from '../entities/unit.entity.js';
 
 export class ListUnitsQuery {

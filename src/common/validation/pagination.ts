@@ -1,0 +1,22 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsOptionalField } from './validators.js';
+
+/** `?limit=&offset=` for every list: at most 1000 a page. */
+export class PageQuery {
+  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @IsOptionalField()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit = 100;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptionalField()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}
