@@ -7,6 +7,7 @@ import { hashPassword } from '../src/modules/auth/passwords.js';
 import { ACTIVITY_KINDS, EXPENDITURE_TYPES, FUNDING_SOURCES, PLAN_AREAS } from './data/catalog.js';
 import { DEMO_ESTIMATES } from './data/demo-estimates.js';
 import { FISCAL_YEARS } from './data/fiscal-years.js';
+import { TARGETS } from './data/targets.js';
 import { UNITS } from './data/units.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './data/users.js';
 
@@ -113,6 +114,32 @@ export async function seedDatabase(dataSource: DataSource, options: { demo?: boo
         illustrative: y.illustrative,
       })),
       'year',
+    );
+    // The plan's targets are not demo data: seeded everywhere (the report leaves them out, as it does the catalog's other tables).
+    await insertAll(
+      manager,
+      'plan_targets',
+      TARGETS.map((t) => ({
+        id: t.id,
+        plan_period: t.planPeriod,
+        code: t.code,
+        position: t.position,
+        indicator: t.indicator,
+        indicator_en: t.indicatorEn,
+        measure_unit: t.measureUnit,
+        target_value: t.targetValue,
+        direction: t.direction,
+        aggregation: t.aggregation,
+        unit_kinds: [...t.unitKinds],
+        scale: t.scale,
+        numerator_label: t.numeratorLabel,
+        numerator_label_en: t.numeratorLabelEn,
+        denominator_label: t.denominatorLabel,
+        denominator_label_en: t.denominatorLabelEn,
+        numerator_capped: t.numeratorCapped,
+        source: t.source,
+      })),
+      'plan_period, code',
     );
     const estimates = await insertAll(
       manager,

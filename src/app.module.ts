@@ -10,6 +10,7 @@ import { JobsModule } from './modules/jobs/jobs.module.js';
 import { EstimatesModule } from './modules/estimates/estimates.module.js';
 import { FiscalYearsModule } from './modules/fiscal-years/fiscal-years.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { MonitoringModule } from './modules/monitoring/monitoring.module.js';
 import { OpenDataModule } from './modules/open-data/open-data.module.js';
 import { FloorModule } from './modules/floor/floor.module.js';
 import { SpreadsheetsModule } from './modules/spreadsheets/spreadsheets.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         AllocationModule,
         SupportModule,
         SpreadsheetsModule,
+        MonitoringModule,
         OpenDataModule,
       ],
       providers: [

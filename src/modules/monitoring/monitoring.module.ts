@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { DashboardController } from './dashboard.controller.js';
+import { DashboardService } from './dashboard.service.js';
+import { ProgressReportsController } from './progress-reports.controller.js';
+import { ProgressReportsService } from './progress-reports.service.js';
+import { TargetsController } from './targets.controller.js';
+import { TargetsService } from './targets.service.js';
+
+/** Plan targets, semi-annual progress reports, the dashboard and the chair's workbook (issue 6). */
+@Module({
+  controllers: [TargetsController, ProgressReportsController, DashboardController],
+  providers: [TargetsService, ProgressReportsService, DashboardService],
+  exports: [TargetsService, ProgressReportsService, DashboardService],
+})
+export class MonitoringModule {}

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { InvalidInputError } from '../../common/errors/domain-error.js';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor, Permit } from '../auth/auth.decorators.js';
+import type { Half } from './domain/progress-rules.js';
+import { ProgressDeadlineDto, ProvinceValueDto } from './dto/monitoring.dto.js';
+import { TargetsService } from './targets.service.js';
+
+/** A plan period's id as the fiscal years name it ('2011-2015'). */
+export function periodId(value: string): string {
+  if (!/^[A-Za-z0-9_-]{1,20}$/.test(value)) throw InvalidInputError.of('id', 'mã giai đoạn không hợp lệ / not a plan period id such as 2011-2015', 'INVALID_PERIOD');
+  return value;
+}
+
+@ApiTags('monitoring')
+@ApiBearerAuth()
+@Controller()
+export class TargetsController {
+  constructor(private readonly targets: TargetsService) {}
+
+  /** The plan periods (from the fiscal years) with their years and number of targets. */
+  @Permit('targets.read')
+  @Get('plan-periods')
+  periods() {
+    return this.targets.periods();
+  }
+
+  @Permit('targets.read')
+  @Get('plan-periods/:id')
+  period(@Param('id') id: string) {
+    return this.targets.period(periodId(id));
+  }
+
+  /** The period's targets: indicator, unit of measure, target value, direction and how the province value is computed. */
+  @Permit('targets.read')
+  @Get('plan-periods/:id/targets')
+  list(@Param('id') id: string) {
+    return this.targets.targets(periodId(id));
+  }
+
+  @Permit('targets.read')
+  @Get('plan-periods/:id/targets/:code')
+  get(@Param('id') id: string, @Param('code') code: string) {
+    return this.targets.target(periodId(id), code);
+  }
+
+  @Permit('targets.read')
+  @Get('plan-periods/:id/targets/:code/province-values')
+  provinceValues(@Param('id') id: string, @Param('code') code: string) {
+    return this.targets.provinceValues(periodId(id), code);
+  }
+
+  /** DIC records a province-level value (count or rank) for a half-year. */
+  @Permit('targets.manage')
+  @Put('plan-periods/:id/targets/:code/province-values')
+  recordProvinceValue(@Param('id') id: string, @Param('code') code: string, @Body() dto: ProvinceValueDto, @CurrentActor() actor: Actor) {
+    return this.targets.recordProvinceValue(periodId(id), code, dto, actor);
+  }
+
+  /** The deadlines of a year's two half-year reports (the year's own, else 30 July / 30 January). */
+  @Permit('progress.read')
+  @Get('fiscal-years/:year/progress-deadlines')
+  deadlines(@Param('year', ParseIntPipe) year: number) {
+    return this.targets.deadlines(year);
+  }
+
+  @Permit('targets.manage')
+  @Put('fiscal-years/:year/progress-deadlines/:half')
+  setDeadline(@Param('year', ParseIntPipe) year: number, @Param('half', ParseIntPipe) half: number, @Body() dto: ProgressDeadlineDto, @CurrentActor() actor: Actor) {
+    return this.targets.setDeadline(year, half as Half, dto, actor);
+  }
+}
