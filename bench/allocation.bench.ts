@@ -1,6 +1,7 @@
 // Allocation engine against a plain bigint pro-rata loop over the same 1,000,000 lines, same run.
 // STACK.md's reference on a 2-core machine: pro-rata ≈ 160 ms, tiers + largest remainder ≈ 420 ms.
 import { allocate, type AllocationInput, type AllocationLineInput } from '../src/modules/allocation/engine/allocate.js';
+import { formatTimes, median, mulberry32, settle } from './measure.js';
 
 const LINE_COUNT = 1_000_000;
 const TIER_COUNT = 5;
@@ -30,10 +31,10 @@ export async function benchAllocation(): Promise<AllocationBenchReport> {
   // Alternate the two so that warm-up and GC pressure fall on both alike; each from a collected heap.
   for (let run = 0; run < RUNS; run++) {
     engineResult = undefined;
-    await settle(memory);
+    await settle(() => memory.sample());
     proRataTimes.push(time(() => proRata(input.lines, input.ceiling)));
     memory.sample();
-    await settle(memory);
+    await settle(() => memory.sample());
     engineTimes.push(
       time(() => {
         engineResult = allocate(input);
@@ -44,7 +45,7 @@ export async function benchAllocation(): Promise<AllocationBenchReport> {
   // Then, apart (a million retained objects would weigh on the runs above), the per-line view.
   for (let run = 0; run < RUNS; run++) {
     engineResult = undefined;
-    await settle(memory);
+    await settle(() => memory.sample());
     engineWithViewTimes.push(
       time(() => {
         engineResult = allocate(input);
@@ -145,32 +146,9 @@ function time(work: () => void): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-async function settle(memory: RssSampler): Promise<void> {
-  memory.sample();
-  globalThis.gc?.(); // present under `node --expose-gc`, as `npm run bench` runs
-  await new Promise((resolve) => setImmediate(resolve));
-  memory.sample();
-}
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
-function formatTimes(values: readonly number[]): string {
-  return values.map((value) => value.toFixed(0)).join(', ') + ' ms';
-}
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return (mixed ^ (mixed >>> 14)) >>> 0;
-  };
-}
 
 // A synchronous run blocks timers, so RSS is sampled at every run boundary and combined with the
 // kernel's own high-water mark (ru_maxrss), which does see the peak inside a run.

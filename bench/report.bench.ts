@@ -6,6 +6,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ConsolidatedReportData, type ReportLine, writeConsolidatedReport } from '../src/modules/spreadsheets/consolidated-report.js';
+import { mulberry32 } from './measure.js';
 
 const LINE_COUNT = 650_000;
 const UNIT_COUNT = 700;
@@ -151,13 +152,3 @@ function elapsedMs(start: bigint): number {
 
 const toMb = (bytes: number) => bytes / 1024 / 1024;
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return (mixed ^ (mixed >>> 14)) >>> 0;
-  };
-}

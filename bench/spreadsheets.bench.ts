@@ -10,6 +10,7 @@ import type { LineFieldsDto } from '../src/modules/estimates/dto/line.dto.js';
 import { streamEstimateWorkbook } from '../src/modules/spreadsheets/estimate-template.js';
 import { readEstimateWorkbook } from '../src/modules/spreadsheets/estimate-workbook-reader.js';
 import { catalogCodes, seedCatalog } from '../src/modules/spreadsheets/seed-catalog.js';
+import { elapsedMs, formatTimes, median, mulberry32, settle } from './measure.js';
 
 const LINE_COUNT = 50_000;
 const RUNS = 3;
@@ -45,7 +46,7 @@ export async function benchSpreadsheetImport(): Promise<SpreadsheetBenchReport> 
     const writeMs = elapsedMs(writeStart);
     const fileBytes = (await stat(file)).size;
     context.lines = []; // the reads are measured without the generated lines in memory
-    await settle(memory);
+    await settle(() => memory.sample());
 
     const bareTimes: number[] = [];
     const importTimes: number[] = [];
@@ -53,14 +54,14 @@ export async function benchSpreadsheetImport(): Promise<SpreadsheetBenchReport> 
     let importedLines = 0;
     // Alternate the two so that warm-up and GC pressure fall on both alike.
     for (let run = 0; run < RUNS; run++) {
-      await settle(memory);
+      await settle(() => memory.sample());
       memory.phase('bare');
       let start = process.hrtime.bigint();
       bareRows = await bareStreamingRead(file);
       bareTimes.push(elapsedMs(start));
       memory.phase(undefined);
 
-      await settle(memory);
+      await settle(() => memory.sample());
       memory.phase('import');
       start = process.hrtime.bigint();
       const result = await readEstimateWorkbook(createReadStream(file), codes);
@@ -146,37 +147,10 @@ function buildLines(count: number, catalog: ReturnType<typeof seedCatalog>): Lin
   return lines;
 }
 
-function elapsedMs(start: bigint): number {
-  // Elapsed nanoseconds → milliseconds: a duration, not money.
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
 
-async function settle(memory: RssSampler): Promise<void> {
-  memory.sample();
-  globalThis.gc?.(); // present under `node --expose-gc`, as `npm run bench` runs
-  await new Promise((resolve) => setImmediate(resolve));
-  memory.sample();
-}
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
-function formatTimes(values: readonly number[]): string {
-  return values.map((value) => value.toFixed(0)).join(', ') + ' ms';
-}
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return (mixed ^ (mixed >>> 14)) >>> 0;
-  };
-}
 
 // The reads are asynchronous, so RSS is sampled on a timer (every 10 ms) and at phase boundaries,
 // and attributed to the phase that is running.
