@@ -17,6 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PageQuery } from '../../../common/validation/pagination.js';
 import { IsOptionalField, IsVnd } from '../../../common/validation/validators.js';
 import { HALVES, type Half, PROGRESS_STATUSES, type ProgressStatus } from '../domain/progress-rules.js';
 
@@ -60,7 +61,7 @@ export class CreateProgressReportDto {
   half!: Half;
 }
 
-export class ListProgressReportsQuery {
+export class ListProgressReportsQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptionalField()
   @Type(() => Number)
@@ -84,21 +85,6 @@ export class ListProgressReportsQuery {
   @IsOptionalField()
   @IsIn(PROGRESS_STATUSES)
   status?: ProgressStatus;
-
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptionalField()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit = 100;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptionalField()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
 }
 
 export class IndicatorFigureDto {
