@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type request from 'supertest';
+import request from 'supertest';
 import { DEMO_ESTIMATES, DEMO_YEAR } from '../seeds/data/demo-estimates.js';
 import { UNIT_IDS } from '../seeds/data/units.js';
 import { cellContent, parseMoney } from '../src/modules/spreadsheets/cell-values.js';
@@ -581,6 +581,17 @@ describe('plan targets, semi-annual progress reports and the dashboard (e2e)', (
       expect(dashboard.reporting.late.map((r) => r.unitCode).sort()).toEqual(['BN-H-YENPHONG', 'BN-SGDDT']);
       expect(dashboard.reporting.missing).toContainEqual(expect.objectContaining({ unitCode: 'BN-H-TUSON', status: 'NONE', late: true }));
       expect(dashboard.reporting.missing).toHaveLength(dashboard.reporting.expected - 2);
+
+      // The open data's executed phase says the same, to the đồng, without sign-in.
+      const csv = (await request(t.http).get(`/open-data/${YEAR}/budget-lines.csv`).expect(200)).text;
+      const [header, ...records] = csv.trim().split('\r\n');
+      const columns = header.split(',');
+      const phaseAt = columns.indexOf('phase');
+      const amountAt = columns.indexOf('amount');
+      // The amount is the last column and never quoted; the phase has no comma before it.
+      const executed = records.filter((r) => r.split(',')[phaseAt] === 'executed').map((r) => BigInt(r.split(',').slice(-1)[0]));
+      expect(amountAt).toBe(columns.length - 1);
+      expect(sum(executed.map((amount) => amount.toString()))).toBe(disbursed);
     });
 
     it('the chair’s workbook shows the same figures, to the đồng', async () => {

@@ -29,7 +29,8 @@ const PUBLISHED_LINES = `
          ak.code AS activity_kind_code, ak.name AS activity_kind_name, ak.name_en AS activity_kind_name_en,
          l.description,
          l.amount::text AS requested, l.approved_amount::text AS approved_now,
-         COALESCE(adj.n, 0)::int AS adjustment_count, COALESCE(adj.net, 0)::text AS adjustment_net
+         COALESCE(adj.n, 0)::int AS adjustment_count, COALESCE(adj.net, 0)::text AS adjustment_net,
+         ex.disbursed::text AS executed
     FROM estimate_lines l
     JOIN estimates e ON e.id = l.estimate_id
     JOIN consolidated_budgets b ON b.year = e.year AND b.status = 'APPROVED'
@@ -44,6 +45,12 @@ const PUBLISHED_LINES = `
         JOIN estimates ae ON ae.id = a.estimate_id AND ae.year = $1
        GROUP BY a.line_id
     ) adj ON adj.line_id = l.id
+    -- Executed: what the unit's latest accepted semi-annual report says was disbursed (accepted only).
+    LEFT JOIN LATERAL (
+      SELECT d.disbursed FROM progress_disbursements d JOIN progress_reports r ON r.id = d.report_id
+       WHERE d.line_id = l.id AND r.year = e.year AND r.unit_id = e.unit_id AND r.status = 'ACCEPTED'
+       ORDER BY r.half DESC LIMIT 1
+    ) ex ON true
    WHERE e.year = $1 AND e.status = 'APPROVED'
      AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
    ORDER BY u.code, l.line_no, l.id`;
@@ -72,6 +79,7 @@ interface LineRow {
   approved_now: string | null;
   adjustment_count: number;
   adjustment_net: string;
+  executed: string | null;
 }
 
 interface YearRow {
@@ -119,6 +127,7 @@ function toLine(r: LineRow): PublishedLine {
     approvedNow: r.approved_now === null ? null : BigInt(r.approved_now),
     adjustmentCount: r.adjustment_count,
     adjustmentNet: BigInt(r.adjustment_net),
+    executed: r.executed === null ? null : BigInt(r.executed),
   };
 }
 

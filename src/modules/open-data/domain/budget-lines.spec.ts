@@ -29,6 +29,14 @@ describe('the published phases of a line', () => {
     expect(phaseAmounts(sampleLine({ approvedNow: null }))).toEqual([{ phase: 'proposed', amount: 60_000_000n }]);
   });
 
+  it('a line with an accepted progress report also publishes what was executed', () => {
+    expect(phaseAmounts(sampleLine({ executed: 30_000_000n }))).toEqual([
+      { phase: 'proposed', amount: 60_000_000n },
+      { phase: 'approved', amount: 45_000_000n },
+      { phase: 'executed', amount: 30_000_000n },
+    ]);
+  });
+
   it('refuses adjustments that do not add up (they would make the decided figure negative)', () => {
     expect(() => decidedAmount(sampleLine({ approvedNow: 1n, adjustmentCount: 1, adjustmentNet: 2n }))).toThrow(/do not add up/);
   });

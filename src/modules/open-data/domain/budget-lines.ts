@@ -6,8 +6,8 @@
 export const PHASES = ['proposed', 'approved', 'adjusted', 'executed'] as const;
 export type Phase = (typeof PHASES)[number];
 
-/** Phases published today. `executed` comes with the semi-annual progress reports (disbursements). */
-export const PUBLISHED_PHASES: readonly Phase[] = ['proposed', 'approved', 'adjusted'];
+/** Every phase is published; `executed` once DIC has accepted a semi-annual progress report. */
+export const PUBLISHED_PHASES: readonly Phase[] = PHASES;
 
 export type FieldType = 'string' | 'integer' | 'number' | 'date';
 
@@ -51,6 +51,8 @@ export interface PublishedLine {
   adjustmentCount: number;
   /** Σ (after − before) over those adjustments. */
   adjustmentNet: bigint;
+  /** Disbursed so far this year, from the unit's latest semi-annual report DIC accepted; null before one. */
+  executed: bigint | null;
 }
 
 const field = (name: string, type: FieldType, vi: string, en: string, columnType: string, more: Partial<FieldSpec> = {}): FieldSpec => ({
@@ -70,7 +72,7 @@ export const BUDGET_LINE_FIELDS: readonly FieldSpec[] = [
   field('phase', 'string', 'Giai đoạn', 'Budget phase', 'phase:id', {
     description:
       'proposed: requested by the unit; approved: decided by the chair of the provincial People’s Committee; ' +
-      'adjusted: after a recorded adjustment of the approved figure; executed: disbursed (published with the semi-annual progress reports)',
+      'adjusted: after a recorded adjustment of the approved figure; executed: disbursed so far this year, from the latest semi-annual progress report DIC accepted',
     enum: PHASES,
   }),
   field('line_id', 'string', 'Mã dòng dự toán', 'Budget line id', 'budget-line-id', {
@@ -130,6 +132,7 @@ export function phaseAmounts(line: PublishedLine): { phase: Phase; amount: bigin
   const decided = decidedAmount(line);
   if (decided !== null) amounts.push({ phase: 'approved', amount: decided });
   if (line.approvedNow !== null && line.adjustmentCount > 0) amounts.push({ phase: 'adjusted', amount: line.approvedNow });
+  if (line.executed !== null) amounts.push({ phase: 'executed', amount: line.executed });
   return amounts;
 }
 

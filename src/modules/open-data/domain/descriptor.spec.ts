@@ -21,7 +21,7 @@ describe('buildDescriptor', () => {
     expect(descriptor.sources[0].title).toContain('Quyết định số 2345/QĐ-UBND ngày 2012-12-20');
     expect(descriptor.sources[0].title).toContain('Decision No. 2345/QĐ-UBND of 2012-12-20');
     expect(descriptor.contributors).toEqual([{ title: "UBND tỉnh Bắc Ninh / Bac Ninh provincial People's Committee", role: 'publisher' }]);
-    expect(descriptor.description).toMatch(/Executed amounts .* semi-annual progress reports/);
+    expect(descriptor.description).toMatch(/executed \(disbursed so far this year, from the latest semi-annual progress reports accepted by DIC\)/);
   });
 
   it('covers the fiscal year, 1 January to 31 December', () => {

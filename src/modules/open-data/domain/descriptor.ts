@@ -167,11 +167,11 @@ export function buildDescriptor(meta: PublicationMeta): FiscalDataPackage {
     title: `Dự toán chi ứng dụng CNTT năm ${year} đã phê duyệt — ${publisher.name} / Approved IT budget ${year} — ${publisher.nameEn}`,
     description:
       `Các dòng dự toán chi ứng dụng công nghệ thông tin năm ${year} (kế hoạch ${meta.planPeriod}) đã được phê duyệt, ` +
-      'theo đơn vị, nội dung kế hoạch, loại chi, nguồn vốn và giai đoạn (đề nghị, phê duyệt, điều chỉnh). ' +
+      'theo đơn vị, nội dung kế hoạch, loại chi, nguồn vốn và giai đoạn (đề nghị, phê duyệt, điều chỉnh, thực hiện). ' +
       `The approved information-technology budget lines of ${year} (plan ${meta.planPeriod}) by unit, plan area, ` +
       'expenditure type, funding source and phase: proposed (requested by the unit), approved (as decided), adjusted ' +
-      '(after a recorded adjustment). Only estimates approved by the chair are published; excluded estimates are not. ' +
-      'Amounts are whole Vietnamese đồng. Executed amounts (disbursements) will be published with the semi-annual progress reports.' +
+      '(after a recorded adjustment), executed (disbursed so far this year, from the latest semi-annual progress reports accepted by DIC). ' +
+      'Only estimates approved by the chair are published; excluded estimates are not. Amounts are whole Vietnamese đồng.' +
       illustrativeNote,
     created: meta.updatedAt,
     keywords: ['fiscal', 'budget', 'information technology', 'ngân sách', 'công nghệ thông tin', 'Việt Nam'],

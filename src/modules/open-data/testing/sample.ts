@@ -28,6 +28,7 @@ export function sampleLine(overrides: Partial<PublishedLine> = {}): PublishedLin
     approvedNow: 45_000_000n,
     adjustmentCount: 0,
     adjustmentNet: 0n,
+    executed: null,
     ...overrides,
   };
 }
