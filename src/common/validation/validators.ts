@@ -1,7 +1,7 @@
 // Shared validators for request DTOs, so that every amount and quantity is checked the same way.
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsString, Matches, ValidateIf } from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { QUANTITY_PATTERN, VND_PATTERN } from '../money/vnd.js';
 
 export const VND_MESSAGE =
@@ -45,4 +45,19 @@ export function IsQuantity(options: { optional?: boolean } = {}): PropertyDecora
     IsString({ message: QUANTITY_MESSAGE }),
     Matches(QUANTITY_PATTERN, { message: QUANTITY_MESSAGE }),
   );
+}
+
+const DATE_MESSAGE = '$property phải là ngày có thật, dạng YYYY-MM-DD / $property must be a real date, YYYY-MM-DD';
+
+/** A calendar date, YYYY-MM-DD, that exists (2012-02-30 does not). */
+export function IsDateOnly(): PropertyDecorator {
+  return applyDecorators(
+    IsISO8601({ strict: true, strictSeparator: true }, { message: DATE_MESSAGE }),
+    Matches(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, { message: DATE_MESSAGE }),
+  );
+}
+
+/** The number of a decision (quyết định), e.g. 2345/QĐ-UBND. */
+export function IsDecisionNumber(): PropertyDecorator {
+  return applyDecorators(ApiProperty({ example: '2345/QĐ-UBND' }), IsString(), IsNotEmpty(), MaxLength(60));
 }

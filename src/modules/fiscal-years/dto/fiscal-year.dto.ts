@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsVnd, IsOptionalField } from '../../../common/validation/validators.js';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsDateOnly, IsOptionalField, IsVnd } from '../../../common/validation/validators.js';
 import { FLOOR_POLICIES, type FloorPolicy, LATE_SUBMISSION_POLICIES, type LateSubmissionPolicy } from '../entities/fiscal-year.entity.js';
 
 const FLOOR_RATIO = /^(0(\.[0-9]{1,6})?|1(\.0{1,6})?)$/;
-const DATE_ONLY = { strict: true, strictSeparator: true } as const;
 const nullableDate = () => ValidateIf((_object, value) => value !== null);
 
 export class CreateFiscalYearDto {
@@ -22,22 +21,19 @@ export class CreateFiscalYearDto {
   @ApiPropertyOptional({ example: '2015-07-20', nullable: true })
   @IsOptionalField()
   @nullableDate()
-  @IsISO8601(DATE_ONLY)
-  @Matches(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, { message: 'submissionDeadline must be a date YYYY-MM-DD' })
+  @IsDateOnly()
   submissionDeadline?: string | null;
 
   @ApiPropertyOptional({ example: '2015-09-30', nullable: true })
   @IsOptionalField()
   @nullableDate()
-  @IsISO8601(DATE_ONLY)
-  @Matches(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, { message: 'balancingDeadline must be a date YYYY-MM-DD' })
+  @IsDateOnly()
   balancingDeadline?: string | null;
 
   @ApiPropertyOptional({ example: '2015-12-10', nullable: true })
   @IsOptionalField()
   @nullableDate()
-  @IsISO8601(DATE_ONLY)
-  @Matches(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, { message: 'committeeDeadline must be a date YYYY-MM-DD' })
+  @IsDateOnly()
   committeeDeadline?: string | null;
 
   @ApiPropertyOptional({ enum: LATE_SUBMISSION_POLICIES })

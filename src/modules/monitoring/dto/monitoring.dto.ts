@@ -1,24 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../../common/validation/pagination.js';
-import { IsOptionalField, IsVnd } from '../../../common/validation/validators.js';
+import { IsDateOnly, IsOptionalField, IsVnd } from '../../../common/validation/validators.js';
 import { HALVES, type Half, PROGRESS_STATUSES, type ProgressStatus } from '../domain/progress-rules.js';
 
 /** A whole count (officials, computers, documents): digit string, at most 15 digits. */
@@ -27,7 +12,6 @@ const COUNT_MESSAGE = '$property phải là số nguyên không âm, viết bằ
 /** A province value or a target: a non-negative decimal string, at most 6 decimals. */
 export const DECIMAL_PATTERN = /^[0-9]{1,18}(\.[0-9]{1,6})?$/;
 const DECIMAL_MESSAGE = '$property phải là số thập phân không âm (tối đa 6 chữ số thập phân), viết bằng chuỗi / $property must be a non-negative decimal string with at most 6 decimals';
-const DATE_MESSAGE = '$property phải là ngày YYYY-MM-DD / $property must be a date YYYY-MM-DD';
 export const MAX_ITEMS = 10_000;
 
 const IsCount = (): PropertyDecorator =>
@@ -220,8 +204,7 @@ export class ProvinceValueDto {
 
 export class ProgressDeadlineDto {
   @ApiProperty({ example: '2012-07-30' })
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: DATE_MESSAGE })
-  @Matches(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, { message: DATE_MESSAGE })
+  @IsDateOnly()
   dueDate!: string;
 
   @ApiPropertyOptional({ description: 'The version of the deadline being replaced (stale: 409); absent when the year has none yet' })

@@ -1,23 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsDefined,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { IsVnd, IsOptionalField } from '../../../common/validation/validators.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDateOnly, IsDecisionNumber, IsOptionalField, IsVnd } from '../../../common/validation/validators.js';
 import { MAX_HARDSHIP_TIER } from '../domain/support-proposal.js';
 
 const MAX_CANDIDATES = 10000;
@@ -97,15 +81,11 @@ export class UnitDecisionDto {
 }
 
 export class DecideSupportRoundDto {
-  @ApiProperty({ example: '456/QĐ-UBND' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(60)
+  @IsDecisionNumber()
   decisionNumber!: string;
 
   @ApiProperty({ example: '2011-12-20' })
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, { message: 'decisionDate must be a date YYYY-MM-DD' })
+  @IsDateOnly()
   decisionDate!: string;
 
   @ApiProperty({ description: 'The version of the round the decision was based on' })

@@ -1,23 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { IsVnd, IsOptionalField } from '../../../common/validation/validators.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDateOnly, IsDecisionNumber, IsOptionalField, IsVnd } from '../../../common/validation/validators.js';
 import { DIC_OPINIONS, type DicOpinion } from '../../estimates/entities/estimate-line.entity.js';
 
 export class TransitionDto {
@@ -129,14 +113,10 @@ export class ExclusionDto {
 }
 
 export class ApproveBudgetDto extends TransitionDto {
-  @ApiProperty({ example: '123/QĐ-UBND' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(60)
+  @IsDecisionNumber()
   decisionNumber!: string;
 
   @ApiProperty({ example: '2011-12-20' })
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, { message: 'decisionDate must be a date YYYY-MM-DD' })
+  @IsDateOnly()
   decisionDate!: string;
 }
