@@ -31,10 +31,17 @@ async function main(): Promise<number> {
     return 2;
   }
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = loadConfig();
+  // This process imports one file and leaves: it takes no queued jobs.
+  const config = loadConfig({ ...process.env, JOBS_WORKER: 'false' });
   const database = await openDatabase(config, (message) => console.error(message));
-  const { appRole } = await migrateDatabase(database.url);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, database.url, appRole), { logger: ['error'] });
+  let app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>;
+  try {
+    const { appRole } = await migrateDatabase(database.url);
+    app = await NestFactory.createApplicationContext(AppModule.forRoot(config, database.url, appRole), { logger: ['error'] });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const bar = new cliProgress.SingleBar({ format: 'Đang đọc / reading |{bar}| {percentage}% {value}/{total} rows', stream: process.stderr }, cliProgress.Presets.shades_classic);
   let started = false;
   try {

@@ -83,6 +83,16 @@ describe('year-wide consolidation (e2e)', () => {
     const empty = (await (await t.as('dof.officer')).get('/fiscal-years/2015/consolidation').expect(200)).body as Consolidation;
     expect(empty).toMatchObject({ total: '0', lineCount: 0, byPlanArea: [] });
     await (await t.as('dof.officer')).get(`/fiscal-years/${DEMO_YEAR}/consolidation`).query({ status: 'LOST' }).expect(400);
+
+    // An estimate excluded from the consolidated budget leaves every total and is listed apart.
+    const before = (await (await t.as('dof.officer')).get(`/fiscal-years/${DEMO_YEAR}/consolidation`).expect(200)).body as Consolidation & { excluded: { estimateId: string; reason: string }[] };
+    const dropped = before.byUnit[0];
+    await (await t.as('dof.officer')).post(`/fiscal-years/${DEMO_YEAR}/budget/exclusions`).send({ estimateId: dropped.estimateId, reason: 'Chưa nộp' }).expect(201);
+    const after = (await (await t.as('dof.officer')).get(`/fiscal-years/${DEMO_YEAR}/consolidation`).expect(200)).body as typeof before;
+    expect(BigInt(after.total)).toBe(BigInt(before.total) - BigInt(dropped.amount));
+    expect(after.byUnit.map((u) => u.estimateId)).not.toContain(dropped.estimateId);
+    expect(after.excluded).toEqual([expect.objectContaining({ estimateId: dropped.estimateId, reason: 'Chưa nộp' })]);
+    expect(after.byPlanArea.reduce((sum, e) => sum + BigInt(e.amount), 0n)).toBe(BigInt(after.total));
     await (await t.as('dof.officer')).get('/fiscal-years/2031/consolidation').expect(404);
   });
 });

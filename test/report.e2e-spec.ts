@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { DEMO_YEAR } from '../seeds/data/demo-estimates.js';
+import { DEMO_ESTIMATES, DEMO_YEAR } from '../seeds/data/demo-estimates.js';
+import { UNIT_IDS } from '../seeds/data/units.js';
 import { REPORT_SHEETS, TOTAL_LABEL } from '../src/modules/spreadsheets/consolidated-report.js';
 import { type Client, createTestApp, login, type TestApp } from './support/test-app.js';
 
@@ -42,6 +43,19 @@ describe('the consolidated workbook (e2e)', () => {
     t = await createTestApp();
     dof = await t.as('dof.officer');
     token = await login(t.http, 'dof.officer');
+    // Some figures approved, one estimate excluded: the workbook must agree with the API on both.
+    const yenPhong = DEMO_ESTIMATES.find((e) => e.unitId === UNIT_IDS.yenPhong)!;
+    const submitted = (await (await t.as('yenphong.head')).post(`/estimates/${yenPhong.id}/submit`).send({}).expect(200)).body as {
+      version: number;
+      lines: { id: string; amount: string; expenditureTypeCode: string }[];
+    };
+    const recurrent = submitted.lines.filter((l) => l.expenditureTypeCode === 'RECURRENT');
+    await dof
+      .post(`/estimates/${yenPhong.id}/balance`)
+      .send({ version: submitted.version, lines: recurrent.map((l) => ({ lineId: l.id, approvedAmount: (BigInt(l.amount) - 1000n).toString() })) })
+      .expect(200);
+    const education = DEMO_ESTIMATES.find((e) => e.unitId === UNIT_IDS.education)!;
+    await dof.post(`/fiscal-years/${DEMO_YEAR}/budget/exclusions`).send({ estimateId: education.id, reason: 'Chưa nộp' }).expect(201);
   });
   afterAll(async () => {
     await t.close();
@@ -64,11 +78,13 @@ describe('the consolidated workbook (e2e)', () => {
     const unitApproved = columnOf(byUnit, /approved/i);
     expect(money(totalRow(byUnit).getCell(unitRequested))).toBe(BigInt(budget.totals.requested));
     expect(money(totalRow(byUnit).getCell(unitApproved))).toBe(BigInt(budget.totals.approved));
+    expect(BigInt(budget.totals.approved)).toBeGreaterThan(0n);
     for (let r = 4; r < totalRow(byUnit).number; r++) {
       const row = byUnit.getRow(r);
       const entry = budget.estimates.find((e) => e.unitCode === row.getCell(2).value);
       expect(entry).toBeDefined();
       expect(money(row.getCell(unitRequested))).toBe(BigInt(entry!.requested));
+      expect(money(row.getCell(unitApproved))).toBe(BigInt(entry!.approved));
     }
 
     for (const [sheetName, entries] of [
@@ -77,7 +93,9 @@ describe('the consolidated workbook (e2e)', () => {
     ] as const) {
       const sheet = workbook.getWorksheet(sheetName)!;
       const requested = columnOf(sheet, /requested/i);
+      const approved = columnOf(sheet, /approved/i);
       expect(money(totalRow(sheet).getCell(requested))).toBe(BigInt(budget.totals.requested));
+      expect(money(totalRow(sheet).getCell(approved))).toBe(BigInt(budget.totals.approved));
       for (const entry of entries) {
         let found = false;
         sheet.eachRow((row) => {

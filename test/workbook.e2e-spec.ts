@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { DEMO_ESTIMATES, DEMO_YEAR } from '../seeds/data/demo-estimates.js';
 import { UNIT_IDS } from '../seeds/data/units.js';
+import { ForbiddenError } from '../src/modules/auth/actor.js';
+import { AuthService } from '../src/modules/auth/auth.service.js';
 import { readEstimateWorkbook } from '../src/modules/spreadsheets/estimate-workbook-reader.js';
+import { SpreadsheetsService } from '../src/modules/spreadsheets/spreadsheets.service.js';
 import { catalogCodes, seedCatalog } from '../src/modules/spreadsheets/seed-catalog.js';
 import { EXPECTED_OK_LINES, FIXTURE_META } from '../src/modules/spreadsheets/testing/fixture-data.js';
 import { type Client, createTestApp, login, type TestApp } from './support/test-app.js';
@@ -85,6 +88,11 @@ describe('estimate workbooks: download, fill in, upload (e2e)', () => {
     const unchanged = await snapshot(yenPhong.id);
     expect((await upload(yenPhong.id, downloaded).expect(409)).body.code).toBe('STALE_VERSION');
     expect(await snapshot(yenPhong.id)).toEqual(unchanged);
+  });
+
+  it('refuses an import by a role that does not draft, whatever the way in (the CLI and jobs call the service)', async () => {
+    const auditor = await t.app.get(AuthService).actorForUser(((await t.dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE username = 'auditor'`))[0]).id);
+    await expect(t.app.get(SpreadsheetsService).importEstimateWorkbook(yenPhong.id, downloaded, undefined, auditor)).rejects.toThrow(ForbiddenError);
   });
 
   it('refuses another unit’s estimate (403), a missing file (400), and a workbook of another estimate (400)', async () => {

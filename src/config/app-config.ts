@@ -58,6 +58,11 @@ export class AppConfig {
   @Matches(/^[0-9]+(b|kb|mb)$/i, { message: 'BODY_LIMIT must be a size such as 2mb or 500kb' })
   BODY_LIMIT = '2mb';
 
+  /** Run queued jobs in this process (the import CLI and extra API instances may turn it off). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  JOBS_WORKER = true;
+
   /** Secret that signs access tokens; required in production (in development a random one per start). */
   @IsOptional()
   @IsString()

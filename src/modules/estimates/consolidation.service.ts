@@ -31,6 +31,8 @@ export interface Consolidation {
   lineCount: number;
   total: bigint;
   byUnit: UnitConsolidationEntry[];
+  /** Estimates excluded from the consolidated budget, with the reason: in no total. */
+  excluded: { unitId: string; unitCode: string; unitName: string; estimateId: string; status: EstimateStatus; reason: string }[];
   byPlanArea: ConsolidationEntry[];
   byFundingSource: ConsolidationEntry[];
   byExpenditureType: ConsolidationEntry[];
@@ -97,13 +99,14 @@ export class ConsolidationService {
                 COALESCE(SUM(l.amount), 0)::text AS amount, COUNT(*)::int AS line_count
            FROM estimate_lines l
            JOIN estimates e ON e.id = l.estimate_id
-          WHERE e.year = $1 ${filter}
+          WHERE e.year = $1 ${filter} AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
           GROUP BY GROUPING SETS ((l.estimate_id), (l.plan_area_code), (l.funding_source_code), (l.expenditure_type_code), ())`,
         params,
       );
-    const estimates = await manager.query<{ id: string; unit_id: string; code: string; name: string; status: EstimateStatus }[]>(
-        `SELECT e.id, e.unit_id, u.code, u.name, e.status
+    const listed = await manager.query<{ id: string; unit_id: string; code: string; name: string; status: EstimateStatus; exclusion_reason: string | null }[]>(
+        `SELECT e.id, e.unit_id, u.code, u.name, e.status, x.reason AS exclusion_reason
            FROM estimates e JOIN units u ON u.id = e.unit_id
+           LEFT JOIN budget_exclusions x ON x.estimate_id = e.id
           WHERE e.year = $1 ${filter}
           ORDER BY u.code`,
         params,
@@ -115,6 +118,12 @@ export class ConsolidationService {
         .map((row) => ({ code: key(row) ?? '', amount: BigInt(row.amount), lineCount: row.line_count }))
         .sort((a, b) => a.code.localeCompare(b.code));
 
+    // Excluded from the consolidated budget: out of every total (as in the budget, the floor and
+    // the workbook), listed apart.
+    const estimates = listed.filter((e) => e.exclusion_reason === null);
+    const excluded = listed
+      .filter((e) => e.exclusion_reason !== null)
+      .map((e) => ({ unitId: e.unit_id, unitCode: e.code, unitName: e.name, estimateId: e.id, status: e.status, reason: e.exclusion_reason! }));
     const perEstimate = new Map(groups.filter((row) => row.grouping === BY_ESTIMATE).map((row) => [row.estimate_id, row]));
     const grand = groups.find((row) => row.grouping === GRAND_TOTAL);
     let floor: Consolidation['floor'] = null;
@@ -143,6 +152,7 @@ export class ConsolidationService {
           lineCount: row?.line_count ?? 0,
         };
       }),
+      excluded,
       byPlanArea: pick(BY_PLAN_AREA, (row) => row.plan_area_code),
       byFundingSource: pick(BY_FUNDING_SOURCE, (row) => row.funding_source_code),
       byExpenditureType: pick(BY_EXPENDITURE_TYPE, (row) => row.expenditure_type_code),

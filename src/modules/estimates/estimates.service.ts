@@ -32,6 +32,9 @@ export interface EstimateListItem extends Estimate {
   lineCount: number;
 }
 
+/** Up to this many lines, a workbook import's audit event holds the lines before and after. */
+const AUDITED_LINES = 2000;
+
 /** What a client sets on a line; the review and balancing fields are set by the workflow. */
 type LineContent = Omit<EstimateLine, 'id' | 'estimateId' | 'lineNo' | 'createdAt' | 'updatedAt' | 'approvedAmount' | 'dicOpinion' | 'dicNote' | 'designAgreed'>;
 
@@ -242,21 +245,24 @@ export class EstimatesService {
     if (problems.length > 0) throw new InvalidInputError(problems);
     return this.dataSource.transaction(async (manager) => {
       const estimate = await this.claimForEdit(manager, estimateId, version, actor);
-      const [before] = await manager.query<[{ count: number; total: string }]>(
-        'SELECT COUNT(*)::int AS count, COALESCE(SUM(amount), 0)::text AS total FROM estimate_lines WHERE estimate_id = $1',
-        [estimateId],
-      );
+      const old = await manager.find(EstimateLine, { where: { estimateId }, order: { lineNo: 'ASC' } });
       await manager.query('DELETE FROM estimate_lines WHERE estimate_id = $1', [estimateId]);
       await this.insertLines(manager, estimateId, built);
-      const total = sumVnd(built.map((line) => line.amount));
+      // The trail keeps the lines themselves, before and after, up to a size that keeps one event
+      // reasonable; past it, the counts and totals (the workbook itself is the officer's record).
+      const summary = (lines: readonly LineContent[]) => ({
+        lineCount: lines.length,
+        total: sumVnd(lines.map((line) => line.amount)),
+        ...(lines.length <= AUDITED_LINES ? { lines } : {}),
+      });
       await this.audit.record(manager, {
         actor,
         unitId: estimate.unitId,
         entityType: 'estimate',
         entityId: estimateId,
         action: 'lines.replace',
-        before: { lineCount: before.count, total: before.total },
-        after: { lineCount: built.length, total },
+        before: summary(old),
+        after: summary(built),
       });
       return this.get(estimateId, manager);
     });

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import { errorBody } from '../../common/errors/http-error.filter.js';
 import { DATABASE_URL } from '../../database/data-source-options.js';
+import { AppConfig } from '../../config/app-config.js';
 import type { Actor } from '../auth/actor.js';
 import { AuthService } from '../auth/auth.service.js';
 
@@ -43,6 +44,26 @@ export interface JobOutcome {
 
 type Handler = (context: JobContext) => Promise<JobOutcome>;
 
+/**
+ * Progress reported from synchronous callbacks: the writes are chained so they land in order, a
+ * failed write is logged and never fails the job, and `settled()` is awaited before the job ends
+ * so no write lands after its final status.
+ */
+export class ProgressChain {
+  private chain = Promise.resolve();
+  private readonly logger = new Logger('JobProgress');
+
+  constructor(private readonly write: (percent: number, phase: string) => Promise<void>) {}
+
+  report(percent: number, phase: string): void {
+    this.chain = this.chain.then(() => this.write(percent, phase)).catch((error: unknown) => this.logger.warn(`progress not recorded: ${String(error)}`));
+  }
+
+  settled(): Promise<void> {
+    return this.chain;
+  }
+}
+
 const QUEUE = 'itbudget-jobs';
 
 /**
@@ -60,6 +81,7 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
     private readonly auth: AuthService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Each module registers the work of its own job kinds. */
@@ -73,6 +95,8 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
     this.boss.on('error', (error) => this.logger.error(error.message));
     await this.boss.start();
     await this.boss.createQueue(QUEUE);
+    if (!this.config.JOBS_WORKER) return;
+    await this.reapInterrupted();
     await this.boss.work<{ jobId: string }>(QUEUE, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
       if (job) await this.run(job.data.jobId);
     });
@@ -130,8 +154,21 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
     return { bytes: row.output, name: row.output_name, type: row.output_type };
   }
 
+  /**
+   * A job left RUNNING by a process that stopped (a crash, a deploy) is failed after an hour, so
+   * that no client polls it for ever. Checked when a worker starts and before each job.
+   */
+  private async reapInterrupted(): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE jobs SET status = 'FAILED', phase = 'failed', finished_at = now(), input = NULL, error = $1
+        WHERE status = 'RUNNING' AND started_at < now() - interval '1 hour'`,
+      [JSON.stringify({ statusCode: 500, error: 'Internal Server Error', message: 'The job was interrupted (the server stopped while it ran); start it again' })],
+    );
+  }
+
   /** Runs one job; whatever it throws is kept in the error shape the API would have answered. */
   private async run(id: string): Promise<void> {
+    await this.reapInterrupted();
     // Claimed once: an UPDATE through TypeORM answers [rows, count].
     const [rows] = await this.dataSource.query<[{ kind: JobKind; target: string; params: Record<string, unknown>; input: Buffer | null; created_by: string }[], number]>(
       `UPDATE jobs SET status = 'RUNNING', started_at = now(), phase = 'started' WHERE id = $1 AND status = 'QUEUED'

@@ -3,12 +3,23 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Permit } from '../auth/auth.decorators.js';
+import { DomainError } from '../../common/errors/domain-error.js';
 import { ReportService, reportName } from './report.service.js';
+
+const MAX_DOWNLOADS = 3;
+
+class DownloadsBusyError extends DomainError {
+  constructor() {
+    super('TOO_MANY_REQUESTS', 'REPORT_BUSY', 'Đang xuất nhiều sổ tổng hợp, thử lại sau / Too many workbook downloads at once, retry shortly (or ask for a job: Prefer: respond-async)');
+  }
+}
 
 @ApiTags('spreadsheets')
 @ApiBearerAuth()
 @Controller('fiscal-years/:year/report.xlsx')
 export class ReportController {
+  private downloads = 0;
+
   constructor(private readonly reports: ReportService) {}
 
   /**
@@ -25,14 +36,16 @@ export class ReportController {
     @Res() response: Response,
   ): Promise<void> {
     if (prefer?.includes('respond-async')) {
-      const opened = await this.reports.open(year); // refuses an unknown year before queueing
-      await opened.runner.rollbackTransaction();
-      await opened.runner.release();
+      await this.reports.assertYear(year); // refuses an unknown year before queueing
       const job = await this.reports.queue(year, actor);
       response.status(202).setHeader('Location', `/jobs/${job.id}`);
       response.json(job);
       return;
     }
+    // A download holds a database connection while it streams: a few at a time per instance.
+    if (this.downloads >= MAX_DOWNLOADS) throw new DownloadsBusyError();
+    this.downloads++;
+    response.once('close', () => this.downloads--);
     // Everything but the lines is read before the first byte, so errors are still JSON.
     const opened = await this.reports.open(year);
     response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

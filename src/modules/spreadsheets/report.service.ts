@@ -6,7 +6,7 @@ import { normaliseDecimal } from '../../common/money/vnd.js';
 import type { Actor } from '../auth/actor.js';
 import { floorFigures } from '../floor/domain/floor.js';
 import { FloorService } from '../floor/floor.service.js';
-import { type JobView, JobsService } from '../jobs/jobs.service.js';
+import { type JobView, JobsService, ProgressChain } from '../jobs/jobs.service.js';
 import { BudgetService } from '../workflow/budget.service.js';
 import { type ConsolidatedReportData, type ReportLine, writeConsolidatedReport } from './consolidated-report.js';
 
@@ -45,13 +45,18 @@ export class ReportService implements OnModuleInit {
       const sink = new PassThrough();
       const chunks: Buffer[] = [];
       sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-      let reported = Promise.resolve();
-      await this.write(await this.open(year), sink, (written, total) => {
-        reported = reported.then(() => progress(total > 0 ? (95 * written) / total : 0, 'writing'));
-      });
-      await reported;
+      const reported = new ProgressChain(progress);
+      try {
+        await this.write(await this.open(year), sink, (written, total) => reported.report(total > 0 ? (95 * written) / total : 0, 'writing'));
+      } finally {
+        await reported.settled();
+      }
       return { result: { year }, file: { bytes: Buffer.concat(chunks), name: reportName(year), type: XLSX } };
     });
+  }
+
+  async assertYear(year: number): Promise<void> {
+    await this.budget.get(year); // 404 for an unknown year
   }
 
   queue(year: number, actor: Actor): Promise<JobView> {

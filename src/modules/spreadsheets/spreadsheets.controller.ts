@@ -34,10 +34,10 @@ export class SpreadsheetsController {
   @Get()
   async download(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
     const estimate = await this.spreadsheets.estimateFor(id, actor);
+    const file = await this.spreadsheets.estimateWorkbook(estimate);
     response.setHeader('Content-Type', XLSX);
     response.setHeader('Content-Disposition', `attachment; filename="du-toan-${estimate.unit.code}-${estimate.year}.xlsx"`);
-    await this.spreadsheets.writeEstimateWorkbook(estimate, response);
-    response.end();
+    response.end(file);
   }
 
   /** Replaces the lines with the workbook's: all or nothing; 422 lists every bad cell. */

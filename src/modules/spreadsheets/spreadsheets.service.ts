@@ -1,13 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Writable } from 'node:stream';
 import { InvalidInputError, type FieldProblem } from '../../common/errors/domain-error.js';
 import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
+import { roleHolds } from '../auth/roles.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import type { LineFieldsDto } from '../estimates/dto/line.dto.js';
 import type { EstimateLine } from '../estimates/entities/estimate-line.entity.js';
 import { type EstimateView, EstimatesService } from '../estimates/estimates.service.js';
-import { type JobView, JobsService } from '../jobs/jobs.service.js';
-import { streamEstimateWorkbook } from './estimate-template.js';
+import { type JobView, JobsService, ProgressChain } from '../jobs/jobs.service.js';
+import { writeEstimateWorkbook } from './estimate-template.js';
 import { readEstimateWorkbook } from './estimate-workbook-reader.js';
 import { RowProblemsError } from './spreadsheet-errors.js';
 
@@ -50,6 +50,8 @@ export class SpreadsheetsService implements OnModuleInit {
 
   /** Acting on another unit's estimate is 403 (reading it would be 404); an unknown one is 404. */
   async assertCanImport(id: string, actor: Actor): Promise<void> {
+    // The role is checked here too, not only on the route: the CLI and jobs come in this way.
+    if (!roleHolds(actor.role, 'estimates.editLines')) throw new ForbiddenError();
     const estimate = await this.estimates.get(id);
     if (!coversUnit(actor, estimate.unitId)) throw new ForbiddenError();
   }
@@ -62,12 +64,15 @@ export class SpreadsheetsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register('WORKBOOK_IMPORT', async ({ target, params, input, actor, progress }) => {
-      // Progress is written as the rows are read; the writes are chained so they land in order.
-      let reported = Promise.resolve();
-      const estimate = await this.importEstimateWorkbook(target, input ?? Buffer.alloc(0), (params.version as number | null) ?? undefined, actor, (read, total) => {
-        reported = reported.then(() => progress(total > 0 ? (90 * read) / total : 0, 'reading'));
-      });
-      await reported;
+      const reported = new ProgressChain(progress);
+      let estimate: EstimateView;
+      try {
+        estimate = await this.importEstimateWorkbook(target, input ?? Buffer.alloc(0), (params.version as number | null) ?? undefined, actor, (read, total) =>
+          reported.report(total > 0 ? (90 * read) / total : 0, 'reading'),
+        );
+      } finally {
+        await reported.settled();
+      }
       return { result: { estimateId: estimate.id, version: estimate.version, lineCount: estimate.lines.length, total: estimate.totals.total } };
     });
   }
@@ -77,9 +82,10 @@ export class SpreadsheetsService implements OnModuleInit {
     return this.estimates.getFor(id, actor);
   }
 
-  async writeEstimateWorkbook(estimate: EstimateView, output: Writable): Promise<void> {
+  /** The filled template, whole: an estimate's workbook is small, and a buffer cannot hang on a client that left. */
+  async estimateWorkbook(estimate: EstimateView): Promise<Buffer> {
     const catalog = await this.catalog.getCatalog();
-    await streamEstimateWorkbook(
+    return writeEstimateWorkbook(
       catalog,
       {
         unitName: estimate.unit.name,
@@ -89,7 +95,6 @@ export class SpreadsheetsService implements OnModuleInit {
         version: estimate.version,
         lines: estimate.lines.map(lineFields),
       },
-      output,
     );
   }
 

@@ -43,6 +43,9 @@ function sheetPipes(sheet: unknown): Buffered[] {
 const lengthOf = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 
 /** The output closed or failed before the workbook was complete. */
+/** How long the output may stay full before the writing gives up. */
+const STALL_MS = 60_000;
+
 export class OutputClosedError extends Error {
   constructor(cause?: unknown) {
     super('the output closed before the workbook was complete / luồng ghi bị đóng trước khi ghi xong bảng tính', cause === undefined ? undefined : { cause });
@@ -104,10 +107,14 @@ export class StreamPressure {
   /** Yields to the event loop, then waits while the sheet's backlog or the output is over its limit. */
   async relieve(sheet: unknown): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
+    const since = Date.now();
     for (;;) {
       this.check();
       const outputFull = this.output.writableNeedDrain;
       if (!outputFull && sheetBacklog(sheet) <= this.backlogLimit) return;
+      // A reader that takes nothing for this long is gone in all but name: stop holding the
+      // database snapshot and the connection for it.
+      if (outputFull && Date.now() - since > STALL_MS) throw new OutputClosedError(new Error(`the reader took nothing for ${STALL_MS / 1000} s`));
       await this.nextEvent(outputFull ? [this.output] : sheetPipes(sheet));
     }
   }
