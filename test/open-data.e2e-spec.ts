@@ -338,6 +338,20 @@ describe('open data: the approved budget as a Fiscal Data Package (e2e)', () => 
       await anonymous().get(csvPath).expect(200);
     });
 
+    it('cuts off a reader that drains too slowly to finish in time, and frees its connection', async () => {
+      service.limits.totalMs = -1; // the time is up before the first byte
+      try {
+        const download = await service.budgetLines(YEAR);
+        // A reader that takes everything it gets, too late.
+        const slow = new Writable({ write: (_chunk, _encoding, done) => done() });
+        await download.writeTo(slow);
+        expect(slow.destroyed).toBe(true);
+        expect(service.activeDownloads).toBe(0);
+      } finally {
+        service.limits.totalMs = 10 * 60_000;
+      }
+    });
+
     it('a year not published takes no slot', async () => {
       await expect(service.budgetLines(2014)).rejects.toThrow(/not approved/);
       expect(service.activeDownloads).toBe(0);

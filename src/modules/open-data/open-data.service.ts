@@ -15,6 +15,8 @@ export interface DownloadLimits {
   concurrent: number;
   /** A reader that takes nothing for this long is cut off, so that it cannot hold a connection. */
   stallMs: number;
+  /** However slowly it drains, a download ends by then: a slow-drip client cannot hold a slot for ever. */
+  totalMs: number;
 }
 
 // Only lines of estimates APPROVED by the chair's decision, in a year whose consolidated budget is
@@ -178,7 +180,7 @@ export class OpenDataService {
   private readonly logger = new Logger(OpenDataService.name);
   private downloads = 0;
   /** Per instance; tests may lower them. */
-  readonly limits: DownloadLimits = { concurrent: 3, stallMs: 30_000 };
+  readonly limits: DownloadLimits = { concurrent: 3, stallMs: 30_000, totalMs: 10 * 60_000 };
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -276,9 +278,15 @@ export class OpenDataService {
       filename: `${year}-${RESOURCE_PATH}`,
       writeTo: async (out: Writable) => {
         let ended = false;
+        const deadline = Date.now() + this.limits.totalMs;
         try {
           const write = async (chunk: string): Promise<boolean> => {
             if (out.destroyed || out.writableEnded) return false;
+            if (Date.now() > deadline) {
+              this.logger.warn(`open data ${year}: the download took longer than ${this.limits.totalMs} ms; cut off`);
+              out.destroy();
+              return false;
+            }
             if (out.write(chunk)) return true;
             const result = await drained(out, this.limits.stallMs);
             if (result === 'stalled') {
