@@ -155,10 +155,16 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
-   * A job left RUNNING by a process that stopped (a crash, a deploy) is failed after an hour, so
-   * that no client polls it for ever. Checked when a worker starts and before each job.
+   * Housekeeping, when a worker starts and before each job: a job left RUNNING by a process that
+   * stopped (a crash, a deploy) is failed after an hour, so that no client polls it for ever; files
+   * older than a week are dropped.
    */
   private async reapInterrupted(): Promise<void> {
+    // Produced files are kept a week; the job's status and result stay.
+    await this.dataSource.query(
+      `UPDATE jobs SET output = NULL, output_name = NULL, output_type = NULL
+        WHERE output IS NOT NULL AND finished_at < now() - interval '7 days'`,
+    );
     await this.dataSource.query(
       `UPDATE jobs SET status = 'FAILED', phase = 'failed', finished_at = now(), input = NULL, error = $1
         WHERE status = 'RUNNING' AND started_at < now() - interval '1 hour'`,
