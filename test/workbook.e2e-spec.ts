@@ -5,6 +5,7 @@ import { DEMO_ESTIMATES, DEMO_YEAR } from '../seeds/data/demo-estimates.js';
 import { UNIT_IDS } from '../seeds/data/units.js';
 import { ForbiddenError } from '../src/modules/auth/actor.js';
 import { AuthService } from '../src/modules/auth/auth.service.js';
+import { writeEstimateWorkbook } from '../src/modules/spreadsheets/estimate-template.js';
 import { readEstimateWorkbook } from '../src/modules/spreadsheets/estimate-workbook-reader.js';
 import { SpreadsheetsService } from '../src/modules/spreadsheets/spreadsheets.service.js';
 import { catalogCodes, seedCatalog } from '../src/modules/spreadsheets/seed-catalog.js';
@@ -15,6 +16,7 @@ const FIXTURES = join(process.cwd(), 'test/fixtures/xlsx');
 const codes = catalogCodes(seedCatalog());
 
 interface Line {
+  id: string;
   lineNo: number;
   description: string;
   amount: string;
@@ -102,6 +104,29 @@ describe('estimate workbooks: download, fill in, upload (e2e)', () => {
     const cho = DEMO_ESTIMATES.find((e) => e.unitId === UNIT_IDS.choTown)!;
     const other = await upload(cho.id, downloaded, { version: '1' }).expect(400);
     expect(other.body.details[0].code).toBe('OTHER_ESTIMATE');
+  });
+
+  it('keeps DIC’s review of the lines that come back unchanged, and only of those', async () => {
+    const tuSon = DEMO_ESTIMATES.find((e) => e.unitId === UNIT_IDS.tuSon)!;
+    const tusonOfficer = await t.as('tuson.officer');
+    const tusonToken = await login(t.http, 'tuson.officer');
+    const estimate = (await (await t.as('tuson.head')).post(`/estimates/${tuSon.id}/submit`).send({}).expect(200)).body as Estimate;
+    const dic = await t.as('dic.reviewer');
+    await dic
+      .post(`/estimates/${tuSon.id}/review`)
+      .send({ version: estimate.version, opinions: estimate.lines.map((l) => ({ lineId: l.id, opinion: 'AGREE_WITH_CHANGES', note: 'Xem lại đơn giá' })) })
+      .expect(200);
+    await dic.post(`/estimates/${tuSon.id}/return`).send({ comment: 'Bổ sung' }).expect(200);
+    const file = (await request(t.http).get(`/estimates/${tuSon.id}/workbook`).set('Authorization', `Bearer ${tusonToken}`).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const read = await readEstimateWorkbook(file, codes);
+    if (!read.ok) throw new Error('the downloaded workbook does not read back');
+    // Change the first line's unit price; the others come back as they were.
+    const changed = read.lines.map((line, i) => (i === 0 ? { ...line, unitPrice: (BigInt(line.unitPrice) + 1n).toString(), amount: undefined } : line));
+    const edited = await writeEstimateWorkbook(seedCatalog(), { unitName: 'UBND thị xã Từ Sơn', unitCode: 'BN-H-TUSON', year: DEMO_YEAR, estimateId: tuSon.id, version: read.meta.version, lines: changed });
+    const after = (await upload(tuSon.id, edited, {}, tusonToken).expect(201)).body as { lines: { dicOpinion: string | null; dicNote: string | null }[] };
+    expect(after.lines.map((l) => l.dicOpinion)).toEqual([null, ...read.lines.slice(1).map(() => 'AGREE_WITH_CHANGES')]);
+    expect(after.lines[1]?.dicNote).toBe('Xem lại đơn giá');
+    expect((await tusonOfficer.get(`/estimates/${tuSon.id}`).expect(200)).body.lines).toHaveLength(read.lines.length);
   });
 
   describe('as a job the client polls (Prefer: respond-async)', () => {

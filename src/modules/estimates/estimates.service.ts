@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
-import { sumVnd } from '../../common/money/vnd.js';
+import { normaliseDecimal, sumVnd } from '../../common/money/vnd.js';
+import { canonicalJson } from '../audit/hash-chain.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
 import type { CatalogCodes } from '../catalog/catalog-codes.js';
@@ -30,6 +31,47 @@ export interface EstimateListItem extends Estimate {
   unit: Pick<Unit, 'id' | 'code' | 'name' | 'nameEn' | 'kind'>;
   total: bigint;
   lineCount: number;
+}
+
+type Review = Pick<EstimateLine, 'dicOpinion' | 'dicNote' | 'designAgreed'>;
+
+/** The fields that make two lines the same request (what a change would make DIC review again). */
+const sameRequest = (line: LineContent): string =>
+  canonicalJson({
+    isContinuing: line.isContinuing,
+    planAreaCode: line.planAreaCode,
+    expenditureTypeCode: line.expenditureTypeCode,
+    fundingSourceCode: line.fundingSourceCode,
+    activityKindCode: line.activityKindCode,
+    description: line.description,
+    measureUnit: line.measureUnit,
+    quantity: normaliseDecimal(line.quantity),
+    unitPrice: line.unitPrice,
+    amount: line.amount,
+    multiYearTotal: line.multiYearTotal,
+    fundedToPrev2: line.fundedToPrev2,
+    prevYearEstimate: line.prevYearEstimate,
+    prevYearExpected: line.prevYearExpected,
+    projectionNext1: line.projectionNext1,
+    projectionNext2: line.projectionNext2,
+    priorityTier: line.priorityTier,
+    contingency: line.contingency,
+    committedMinimum: line.committedMinimum,
+    justification: line.justification,
+  });
+
+/**
+ * A workbook import replaces the lines; DIC's review of a line that comes back unchanged is kept
+ * (each old line's review serves at most one new line), as a single-line edit would keep it.
+ */
+function reviewsKept(old: readonly EstimateLine[], lines: readonly LineContent[]): (Review | null)[] {
+  const byContent = new Map<string, Review[]>();
+  for (const line of old) {
+    if (line.dicOpinion === null && line.designAgreed === null) continue;
+    const key = sameRequest(line);
+    byContent.set(key, [...(byContent.get(key) ?? []), { dicOpinion: line.dicOpinion, dicNote: line.dicNote, designAgreed: line.designAgreed }]);
+  }
+  return lines.map((line) => byContent.get(sameRequest(line))?.shift() ?? null);
 }
 
 /** Up to this many lines, a workbook import's audit event holds the lines before and after. */
@@ -247,7 +289,7 @@ export class EstimatesService {
       const estimate = await this.claimForEdit(manager, estimateId, version, actor);
       const old = await manager.find(EstimateLine, { where: { estimateId }, order: { lineNo: 'ASC' } });
       await manager.query('DELETE FROM estimate_lines WHERE estimate_id = $1', [estimateId]);
-      await this.insertLines(manager, estimateId, built);
+      await this.insertLines(manager, estimateId, built, reviewsKept(old, built));
       // The trail keeps the lines themselves, before and after, up to a size that keeps one event
       // reasonable; past it, the counts and totals (the workbook itself is the officer's record).
       const summary = (lines: readonly LineContent[]) => ({
@@ -269,7 +311,12 @@ export class EstimatesService {
   }
 
   /** Many lines in one statement (unnest), numbered 1..n in the given order. */
-  private async insertLines(manager: EntityManager, estimateId: string, lines: readonly LineContent[]): Promise<void> {
+  private async insertLines(
+    manager: EntityManager,
+    estimateId: string,
+    lines: readonly LineContent[],
+    reviews: readonly (Review | null)[] = [],
+  ): Promise<void> {
     const BATCH = 5000;
     for (let start = 0; start < lines.length; start += BATCH) {
       const batch = lines.slice(start, start + BATCH);
@@ -278,10 +325,11 @@ export class EstimatesService {
         `INSERT INTO estimate_lines (id, estimate_id, line_no, is_continuing, plan_area_code, expenditure_type_code, funding_source_code,
                                      activity_kind_code, description, measure_unit, quantity, unit_price, amount, multi_year_total,
                                      funded_to_prev2, prev_year_estimate, prev_year_expected, projection_next1, projection_next2,
-                                     priority_tier, contingency, committed_minimum, justification)
+                                     priority_tier, contingency, committed_minimum, justification, dic_opinion, dic_note, design_agreed)
          SELECT gen_random_uuid(), $1, * FROM unnest($2::int[], $3::bool[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
                                                 $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[], $14::numeric[], $15::numeric[],
-                                                $16::numeric[], $17::numeric[], $18::numeric[], $19::int[], $20::numeric[], $21::numeric[], $22::text[])`,
+                                                $16::numeric[], $17::numeric[], $18::numeric[], $19::int[], $20::numeric[], $21::numeric[], $22::text[],
+                                                $23::text[], $24::text[], $25::bool[])`,
         [
           estimateId,
           batch.map((_, i) => start + i + 1),
@@ -305,6 +353,9 @@ export class EstimatesService {
           money((line) => line.contingency),
           money((line) => line.committedMinimum),
           batch.map((line) => line.justification),
+          batch.map((_, i) => reviews[start + i]?.dicOpinion ?? null),
+          batch.map((_, i) => reviews[start + i]?.dicNote ?? null),
+          batch.map((_, i) => reviews[start + i]?.designAgreed ?? null),
         ],
       );
     }
