@@ -36,29 +36,14 @@ export interface EstimateListItem extends Estimate {
 type Review = Pick<EstimateLine, 'dicOpinion' | 'dicNote' | 'designAgreed'>;
 
 /** The fields that make two lines the same request (what a change would make DIC review again). */
+const REQUEST_FIELDS = [
+  'isContinuing', 'planAreaCode', 'expenditureTypeCode', 'fundingSourceCode', 'activityKindCode', 'description',
+  'measureUnit', 'quantity', 'unitPrice', 'amount', 'multiYearTotal', 'fundedToPrev2', 'prevYearEstimate',
+  'prevYearExpected', 'projectionNext1', 'projectionNext2', 'priorityTier', 'contingency', 'committedMinimum', 'justification',
+] as const satisfies readonly (keyof LineContent)[];
+
 const sameRequest = (line: LineContent): string =>
-  canonicalJson({
-    isContinuing: line.isContinuing,
-    planAreaCode: line.planAreaCode,
-    expenditureTypeCode: line.expenditureTypeCode,
-    fundingSourceCode: line.fundingSourceCode,
-    activityKindCode: line.activityKindCode,
-    description: line.description,
-    measureUnit: line.measureUnit,
-    quantity: normaliseDecimal(line.quantity),
-    unitPrice: line.unitPrice,
-    amount: line.amount,
-    multiYearTotal: line.multiYearTotal,
-    fundedToPrev2: line.fundedToPrev2,
-    prevYearEstimate: line.prevYearEstimate,
-    prevYearExpected: line.prevYearExpected,
-    projectionNext1: line.projectionNext1,
-    projectionNext2: line.projectionNext2,
-    priorityTier: line.priorityTier,
-    contingency: line.contingency,
-    committedMinimum: line.committedMinimum,
-    justification: line.justification,
-  });
+  canonicalJson(Object.fromEntries(REQUEST_FIELDS.map((field) => [field, field === 'quantity' ? normaliseDecimal(line.quantity) : line[field]])));
 
 /**
  * A workbook import replaces the lines; DIC's review of a line that comes back unchanged is kept
