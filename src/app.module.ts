@@ -16,6 +16,7 @@ import { FloorModule } from './modules/floor/floor.module.js';
 import { SpreadsheetsModule } from './modules/spreadsheets/spreadsheets.module.js';
 import { SupportModule } from './modules/support/support.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
+import { WebModule } from './modules/web/web.module.js';
 import { WorkflowModule } from './modules/workflow/workflow.module.js';
 
 @Module({})
@@ -42,6 +43,7 @@ export class AppModule {
         SpreadsheetsModule,
         MonitoringModule,
         OpenDataModule,
+        WebModule.forRoot(),
       ],
       providers: [
         { provide: AppConfig, useValue: config },

@@ -1,0 +1,7 @@
+import { Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+export default function ReviewPage() {
+  const { t } = useTranslation();
+  return <Title order={2}>{t('nav.work')}</Title>;
+}
