@@ -39,8 +39,15 @@ describe('year-wide rules under concurrent writes (e2e)', () => {
       [district, ...(await t.dataSource.query<{ id: string }[]>('SELECT id FROM units WHERE parent_id = $1 ORDER BY code', [district])).map((r) => r.id)];
     unitsYp = await family(SEEDED.yenPhong);
     unitsTs = await family(SEEDED.tuSon);
-    for (const id of unitsYp) (officerOf.set(id, ypOfficer!), headOf.set(id, ypHead!));
-    for (const id of unitsTs) (officerOf.set(id, tsOfficer!), headOf.set(id, tsHead!));
+    for (const [units, officer, head] of [
+      [unitsYp, ypOfficer, ypHead],
+      [unitsTs, tsOfficer, tsHead],
+    ] as const) {
+      for (const id of units) {
+        officerOf.set(id, officer);
+        headOf.set(id, head);
+      }
+    }
   });
   afterAll(async () => {
     await t.close();
@@ -149,11 +156,11 @@ describe('year-wide rules under concurrent writes (e2e)', () => {
       expect(codes(responses).every((c) => ['409 IT_FLOOR', '409 BUDGET_LOCKED', '409 STALE_VERSION'].includes(c))).toBe(true);
       const budget = await budgetOf(YEAR);
       const floor = await floorOf(YEAR);
-      if (submit!.status === 200) {
+      if (submit.status === 200) {
         expect(budget.status).toBe('SUBMITTED');
         expect(floor.compliant).toBe(true);
       } else {
-        expect(submit!.body.code).toBe('IT_FLOOR');
+        expect(submit.body.code).toBe('IT_FLOOR');
         expect(changes.filter((r) => r.status === 200)).toHaveLength(1);
         expect(budget.status).not.toBe('SUBMITTED');
       }
@@ -170,12 +177,12 @@ describe('year-wide rules under concurrent writes (e2e)', () => {
         dof.post(`/estimates/${estimate.id}/return`).send({ comment: 'Bổ sung thuyết minh', version: current.version }),
       ])) as Response[];
       const budget = await budgetOf(YEAR);
-      if (submit!.status === 200) {
+      if (submit.status === 200) {
         expect(back).toMatchObject({ status: 409, body: { code: 'BUDGET_LOCKED' } });
         expect(budget.estimates.filter((e) => !e.excluded).every((e) => e.status === 'BALANCED')).toBe(true);
       } else {
-        expect(back!.status).toBe(200);
-        expect(submit!.body.code).toBe('BUDGET_NOT_READY');
+        expect(back.status).toBe(200);
+        expect(submit.body.code).toBe('BUDGET_NOT_READY');
         // Balance it again for the next race.
         estimate = (await dof.get(`/estimates/${estimate.id}`).expect(200)).body as Estimate;
         await headOf.get(SEEDED.yenPhong)!.post(`/estimates/${estimate.id}/submit`).send({}).expect(200);
@@ -195,16 +202,16 @@ describe('year-wide rules under concurrent writes (e2e)', () => {
       ])) as Response[];
       const [submit, ...created] = responses;
       const budget = await budgetOf(YEAR);
-      if (submit!.status === 200) {
+      if (submit.status === 200) {
         expect(budget.status).toBe('SUBMITTED');
         expect(budget.estimates.filter((e) => !e.excluded).every((e) => e.status === 'BALANCED')).toBe(true);
         expect(created.every((r) => r.status === 409 && r.body.code === 'BUDGET_LOCKED')).toBe(true);
       } else {
-        expect(submit!.body.code).toBe('BUDGET_NOT_READY');
+        expect(submit.body.code).toBe('BUDGET_NOT_READY');
         expect(created.some((r) => r.status === 201)).toBe(true);
       }
       // Once submitted, an estimate for the year is refused outright.
-      if (submit!.status !== 200) await dof.post(`/fiscal-years/${YEAR}/budget/submit`).send({}).expect(409);
+      if (submit.status !== 200) await dof.post(`/fiscal-years/${YEAR}/budget/submit`).send({}).expect(409);
     });
   });
 
@@ -221,19 +228,33 @@ describe('year-wide rules under concurrent writes (e2e)', () => {
       officer.delete(`/estimates/${estimate.id}/lines/${own.id}`).query({ version: estimate.version }),
     ])) as Response[];
     const after = (await officer.get(`/estimates/${estimate.id}`).expect(200)).body as Estimate;
-    if (submit!.status === 200) {
+    if (submit.status === 200) {
       expect(removal).toMatchObject({ status: 409 });
       expect(after.status).toBe('SUBMITTED');
       expect(after.lines.some((l) => l.fundingSourceCode === 'DISTRICT' && BigInt(l.amount) > 0n)).toBe(true);
     } else {
-      expect(removal!.status).toBe(200);
-      expect(submit!.body.code).toBe('DISTRICT_IT_LINE_MISSING');
+      expect(removal.status).toBe(200);
+      expect(submit.body.code).toBe('DISTRICT_IT_LINE_MISSING');
       expect(after.status).toBe('DRAFT');
     }
   });
 
+  it('a floor settings change needs a reason, kept in the audit trail; the calendar does not', async () => {
+    const year = (await dof.get('/fiscal-years/2011').expect(200)).body as { version: number };
+    const refused = await dof.patch('/fiscal-years/2011').send({ floorPolicy: 'WARN', version: year.version }).expect(400);
+    expect(refused.body.details).toEqual([expect.objectContaining({ field: 'reason', code: 'REASON_REQUIRED' })]);
+    expect(refused.body.message).toMatch(/^reason: cần lý do/);
+    await dof.patch('/fiscal-years/2011').send({ floorPolicy: 'WARN', reason: '   ', version: year.version }).expect(400);
+    await dof.patch('/fiscal-years/2011').send({ floorPolicy: 'WARN', reason: 'Theo Nghị quyết HĐND', version: year.version }).expect(200);
+    await dof.patch('/fiscal-years/2011').send({ committeeDeadline: '2010-12-15', version: year.version + 1 }).expect(200);
+    const [event] = await t.dataSource.query<{ reason: string; after: { floorPolicy: string } }[]>(
+      `SELECT reason, after FROM audit_events WHERE action = 'year.update' AND entity_id = '2011' ORDER BY id LIMIT 1`,
+    );
+    expect(event).toMatchObject({ reason: 'Theo Nghị quyết HĐND', after: { floorPolicy: 'WARN' } });
+  });
+
   it('ten concurrent creations of one unit’s estimate: one estimate, nine 409 ESTIMATE_EXISTS', async () => {
-    const unitId = unitsYp[1]!;
+    const unitId = unitsYp[1];
     const responses = (await Promise.all(Array.from({ length: 10 }, () => officerOf.get(unitId)!.post('/estimates').send({ unitId, year: 2015 })))) as Response[];
     expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
     expect(codes(responses)).toEqual(Array<string>(9).fill('409 ESTIMATE_EXISTS'));
