@@ -126,7 +126,8 @@ describe('year-wide rules under concurrent writes (e2e)', () => {
     expect(await count('SELECT COUNT(*)::int AS n FROM line_adjustments WHERE line_id = ANY($1::uuid[])', [lineIds])).toBe(2);
     expect(await count(`SELECT COUNT(*)::int AS n FROM audit_events WHERE action = 'line.adjust' AND entity_id = ANY($1::text[])`, [lineIds])).toBe(2);
     expect(await count(`SELECT COUNT(*)::int AS n FROM estimate_lines WHERE id = ANY($1::uuid[]) AND approved_amount = 60000000`, [lineIds])).toBe(2);
-  });
+    // Ten estimates drafted, balanced and approved through the API before the race.
+  }, 60_000);
 
   describe('the budget’s submission against the writes that change what it checks', () => {
     const YEAR = 2014;

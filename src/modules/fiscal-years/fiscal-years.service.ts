@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
+import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { lockYear, YEAR_CLOSED } from '../../database/year-lock.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -72,18 +72,21 @@ export class FiscalYearsService {
     const current = await this.get(year);
     const { version, totalLocalExpenditure, reason, ...rest } = dto;
     const floorChanges = FLOOR_SETTINGS.filter((key) => dto[key] !== undefined);
-    if (floorChanges.length > 0 && (reason ?? '').trim() === '') {
-      throw InvalidInputError.of(
-        'reason',
-        `cần lý do khi đổi ${floorChanges.join(', ')} (mức sàn 1%) / a reason is required to change the floor settings (${floorChanges.join(', ')})`,
-        'REASON_REQUIRED',
-      );
-    }
+    const missingReason: FieldProblem[] =
+      floorChanges.length > 0 && (reason ?? '').trim() === ''
+        ? [
+            {
+              field: 'reason',
+              code: 'REASON_REQUIRED',
+              message: `reason: cần lý do khi đổi ${floorChanges.join(', ')} (mức sàn 1%) / a reason is required to change the floor settings (${floorChanges.join(', ')})`,
+            },
+          ]
+        : [];
     const changes: Partial<FiscalYear> = { ...rest };
     if (totalLocalExpenditure !== undefined) {
       changes.totalLocalExpenditure = totalLocalExpenditure === null ? null : BigInt(totalLocalExpenditure);
     }
-    await this.check({ ...current, ...changes });
+    await this.check({ ...current, ...changes }, missingReason);
     return this.dataSource.transaction(async (manager) => {
       // The floor's settings are frozen while the chair holds the budget or once it is approved:
       // the figures they would change are the ones being decided on.
@@ -108,9 +111,9 @@ export class FiscalYearsService {
     });
   }
 
-  private async check(settings: FiscalYear): Promise<void> {
+  private async check(settings: FiscalYear, more: readonly FieldProblem[] = []): Promise<void> {
     const codes = await this.catalog.codes();
-    const problems = [...calendarProblems(settings), ...unknownSourceProblems(settings.floorSources, codes.fundingSources)];
+    const problems = [...calendarProblems(settings), ...unknownSourceProblems(settings.floorSources, codes.fundingSources), ...more];
     if (problems.length > 0) throw new InvalidInputError(problems);
   }
 }
