@@ -105,6 +105,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Liveness and database readiness (503 with the same shape when down) */
         get: operations["Health_check"];
         put?: never;
         post?: never;
@@ -973,6 +974,60 @@ export interface components {
             /** @example itbudget-demo */
             password: string;
         };
+        /** @enum {string} */
+        HealthIndicatorStatus: "up" | "down";
+        HealthIndicatorDto: {
+            status: components["schemas"]["HealthIndicatorStatus"];
+        };
+        FieldProblemDto: {
+            /** @example lines[2].unitPrice */
+            field: string;
+            /** @example unitPrice phải là số tiền nguyên (đồng) / unitPrice must be a whole number of đồng */
+            message: string;
+            /** @example IS_VND */
+            code?: string;
+            /**
+             * @description Row of a workbook (1-based)
+             * @example 7
+             */
+            row?: number;
+            /**
+             * @description Column letter of a workbook
+             * @example F
+             */
+            column?: string;
+        };
+        ErrorResponseDto: {
+            /** @example 400 */
+            statusCode: number;
+            /** @example Bad Request */
+            error: string;
+            /**
+             * @description Stable code of the error: the key of its message
+             * @example VALIDATION_FAILED
+             */
+            code: string;
+            /**
+             * @description Vietnamese first, then " / " and English
+             * @example Dữ liệu không hợp lệ / Invalid input
+             */
+            message: string;
+            details?: components["schemas"]["FieldProblemDto"][];
+        };
+        /** @enum {string} */
+        HealthStatus: "ok" | "error" | "shutting_down";
+        HealthResponseDto: {
+            status: components["schemas"]["HealthStatus"];
+            info?: {
+                [key: string]: components["schemas"]["HealthIndicatorDto"];
+            };
+            error?: {
+                [key: string]: components["schemas"]["HealthIndicatorDto"];
+            };
+            details: {
+                [key: string]: components["schemas"]["HealthIndicatorDto"];
+            };
+        };
         CreateFiscalYearDto: {
             /** @example 2016 */
             year: number;
@@ -1042,6 +1097,8 @@ export interface components {
             illustrative?: boolean;
             /** @description The version the change is based on; a stale version gets 409 */
             version: number;
+            /** @description Why the floor settings change (totalLocalExpenditure, floorRatio, floorSources, floorPolicy): required with any of them, kept in the audit trail */
+            reason?: string;
         };
         CreateEstimateDto: {
             /** Format: uuid */
@@ -1574,141 +1631,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example ok
-                         * @enum {string}
-                         */
-                        status?: "ok" | "degraded";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["HealthResponseDto"];
                 };
             };
-            /** @description The Health Check is not successful */
-            503: {
+            /** @description Error */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example error
-                         * @enum {string}
-                         */
-                        status?: "error" | "shutting_down";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
