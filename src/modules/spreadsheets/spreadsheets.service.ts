@@ -112,7 +112,7 @@ export class SpreadsheetsService implements OnModuleInit {
   ): Promise<EstimateView> {
     await this.assertCanImport(id, actor);
     const estimate = await this.estimates.get(id);
-    const result = await readEstimateWorkbook(file, await this.catalog.codes(), {}, onProgress);
+    const result = await readEstimateWorkbook(file, await this.catalog.codes(estimate.year), {}, onProgress);
     if (!result.ok) throw new RowProblemsError(result.problems, result.problemCount);
     const problems: FieldProblem[] = [];
     if (result.meta.estimateId !== undefined && result.meta.estimateId !== id) {
