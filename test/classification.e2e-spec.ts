@@ -75,7 +75,7 @@ describe('classification by the state budget index (e2e)', () => {
       .post(`/estimates/${e2012.id}/lines`)
       .send({ ...lineBody({ loaiKhoan: '460-463', mucTieuMuc: '9050-9062' }), version: e2012.version })
       .expect(201);
-    expect(accepted.body.lines.at(-1)).toMatchObject({ loaiKhoan: '460-463', mucTieuMuc: '9050-9062' });
+    expect((accepted.body as { lines: object[] }).lines.at(-1)).toMatchObject({ loaiKhoan: '460-463', mucTieuMuc: '9050-9062' });
 
     const e2021 = (await officer.post('/estimates').send({ unitId: SEEDED.yenPhong, year: 2021 }).expect(201)).body as { id: string; version: number };
     const old = await officer
