@@ -163,6 +163,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/catalog/budget-index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Catalog_budgetIndex"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/fiscal-years": {
         parameters: {
             query?: never;
@@ -1177,6 +1193,16 @@ export interface components {
              */
             committedMinimum?: string;
             justification?: string;
+            /**
+             * @description Loại-Khoản ("LLL-KKK") of the state budget index in force for the estimate's year; null clears it
+             * @example 280-314
+             */
+            loaiKhoan?: Record<string, never> | null;
+            /**
+             * @description Mục-Tiểu mục ("MMMM-TTTT") of the state budget index in force for the estimate's year; null clears it
+             * @example 9000-9004
+             */
+            mucTieuMuc?: Record<string, never> | null;
             /** @description The estimate's version the change is based on; a stale version gets 409 */
             version: number;
         };
@@ -1253,6 +1279,16 @@ export interface components {
              */
             committedMinimum?: string;
             justification?: string;
+            /**
+             * @description Loại-Khoản ("LLL-KKK") of the state budget index in force for the estimate's year; null clears it
+             * @example 280-314
+             */
+            loaiKhoan?: Record<string, never> | null;
+            /**
+             * @description Mục-Tiểu mục ("MMMM-TTTT") of the state budget index in force for the estimate's year; null clears it
+             * @example 9000-9004
+             */
+            mucTieuMuc?: Record<string, never> | null;
             /** @description The estimate's version the change is based on; a stale version gets 409 */
             version: number;
         };
@@ -1691,6 +1727,26 @@ export interface operations {
     Catalog_get: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Catalog_budgetIndex: {
+        parameters: {
+            query?: {
+                /** @description Budget year: only the edition of the index in force that year */
+                year?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
