@@ -1367,6 +1367,8 @@ export interface components {
             illustrative?: boolean;
             /** @description The version the change is based on; a stale version gets 409 */
             version: number;
+            /** @description Why the floor settings change (totalLocalExpenditure, floorRatio, floorSources, floorPolicy): required with any of them, kept in the audit trail */
+            reason?: string;
         };
         CreateEstimateDto: {
             /** Format: uuid */
