@@ -5,6 +5,8 @@ import { IsInt, Max, Min } from 'class-validator';
 import { IsOptionalField } from '../../common/validation/validators.js';
 import { Permit } from '../auth/auth.decorators.js';
 import { CatalogService } from './catalog.service.js';
+import { Endpoint } from '../../common/openapi/endpoint.js';
+import { CatalogDto } from './dto/catalog.response.js';
 
 export class BudgetIndexQuery {
   @ApiPropertyOptional({ description: 'Budget year: only the edition of the index in force that year', example: 2012 })
@@ -25,6 +27,7 @@ export class CatalogController {
 
   /** Plan areas, funding sources, expenditure types and activity kinds. */
   @Get()
+  @Endpoint({ summary: 'Plan areas, funding sources, expenditure types and activity kinds', response: CatalogDto })
   get() {
     return this.catalog.getCatalog();
   }
