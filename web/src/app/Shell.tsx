@@ -77,6 +77,8 @@ export function Shell() {
               end
               label={t(route.nav!)}
               active={location.pathname === `/${route.path}`}
+              color="blue.9"
+              variant="filled"
             />
           ))}
         </nav>

@@ -37,7 +37,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const meQuery = useQuery({
     queryKey: ['me'],
     enabled: hasToken,
-    queryFn: async () => (await ok(api.GET('/auth/me'))) as unknown as Me,
+    queryFn: async () => await ok(api.GET('/auth/me')),
   });
   const yearsQuery = useQuery({
     queryKey: ['fiscal-years'],
