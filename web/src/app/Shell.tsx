@@ -77,6 +77,7 @@ export function Shell() {
               end
               label={t(route.nav!)}
               active={location.pathname === `/${route.path}`}
+              variant="filled"
             />
           ))}
         </nav>

@@ -15,7 +15,7 @@ import { StatusBadge } from '../../ui/StatusBadge';
 import { ConflictDialog } from './ConflictDialog';
 import { LineForm } from './LineForm';
 import { LinesGrid } from './LinesGrid';
-import { bodyOf, draftOf, emptyDraft, type LineDraft } from './lineDraft';
+import { bodyOf, draftOf, emptyDraft, mergeTyped, type LineDraft } from './lineDraft';
 import { estimateKey, useCatalog, useEstimate, useMyEstimateItem } from './queries';
 import { TotalsPanel } from './TotalsPanel';
 
@@ -177,8 +177,10 @@ export default function EditorPage() {
           onKeepMine={() => {
             // Reload: the form now stands on the fresh version and keeps everything typed.
             queryClient.setQueryData(estimateKey(conflict.fresh.id), conflict.fresh);
+            // Fields the officer changed keep their typing; the others take the current values.
             const lineGone = editing.lineId !== null && conflict.current === null;
-            setEditing({ ...editing, lineId: lineGone ? null : editing.lineId, base: conflict.current, baseVersion: conflict.fresh.version });
+            const draft = mergeTyped(editing.base, editing.draft, conflict.current);
+            setEditing({ lineId: lineGone ? null : editing.lineId, base: conflict.current, baseVersion: conflict.fresh.version, draft });
             save.reset();
             setConflict(null);
           }}
