@@ -73,7 +73,7 @@ export default function EditorPage() {
     onError: async (error, job) => {
       if (!(error instanceof ApiError) || error.status !== 409 || error.code !== 'STALE_VERSION') return;
       const before = estimate.data!;
-      const fresh = (await ok(api.GET('/estimates/{id}', { params: { path: { id: before.id } } }))) as unknown as Estimate;
+      const fresh = await ok(api.GET('/estimates/{id}', { params: { path: { id: before.id } } }));
       const line = job.lineId ? fresh.lines.find((l) => l.id === job.lineId) : undefined;
       setConflict({ fresh, current: line ? draftOf(line) : null, otherChanges: otherChanges(before, fresh, job.lineId) });
     },
