@@ -1,4 +1,4 @@
-import { type INestApplication, type LogLevel } from '@nestjs/common';
+import { type INestApplication, type LogLevel, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -6,7 +6,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
-import { migrateDatabase } from './database/migrate.js';
+import { setUpDatabase } from './database/migrate.js';
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -14,12 +14,15 @@ const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbo
  * Builds the application: one validation pipe, one error filter, OpenAPI at /docs, and JSON in
  * which every bigint (money) is written as a string of digits.
  */
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
-  const { appRole } = await migrateDatabase(databaseUrl);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, appRole), {
+export async function createApp(config: AppConfig, ownerUrl: string, appUrl: string | null = null): Promise<INestApplication> {
+  // The owner migrates and grants; the app itself then connects only as its own role.
+  const appConnection = await setUpDatabase(config, ownerUrl, appUrl, (message) => new Logger('Database').warn(message));
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, appConnection), {
     logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
     bodyParser: false,
   });
+  // The client's address (sign-in limits per address) is the socket's unless proxies are declared.
+  app.set('trust proxy', config.TRUST_PROXY);
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
   // Money is bigint in code and a digit string in JSON (DESIGN.md section 2).

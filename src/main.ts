@@ -15,7 +15,7 @@ async function main(): Promise<void> {
 
   const database = await openDatabase(config, (message) => logger.log(message));
   logger.log(`Database: ${database.description}`);
-  const app = await createApp(config, database.url);
+  const app = await createApp(config, database.url, database.appUrl);
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
