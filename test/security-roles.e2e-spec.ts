@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,7 +93,7 @@ describe('least privilege (e2e)', () => {
   it('refuses to start in production on a connection with more rights than it needs', async () => {
     const database = await createTestDatabase();
     try {
-      const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', JWT_SECRET: 'c2VjdXJpdHktdGVzdC1vbmx5LWtleS0xMjM0NTY3ODkw' });
+      const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', JWT_SECRET: randomBytes(32).toString('hex'), AUDIT_KEY: randomBytes(32).toString('hex') });
       // The owner's own connection as the app's: a superuser (CI) or the owner of every table.
       await expect(createApp(config, database.url, database.url)).rejects.toThrow(LeastPrivilegeError);
       await expect(createApp(config, database.url, database.url)).rejects.toThrow(/Refusing to start in production/);

@@ -21,8 +21,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short-secret' })).toThrow(/JWT_SECRET=\(hidden\)/);
     expect(() => loadConfig({ JWT_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUDIT_KEY: required/);
     const strong = 'b1f0c9a7d24e8f63a5c0e9d7b4a21f86';
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong }).JWT_SECRET).toBe(strong);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong, AUDIT_KEY: strong.split('').reverse().join('') }).JWT_SECRET).toBe(strong);
   });
 
   it.each([
@@ -32,6 +33,7 @@ describe('loadConfig', () => {
     ['a keyboard run', '1234567890'.repeat(4)],
   ])('refuses a weak JWT_SECRET in production (%s) without printing it', (_label, secret) => {
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret })).toThrow(/JWT_SECRET=\(hidden\): too easy to guess/);
+    expect(() => loadConfig({ NODE_ENV: 'production', AUDIT_KEY: secret })).toThrow(/AUDIT_KEY=\(hidden\): too easy to guess/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret })).not.toThrow(new RegExp(secret));
   });
 

@@ -78,6 +78,23 @@ export class AppConfig {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /**
+   * The audit trail's secret (src/modules/audit/anchor.ts): keys the events' MACs and the
+   * checkpoints' Ed25519 signature. Never stored in the database. Required in production; in
+   * development kept in DATA_DIR/audit-key (mode 0600); in tests random per start.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'AUDIT_KEY must be at least 32 characters' })
+  AUDIT_KEY?: string;
+
+  /** A signed checkpoint of the audit chain every this many events (and at every budget decision). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  AUDIT_CHECKPOINT_EVERY = 100;
+
   /** Lifetime of an access token, in seconds. */
   @Transform(toInt)
   @IsInt()
@@ -155,7 +172,7 @@ export const MIN_SECRET_BITS = 100;
 
 const KNOWN_KEYS = Object.keys(new AppConfig());
 // Settings without a default are not own keys of a fresh AppConfig.
-const OPTIONAL_KEYS = ['DATABASE_URL', 'APP_DATABASE_URL', 'JWT_SECRET'];
+const OPTIONAL_KEYS = ['DATABASE_URL', 'APP_DATABASE_URL', 'JWT_SECRET', 'AUDIT_KEY'];
 
 /** Validates the environment; throws ConfigError naming every bad setting. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -169,11 +186,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     Object.values(error.constraints ?? {}).map((message) => `${error.property}=${shown(error.property, env[error.property])}: ${message}`),
   );
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
-  if (config.NODE_ENV === 'production' && config.JWT_SECRET && secretEntropyBits(config.JWT_SECRET) < MIN_SECRET_BITS) {
-    problems.push(
-      `JWT_SECRET=(hidden): too easy to guess (about ${Math.floor(secretEntropyBits(config.JWT_SECRET))} bits; at least ${MIN_SECRET_BITS} are required in production — ` +
-        'use e.g. `openssl rand -hex 32`)',
-    );
+  if (config.NODE_ENV === 'production' && !config.AUDIT_KEY) problems.push('AUDIT_KEY: required when NODE_ENV=production');
+  for (const key of ['JWT_SECRET', 'AUDIT_KEY'] as const) {
+    const secret = config[key];
+    if (config.NODE_ENV === 'production' && secret && secretEntropyBits(secret) < MIN_SECRET_BITS) {
+      problems.push(
+        `${key}=(hidden): too easy to guess (about ${Math.floor(secretEntropyBits(secret))} bits; at least ${MIN_SECRET_BITS} are required in production — ` +
+          'use e.g. `openssl rand -hex 32`)',
+      );
+    }
   }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);

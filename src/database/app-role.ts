@@ -2,6 +2,7 @@
 // it needs; everything else (migrations, grants, the job queue's schema, the sign-in settings) is
 // done here once per start through the owner's connection, which is then closed.
 import { createHmac } from 'node:crypto';
+import { createRequire } from 'node:module';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { redactUrl } from './database.js';
@@ -19,7 +20,7 @@ const USER_COLUMNS_UPDATE = ['full_name', 'role', 'unit_id', 'active', 'token_ve
 /** Tables only the owner and the SECURITY DEFINER functions touch. */
 const OWNER_ONLY_TABLES = ['sign_in_settings', 'sign_in_failures', 'sign_in_windows'];
 /** Append-only tables: the app adds rows and reads them, nothing else. */
-const APPEND_ONLY_TABLES = ['audit_events'];
+const APPEND_ONLY_TABLES = ['audit_events', 'audit_checkpoints'];
 
 export class LeastPrivilegeError extends Error {}
 
@@ -145,8 +146,24 @@ async function grantAppRights(owner: pg.Client): Promise<void> {
   }
 }
 
+// The schema version of the installed pg-boss (its own package says which it expects).
+const JOBS_SCHEMA_VERSION = (createRequire(import.meta.url)('pg-boss/version.json') as { schema: number }).schema;
+
+/** True when the job queue's schema is at the installed pg-boss's version and holds our queue. */
+async function jobQueueReady(owner: pg.Client): Promise<boolean> {
+  const { rows } = await owner.query<{ ready: boolean }>(`SELECT to_regclass($1) IS NOT NULL AND to_regclass($2) IS NOT NULL AS ready`, [
+    `${JOBS_SCHEMA}.version`,
+    `${JOBS_SCHEMA}.queue`,
+  ]);
+  if (!rows[0].ready) return false;
+  const version = await owner.query<{ version: number }>(`SELECT version FROM ${ident(JOBS_SCHEMA)}.version`);
+  const queue = await owner.query(`SELECT 1 FROM ${ident(JOBS_SCHEMA)}.queue WHERE name = $1`, [JOBS_QUEUE]);
+  return Number(version.rows[0]?.version) === JOBS_SCHEMA_VERSION && queue.rowCount === 1;
+}
+
 /** The job queue's schema and queue, created (or migrated) by the owner; the app only uses them. */
 async function installJobQueue(ownerUrl: string): Promise<void> {
+  if (await withClient(ownerUrl, jobQueueReady)) return;
   const boss = new PgBoss({ connectionString: ownerUrl, schema: JOBS_SCHEMA, application_name: 'itbudget-setup', max: 1, supervise: false, schedule: false });
   await boss.start();
   try {
