@@ -3,13 +3,26 @@ import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
-import type { AppConfig } from './config/app-config.js';
+import helmet, { type HelmetOptions } from 'helmet';
+import { type AppConfig, docsEnabled } from './config/app-config.js';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
+import { refuseDeepJson } from './common/validation/json-guard.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import { setUpDatabase } from './database/migrate.js';
 import { createOpenApiDocument } from './openapi/openapi-document.js';
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/**
+ * Helmet's headers (CSP, frame-ancestors, nosniff, referrer policy, HSTS …) on every answer. Its
+ * default CSP fits what is served here: the web app under /app is Vite's build (module scripts
+ * and styles from the same origin; inline style attributes, which 'unsafe-inline' in style-src
+ * allows) and /docs is Swagger UI from files of its own. `upgrade-insecure-requests` is left out:
+ * on a plain-HTTP intranet address it would send every script to an https:// that is not there.
+ */
+export const SECURITY_HEADERS: HelmetOptions = {
+  contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+};
 
 /**
  * Builds the application: one validation pipe, one error filter, OpenAPI at /docs, and JSON in
@@ -24,7 +37,12 @@ export async function createApp(config: AppConfig, ownerUrl: string, appUrl: str
   });
   // The client's address (sign-in limits per address) is the socket's unless proxies are declared.
   app.set('trust proxy', config.TRUST_PROXY);
-  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.disable('x-powered-by');
+  app.use(helmet(SECURITY_HEADERS));
+  // Nesting is bounded on the raw bytes before JSON.parse recurses into it (json-guard.ts). Nest's
+  // types reserve `verify` for its rawBody option (off here), and pass it on to body-parser.
+  const jsonOptions = { limit: config.BODY_LIMIT, verify: refuseDeepJson };
+  app.useBodyParser('json', jsonOptions);
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
   // Money is bigint in code and a digit string in JSON (DESIGN.md section 2).
   app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
@@ -32,8 +50,7 @@ export async function createApp(config: AppConfig, ownerUrl: string, appUrl: str
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
 
-  const document = createOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document);
+  if (docsEnabled(config)) SwaggerModule.setup('docs', app, createOpenApiDocument(app));
   await app.init();
   return app;
 }

@@ -62,6 +62,15 @@ export class AppConfig {
   @IsBoolean()
   SEED_ON_EMPTY = true;
 
+  /**
+   * Serve the OpenAPI documentation at /docs. Unset: on, except with NODE_ENV=production, where
+   * the API's whole surface is not advertised unless this says so.
+   */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  DOCS_ENABLED?: boolean;
+
   /** Largest JSON request body accepted. */
   @IsString()
   @Matches(/^[0-9]+(b|kb|mb)$/i, { message: 'BODY_LIMIT must be a size such as 2mb or 500kb' })
@@ -142,6 +151,11 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+/** Whether /docs is served: DOCS_ENABLED when set, else everywhere but production. */
+export function docsEnabled(config: AppConfig): boolean {
+  return config.DOCS_ENABLED ?? config.NODE_ENV !== 'production';
+}
+
 // Secrets and connection strings (which may hold a password) are named, never printed.
 const shown = (key: string, value: string | undefined): string => (/SECRET|PASSWORD|DATABASE_URL|KEY/.test(key) ? '(hidden)' : JSON.stringify(value));
 
@@ -172,7 +186,7 @@ export const MIN_SECRET_BITS = 100;
 
 const KNOWN_KEYS = Object.keys(new AppConfig());
 // Settings without a default are not own keys of a fresh AppConfig.
-const OPTIONAL_KEYS = ['DATABASE_URL', 'APP_DATABASE_URL', 'JWT_SECRET', 'AUDIT_KEY'];
+const OPTIONAL_KEYS = ['DATABASE_URL', 'APP_DATABASE_URL', 'JWT_SECRET', 'AUDIT_KEY', 'DOCS_ENABLED'];
 
 /** Validates the environment; throws ConfigError naming every bad setting. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

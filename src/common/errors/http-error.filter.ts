@@ -51,6 +51,9 @@ function reasonPhrase(status: number): string {
 
 /** The error shape of any error: what the API answers, and what a failed job keeps. */
 export function errorBody(exception: unknown): ErrorBody {
+  // A domain error thrown inside Express middleware (the JSON guard in the body parser) reaches
+  // here wrapped by Nest in an HttpException: answer the domain error itself, code and details.
+  if (exception instanceof HttpException && exception.cause instanceof DomainError) return errorBody(exception.cause);
   if (exception instanceof DomainError) {
     const statusCode = STATUS_BY_KIND[exception.kind];
     return {

@@ -63,8 +63,8 @@ export function IsDecisionNumber(): PropertyDecorator {
 }
 
 const REQUIRED_TEXT_MESSAGE = '$property không được để trống hay chỉ có khoảng trắng / $property must not be empty or only spaces';
-/** At least one character that is not white space (Unicode, so no-break spaces count as blank). */
-const NOT_BLANK = /\S/u;
+/** At least one character that is neither white space (Unicode: no-break spaces too) nor zero-width. */
+const NOT_BLANK = /[^\s\u200b-\u200d\u2060\ufeff]/u;
 
 /**
  * A required text: a string with at least one character that is not white space. Every required
