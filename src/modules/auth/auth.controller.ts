@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor } from './actor.js';
@@ -6,6 +6,8 @@ import { CurrentActor, Permit, Public } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
 import { LoginDto } from './dto/login.dto.js';
 import { RevokeTokensDto } from './dto/revoke-tokens.dto.js';
+import { Endpoint } from '../../common/openapi/endpoint.js';
+import { LoginResponseDto, MeResponseDto, RevokedTokensDto } from './dto/auth.response.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -19,7 +21,7 @@ export class AuthController {
    */
   @Public()
   @Post('login')
-  @HttpCode(200)
+  @Endpoint({ summary: 'A Bearer token for the user (429 with Retry-After when a sign-in limit is reached)', response: LoginResponseDto })
   login(@Body() dto: LoginDto, @Req() request: Request) {
     // req.ip honours TRUST_PROXY: behind a proxy it is the client's address, not the proxy's.
     return this.auth.login(dto.username, dto.password, request.ip ?? request.socket.remoteAddress ?? 'unknown');
@@ -29,6 +31,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Permit('registry.read')
   @Get('me')
+  @Endpoint({ summary: 'Who the token belongs to and which units they act for', response: MeResponseDto })
   me(@CurrentActor() actor: Actor) {
     return { ...actor, unitScope: actor.unitScope && [...actor.unitScope] };
   }
@@ -37,7 +40,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Permit('session.end')
   @Post('logout')
-  @HttpCode(200)
+  @Endpoint({ summary: 'Signs out everywhere: every token of the caller issued so far stops working', response: RevokedTokensDto })
   logout(@CurrentActor() actor: Actor) {
     return this.auth.revokeTokens(actor.userId, actor, 'sign-out');
   }
@@ -46,7 +49,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Permit('users.revokeTokens')
   @Post('users/:id/revoke-tokens')
-  @HttpCode(200)
+  @Endpoint({ summary: "Ends every token of a user (administrators), with a reason kept in the audit trail", response: RevokedTokensDto })
   revoke(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RevokeTokensDto, @CurrentActor() actor: Actor) {
     return this.auth.revokeTokens(id, actor, dto.reason);
   }
