@@ -9,8 +9,8 @@ const common = {
 };
 
 export default {
-  // Five builds and test runs share a 2-core machine at times: a 5 s hook limit fails app start-up
-  // there, not the code. Speed is measured by `npm run bench`, never by a test's time limit.
+  // An e2e file boots the app on a fresh database (migrations, grants, seeds): seconds on a busy
+  // 2-core machine, beyond Jest's default 5 s for a hook. Not a speed assertion; a hang still fails.
   testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts'] },

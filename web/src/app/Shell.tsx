@@ -77,7 +77,6 @@ export function Shell() {
               end
               label={t(route.nav!)}
               active={location.pathname === `/${route.path}`}
-              color="blue.9"
               variant="filled"
             />
           ))}

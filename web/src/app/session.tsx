@@ -2,7 +2,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, getToken, ok, setToken, whenSignedOut } from '../api/client';
-import type { FiscalYear, LoginResult, Me } from '../api/types';
+import type { FiscalYear, Me } from '../api/types';
 
 interface Session {
   me: Me | null;
@@ -37,12 +37,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const meQuery = useQuery({
     queryKey: ['me'],
     enabled: hasToken,
-    queryFn: async () => await ok(api.GET('/auth/me')),
+    queryFn: () => ok(api.GET('/auth/me')),
   });
   const yearsQuery = useQuery({
     queryKey: ['fiscal-years'],
     enabled: hasToken && meQuery.isSuccess,
-    queryFn: async () => (await ok(api.GET('/fiscal-years'))) as unknown as FiscalYear[],
+    queryFn: () => ok(api.GET('/fiscal-years')),
   });
 
   const signOut = useCallback(() => {
@@ -55,7 +55,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      const result = (await ok(api.POST('/auth/login', { body: { username, password } }))) as unknown as LoginResult;
+      const result = await ok(api.POST('/auth/login', { body: { username, password } }));
       queryClient.clear();
       setToken(result.accessToken);
       setHasToken(true);

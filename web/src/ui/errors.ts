@@ -5,9 +5,17 @@ import { ApiError } from '../api/client';
 
 /** The half of a bilingual "vi / en" message in the chosen language (whole when not bilingual). */
 export function pickLanguage(message: string, language: string): string {
-  const at = message.indexOf(' / ');
-  if (at < 0) return message;
-  return language === 'en' ? message.slice(at + 3) : message.slice(0, at);
+  const en = language === 'en';
+  // Labels inside a message come as "(vi / en)", possibly with one level of brackets inside each.
+  const labelled = message.replace(/\(((?:[^()]|\([^()]*\))*?) \/ ((?:[^()]|\([^()]*\))*)\)/g, (_all, vi: string, english: string) =>
+    `(${en ? english : vi})`,
+  );
+  const at = labelled.indexOf(' / ');
+  if (at < 0) return labelled;
+  // "K11 (label): vi / en" keeps what names the cell in either language.
+  const colon = labelled.lastIndexOf(': ', at);
+  const prefix = colon >= 0 ? labelled.slice(0, colon + 2) : '';
+  return en ? prefix + labelled.slice(at + 3) : labelled.slice(0, at);
 }
 
 /** What to show for an error: translated by its code when the catalog has it. */

@@ -15,7 +15,7 @@ import { StatusBadge } from '../../ui/StatusBadge';
 import { ConflictDialog } from './ConflictDialog';
 import { LineForm } from './LineForm';
 import { LinesGrid } from './LinesGrid';
-import { bodyOf, draftOf, emptyDraft, type LineDraft } from './lineDraft';
+import { bodyOf, draftOf, emptyDraft, mergeTyped, type LineDraft } from './lineDraft';
 import { estimateKey, useCatalog, useEstimate, useMyEstimateItem } from './queries';
 import { TotalsPanel } from './TotalsPanel';
 
@@ -73,7 +73,7 @@ export default function EditorPage() {
     onError: async (error, job) => {
       if (!(error instanceof ApiError) || error.status !== 409 || error.code !== 'STALE_VERSION') return;
       const before = estimate.data!;
-      const fresh = (await ok(api.GET('/estimates/{id}', { params: { path: { id: before.id } } }))) as unknown as Estimate;
+      const fresh = await ok(api.GET('/estimates/{id}', { params: { path: { id: before.id } } }));
       const line = job.lineId ? fresh.lines.find((l) => l.id === job.lineId) : undefined;
       setConflict({ fresh, current: line ? draftOf(line) : null, otherChanges: otherChanges(before, fresh, job.lineId) });
     },
@@ -177,8 +177,10 @@ export default function EditorPage() {
           onKeepMine={() => {
             // Reload: the form now stands on the fresh version and keeps everything typed.
             queryClient.setQueryData(estimateKey(conflict.fresh.id), conflict.fresh);
+            // Fields the officer changed keep their typing; the others take the current values.
             const lineGone = editing.lineId !== null && conflict.current === null;
-            setEditing({ ...editing, lineId: lineGone ? null : editing.lineId, base: conflict.current, baseVersion: conflict.fresh.version });
+            const draft = mergeTyped(editing.base, editing.draft, conflict.current);
+            setEditing({ lineId: lineGone ? null : editing.lineId, base: conflict.current, baseVersion: conflict.fresh.version, draft });
             save.reset();
             setConflict(null);
           }}

@@ -106,3 +106,16 @@ export function bodyOf(draft: LineDraft) {
 export function changedFields(a: LineDraft, b: LineDraft): (keyof LineDraft)[] {
   return DRAFT_FIELDS.filter((field) => a[field] !== b[field]);
 }
+
+/**
+ * After a conflict: what the officer typed over the line as it is now. A field the officer changed
+ * (typed ≠ base) keeps the typing; a field they left alone takes the current value.
+ */
+export function mergeTyped(base: LineDraft | null, typed: LineDraft, current: LineDraft | null): LineDraft {
+  if (!base || !current) return typed;
+  const merged = { ...current };
+  for (const field of DRAFT_FIELDS) {
+    if (typed[field] !== base[field]) (merged as Record<string, unknown>)[field] = typed[field];
+  }
+  return merged;
+}

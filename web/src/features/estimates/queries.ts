@@ -1,7 +1,6 @@
 // Reading the unit's estimate of the selected year, and the catalog, through react-query.
 import { useQuery } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
-import type { Catalog, Estimate, EstimateListItem } from '../../api/types';
 import { useMe, useSession } from '../../app/session';
 
 export const estimateKey = (id: string) => ['estimate', id] as const;
@@ -14,9 +13,7 @@ export function useMyEstimateItem() {
     queryKey: ['my-estimate', me.unitId, year],
     enabled: year !== null,
     queryFn: async () => {
-      const page = (await ok(api.GET('/estimates', { params: { query: { year: year!, unitId: me.unitId } } }))) as unknown as {
-        items: EstimateListItem[];
-      };
+      const page = await ok(api.GET('/estimates', { params: { query: { year: year!, unitId: me.unitId } } }));
       return page.items[0] ?? null;
     },
   });
@@ -26,7 +23,7 @@ export function useEstimate(id: string | undefined) {
   return useQuery({
     queryKey: estimateKey(id ?? ''),
     enabled: !!id,
-    queryFn: async () => (await ok(api.GET('/estimates/{id}', { params: { path: { id: id! } } }))) as unknown as Estimate,
+    queryFn: () => ok(api.GET('/estimates/{id}', { params: { path: { id: id! } } })),
   });
 }
 
@@ -34,6 +31,6 @@ export function useCatalog() {
   return useQuery({
     queryKey: ['catalog'],
     staleTime: Infinity,
-    queryFn: async () => (await ok(api.GET('/catalog'))) as unknown as Catalog,
+    queryFn: () => ok(api.GET('/catalog')),
   });
 }

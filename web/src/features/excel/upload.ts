@@ -12,13 +12,6 @@ export interface Progress {
   phase: 'upload' | 'import';
 }
 
-interface JobState {
-  status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
-  percent: number;
-  result: unknown;
-  error: unknown;
-}
-
 function send(url: string, form: FormData, async: boolean, onProgress: (p: Progress) => void): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -62,7 +55,7 @@ export async function uploadWorkbook(estimateId: string, file: File, onProgress:
   }
   const jobId = (body as { id: string }).id;
   for (;;) {
-    const job = (await ok(api.GET('/jobs/{id}', { params: { path: { id: jobId } } }))) as JobState;
+    const job = await ok(api.GET('/jobs/{id}', { params: { path: { id: jobId } } }));
     onProgress({ phase: 'import', percent: 50 + Math.round(job.percent / 2) });
     if (job.status === 'DONE') return job.result;
     if (job.status === 'FAILED') {
