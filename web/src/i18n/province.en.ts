@@ -22,7 +22,7 @@ export const provinceEn: Messages['prov'] = {
     chartLabel: 'Floor gauge: IT spending is {{percent}}% of the floor',
     local: 'Total local expenditure',
     amount: 'Floor ({{ratio}}%)',
-    it: 'Approved IT spending',
+    it: 'Approved IT spending (counted for the floor)',
     requested: 'Requested IT spending',
     shortfall: 'Shortfall',
     state: 'State',

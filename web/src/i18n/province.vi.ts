@@ -20,7 +20,7 @@ export const provinceVi = {
     chartLabel: 'Đồng hồ mức sàn: chi CNTT đạt {{percent}}% mức sàn',
     local: 'Tổng chi ngân sách địa phương',
     amount: 'Mức sàn ({{ratio}}%)',
-    it: 'Chi CNTT được duyệt',
+    it: 'Chi CNTT được duyệt (tính vào mức sàn)',
     requested: 'Chi CNTT đề nghị',
     shortfall: 'Còn thiếu',
     state: 'Tình trạng',

@@ -26,6 +26,7 @@ interface RunGroup {
 }
 interface RunLine {
   lineId: string;
+  unitId: string;
   unitName: string;
   planAreaCode: string;
   fundingSourceCode: string;
@@ -147,6 +148,8 @@ export default function RunsPage() {
   const sourceBudgetLevel = (code: string) => sources.find((s) => s.code === code)?.budgetLevel ?? code;
   // A run named by the API's default ("BALANCE RECURRENT <instant>") is shown by its time instead.
   const runLabel = (r: Run) => (/^(BALANCE|TOP_UP) (RECURRENT|INVESTMENT) /.test(r.name) ? t('prov.runs.unnamed', { time: formatDateTime(r.createdAt) }) : r.name);
+  // The comparison names units by code; the runs' lines carry their names.
+  const unitNames = new Map(compared.flatMap((q) => (q.data?.lines ?? []).map((l) => [l.unitId, l.unitName] as const)));
   const unallocated = (r: Run) => Object.values(r.groups).reduce((s, g) => s + BigInt(g.unallocated), 0n);
 
   return (
@@ -283,7 +286,7 @@ export default function RunsPage() {
             </Table.Thead>
             <Table.Tbody>
               {comparison.data.byUnit.map((row) => (
-                <CompareRow key={row.key} label={row.label} amounts={row.amounts} differences={row.differences} />
+                <CompareRow key={row.key} label={unitNames.get(row.key) ?? row.label} amounts={row.amounts} differences={row.differences} />
               ))}
               {comparison.data.byPlanArea.map((row) => (
                 <CompareRow key={row.key} label={`${t('line.planArea')} ${row.label}`} amounts={row.amounts} differences={row.differences} />

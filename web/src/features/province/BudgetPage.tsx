@@ -368,7 +368,7 @@ export default function BudgetPage() {
         </Paper>
       )}
 
-      <Modal opened={action === 'approve' || action === 'submit'} onClose={() => setAction(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={action === 'approve' ? t('prov.chair.confirmTitle') : t('prov.budget.confirmSubmit')} size="lg">
+      <Modal opened={action === 'approve' || action === 'submit'} onClose={() => setAction(null)} closeButtonProps={{ 'aria-label': t('common.close') }} transitionProps={{ duration: 0 }} title={action === 'approve' ? t('prov.chair.confirmTitle') : t('prov.budget.confirmSubmit')} size="lg">
         <Stack>
           <Text size="sm">{action === 'approve' ? t('prov.chair.confirmIntro') : t('prov.budget.confirmSubmitIntro')}</Text>
           <Table data-testid="confirm-figures">
