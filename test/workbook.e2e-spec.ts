@@ -153,7 +153,10 @@ describe('estimate workbooks: download, fill in, upload (e2e)', () => {
 
     it('keeps a refused import’s errors on the job, and saves nothing', async () => {
       const before = await snapshot(yenPhong.id);
-      const response = await upload(yenPhong.id, readFileSync(join(FIXTURES, 'bad', 'unknown-codes.xlsx')), { version: '1' }).set('Prefer', 'respond-async').expect(202);
+      const { version } = (await officer.get(`/estimates/${yenPhong.id}`).expect(200)).body as Estimate;
+      const response = await upload(yenPhong.id, readFileSync(join(FIXTURES, 'bad', 'unknown-codes.xlsx')), { version: String(version) })
+        .set('Prefer', 'respond-async')
+        .expect(202);
       const job = await poll(response.body.id as string, officer);
       expect(job.status).toBe('FAILED');
       expect(job.error).toMatchObject({ statusCode: 422, code: 'ROWS_INVALID' });
@@ -173,7 +176,6 @@ describe('estimate workbooks: download, fill in, upload (e2e)', () => {
       'columns-reordered.xlsx': [422, 'HEADER_MISMATCH'],
       'text-in-number.xlsx': [422, 'ROWS_INVALID'],
       'unknown-codes.xlsx': [422, 'ROWS_INVALID'],
-      'formula-no-cached-value.xlsx': [422, 'ROWS_INVALID'],
       'amount-mismatch.xlsx': [422, 'ROWS_INVALID'],
       'merged-cells.xlsx': [422, 'ROWS_INVALID'],
       'date-in-number.xlsx': [422, 'ROWS_INVALID'],
@@ -181,7 +183,8 @@ describe('estimate workbooks: download, fill in, upload (e2e)', () => {
 
     it.each(bad)('%s', async (name) => {
       const before = await snapshot(yenPhong.id);
-      const response = await upload(yenPhong.id, readFileSync(join(FIXTURES, 'bad', name)), { version: '1' });
+      const { version } = (await officer.get(`/estimates/${yenPhong.id}`).expect(200)).body as Estimate;
+      const response = await upload(yenPhong.id, readFileSync(join(FIXTURES, 'bad', name)), { version: String(version) });
       expect([400, 413, 422]).toContain(response.status);
       expect(response.body).toMatchObject({ statusCode: response.status });
       if (expected[name]) expect([response.status, response.body.code]).toEqual(expected[name]);
@@ -192,6 +195,30 @@ describe('estimate workbooks: download, fill in, upload (e2e)', () => {
         expect(details[0].message).toMatch(/\//); // Vietnamese / English
       }
       expect(await snapshot(yenPhong.id)).toEqual(before);
+    });
+
+    it('checks rights, status and version before reading a byte of the file (sync and job)', async () => {
+      const garbage = readFileSync(join(FIXTURES, 'bad', 'random-bytes.xlsx'));
+      const { version } = (await officer.get(`/estimates/${yenPhong.id}`).expect(200)).body as Estimate;
+      // A stale version: 409, not the 400 the file would earn.
+      for (const prefer of [undefined, 'respond-async']) {
+        const stale = upload(yenPhong.id, garbage, { version: String(version - 1) });
+        const answer = prefer ? await stale.set('Prefer', prefer) : await stale;
+        expect([answer.status, answer.body.code]).toEqual([409, 'STALE_VERSION']);
+      }
+      // Another unit's officer: 403 before the file.
+      const tusonToken = await login(t.http, 'tuson.officer');
+      expect((await upload(yenPhong.id, garbage, { version: String(version) }, tusonToken)).status).toBe(403);
+      // An estimate that is not editable: 409 NOT_EDITABLE before the file.
+      const education = DEMO_ESTIMATES.find((e) => e.unitId === UNIT_IDS.education)!;
+      await t.dataSource.query(`UPDATE estimates SET status = 'SUBMITTED' WHERE id = $1`, [education.id]);
+      try {
+        const edToken = await login(t.http, 'education.officer');
+        const answer = await upload(education.id, garbage, {}, edToken);
+        expect([answer.status, answer.body.code]).toEqual([409, 'NOT_EDITABLE']);
+      } finally {
+        await t.dataSource.query(`UPDATE estimates SET status = 'DRAFT' WHERE id = $1`, [education.id]);
+      }
     });
 
     it('a file above the size limit is 413', async () => {

@@ -37,7 +37,7 @@ describe('the template round-trips', () => {
   it('in memory: build with lines, write, read: the same lines, amounts exact, and the title block', async () => {
     const bytes = await writeEstimateWorkbook(catalog, { ...FIXTURE_META, lines: OK_LINES });
     const result = await readEstimateWorkbook(bytes, codes);
-    expect(result).toEqual({ ok: true, lines: EXPECTED_OK_LINES, meta: FIXTURE_META, blankRows: MIN_INPUT_ROWS - OK_LINES.length });
+    expect(result).toEqual({ ok: true, lines: EXPECTED_OK_LINES, meta: FIXTURE_META, blankRows: MIN_INPUT_ROWS - OK_LINES.length, amountsComputed: [] });
   });
 
   it('streamed: the same lines', async () => {
@@ -56,6 +56,7 @@ describe('the template round-trips', () => {
       lines: [],
       meta: { unitName: 'UBND huyện Gia Bình', unitCode: 'GB', year: 2013 },
       blankRows: MIN_INPUT_ROWS,
+      amountsComputed: [],
     });
   });
 
