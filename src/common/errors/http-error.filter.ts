@@ -96,6 +96,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
+    // A refusal that says when to come back (the heavy-work gate, sign-in delays) says it in the header too.
+    const retryAfter = (exception as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (body.statusCode === 429 && typeof retryAfter === 'number' && Number.isFinite(retryAfter)) {
+      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
+    }
     response.status(body.statusCode).json(body);
   }
 

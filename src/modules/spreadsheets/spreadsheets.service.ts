@@ -1,7 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { HeavyWorkGate } from '../../common/concurrency/heavy-work-gate.js';
 import { ConflictError, InvalidInputError, type FieldProblem } from '../../common/errors/domain-error.js';
 import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
 import { roleHolds } from '../auth/roles.js';
+import type { CatalogCodes } from '../catalog/catalog-codes.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import type { LineFieldsDto } from '../estimates/dto/line.dto.js';
 import type { EstimateLine } from '../estimates/entities/estimate-line.entity.js';
@@ -47,6 +49,7 @@ export class SpreadsheetsService implements OnModuleInit {
     private readonly estimates: EstimatesService,
     private readonly catalog: CatalogService,
     private readonly jobs: JobsService,
+    private readonly gate: HeavyWorkGate,
   ) {}
 
   /**
@@ -80,8 +83,13 @@ export class SpreadsheetsService implements OnModuleInit {
       const reported = new ProgressChain(progress);
       let estimate: ImportedEstimate;
       try {
-        estimate = await this.importEstimateWorkbook(target, input ?? Buffer.alloc(0), (params.version as number | null) ?? undefined, actor, (read, total) =>
-          reported.report(total > 0 ? (90 * read) / total : 0, 'reading'),
+        estimate = await this.importEstimateWorkbook(
+          target,
+          input ?? Buffer.alloc(0),
+          (params.version as number | null) ?? undefined,
+          actor,
+          (read, total) => reported.report(total > 0 ? (90 * read) / total : 0, 'reading'),
+          'wait', // a queued job waits for a slot of the gate rather than fail
         );
       } finally {
         await reported.settled();
@@ -126,9 +134,30 @@ export class SpreadsheetsService implements OnModuleInit {
     version: number | undefined,
     actor: Actor,
     onProgress?: (read: number, total: number) => void,
+    slot: 'now' | 'wait' = 'now',
   ): Promise<ImportedEstimate> {
     const estimate = await this.assertCanImport(id, actor, version);
-    const result = await readEstimateWorkbook(file, await this.catalog.codes(), {}, onProgress);
+    const codes = await this.catalog.codes();
+    // Parsing and saving are heavy work: one slot of the instance's gate, held until the lines are
+    // saved (the read lines are in memory until then); 429 with Retry-After when none is free.
+    const release = slot === 'now' ? this.gate.enter() : await this.gate.wait();
+    try {
+      return await this.readAndSave(id, estimate, file, codes, version, actor, onProgress);
+    } finally {
+      release();
+    }
+  }
+
+  private async readAndSave(
+    id: string,
+    estimate: EstimateView,
+    file: Buffer,
+    codes: CatalogCodes,
+    version: number | undefined,
+    actor: Actor,
+    onProgress?: (read: number, total: number) => void,
+  ): Promise<ImportedEstimate> {
+    const result = await readEstimateWorkbook(file, codes, {}, onProgress);
     if (!result.ok) throw new RowProblemsError(result.problems, result.problemCount);
     const problems: FieldProblem[] = [];
     if (result.meta.estimateId !== undefined && result.meta.estimateId !== id) {
