@@ -17,7 +17,9 @@ import { RowProblemsError } from './spreadsheet-errors.js';
 const money = (value: bigint | null): string | null => (value === null ? null : value.toString());
 
 /** A stored line as the API (and the template) takes it. */
-function lineFields(line: EstimateLine): LineFieldsDto {
+// Every field of the DTO (Required): a field added to lines and left out here fails to compile,
+// instead of being dropped silently on the way through the workbook.
+function lineFields(line: EstimateLine): Required<LineFieldsDto> {
   return {
     isContinuing: line.isContinuing,
     planAreaCode: line.planAreaCode,
@@ -39,6 +41,8 @@ function lineFields(line: EstimateLine): LineFieldsDto {
     contingency: money(line.contingency),
     committedMinimum: line.committedMinimum.toString(),
     justification: line.justification,
+    loaiKhoan: line.loaiKhoan,
+    mucTieuMuc: line.mucTieuMuc,
   };
 }
 
@@ -137,7 +141,7 @@ export class SpreadsheetsService implements OnModuleInit {
     slot: 'now' | 'wait' = 'now',
   ): Promise<ImportedEstimate> {
     const estimate = await this.assertCanImport(id, actor, version);
-    const codes = await this.catalog.codes();
+    const codes = await this.catalog.codes(estimate.year);
     // Parsing and saving are heavy work: one slot of the instance's gate, held until the lines are
     // saved (the read lines are in memory until then); 429 with Retry-After when none is free.
     const release = slot === 'now' ? this.gate.enter() : await this.gate.wait();
