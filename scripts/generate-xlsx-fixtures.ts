@@ -18,6 +18,7 @@ import { seedCatalog } from '../src/modules/spreadsheets/seed-catalog.js';
 import { BASE_LINES, FIXTURE_META, OK_BLANK_ROWS, OK_BLANK_ROWS_AFTER, OK_LINES } from '../src/modules/spreadsheets/testing/fixture-data.js';
 import { writeZip } from '../src/modules/spreadsheets/testing/zip-writer.js';
 import { entryText, readZipDirectory } from '../src/modules/spreadsheets/xlsx-package.js';
+import { writeReaderFixtures } from './reader-fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../../test/fixtures/xlsx/', import.meta.url));
 const OK = join(ROOT, 'ok');
@@ -166,6 +167,11 @@ async function main(): Promise<void> {
     writeFileSync(join(folder, name), bytes);
     console.log(`${join(folder, name)}  ${Buffer.byteLength(bytes)} bytes`);
   };
+  if (process.argv.includes('--reader-only')) {
+    // Only the reader's forms and malformed cells, from the committed ok workbook.
+    await writeReaderFixtures(ROOT, write);
+    return;
+  }
 
   const ok = await okWorkbook();
   write(OK, 'exceljs-saved.xlsx', ok);
@@ -338,6 +344,8 @@ async function main(): Promise<void> {
       cell(sheet, 'unitPrice', rowOf(3)).value = { error: '#DIV/0!' };
     }),
   );
+
+  await writeReaderFixtures(ROOT, write);
 }
 
 await main();
