@@ -1198,6 +1198,16 @@ export interface components {
             /** Format: uuid */
             parentId: string | null;
             specialRole: components["schemas"]["SpecialRole"] | null;
+            /**
+             * @description Budget-relationship code (mã số ĐVQHNS, 7 digits)
+             * @example 1000203
+             */
+            budgetRelationCode: string | null;
+            /**
+             * @description Chapter (Chương) of the state budget index
+             * @example 605
+             */
+            chapterCode: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1225,6 +1235,16 @@ export interface components {
             /** Format: uuid */
             parentId: string | null;
             specialRole: components["schemas"]["SpecialRole"] | null;
+            /**
+             * @description Budget-relationship code (mã số ĐVQHNS, 7 digits)
+             * @example 1000203
+             */
+            budgetRelationCode: string | null;
+            /**
+             * @description Chapter (Chương) of the state budget index
+             * @example 605
+             */
+            chapterCode: string | null;
             /** Format: date-time */
             createdAt: string;
             parent: components["schemas"]["UnitRefDto"] | null;
@@ -1476,6 +1496,16 @@ export interface components {
              */
             committedMinimum: string;
             justification: string;
+            /**
+             * @description Loại-Khoản of the state budget index in force for the year
+             * @example 280-314
+             */
+            loaiKhoan: string | null;
+            /**
+             * @description Mục-Tiểu mục of the state budget index in force for the year
+             * @example 9000-9004
+             */
+            mucTieuMuc: string | null;
             /**
              * @description Set by DOF/DPI when balancing
              * @example 1250000000
