@@ -142,6 +142,12 @@ export async function writeReaderFixtures(root: string, write: (folder: string, 
   }
   else if (!python) console.warn('python3-openpyxl not found (apt-get install python3-openpyxl): forms/openpyxl-saved.xlsx left as it is');
 
+  // A shared-strings part that declares 13 million items (as the hostile upload of issue 10 holds):
+  // refused from its declaration, before the first item is parsed.
+  write(join(root, 'bad'), 'shared-strings-13-million.xlsx', await variant(ok, sheet, (parts) =>
+    editPart(parts, 'xl/sharedStrings.xml', (xml) => xml.replace(/uniqueCount="\d+"/, 'uniqueCount="13000000"')),
+  ));
+
   const yearRow = META_ROWS.find((meta) => meta.key === 'year')?.row ?? 5;
   const numberCase = (raw: string) => variant(ok, sheet, (parts, name) => editPart(parts, name, (xml) => rawNumberCell(xml, at('unitPrice', r0), raw)));
   write(malformed, 'number-12abc.xlsx', await numberCase('12abc'));

@@ -326,11 +326,11 @@ describe('open data: the approved budget as a Fiscal Data Package (e2e)', () => 
         await opened.writeTo(gone);
         expect(service.activeDownloads).toBe(0);
         expect(gate.inUse).toBe(gate.slots - 1);
-        await anonymous().get(csvPath).expect(200);
       } finally {
         for (const release of held) release();
       }
       expect(gate.inUse).toBe(0);
+      await anonymous().get(csvPath).expect(200);
     });
 
     it('cuts off a reader that takes nothing, and frees its connection', async () => {

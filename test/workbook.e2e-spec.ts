@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { DEMO_ESTIMATES, DEMO_YEAR } from '../seeds/data/demo-estimates.js';
 import { UNIT_IDS } from '../seeds/data/units.js';
+import { HeavyWorkGate } from '../src/common/concurrency/heavy-work-gate.js';
 import { ForbiddenError } from '../src/modules/auth/actor.js';
 import { AuthService } from '../src/modules/auth/auth.service.js';
 import { writeEstimateWorkbook } from '../src/modules/spreadsheets/estimate-template.js';
@@ -179,6 +180,8 @@ describe('estimate workbooks: download, fill in, upload (e2e)', () => {
       'amount-mismatch.xlsx': [422, 'ROWS_INVALID'],
       'merged-cells.xlsx': [422, 'ROWS_INVALID'],
       'date-in-number.xlsx': [422, 'ROWS_INVALID'],
+      'shared-strings-13-million.xlsx': [413, 'TOO_MANY_ITEMS'],
+      'corrupt-xml.xlsx': [422, 'MALFORMED_WORKBOOK'],
     };
 
     it.each(bad)('%s', async (name) => {
@@ -219,6 +222,23 @@ describe('estimate workbooks: download, fill in, upload (e2e)', () => {
       } finally {
         await t.dataSource.query(`UPDATE estimates SET status = 'DRAFT' WHERE id = $1`, [education.id]);
       }
+    });
+
+    it("answers 429 with Retry-After while the instance's heavy-work gate is full, and imports once a slot is free", async () => {
+      const gate = t.app.get(HeavyWorkGate);
+      const { version } = (await officer.get(`/estimates/${yenPhong.id}`).expect(200)).body as Estimate;
+      const held = Array.from({ length: gate.slots }, () => gate.enter()); // other heavy work holds every slot
+      try {
+        const busy = await upload(yenPhong.id, downloaded, { version: String(version) });
+        expect([busy.status, busy.body.code]).toEqual([429, 'SERVER_BUSY']);
+        expect(busy.headers['retry-after']).toBe(String(gate.options.retryAfterSeconds));
+        expect(busy.body.message).toMatch(/thử lại sau .* \/ .*retry in/);
+      } finally {
+        for (const release of held) release();
+      }
+      expect(gate.inUse).toBe(0);
+      await upload(yenPhong.id, downloaded, { version: String(version) }).expect(201);
+      expect(gate.inUse).toBe(0); // the import gave its slot back
     });
 
     it('a file above the size limit is 413', async () => {

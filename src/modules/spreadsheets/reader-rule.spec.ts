@@ -165,3 +165,29 @@ describe('numbers and formats as Excel reads them', () => {
     for (const code of ['#,##0', '0.00', '"dm"#,##0', '0.00E+00', '[Red]#,##0', '@', 'General']) expect(isDateFormatCode(code)).toBe(false);
   });
 });
+
+describe('limits on counts as well as bytes: 413 TOO_MANY_ITEMS at the first item over', () => {
+  const ok = () => fixture('ok/exceljs-saved.xlsx');
+  it.each([
+    ['sharedStrings', { maxSharedStrings: 10 }, 'chuỗi dùng chung'],
+    ['styles', { maxStyles: 5 }, 'định dạng ô'],
+    ['rows', { maxSheetRows: 20 }, 'dòng trong một trang tính'],
+    ['cells', { maxCells: 100 }, 'ô trong một trang tính'],
+  ] as const)('%s', async (item, limits, vietnamese) => {
+    const error = await refusal(() => readEstimateWorkbook(ok(), codes, limits));
+    expect(error).toMatchObject({ status: 413, code: 'TOO_MANY_ITEMS', item, limit: Object.values(limits)[0] });
+    expect(error.message).toContain(vietnamese);
+    expect(error.message).toMatch(/ \/ The workbook has too many/);
+  });
+
+  it('a shared-strings part that declares more than the limit is refused before its first item', async () => {
+    const error = await refusal(() => readEstimateWorkbook(ok(), codes, { maxSharedStrings: 363 }));
+    // the fixture declares uniqueCount="364": the declared count is named, not the first item over.
+    expect(error).toMatchObject({ code: 'TOO_MANY_ITEMS', item: 'sharedStrings', found: 364 });
+  });
+
+  it('the progress workbook has its own limits, sized from its largest real report', async () => {
+    const { PROGRESS_READ_LIMITS } = await import('../monitoring/progress-workbook.js');
+    expect(PROGRESS_READ_LIMITS).toMatchObject({ maxSharedStrings: 100_000, maxStyles: 10_000, maxSheetRows: 50_000, maxCells: 600_000 });
+  });
+});
