@@ -23,7 +23,7 @@ describe('the OpenAPI document (e2e)', () => {
   async function call(client: Client, method: 'get' | 'post' | 'patch' | 'delete' | 'put', url: string, template: string, body?: object) {
     const test = client[method](url);
     const response = await (body ? test.send(body) : test);
-    if (response.status >= 500) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(response.body)}`);
     expectMatchesDocument(document, method, template, response);
     return response.body as Record<string, unknown>;
   }
@@ -82,5 +82,28 @@ describe('the OpenAPI document (e2e)', () => {
     const auditor = await t.as('auditor');
     await call(auditor, 'get', `/audit?entityId=${id}`, '/audit');
     await call(auditor, 'get', '/audit/verify', '/audit/verify');
+  });
+
+  it('progress reports, targets, the dashboard, the floor, rules and consolidation answer what they declare', async () => {
+    const officer = await t.as('yenphong.officer');
+    const dof = await t.as('dof.officer');
+    const dic = await t.as('dic.reviewer');
+    const report = await call(officer, 'post', '/progress-reports', '/progress-reports', { unitId: SEEDED.yenPhong, year: 2012, half: 1 });
+    await call(officer, 'patch', `/progress-reports/${report.id as string}`, '/progress-reports/{id}', { version: report.version, note: 'Ghi chú' });
+    await call(officer, 'get', '/progress-reports', '/progress-reports');
+    await call(officer, 'get', `/progress-reports/${report.id as string}`, '/progress-reports/{id}');
+    await call(officer, 'get', '/plan-periods', '/plan-periods');
+    await call(officer, 'get', '/plan-periods/2011-2015', '/plan-periods/{id}');
+    await call(officer, 'get', '/plan-periods/2011-2015/targets', '/plan-periods/{id}/targets');
+    await call(officer, 'get', '/plan-periods/2011-2015/targets/KEY-DATABASES', '/plan-periods/{id}/targets/{code}');
+    await call(dic, 'put', '/plan-periods/2011-2015/targets/KEY-DATABASES/province-values', '/plan-periods/{id}/targets/{code}/province-values', { year: 2012, half: 1, value: '7' });
+    await call(officer, 'get', '/plan-periods/2011-2015/targets/KEY-DATABASES/province-values', '/plan-periods/{id}/targets/{code}/province-values');
+    await call(officer, 'get', '/fiscal-years/2012/progress-deadlines', '/fiscal-years/{year}/progress-deadlines');
+    await call(dof, 'get', '/plan-periods/2011-2015/dashboard?year=2012&half=1', '/plan-periods/{id}/dashboard');
+    await call(dof, 'get', '/fiscal-years/2012/floor', '/fiscal-years/{year}/floor');
+    await call(dof, 'get', '/fiscal-years/2012/rules', '/fiscal-years/{year}/rules');
+    await call(dof, 'get', '/fiscal-years/2012/districts', '/fiscal-years/{year}/districts');
+    await call(dof, 'get', '/fiscal-years/2012/consolidation', '/fiscal-years/{year}/consolidation');
+    await call(officer, 'get', '/fiscal-years/2012/consolidation', '/fiscal-years/{year}/consolidation');
   });
 });

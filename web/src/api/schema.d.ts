@@ -285,6 +285,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Totals of the year's estimates by unit, plan area, funding source and expenditure type */
         get: operations["Consolidation_get"];
         put?: never;
         post?: never;
@@ -301,6 +302,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The 1% floor now: amount, IT total, shortfall, top-up proposal, per district */
         get: operations["Floor_get"];
         put?: never;
         post?: never;
@@ -317,6 +319,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Every budget rule, checked the same way */
         get: operations["Floor_rules"];
         put?: never;
         post?: never;
@@ -333,6 +336,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** District committees with no estimate or no own IT line */
         get: operations["Floor_districts"];
         put?: never;
         post?: never;
@@ -710,6 +714,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The plan periods with their years and number of targets */
         get: operations["Targets_periods"];
         put?: never;
         post?: never;
@@ -726,6 +731,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A plan period with its targets */
         get: operations["Targets_period"];
         put?: never;
         post?: never;
@@ -742,6 +748,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The targets of a plan period */
         get: operations["Targets_list"];
         put?: never;
         post?: never;
@@ -758,6 +765,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A target with its province values */
         get: operations["Targets_get"];
         put?: never;
         post?: never;
@@ -774,7 +782,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A target's province values */
         get: operations["Targets_provinceValues"];
+        /** DIC records a province-level value for a half-year */
         put: operations["Targets_recordProvinceValue"];
         post?: never;
         delete?: never;
@@ -790,6 +800,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The deadlines of a year's two half-year reports */
         get: operations["Targets_deadlines"];
         put?: never;
         post?: never;
@@ -807,6 +818,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Sets a half-year report's deadline */
         put: operations["Targets_setDeadline"];
         post?: never;
         delete?: never;
@@ -822,8 +834,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Reports the actor may see */
         get: operations["ProgressReports_list"];
         put?: never;
+        /** The unit opens its report for a half-year (a second is 409) */
         post: operations["ProgressReports_create"];
         delete?: never;
         options?: never;
@@ -838,12 +852,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A report with its figures */
         get: operations["ProgressReports_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Figures and disbursed amounts (carries the version) */
         patch: operations["ProgressReports_update"];
         trace?: never;
     };
@@ -856,6 +872,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** DRAFT | RETURNED → SUBMITTED, by the unit head */
         post: operations["ProgressReports_submit"];
         delete?: never;
         options?: never;
@@ -872,6 +889,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** SUBMITTED → ACCEPTED, by DIC */
         post: operations["ProgressReports_accept"];
         delete?: never;
         options?: never;
@@ -888,6 +906,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** SUBMITTED → RETURNED, by DIC, with a comment */
         post: operations["ProgressReports_return"];
         delete?: never;
         options?: never;
@@ -902,8 +921,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The report as a workbook */
         get: operations["ProgressReports_download"];
         put?: never;
+        /** Replaces every figure with the workbook's: all or nothing; 422 lists every bad cell */
         post: operations["ProgressReports_upload"];
         delete?: never;
         options?: never;
@@ -918,6 +939,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The plan's dashboard for a half-year: targets, execution, late and missing reports */
         get: operations["Dashboard_get"];
         put?: never;
         post?: never;
@@ -934,6 +956,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The chair's workbook: the dashboard's figures, to the đồng */
         get: operations["Dashboard_workbook"];
         put?: never;
         post?: never;
@@ -1722,6 +1745,236 @@ export interface components {
             /** @description The estimate's version the change is based on; a stale version gets 409 */
             version: number;
         };
+        UnitConsolidationEntryDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            /** Format: uuid */
+            estimateId: string;
+            status: components["schemas"]["EstimateStatus"];
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            amount: string;
+            lineCount: number;
+        };
+        ExcludedEstimateDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            /** Format: uuid */
+            estimateId: string;
+            status: components["schemas"]["EstimateStatus"];
+            reason: string;
+        };
+        ConsolidationEntryDto: {
+            code: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            amount: string;
+            lineCount: number;
+        };
+        ConsolidationFloorDto: {
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            floorAmount: string | null;
+            /**
+             * @description Σ approved of the lines funded from the floor's sources
+             * @example 1250000000
+             */
+            itTotal: string;
+            /**
+             * @description Σ requested of the same lines
+             * @example 1250000000
+             */
+            requestedTotal: string;
+            compliant: boolean | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            shortfall: string | null;
+            floorPolicy: components["schemas"]["FloorPolicy"];
+            warning: string | null;
+        };
+        ConsolidationDto: {
+            year: number;
+            statuses: components["schemas"]["EstimateStatus"][] | null;
+            estimateCount: number;
+            lineCount: number;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            total: string;
+            byUnit: components["schemas"]["UnitConsolidationEntryDto"][];
+            excluded: components["schemas"]["ExcludedEstimateDto"][];
+            byPlanArea: components["schemas"]["ConsolidationEntryDto"][];
+            byFundingSource: components["schemas"]["ConsolidationEntryDto"][];
+            byExpenditureType: components["schemas"]["ConsolidationEntryDto"][];
+            /** @description Province-wide views only */
+            floor: components["schemas"]["ConsolidationFloorDto"] | null;
+        };
+        TopUpLineDto: {
+            /** Format: uuid */
+            lineId: string;
+            /** Format: uuid */
+            estimateId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            expenditureTypeCode: string;
+            fundingSourceCode: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            approvedBefore: string | null;
+            /**
+             * @description What the line still lacks of its request
+             * @example 1250000000
+             */
+            unfunded: string;
+            tier: number;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            proposed: string;
+        };
+        TopUpDto: {
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            ceiling: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            allocated: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            unallocated: string;
+            partialTier: number | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            unfundedTotal: string;
+            note: string | null;
+            lines: components["schemas"]["TopUpLineDto"][];
+        };
+        FloorDistrictDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            /** Format: uuid */
+            estimateId: string | null;
+            status: components["schemas"]["EstimateStatus"] | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            ownItRequested: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            ownItApproved: string;
+            hasOwnItLine: boolean;
+        };
+        FloorDto: {
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            floorAmount: string | null;
+            /**
+             * @description Σ approved of the lines funded from the floor's sources
+             * @example 1250000000
+             */
+            itTotal: string;
+            /**
+             * @description Σ requested of the same lines
+             * @example 1250000000
+             */
+            requestedTotal: string;
+            compliant: boolean | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            shortfall: string | null;
+            year: number;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            totalLocalExpenditure: string | null;
+            /** @example 2.5 */
+            floorRatio: string;
+            floorSources: string[];
+            floorPolicy: components["schemas"]["FloorPolicy"];
+            topUp: components["schemas"]["TopUpDto"] | null;
+            districts: components["schemas"]["FloorDistrictDto"][];
+        };
+        /** @enum {string} */
+        RuleSeverity: "BLOCKING" | "WARNING";
+        RuleViolationDto: {
+            /** @description What breaks the rule, named (a unit, a line) */
+            subject: string;
+            message: string;
+        };
+        RuleResultDto: {
+            /** @example IT_FLOOR */
+            code: string;
+            title: string;
+            passed: boolean;
+            severity: components["schemas"]["RuleSeverity"];
+            message: string;
+            violations: components["schemas"]["RuleViolationDto"][];
+            figures?: {
+                [key: string]: (string | boolean) | null;
+            };
+        };
+        RulesDto: {
+            year: number;
+            results: components["schemas"]["RuleResultDto"][];
+        };
+        DistrictItLineDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            /** Format: uuid */
+            estimateId: string | null;
+            status: components["schemas"]["EstimateStatus"] | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            ownItAmount: string;
+            hasEstimate: boolean;
+            hasOwnItLine: boolean;
+        };
+        DistrictItLinesDto: {
+            districts: components["schemas"]["DistrictItLineDto"][];
+            /** @description Codes of districts with no estimate */
+            missingEstimate: string[];
+            /** @description Codes of districts with no own IT line */
+            missingOwnItLine: string[];
+        };
         TransitionDto: {
             /** @description If given, the transition applies only to this version */
             version?: number;
@@ -1904,6 +2157,92 @@ export interface components {
             /** @description Units not listed get exactly the proposal */
             decisions: components["schemas"]["UnitDecisionDto"][];
         };
+        PlanPeriodSummaryDto: {
+            /** @example 2011-2015 */
+            id: string;
+            firstYear: number;
+            lastYear: number;
+            years: number[];
+            targetCount: number;
+        };
+        /** @enum {string} */
+        TargetDirection: "AT_LEAST" | "AT_MOST" | "RANK_AT_MOST";
+        /** @enum {string} */
+        TargetAggregation: "SHARE_OF_UNITS" | "RATIO_OF_SUMS" | "PROVINCE_VALUE";
+        TargetDto: {
+            /** Format: uuid */
+            id: string;
+            planPeriod: string;
+            code: string;
+            position: number;
+            indicator: string;
+            indicatorEn: string;
+            measureUnit: string;
+            direction: components["schemas"]["TargetDirection"];
+            aggregation: components["schemas"]["TargetAggregation"];
+            /** @example 2.5 */
+            targetValue: string;
+            /** @description 100 for a percentage, 1 for a plain ratio */
+            scale: number;
+            unitKinds: components["schemas"]["UnitKind"][];
+            numeratorLabel: string | null;
+            numeratorLabelEn: string | null;
+            denominatorLabel: string | null;
+            denominatorLabelEn: string | null;
+            numeratorCapped: boolean;
+            source: string;
+            version: number;
+        };
+        PlanPeriodDetailDto: {
+            /** @example 2011-2015 */
+            id: string;
+            firstYear: number;
+            lastYear: number;
+            years: number[];
+            targets: components["schemas"]["TargetDto"][];
+        };
+        /** @enum {integer} */
+        Half: 1 | 2;
+        ProvinceValueViewDto: {
+            /** Format: uuid */
+            targetId: string;
+            targetCode: string;
+            year: number;
+            half: components["schemas"]["Half"];
+            /** @example 2.5 */
+            value: string;
+            note: string;
+            version: number;
+            /** @description Who recorded it */
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        TargetDetailDto: {
+            /** Format: uuid */
+            id: string;
+            planPeriod: string;
+            code: string;
+            position: number;
+            indicator: string;
+            indicatorEn: string;
+            measureUnit: string;
+            direction: components["schemas"]["TargetDirection"];
+            aggregation: components["schemas"]["TargetAggregation"];
+            /** @example 2.5 */
+            targetValue: string;
+            /** @description 100 for a percentage, 1 for a plain ratio */
+            scale: number;
+            unitKinds: components["schemas"]["UnitKind"][];
+            numeratorLabel: string | null;
+            numeratorLabelEn: string | null;
+            denominatorLabel: string | null;
+            denominatorLabelEn: string | null;
+            numeratorCapped: boolean;
+            source: string;
+            version: number;
+            provinceValues: components["schemas"]["ProvinceValueViewDto"][];
+        };
         ProvinceValueDto: {
             /** @example 2012 */
             year: number;
@@ -1918,6 +2257,20 @@ export interface components {
             note?: string;
             /** @description The version of the value being replaced (stale: 409); absent for a new value */
             version?: number;
+        };
+        DeadlineDto: {
+            half: components["schemas"]["Half"];
+            /**
+             * Format: date
+             * @example 2012-07-15
+             */
+            dueDate: string;
+            isDefault: boolean;
+            version: number | null;
+        };
+        DeadlinesDto: {
+            year: number;
+            deadlines: components["schemas"]["DeadlineDto"][];
         };
         ProgressDeadlineDto: {
             /** @example 2012-07-30 */
@@ -1935,6 +2288,137 @@ export interface components {
              * @enum {number}
              */
             half: 1 | 2;
+        };
+        /** @enum {string} */
+        ProgressStatus: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
+        IndicatorDto: {
+            /** Format: uuid */
+            targetId: string;
+            targetCode: string;
+            indicator: string;
+            indicatorEn: string;
+            measureUnit: string;
+            aggregation: components["schemas"]["TargetAggregation"];
+            numeratorLabel: string | null;
+            numeratorLabelEn: string | null;
+            denominatorLabel: string | null;
+            denominatorLabelEn: string | null;
+            /** @example 120 */
+            numerator: string | null;
+            /** @example 120 */
+            denominator: string | null;
+            achieved: boolean | null;
+            /**
+             * @description The unit's own value, for information
+             * @example 2.5
+             */
+            value: string | null;
+            note: string;
+        };
+        DisbursementViewDto: {
+            /** Format: uuid */
+            lineId: string;
+            lineNo: number;
+            description: string;
+            planAreaCode: string;
+            fundingSourceCode: string;
+            expenditureTypeCode: components["schemas"]["ExpenditureTypeCode"];
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            approved: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            disbursed: string | null;
+            overrunReason: string | null;
+            overrun: boolean;
+        };
+        ExecutionDto: {
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            approved: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            disbursed: string;
+            /**
+             * @description 100 × disbursed / approved
+             * @example 2.5
+             */
+            percent: string | null;
+        };
+        ProgressReportDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unit: components["schemas"]["UnitSummaryDto"];
+            year: number;
+            /** @description First or second half of the year */
+            half: components["schemas"]["Half"];
+            status: components["schemas"]["ProgressStatus"];
+            version: number;
+            /** Format: date-time */
+            submittedAt: string | null;
+            submittedLate: boolean;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            note: string;
+            /**
+             * Format: date
+             * @example 2012-07-15
+             */
+            dueDate: string;
+            /** @description Not yet submitted and past the deadline */
+            overdue: boolean;
+            /** Format: date-time */
+            firstSubmittedAt: string | null;
+            returnComment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The unit's APPROVED estimate whose lines the report covers
+             */
+            estimateId: string | null;
+            indicators: components["schemas"]["IndicatorDto"][];
+            disbursements: components["schemas"]["DisbursementViewDto"][];
+            totals: components["schemas"]["ExecutionDto"];
+            /** @description Every figure given: the report can be submitted */
+            complete: boolean;
+        };
+        ProgressReportFieldsDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unit: components["schemas"]["UnitSummaryDto"];
+            year: number;
+            /** @description First or second half of the year */
+            half: components["schemas"]["Half"];
+            status: components["schemas"]["ProgressStatus"];
+            version: number;
+            /** Format: date-time */
+            submittedAt: string | null;
+            submittedLate: boolean;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProgressReportPageDto: {
+            items: components["schemas"]["ProgressReportFieldsDto"][];
+            total: number;
+            limit: number;
+            offset: number;
         };
         IndicatorFigureDto: {
             /**
@@ -1983,6 +2467,133 @@ export interface components {
             version?: number;
             /** @description What the unit must fix (required) */
             comment: string;
+        };
+        TrendPointDto: {
+            year: number;
+            half: components["schemas"]["Half"];
+            /** @example 2.5 */
+            value: string | null;
+        };
+        /** @enum {string} */
+        FurthestReason: "NOT_MET" | "NO_REPORT";
+        FurthestUnitDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            /** @example 2.5 */
+            value: string | null;
+            /** @example 2.5 */
+            gap: string | null;
+            reason: components["schemas"]["FurthestReason"];
+        };
+        DashboardTargetDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            indicator: string;
+            indicatorEn: string;
+            measureUnit: string;
+            direction: components["schemas"]["TargetDirection"];
+            aggregation: components["schemas"]["TargetAggregation"];
+            unitKinds: components["schemas"]["UnitKind"][];
+            /** @example 2.5 */
+            target: string;
+            /** @example 2.5 */
+            value: string | null;
+            /** @example 120 */
+            numerator: string | null;
+            /** @example 120 */
+            denominator: string | null;
+            /** @example 2.5 */
+            gap: string | null;
+            met: boolean | null;
+            reportingUnits: number;
+            populationUnits: number;
+            trend: components["schemas"]["TrendPointDto"][];
+            furthest: components["schemas"]["FurthestUnitDto"][];
+        };
+        /** @enum {string} */
+        ReportState: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED" | "NONE";
+        UnitExecutionDto: {
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            approved: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            disbursed: string;
+            /**
+             * @description 100 × disbursed / approved
+             * @example 2.5
+             */
+            percent: string | null;
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            reportStatus: components["schemas"]["ReportState"];
+        };
+        ExecutionGroupDto: {
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            approved: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            disbursed: string;
+            /**
+             * @description 100 × disbursed / approved
+             * @example 2.5
+             */
+            percent: string | null;
+            code: string;
+            name: string;
+            nameEn: string;
+        };
+        ExecutionViewDto: {
+            total: components["schemas"]["ExecutionDto"];
+            byUnit: components["schemas"]["UnitExecutionDto"][];
+            byPlanArea: components["schemas"]["ExecutionGroupDto"][];
+            byFundingSource: components["schemas"]["ExecutionGroupDto"][];
+            byExpenditureType: components["schemas"]["ExecutionGroupDto"][];
+        };
+        ReportingItemDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            status: components["schemas"]["ReportState"];
+            /** Format: date-time */
+            submittedAt: string | null;
+            late: boolean;
+        };
+        ReportingDto: {
+            /**
+             * Format: date
+             * @example 2012-07-15
+             */
+            dueDate: string;
+            expected: number;
+            accepted: number;
+            late: components["schemas"]["ReportingItemDto"][];
+            missing: components["schemas"]["ReportingItemDto"][];
+        };
+        DashboardDto: {
+            planPeriod: string;
+            year: number;
+            half: components["schemas"]["Half"];
+            /** Format: date-time */
+            generatedAt: string;
+            targets: components["schemas"]["DashboardTargetDto"][];
+            execution: components["schemas"]["ExecutionViewDto"];
+            reporting: components["schemas"]["ReportingDto"];
         };
     };
     responses: never;
@@ -2640,7 +3251,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsolidationDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2662,7 +3284,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FloorDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2681,7 +3314,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RulesDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2700,7 +3344,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DistrictItLinesDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3465,7 +4120,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanPeriodSummaryDto"][];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3484,7 +4150,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanPeriodDetailDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3503,7 +4180,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TargetDto"][];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3523,7 +4211,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TargetDetailDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3543,7 +4242,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProvinceValueViewDto"][];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3567,7 +4277,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProvinceValueViewDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3586,7 +4307,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlinesDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3610,7 +4342,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlineDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3637,7 +4380,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportPageDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3661,7 +4415,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3683,7 +4448,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3709,7 +4485,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3735,7 +4522,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3761,7 +4559,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3787,7 +4596,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3805,11 +4625,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description File */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3843,7 +4675,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3868,7 +4711,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3889,11 +4743,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description File */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
