@@ -179,6 +179,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The state budget index by edition, with the codes seeded for IT lines */
         get: operations["Catalog_budgetIndex"];
         put?: never;
         post?: never;
@@ -455,6 +456,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The consolidated provincial IT budget: status, estimates, totals, warnings */
         get: operations["Budget_get"];
         put?: never;
         post?: never;
@@ -473,6 +475,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** DOF leaves an estimate out of the budget, with a reason */
         post: operations["Budget_exclude"];
         delete?: never;
         options?: never;
@@ -490,6 +493,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** DOF takes an excluded estimate back in */
         delete: operations["Budget_include"];
         options?: never;
         head?: never;
@@ -505,6 +509,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** DOF submits to the chair: every estimate balanced or excluded */
         post: operations["Budget_submit"];
         delete?: never;
         options?: never;
@@ -521,6 +526,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** The chair approves with a decision number and date */
         post: operations["Budget_approve"];
         delete?: never;
         options?: never;
@@ -537,6 +543,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** The chair returns the budget to DOF, with a comment */
         post: operations["Budget_return"];
         delete?: never;
         options?: never;
@@ -551,8 +558,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The year's runs */
         get: operations["BalancingRuns_list"];
         put?: never;
+        /** A scenario: the allocator over the year's submitted lines of a track, under a ceiling */
         post: operations["BalancingRuns_create"];
         delete?: never;
         options?: never;
@@ -567,6 +576,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Runs side by side: per unit, per plan area, per line, with differences from the first */
         get: operations["BalancingRuns_compare"];
         put?: never;
         post?: never;
@@ -583,6 +593,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A run with every line and how the allocator reached each amount */
         get: operations["BalancingRuns_get"];
         put?: never;
         post?: never;
@@ -601,6 +612,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Writes the run's amounts as approved amounts, through the workflow */
         post: operations["BalancingRuns_adopt"];
         delete?: never;
         options?: never;
@@ -615,8 +627,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The year's support rounds */
         get: operations["Support_list"];
         put?: never;
+        /** DOF opens the year's round: pools, candidates, the allocator's proposal */
         post: operations["Support_open"];
         delete?: never;
         options?: never;
@@ -631,6 +645,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A support round */
         get: operations["Support_get"];
         put?: never;
         post?: never;
@@ -648,6 +663,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** DOF replaces the candidates while the round is open */
         put: operations["Support_replaceCandidates"];
         post?: never;
         delete?: never;
@@ -665,6 +681,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** The chair decides with a decision number and date; the round is then locked */
         post: operations["Support_decide"];
         delete?: never;
         options?: never;
@@ -679,6 +696,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Decided support per unit and source */
         get: operations["Support_awards"];
         put?: never;
         post?: never;
@@ -989,6 +1007,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The published years, each with the paths of its descriptor and data */
         get: operations["OpenData_years"];
         put?: never;
         post?: never;
@@ -1005,6 +1024,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The Fiscal Data Package descriptor of a year (datapackage.json) */
         get: operations["OpenData_descriptor"];
         put?: never;
         post?: never;
@@ -1021,6 +1041,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The year's budget lines as CSV (RFC 4180, UTF-8), streamed */
         get: operations["OpenData_budgetLines"];
         put?: never;
         post?: never;
@@ -1221,6 +1242,10 @@ export interface components {
             /** Format: uuid */
             parentId: string | null;
             specialRole: components["schemas"]["SpecialRole"] | null;
+            /** @description Budget-relationship code (mã ĐVQHNS), 7 digits */
+            budgetRelationCode: string | null;
+            /** @description Chapter (Chương) of the state budget index, 3 digits */
+            chapterCode: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1248,6 +1273,10 @@ export interface components {
             /** Format: uuid */
             parentId: string | null;
             specialRole: components["schemas"]["SpecialRole"] | null;
+            /** @description Budget-relationship code (mã ĐVQHNS), 7 digits */
+            budgetRelationCode: string | null;
+            /** @description Chapter (Chương) of the state budget index, 3 digits */
+            chapterCode: string | null;
             /** Format: date-time */
             createdAt: string;
             parent: components["schemas"]["UnitRefDto"] | null;
@@ -1294,6 +1323,48 @@ export interface components {
             fundingSources: components["schemas"]["FundingSourceDto"][];
             expenditureTypes: components["schemas"]["ExpenditureTypeDto"][];
             activityKinds: components["schemas"]["ActivityKindDto"][];
+        };
+        /** @enum {string} */
+        BudgetIndexVerification: "TEXT" | "SECONDARY" | "UNVERIFIED";
+        BudgetIndexCodeDto: {
+            code: string;
+            name: string;
+            nameEn: string;
+            verification: components["schemas"]["BudgetIndexVerification"];
+            note: string;
+        };
+        BudgetSectorItemDto: {
+            code: string;
+            name: string;
+            nameEn: string;
+            verification: components["schemas"]["BudgetIndexVerification"];
+            note: string;
+            loai: string;
+            khoan: string;
+            loaiName: string;
+        };
+        BudgetEconomicItemDto: {
+            code: string;
+            name: string;
+            nameEn: string;
+            verification: components["schemas"]["BudgetIndexVerification"];
+            note: string;
+            muc: string;
+            tieuMuc: string;
+            mucName: string;
+        };
+        BudgetIndexEditionDto: {
+            code: string;
+            /** @example Thông tư 324/2016/TT-BTC */
+            document: string;
+            title: string;
+            titleEn: string;
+            validFromYear: number;
+            validToYear: number | null;
+            source: string;
+            chapters: components["schemas"]["BudgetIndexCodeDto"][];
+            sectorItems: components["schemas"]["BudgetSectorItemDto"][];
+            economicItems: components["schemas"]["BudgetEconomicItemDto"][];
         };
         /** @enum {string} */
         LateSubmissionPolicy: "FLAG" | "REFUSE";
@@ -1499,6 +1570,10 @@ export interface components {
              */
             committedMinimum: string;
             justification: string;
+            /** @description Loại-Khoản of the state budget index ("LLL-KKK"); null until classified */
+            loaiKhoan: string | null;
+            /** @description Mục-Tiểu mục of the state budget index ("MMMM-TTTT"); null until classified */
+            mucTieuMuc: string | null;
             /**
              * @description Set by DOF/DPI when balancing
              * @example 1250000000
@@ -1786,6 +1861,8 @@ export interface components {
             unitId: string;
             unitCode: string;
             unitName: string;
+            budgetRelationCode: string | null;
+            chapterCode: string | null;
             /** Format: uuid */
             estimateId: string;
             status: components["schemas"]["EstimateStatus"];
@@ -1855,6 +1932,10 @@ export interface components {
             byPlanArea: components["schemas"]["ConsolidationEntryDto"][];
             byFundingSource: components["schemas"]["ConsolidationEntryDto"][];
             byExpenditureType: components["schemas"]["ConsolidationEntryDto"][];
+            /** @description By chapter of the units; "" = not classified */
+            byChapter: components["schemas"]["ConsolidationEntryDto"][];
+            byLoaiKhoan: components["schemas"]["ConsolidationEntryDto"][];
+            byMucTieuMuc: components["schemas"]["ConsolidationEntryDto"][];
             /** @description Province-wide views only */
             floor: components["schemas"]["ConsolidationFloorDto"] | null;
         };
@@ -1866,7 +1947,7 @@ export interface components {
             /** Format: uuid */
             unitId: string;
             unitCode: string;
-            expenditureTypeCode: string;
+            expenditureTypeCode: components["schemas"]["ExpenditureTypeCode"];
             fundingSourceCode: string;
             /**
              * @description Amount in đồng, a string of digits
@@ -2086,6 +2167,71 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /** @enum {string} */
+        BudgetStatus: "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
+        BudgetTotalsDto: {
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            requested: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            approved: string;
+            included: number;
+            excluded: number;
+            /** @description Estimates neither balanced nor excluded */
+            pending: number;
+        };
+        BudgetEstimateDto: {
+            /** Format: uuid */
+            estimateId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            status: components["schemas"]["EstimateStatus"];
+            submittedLate: boolean;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            requested: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            approved: string;
+            excluded: boolean;
+            exclusionReason: string | null;
+        };
+        BudgetDto: {
+            year: number;
+            status: components["schemas"]["BudgetStatus"];
+            version: number;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: uuid */
+            submittedBy: string | null;
+            returnComment: string | null;
+            /** @example 2345/QĐ-UBND */
+            decisionNumber: string | null;
+            /**
+             * Format: date
+             * @example 2012-07-15
+             */
+            decisionDate: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: uuid */
+            approvedBy: string | null;
+            /** @description The budget rules that do not pass, in words */
+            warnings: string[];
+            totals: components["schemas"]["BudgetTotalsDto"];
+            estimates: components["schemas"]["BudgetEstimateDto"][];
+        };
         ExclusionDto: {
             /** Format: uuid */
             estimateId: string;
@@ -2131,6 +2277,292 @@ export interface components {
              * @example 1000000
              */
             roundingUnit?: string;
+        };
+        /** @enum {string} */
+        BalancingRunKind: "BALANCE" | "TOP_UP";
+        /** @enum {string} */
+        BalancingRunStatus: "PROPOSED" | "ADOPTED";
+        BalancingRunLineDto: {
+            /** Format: uuid */
+            lineId: string;
+            /** Format: uuid */
+            estimateId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            /** @description STT of the line; null when it was deleted since */
+            lineNo: number | null;
+            description: string | null;
+            planAreaCode: string;
+            fundingSourceCode: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            lineAmount: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            approvedBefore: string | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            requested: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            minimum: string;
+            tier: number;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            allocated: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            proposedApproved: string;
+            basis: string;
+            note: string | null;
+            /** @description How the allocator reached the amount */
+            explanation: {
+                [key: string]: unknown;
+            } | null;
+        };
+        BalancingRunDto: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            /** @example RECURRENT */
+            track: string;
+            kind: components["schemas"]["BalancingRunKind"];
+            name: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            roundingUnit: string;
+            /** @description Ceiling per funding source (or ALL), in đồng */
+            ceilings: {
+                [key: string]: string;
+            };
+            groups: {
+                [key: string]: unknown;
+            } | null;
+            status: components["schemas"]["BalancingRunStatus"];
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            adoptedBy: string | null;
+            /** Format: date-time */
+            adoptedAt: string | null;
+            lines: components["schemas"]["BalancingRunLineDto"][];
+        };
+        BalancingRunSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            /** @example RECURRENT */
+            track: string;
+            kind: components["schemas"]["BalancingRunKind"];
+            name: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            roundingUnit: string;
+            /** @description Ceiling per funding source (or ALL), in đồng */
+            ceilings: {
+                [key: string]: string;
+            };
+            groups: {
+                [key: string]: unknown;
+            } | null;
+            status: components["schemas"]["BalancingRunStatus"];
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            adoptedBy: string | null;
+            /** Format: date-time */
+            adoptedAt: string | null;
+        };
+        ComparedRowDto: {
+            key: string;
+            /** @description What a person reads: a unit code, a plan area, "YP — dòng 3 — Mua máy chủ" */
+            label: string;
+            /**
+             * @description One amount per run, in the order asked
+             * @example 1250000000
+             */
+            amounts: string[];
+            /** @description Signed amount in đồng (a difference) */
+            differences: string[];
+        };
+        BalancingRunComparisonDto: {
+            year: number;
+            runs: components["schemas"]["BalancingRunSummaryDto"][];
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            totals: string[];
+            /** @description Signed amount in đồng (a difference) */
+            totalDifferences: string[];
+            byUnit: components["schemas"]["ComparedRowDto"][];
+            byPlanArea: components["schemas"]["ComparedRowDto"][];
+            byLine: components["schemas"]["ComparedRowDto"][];
+        };
+        /** @enum {string} */
+        SupportRoundStatus: "OPEN" | "DECIDED";
+        SupportPoolDto: {
+            fundingSourceCode: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            amount: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            proposed: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            unallocated: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            decided: string | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            unawarded: string | null;
+            /** @description The allocator's account of the proposal from this pool */
+            explanation: {
+                [key: string]: unknown;
+            };
+        };
+        SupportCandidateViewDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            hardshipTier: number;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            asked: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            minimum: string;
+            /** @description Amount in đồng per support pool */
+            proposed: {
+                [key: string]: string;
+            };
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            proposedTotal: string;
+            /** @description Amount in đồng per support pool */
+            decided: {
+                [key: string]: string;
+            } | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            decidedTotal: string | null;
+            changed: boolean | null;
+            reason: string | null;
+        };
+        SupportRoundTotalsDto: {
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            pools: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            asked: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            minimum: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            proposed: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            unallocated: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            decided: string | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            unawarded: string | null;
+        };
+        SupportRoundDto: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            status: components["schemas"]["SupportRoundStatus"];
+            version: number;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            roundingUnit: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            decisionNumber: string | null;
+            /**
+             * Format: date
+             * @example 2012-07-15
+             */
+            decisionDate: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            pools: components["schemas"]["SupportPoolDto"][];
+            candidates: components["schemas"]["SupportCandidateViewDto"][];
+            totals: components["schemas"]["SupportRoundTotalsDto"];
+        };
+        SupportRoundListDto: {
+            year: number;
+            items: components["schemas"]["SupportRoundDto"][];
         };
         SupportCandidateDto: {
             /** Format: uuid */
@@ -2192,6 +2624,40 @@ export interface components {
             version: number;
             /** @description Units not listed get exactly the proposal */
             decisions: components["schemas"]["UnitDecisionDto"][];
+        };
+        SupportDecisionRefDto: {
+            /** Format: uuid */
+            roundId: string;
+            decisionNumber: string;
+            /**
+             * Format: date
+             * @example 2012-07-15
+             */
+            decisionDate: string;
+        };
+        SupportAwardItemDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            fundingSourceCode: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            amount: string;
+        };
+        SupportAwardsDto: {
+            year: number;
+            /** Format: uuid */
+            unitId: string | null;
+            decisions: components["schemas"]["SupportDecisionRefDto"][];
+            items: components["schemas"]["SupportAwardItemDto"][];
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            total: string;
         };
         PlanPeriodSummaryDto: {
             /** @example 2011-2015 */
@@ -2631,6 +3097,38 @@ export interface components {
             execution: components["schemas"]["ExecutionViewDto"];
             reporting: components["schemas"]["ReportingDto"];
         };
+        PublishedYearDto: {
+            year: number;
+            planPeriod: string;
+            decisionNumber: string | null;
+            /**
+             * Format: date
+             * @example 2012-07-15
+             */
+            decisionDate: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @example /open-data/2012/datapackage.json */
+            datapackage: string;
+            /** @example /open-data/2012/budget-lines.csv */
+            data: string;
+        };
+        FiscalDataPackageDto: {
+            profile: string;
+            name: string;
+            title: string;
+            description: string;
+            created: string;
+            countryCode: string;
+            /** @description CSV resources with their table schema */
+            resources: {
+                [key: string]: unknown;
+            };
+            /** @description The fiscal model: measures and dimensions */
+            model: {
+                [key: string]: unknown;
+            };
+        };
     };
     responses: never;
     parameters: never;
@@ -2823,7 +3321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2962,7 +3460,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetIndexEditionDto"][];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3651,7 +4160,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3677,7 +4197,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3700,7 +4231,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3726,7 +4268,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3752,7 +4305,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3778,7 +4342,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3799,7 +4374,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BalancingRunSummaryDto"][];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3822,7 +4408,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BalancingRunDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3844,7 +4441,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BalancingRunComparisonDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3863,7 +4471,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BalancingRunDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3884,7 +4503,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BalancingRunDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3906,7 +4536,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupportRoundListDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3932,7 +4573,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupportRoundDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3955,7 +4607,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupportRoundDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3982,7 +4645,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupportRoundDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4009,7 +4683,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupportRoundDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4033,7 +4718,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupportAwardsDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4063,7 +4759,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -4149,7 +4845,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["JobDto"];
+                    "application/json": components["schemas"]["JobDto"];
                 };
             };
             /** @description Error */
@@ -4158,7 +4854,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -4696,7 +5392,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -4814,7 +5510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -4832,7 +5528,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublishedYearDto"][];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4847,12 +5554,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description datapackage.json */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FiscalDataPackageDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4867,12 +5584,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description budget-lines.csv */
+            /** @description File */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };

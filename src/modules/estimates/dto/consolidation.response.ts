@@ -13,6 +13,8 @@ export class UnitConsolidationEntryDto {
   @ApiUuid() unitId!: string;
   @ApiText() unitCode!: string;
   @ApiText() unitName!: string;
+  @ApiText({ nullable: true }) budgetRelationCode!: string | null;
+  @ApiText({ nullable: true }) chapterCode!: string | null;
   @ApiUuid() estimateId!: string;
   @ApiEnum(ESTIMATE_STATUSES, 'EstimateStatus') status!: EstimateStatus;
   @ApiMoney() amount!: string;
@@ -46,5 +48,8 @@ export class ConsolidationDto {
   @ApiNested([ConsolidationEntryDto]) byPlanArea!: ConsolidationEntryDto[];
   @ApiNested([ConsolidationEntryDto]) byFundingSource!: ConsolidationEntryDto[];
   @ApiNested([ConsolidationEntryDto]) byExpenditureType!: ConsolidationEntryDto[];
+  @ApiNested([ConsolidationEntryDto], { description: 'By chapter of the units; "" = not classified' }) byChapter!: ConsolidationEntryDto[];
+  @ApiNested([ConsolidationEntryDto]) byLoaiKhoan!: ConsolidationEntryDto[];
+  @ApiNested([ConsolidationEntryDto]) byMucTieuMuc!: ConsolidationEntryDto[];
   @ApiNested(ConsolidationFloorDto, { nullable: true, description: 'Province-wide views only' }) floor!: ConsolidationFloorDto | null;
 }

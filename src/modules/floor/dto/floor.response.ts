@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiBool, ApiDecimal, ApiEnum, ApiInt, ApiMoney, ApiNested, ApiText, ApiUuid } from '../../../common/openapi/api-fields.js';
+import { EXPENDITURE_TYPE_CODES } from '../../catalog/entities/catalog.entities.js';
 import { ESTIMATE_STATUSES } from '../../estimates/entities/estimate.entity.js';
 import { FLOOR_POLICIES } from '../../fiscal-years/entities/fiscal-year.entity.js';
 
@@ -9,7 +10,7 @@ export class TopUpLineDto {
   @ApiUuid() estimateId!: string;
   @ApiUuid() unitId!: string;
   @ApiText() unitCode!: string;
-  @ApiText() expenditureTypeCode!: string;
+  @ApiEnum(EXPENDITURE_TYPE_CODES, 'ExpenditureTypeCode') expenditureTypeCode!: string;
   @ApiText() fundingSourceCode!: string;
   @ApiMoney({ nullable: true }) approvedBefore!: string | null;
   @ApiMoney({ description: 'What the line still lacks of its request' }) unfunded!: string;
