@@ -1242,9 +1242,15 @@ export interface components {
             /** Format: uuid */
             parentId: string | null;
             specialRole: components["schemas"]["SpecialRole"] | null;
-            /** @description Budget-relationship code (mã ĐVQHNS), 7 digits */
+            /**
+             * @description Budget-relationship code (mã số ĐVQHNS, 7 digits)
+             * @example 1000203
+             */
             budgetRelationCode: string | null;
-            /** @description Chapter (Chương) of the state budget index, 3 digits */
+            /**
+             * @description Chapter (Chương) of the state budget index
+             * @example 605
+             */
             chapterCode: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -1273,9 +1279,15 @@ export interface components {
             /** Format: uuid */
             parentId: string | null;
             specialRole: components["schemas"]["SpecialRole"] | null;
-            /** @description Budget-relationship code (mã ĐVQHNS), 7 digits */
+            /**
+             * @description Budget-relationship code (mã số ĐVQHNS, 7 digits)
+             * @example 1000203
+             */
             budgetRelationCode: string | null;
-            /** @description Chapter (Chương) of the state budget index, 3 digits */
+            /**
+             * @description Chapter (Chương) of the state budget index
+             * @example 605
+             */
             chapterCode: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -1570,9 +1582,15 @@ export interface components {
              */
             committedMinimum: string;
             justification: string;
-            /** @description Loại-Khoản of the state budget index ("LLL-KKK"); null until classified */
+            /**
+             * @description Loại-Khoản of the state budget index in force for the year
+             * @example 280-314
+             */
             loaiKhoan: string | null;
-            /** @description Mục-Tiểu mục of the state budget index ("MMMM-TTTT"); null until classified */
+            /**
+             * @description Mục-Tiểu mục of the state budget index in force for the year
+             * @example 9000-9004
+             */
             mucTieuMuc: string | null;
             /**
              * @description Set by DOF/DPI when balancing
