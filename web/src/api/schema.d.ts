@@ -620,6 +620,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/estimates/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The estimate's changes in order: who, when, what and on which line */
+        get: operations["EstimateHistory_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/fiscal-years/{year}/balancing-runs": {
         parameters: {
             query?: never;
@@ -2439,6 +2456,33 @@ export interface components {
             decisionNumber: string;
             /** @example 2011-12-20 */
             decisionDate: string;
+        };
+        HistoryEntryDto: {
+            /** Format: date-time */
+            at: string;
+            /** @example Cán bộ UBND huyện Yên Phong */
+            actorName?: string | null;
+            /**
+             * @description The audit action, the key of its wording
+             * @example line.update
+             */
+            action: string;
+            /**
+             * @description Line number (STT) for a line change
+             * @example 3
+             */
+            lineNo?: number | null;
+            /** @example Mua máy chủ */
+            description?: string | null;
+            /**
+             * @description Status after the change
+             * @example SUBMITTED
+             */
+            status?: string | null;
+            reason?: string | null;
+        };
+        HistoryDto: {
+            items: components["schemas"]["HistoryEntryDto"][];
         };
         CreateBalancingRunDto: {
             /**
@@ -4692,6 +4736,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BudgetDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EstimateHistory_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryDto"];
                 };
             };
             /** @description Error */
