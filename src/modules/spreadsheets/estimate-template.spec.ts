@@ -188,6 +188,8 @@ describe('the layout officials know, and its safeguards', () => {
       'Thuyết minh',
       'Loại-Khoản',
       'Mục-Tiểu mục',
+      'Thẩm định năm N',
+      'Chênh lệch thẩm định',
     ]);
     expect(texts.every((parts) => parts.length === 2 && parts[1].length > 0)).toBe(true);
     expect(ESTIMATE_COLUMNS.every((c) => header.getCell(c.index).protection?.locked !== false)).toBe(true);

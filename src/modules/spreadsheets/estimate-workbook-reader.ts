@@ -243,7 +243,7 @@ class EstimateRowReader {
       if (text === normaliseHeader(column.vi)) continue;
       // The classification columns came later, at the end: a workbook without them still imports
       // (its lines are then not classified).
-      if (column.kind === 'classification' && text === '') continue;
+      if ((column.kind === 'classification' || column.kind === 'appraisal') && text === '') continue;
       const elsewhere = HEADER_BY_TEXT.get(text);
       const message = elsewhere
         ? `cột ${column.letter} là "${elsewhere.vi}", cần "${column.vi}" (cột bị đổi chỗ) / column ${column.letter} is "${elsewhere.vi}", expected "${column.vi}" (columns moved)`
@@ -367,6 +367,9 @@ class EstimateRowReader {
           if (value !== undefined) line[column.key] = value === '' ? null : value;
           break;
         }
+        case 'appraisal':
+          // DIC's figures travel out with the workbook, never back in.
+          break;
         default: {
           const exhaustive: never = column;
           throw new Error(`unhandled column ${String(exhaustive)}`);

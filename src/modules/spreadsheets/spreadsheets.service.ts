@@ -120,7 +120,11 @@ export class SpreadsheetsService implements OnModuleInit {
         year: estimate.year,
         estimateId: estimate.id,
         version: estimate.version,
-        lines: estimate.lines.map(lineFields),
+        lines: estimate.lines.map((line) => ({
+          ...lineFields(line),
+          appraisedAmount: money(line.appraisedAmount),
+          appraisalVariance: line.appraisalVariance === null ? null : line.appraisalVariance.toString(),
+        })),
       },
     );
   }
