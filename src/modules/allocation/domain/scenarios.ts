@@ -11,6 +11,8 @@ export interface CandidateLine {
   fundingSourceCode: string;
   /** An IT investment project whose preliminary design DIC has not agreed to. */
   awaitingDesign: boolean;
+  /** DIC's appraised amount (the appraisal round): when set, balancing starts from it. */
+  appraisedAmount?: bigint | null;
 }
 
 export type RunKind = 'BALANCE' | 'TOP_UP';
@@ -30,8 +32,13 @@ export const AWAITING_DESIGN_NOTE = 'Chờ ý kiến Sở TT&TT về thiết k�
  */
 export function allocationRequest(kind: RunKind, line: CandidateLine): AllocationRequest {
   if (line.awaitingDesign) return { requested: 0n, minimum: 0n, tier: line.priorityTier, note: AWAITING_DESIGN_NOTE };
-  if (kind === 'BALANCE') return { requested: line.amount, minimum: line.committedMinimum, tier: line.priorityTier, note: null };
-  const lacking = line.amount - (line.approvedAmount ?? 0n);
+  // Balancing starts from the appraised figure once DIC has appraised the line.
+  const base = line.appraisedAmount ?? line.amount;
+  if (kind === 'BALANCE') {
+    const minimum = line.committedMinimum < base ? line.committedMinimum : base;
+    return { requested: base, minimum, tier: line.priorityTier, note: null };
+  }
+  const lacking = base - (line.approvedAmount ?? 0n);
   return { requested: lacking > 0n ? lacking : 0n, minimum: 0n, tier: line.priorityTier, note: null };
 }
 
@@ -44,9 +51,18 @@ export interface RunLine {
   lineId: string;
   unitId: string;
   unitCode: string;
+  /** The line's number and description, to name it ("YP — dòng 3 — Mua máy chủ"); null when it is gone. */
+  lineNo?: number | null;
+  description?: string | null;
   planAreaCode: string;
   requested: bigint;
   allocated: bigint;
+}
+
+/** A line as a person reads it: unit code, line number and description, never a bare id. */
+export function lineLabel(line: Pick<RunLine, 'unitCode' | 'lineNo' | 'description' | 'lineId'>): string {
+  if (line.lineNo === null || line.lineNo === undefined) return `${line.unitCode} — dòng đã xoá / deleted line`;
+  return `${line.unitCode} — dòng ${line.lineNo}${line.description ? ` — ${line.description}` : ''}`;
 }
 
 export interface ComparedRow {
@@ -83,6 +99,6 @@ export function compareRuns(runs: readonly (readonly RunLine[])[]) {
     totalDifferences: totals.map((total) => total - (totals[0] ?? 0n)),
     byUnit: compareBy(runs, (l) => l.unitId, (l) => l.unitCode),
     byPlanArea: compareBy(runs, (l) => l.planAreaCode, (l) => l.planAreaCode),
-    byLine: compareBy(runs, (l) => l.lineId, (l) => `${l.unitCode} ${l.lineId}`),
+    byLine: compareBy(runs, (l) => l.lineId, lineLabel),
   };
 }
