@@ -7,6 +7,7 @@ import { checkRules } from '../floor/domain/budget-rules.js';
 import { type FloorFigures, floorFigures } from '../floor/domain/floor.js';
 import { FloorService } from '../floor/floor.service.js';
 import type { EstimateStatus } from './entities/estimate.entity.js';
+import { estimateBuckets, type KeptMeasures, sumAll, sumBy, yearBuckets } from './ledger/kept-totals.js';
 
 export interface ConsolidationEntry {
   code: string;
@@ -40,25 +41,11 @@ export interface Consolidation {
   floor: (FloorFigures & { floorPolicy: 'STOP' | 'WARN'; warning: string | null }) | null;
 }
 
-interface GroupRow {
-  estimate_id: string | null;
-  plan_area_code: string | null;
-  funding_source_code: string | null;
-  expenditure_type_code: string | null;
-  grouping: number;
-  amount: string;
-  line_count: number;
-}
-
-// GROUPING() bit mask for (estimate, plan area, funding source, expenditure type): a set bit is a
-// column rolled up. Each grouping set leaves exactly one column in.
-const BY_ESTIMATE = 0b0111;
-const BY_PLAN_AREA = 0b1011;
-const BY_FUNDING_SOURCE = 0b1101;
-const BY_EXPENDITURE_TYPE = 0b1110;
-const GRAND_TOTAL = 0b1111;
-
-/** Year-wide totals by unit, plan area, funding source and expenditure type, in one pass in SQL. */
+/**
+ * Year-wide totals by unit, plan area, funding source and expenditure type, from the estimate
+ * ledger's kept totals (kept equal to the sums of the lines in every write's transaction), read in
+ * one snapshot.
+ */
 @Injectable()
 export class ConsolidationService {
   constructor(
@@ -93,16 +80,6 @@ export class ConsolidationService {
       filter += ` AND e.unit_id = ANY($${params.length})`;
     }
 
-    const groups = await manager.query<GroupRow[]>(
-        `SELECT l.estimate_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code,
-                GROUPING(l.estimate_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code) AS grouping,
-                COALESCE(SUM(l.amount), 0)::text AS amount, COUNT(*)::int AS line_count
-           FROM estimate_lines l
-           JOIN estimates e ON e.id = l.estimate_id
-          WHERE e.year = $1 ${filter} AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
-          GROUP BY GROUPING SETS ((l.estimate_id), (l.plan_area_code), (l.funding_source_code), (l.expenditure_type_code), ())`,
-        params,
-      );
     const listed = await manager.query<{ id: string; unit_id: string; code: string; name: string; status: EstimateStatus; exclusion_reason: string | null }[]>(
         `SELECT e.id, e.unit_id, u.code, u.name, e.status, x.reason AS exclusion_reason
            FROM estimates e JOIN units u ON u.id = e.unit_id
@@ -112,24 +89,30 @@ export class ConsolidationService {
         params,
       );
 
-    const pick = (mask: number, key: (row: GroupRow) => string | null): ConsolidationEntry[] =>
-      groups
-        .filter((row) => row.grouping === mask)
-        .map((row) => ({ code: key(row) ?? '', amount: BigInt(row.amount), lineCount: row.line_count }))
-        .sort((a, b) => a.code.localeCompare(b.code));
-
     // Excluded from the consolidated budget: out of every total (as in the budget, the floor and
     // the workbook), listed apart.
     const estimates = listed.filter((e) => e.exclusion_reason === null);
     const excluded = listed
       .filter((e) => e.exclusion_reason !== null)
       .map((e) => ({ unitId: e.unit_id, unitCode: e.code, unitName: e.name, estimateId: e.id, status: e.status, reason: e.exclusion_reason! }));
-    const perEstimate = new Map(groups.filter((row) => row.grouping === BY_ESTIMATE).map((row) => [row.estimate_id, row]));
-    const grand = groups.find((row) => row.grouping === GRAND_TOTAL);
+    // The ledger's kept totals, never the lines: province-wide from the year's buckets (a few
+    // thousand rows however large the year), for a unit's users from their estimates' parts.
+    const parts: (KeptMeasures & { planAreaCode: string; fundingSourceCode: string; expenditureTypeCode: string })[] =
+      unitScope === null
+        ? await yearBuckets(manager, year, { statuses, excluded: false })
+        : await estimateBuckets(manager, { estimateIds: estimates.map((e) => e.id) }, { parts: true });
+    const perEstimate = new Map(
+      (unitScope === null ? await estimateBuckets(manager, { year }) : await estimateBuckets(manager, { estimateIds: estimates.map((e) => e.id) })).map(
+        (row) => [row.estimateId, row],
+      ),
+    );
+    const grand = sumAll(parts);
+    const entries = (sums: Map<string, KeptMeasures>): ConsolidationEntry[] =>
+      [...sums.entries()].map(([code, m]) => ({ code, amount: m.requested, lineCount: m.lineCount }));
     let floor: Consolidation['floor'] = null;
     if (unitScope === null) {
       const picture = await this.floor.picture(year, manager);
-      const figures = floorFigures(picture.settings, picture.lines);
+      const figures = floorFigures(picture.settings, picture.sourceTotals);
       const warning = checkRules(picture).find((r) => r.code === 'IT_FLOOR' && !r.passed)?.message ?? null;
       floor = { ...figures, floorPolicy: picture.settings.floorPolicy, warning };
     }
@@ -137,8 +120,8 @@ export class ConsolidationService {
       year,
       statuses: statuses && statuses.length > 0 ? statuses : null,
       estimateCount: estimates.length,
-      lineCount: grand?.line_count ?? 0,
-      total: grand ? BigInt(grand.amount) : 0n,
+      lineCount: grand.lineCount,
+      total: grand.requested,
       // Units with an estimate but no lines yet are listed with 0.
       byUnit: estimates.map((estimate) => {
         const row = perEstimate.get(estimate.id);
@@ -148,14 +131,14 @@ export class ConsolidationService {
           unitName: estimate.name,
           estimateId: estimate.id,
           status: estimate.status,
-          amount: row ? BigInt(row.amount) : 0n,
-          lineCount: row?.line_count ?? 0,
+          amount: row?.requested ?? 0n,
+          lineCount: row?.lineCount ?? 0,
         };
       }),
       excluded,
-      byPlanArea: pick(BY_PLAN_AREA, (row) => row.plan_area_code),
-      byFundingSource: pick(BY_FUNDING_SOURCE, (row) => row.funding_source_code),
-      byExpenditureType: pick(BY_EXPENDITURE_TYPE, (row) => row.expenditure_type_code),
+      byPlanArea: entries(sumBy(parts, (p) => p.planAreaCode)),
+      byFundingSource: entries(sumBy(parts, (p) => p.fundingSourceCode)),
+      byExpenditureType: entries(sumBy(parts, (p) => p.expenditureTypeCode)),
       floor,
     };
   }

@@ -76,14 +76,14 @@ export class ReportService implements OnModuleInit {
       const manager = runner.manager;
       const budget = await this.budget.get(year, manager);
       const picture = await this.floor.picture(year, manager);
-      const figures = floorFigures(picture.settings, picture.lines);
+      const figures = floorFigures(picture.settings, picture.sourceTotals);
       const dimension = (column: string, table: string) =>
         manager.query<DimensionRow[]>(
-          `SELECT c.code, c.name, COALESCE(SUM(l.amount), 0)::text AS requested, COALESCE(SUM(l.approved_amount), 0)::text AS approved
-             FROM estimate_lines l
-             JOIN estimates e ON e.id = l.estimate_id
-             JOIN ${table} c ON c.code = l.${column}
-            WHERE e.year = $1 AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
+          // The estimate ledger's kept totals of the year (included estimates), not its lines.
+          `SELECT c.code, c.name, COALESCE(SUM(t.requested), 0)::text AS requested, COALESCE(SUM(t.approved), 0)::text AS approved
+             FROM year_totals_live t
+             JOIN ${table} c ON c.code = t.${column}
+            WHERE t.year = $1 AND NOT t.excluded AND t.line_count <> 0
             GROUP BY c.code, c.name, c.sort_order ORDER BY c.sort_order, c.code`,
           [year],
         );
@@ -99,8 +99,7 @@ export class ReportService implements OnModuleInit {
         [year],
       );
       const [{ count }] = await manager.query<[{ count: number }]>(
-        `SELECT COUNT(*)::int AS count FROM estimate_lines l JOIN estimates e ON e.id = l.estimate_id
-          WHERE e.year = $1 AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)`,
+        `SELECT COALESCE(SUM(line_count), 0)::int AS count FROM year_totals_live WHERE year = $1 AND NOT excluded`,
         [year],
       );
       return {

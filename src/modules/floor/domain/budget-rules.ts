@@ -23,7 +23,13 @@ export interface RuleDistrict {
 export interface YearPicture {
   year: number;
   settings: FloorSettings & { floorPolicy: 'STOP' | 'WARN' };
-  /** Lines of the year's estimates that count for the budget (exclusions left out). */
+  /**
+   * Per funding source, the sums over the year's lines that count for the budget (exclusions left
+   * out): `amount` = Σ requested, `approvedAmount` = Σ approved. From the estimate ledger's kept
+   * totals, so the floor never reads the lines; `floorFigures` over them equals it over the lines.
+   */
+  sourceTotals: readonly FloorLine[];
+  /** The lines the rules check one by one (IT projects with a contingency), exclusions left out. */
   lines: readonly RuleLine[];
   districts: readonly RuleDistrict[];
 }
@@ -57,7 +63,7 @@ export const floorRule: BudgetRule = {
   code: 'IT_FLOOR',
   title: 'Tối thiểu 1% tổng chi ngân sách địa phương cho CNTT / At least 1% of total local expenditure for IT',
   check(picture) {
-    const figures: FloorFigures = floorFigures(picture.settings, picture.lines);
+    const figures: FloorFigures = floorFigures(picture.settings, picture.sourceTotals);
     const severity: RuleSeverity = picture.settings.floorPolicy === 'STOP' ? 'BLOCKING' : 'WARNING';
     const base = {
       code: this.code,
