@@ -196,7 +196,7 @@ describe('allocation: scenarios, adoption, the floor and its top-up (e2e)', () =
     // DOF sets a total that puts the floor between what is approved and what could still be.
     const target = BigInt(before.itTotal) + unfunded / 2n;
     const year = (await dof.get(`/fiscal-years/${Y}`).expect(200)).body as { version: number };
-    await dof.patch(`/fiscal-years/${Y}`).send({ totalLocalExpenditure: (target * 100n).toString(), version: year.version }).expect(200);
+    await dof.patch(`/fiscal-years/${Y}`).send({ totalLocalExpenditure: (target * 100n).toString(), reason: 'Số liệu chi ngân sách địa phương được duyệt', version: year.version }).expect(200);
 
     const short = (await dof.get(`/fiscal-years/${Y}/floor`).expect(200)).body as FloorView;
     expect(short.floorAmount).toBe(target.toString());

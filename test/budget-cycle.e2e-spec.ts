@@ -174,7 +174,7 @@ describe('the budget cycle end to end (e2e)', () => {
     expect(short.body.code).toBe('IT_FLOOR');
     expect(short.body.message).toContain('83175000000');
     const year = (await dof.get(`/fiscal-years/${YEAR}`).expect(200)).body as { version: number };
-    await dof.patch(`/fiscal-years/${YEAR}`).send({ floorPolicy: 'WARN', version: year.version }).expect(200);
+    await dof.patch(`/fiscal-years/${YEAR}`).send({ floorPolicy: 'WARN', reason: 'Cho phép trình khi chưa đạt mức sàn', version: year.version }).expect(200);
 
     const submitted = await dof.post(`/fiscal-years/${YEAR}/budget/submit`).send({}).expect(200);
     expect((submitted.body.warnings as string[])[0]).toContain('83175000000');

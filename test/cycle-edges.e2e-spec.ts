@@ -105,10 +105,10 @@ describe('the budget cycle’s edges (e2e)', () => {
     await dof.delete(`/fiscal-years/${YEAR}/budget/exclusions/${estimate.id}`).expect(404);
 
     // The floor exactly met: 1% of 90,000,000,000 = 900,000,000 = 250,000,000 + 650,000,000.
-    await dof.patch(`/fiscal-years/${YEAR}`).send({ totalLocalExpenditure: '90000000000', floorPolicy: 'STOP', version: await yearVersion() }).expect(200);
+    await dof.patch(`/fiscal-years/${YEAR}`).send({ totalLocalExpenditure: '90000000000', floorPolicy: 'STOP', reason: 'Số liệu dự toán chi ngân sách địa phương', version: await yearVersion() }).expect(200);
     const submitted = (await dof.post(`/fiscal-years/${YEAR}/budget/submit`).send({}).expect(200)).body as { status: string; version: number };
     expect(submitted.status).toBe('SUBMITTED');
-    const frozen = await dof.patch(`/fiscal-years/${YEAR}`).send({ totalLocalExpenditure: '1', version: await yearVersion() }).expect(409);
+    const frozen = await dof.patch(`/fiscal-years/${YEAR}`).send({ totalLocalExpenditure: '1', reason: 'Thử đổi sau khi trình', version: await yearVersion() }).expect(409);
     expect(frozen.body.code).toBe('BUDGET_LOCKED');
     // The calendar is not frozen.
     await dof.patch(`/fiscal-years/${YEAR}`).send({ committeeDeadline: '2013-12-20', version: await yearVersion() }).expect(200);

@@ -152,7 +152,7 @@ describe('plan targets, semi-annual progress reports and the dashboard (e2e)', (
       expect(estimate.status).toBe('BALANCED');
     }
     const year = (await dof.get(`/fiscal-years/${YEAR}`).expect(200)).body as { version: number };
-    await dof.patch(`/fiscal-years/${YEAR}`).send({ floorPolicy: 'WARN', version: year.version }).expect(200);
+    await dof.patch(`/fiscal-years/${YEAR}`).send({ floorPolicy: 'WARN', reason: 'Cho phép trình khi chưa đạt mức sàn', version: year.version }).expect(200);
     await dof.post(`/fiscal-years/${YEAR}/budget/submit`).send({}).expect(200);
     await chair.post(`/fiscal-years/${YEAR}/budget/approve`).send({ decisionNumber: '2011/QĐ-UBND', decisionDate: '2011-12-20' }).expect(200);
     for (const [name, id] of Object.entries(ESTIMATES)) {

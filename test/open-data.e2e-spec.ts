@@ -141,7 +141,7 @@ describe('open data: the approved budget as a Fiscal Data Package (e2e)', () => 
     await dof.post(`/fiscal-years/${YEAR}/budget/exclusions`).send({ estimateId: draft.id, reason: PRIVATE_WORDS.exclusionReason }).expect(201);
 
     const year = (await dof.get(`/fiscal-years/${YEAR}`).expect(200)).body as { version: number };
-    await dof.patch(`/fiscal-years/${YEAR}`).send({ floorPolicy: 'WARN', version: year.version }).expect(200);
+    await dof.patch(`/fiscal-years/${YEAR}`).send({ floorPolicy: 'WARN', reason: 'Cho phép trình khi chưa đạt mức sàn', version: year.version }).expect(200);
     await dof.post(`/fiscal-years/${YEAR}/budget/submit`).send({}).expect(200);
     // Submitted to the chair is still not approved.
     await expectNotPublished();

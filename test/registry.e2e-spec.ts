@@ -98,11 +98,11 @@ describe('organisation registry, catalog and fiscal years (e2e)', () => {
       const current = (await (await t.as('tuson.officer')).get('/fiscal-years/2014').expect(200)).body as { version: number };
       const changed = await (await t.as('dof.officer'))
         .patch('/fiscal-years/2014')
-        .send({ totalLocalExpenditure: '9350000000001', floorPolicy: 'WARN', floorRatio: '0.015', version: current.version })
+        .send({ totalLocalExpenditure: '9350000000001', floorPolicy: 'WARN', floorRatio: '0.015', reason: 'Số liệu HĐND giao', version: current.version })
         .expect(200);
       expect(changed.body).toMatchObject({ totalLocalExpenditure: '9350000000001', floorPolicy: 'WARN', floorRatio: '0.015', version: current.version + 1 });
 
-      const stale = await (await t.as('dof.officer')).patch('/fiscal-years/2014').send({ floorPolicy: 'STOP', version: current.version }).expect(409);
+      const stale = await (await t.as('dof.officer')).patch('/fiscal-years/2014').send({ floorPolicy: 'STOP', reason: 'Trở lại STOP', version: current.version }).expect(409);
       expect(stale.body.code).toBe('STALE_VERSION');
       expect(await yearRow(2014)).toMatchObject({ floor_policy: 'WARN', version: current.version + 1 });
     });

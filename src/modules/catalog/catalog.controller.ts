@@ -2,6 +2,8 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Permit } from '../auth/auth.decorators.js';
 import { CatalogService } from './catalog.service.js';
+import { Endpoint } from '../../common/openapi/endpoint.js';
+import { CatalogDto } from './dto/catalog.response.js';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
@@ -12,6 +14,7 @@ export class CatalogController {
 
   /** Plan areas, funding sources, expenditure types and activity kinds. */
   @Get()
+  @Endpoint({ summary: 'Plan areas, funding sources, expenditure types and activity kinds', response: CatalogDto })
   get() {
     return this.catalog.getCatalog();
   }

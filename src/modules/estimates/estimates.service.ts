@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { normaliseDecimal, sumVnd } from '../../common/money/vnd.js';
+import { lockYear, YEAR_CLOSED } from '../../database/year-lock.js';
 import { canonicalJson } from '../audit/hash-chain.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
@@ -98,6 +99,16 @@ export class EstimatesService {
     const id = randomUUID();
     try {
       await this.dataSource.transaction(async (manager) => {
+        // A new estimate changes what the budget's submission must find balanced or excluded: it
+        // holds the year (see lockYear) and comes too late once the budget is with the chair.
+        const budget = await lockYear(manager, dto.year, 'SHARE');
+        if (YEAR_CLOSED.includes(budget)) {
+          throw new ConflictError(
+            'BUDGET_LOCKED',
+            `year: dự toán tổng hợp năm ${dto.year} đã ở trạng thái ${budget}, không lập thêm dự toán / ` +
+              `the ${dto.year} consolidated budget is ${budget}: no new estimate can join it`,
+          );
+        }
         await manager.insert(Estimate, { id, unitId: dto.unitId, year: dto.year, status: 'DRAFT', illustrative: false, version: 1 });
         await this.audit.record(manager, {
           actor,
@@ -371,6 +382,8 @@ export class EstimatesService {
     const target = await manager.findOneBy(Estimate, { id: estimateId });
     if (!target) throw new NotFoundError('Estimate', estimateId);
     if (!coversUnit(actor, target.unitId)) throw new ForbiddenError('Bạn không sửa dự toán của đơn vị này / You do not act for this unit');
+    // Lines feed the year's rules (district IT lines, contingencies): the year first, as every write.
+    await lockYear(manager, target.year, 'SHARE');
     const claimed = await manager
       .createQueryBuilder()
       .update(Estimate)

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
+import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
+import { lockYear, YEAR_CLOSED } from '../../database/year-lock.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { CatalogService } from '../catalog/catalog.service.js';
@@ -61,27 +62,41 @@ export class FiscalYearsService {
     return this.get(dto.year);
   }
 
-  /** Changes the given settings if `version` is still current; 409 otherwise. */
+  /**
+   * Changes the given settings if `version` is still current; 409 `STALE_VERSION` otherwise. The
+   * floor settings (total local expenditure, ratio, sources, policy) need a written `reason` (400
+   * `REASON_REQUIRED`), kept in the audit event, and are refused with 409 `BUDGET_LOCKED` once the
+   * year's consolidated budget is submitted or approved (the figures they change are being decided).
+   */
   async update(year: number, dto: UpdateFiscalYearDto, actor: Actor): Promise<FiscalYear> {
     const current = await this.get(year);
-    const { version, totalLocalExpenditure, ...rest } = dto;
+    const { version, totalLocalExpenditure, reason, ...rest } = dto;
+    const floorChanges = FLOOR_SETTINGS.filter((key) => dto[key] !== undefined);
+    const missingReason: FieldProblem[] =
+      floorChanges.length > 0 && (reason ?? '').trim() === ''
+        ? [
+            {
+              field: 'reason',
+              code: 'REASON_REQUIRED',
+              message: `reason: cần lý do khi đổi ${floorChanges.join(', ')} (mức sàn 1%) / a reason is required to change the floor settings (${floorChanges.join(', ')})`,
+            },
+          ]
+        : [];
     const changes: Partial<FiscalYear> = { ...rest };
     if (totalLocalExpenditure !== undefined) {
       changes.totalLocalExpenditure = totalLocalExpenditure === null ? null : BigInt(totalLocalExpenditure);
     }
-    await this.check({ ...current, ...changes });
+    await this.check({ ...current, ...changes }, missingReason);
     return this.dataSource.transaction(async (manager) => {
       // The floor's settings are frozen while the chair holds the budget or once it is approved:
       // the figures they would change are the ones being decided on.
-      const floorChanges = FLOOR_SETTINGS.filter((key) => dto[key] !== undefined);
-      if (floorChanges.length > 0) {
-        const [budget] = await manager.query<{ status: string }[]>('SELECT status FROM consolidated_budgets WHERE year = $1 FOR SHARE', [year]);
-        if (budget && ['SUBMITTED', 'APPROVED'].includes(budget.status)) {
-          throw new ConflictError(
-            'BUDGET_LOCKED',
-            `${floorChanges.join(', ')}: dự toán tổng hợp năm ${year} đang ở trạng thái ${budget.status} / cannot change while the ${year} consolidated budget is ${budget.status}`,
-          );
-        }
+      // The year first (see lockYear): the budget's submission checks the floor under these settings.
+      const budget = await lockYear(manager, year, 'SHARE');
+      if (floorChanges.length > 0 && YEAR_CLOSED.includes(budget)) {
+        throw new ConflictError(
+          'BUDGET_LOCKED',
+          `${floorChanges.join(', ')}: dự toán tổng hợp năm ${year} đang ở trạng thái ${budget} / cannot change while the ${year} consolidated budget is ${budget}`,
+        );
       }
       const result = await manager
         .createQueryBuilder()
@@ -91,14 +106,14 @@ export class FiscalYearsService {
         .execute();
       if (!result.affected) throw ConflictError.staleVersion(`Fiscal year ${year}`, version);
       const updated = await manager.findOneByOrFail(FiscalYear, { year });
-      await this.audit.record(manager, { actor, unitId: null, entityType: 'fiscal_year', entityId: String(year), action: 'year.update', before: current, after: updated });
+      await this.audit.record(manager, { actor, unitId: null, entityType: 'fiscal_year', entityId: String(year), action: 'year.update', before: current, after: updated, reason: reason ?? null });
       return updated;
     });
   }
 
-  private async check(settings: FiscalYear): Promise<void> {
+  private async check(settings: FiscalYear, more: readonly FieldProblem[] = []): Promise<void> {
     const codes = await this.catalog.codes();
-    const problems = [...calendarProblems(settings), ...unknownSourceProblems(settings.floorSources, codes.fundingSources)];
+    const problems = [...calendarProblems(settings), ...unknownSourceProblems(settings.floorSources, codes.fundingSources), ...more];
     if (problems.length > 0) throw new InvalidInputError(problems);
   }
 }

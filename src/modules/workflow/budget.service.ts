@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
 import { sumVnd } from '../../common/money/vnd.js';
+import { lockYear, type YearBudgetStatus } from '../../database/year-lock.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
@@ -10,7 +11,7 @@ import { FloorService } from '../floor/floor.service.js';
 import type { ApproveBudgetDto, ExclusionDto, ReturnDto, TransitionDto } from './dto/workflow.dto.js';
 import { applyOnce } from './idempotency.js';
 
-export type BudgetStatus = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED';
+export type BudgetStatus = YearBudgetStatus;
 
 const BUDGET_CYCLE: Record<'submit' | 'approve' | 'return', { from: BudgetStatus[]; to: BudgetStatus }> = {
   submit: { from: ['DRAFT', 'RETURNED'], to: 'SUBMITTED' },
@@ -225,9 +226,8 @@ export class BudgetService {
   private run(year: number, actor: Actor, action: string, retry: { key: string | undefined; request: unknown }, work: (manager: EntityManager) => Promise<void>) {
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.existsBy(FiscalYear, { year }))) throw new NotFoundError('Fiscal year', year);
-      await manager.query('INSERT INTO consolidated_budgets (year) VALUES ($1) ON CONFLICT DO NOTHING', [year]);
-      // Lock the budget before reading anything: estimate changes take this row (FOR SHARE) first.
-      await manager.query('SELECT 1 FROM consolidated_budgets WHERE year = $1 FOR UPDATE', [year]);
+      // The year exclusively before reading anything: every change of its figures holds it first.
+      await lockYear(manager, year, 'UPDATE');
       return applyOnce(manager, actor, { key: retry.key, request: retry.request, action: `budget.${action}`, target: String(year) }, async () => {
         await work(manager);
         return this.get(year, manager);
@@ -298,10 +298,9 @@ export class BudgetService {
    */
   private async openBudget(manager: EntityManager, year: number): Promise<void> {
     if (!(await manager.existsBy(FiscalYear, { year }))) throw new NotFoundError('Fiscal year', year);
-    await manager.query('INSERT INTO consolidated_budgets (year) VALUES ($1) ON CONFLICT DO NOTHING', [year]);
-    const [budget] = await manager.query<{ status: BudgetStatus }[]>('SELECT status FROM consolidated_budgets WHERE year = $1 FOR UPDATE', [year]);
-    if (!budget || !OPEN.includes(budget.status)) {
-      throw new ConflictError('BUDGET_LOCKED', `The ${year} consolidated budget is ${budget?.status} / Dự toán tổng hợp đã khoá`);
+    const status = await lockYear(manager, year, 'UPDATE');
+    if (!OPEN.includes(status)) {
+      throw new ConflictError('BUDGET_LOCKED', `Dự toán tổng hợp năm ${year} đã khoá (${status}) / The ${year} consolidated budget is ${status}`);
     }
     await manager.query('UPDATE consolidated_budgets SET version = version + 1 WHERE year = $1', [year]);
   }

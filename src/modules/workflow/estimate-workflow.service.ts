@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
+import { lockYear, YEAR_CLOSED, type YearBudgetStatus, type YearLockMode } from '../../database/year-lock.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
 import { EstimateLine } from '../estimates/entities/estimate-line.entity.js';
@@ -27,9 +28,6 @@ import {
 } from './domain/estimate-cycle.js';
 import type { AdjustmentDto, BalanceDto, ReturnDto, ReviewDto, TransitionDto } from './dto/workflow.dto.js';
 import { applyOnce } from './idempotency.js';
-
-/** Statuses of the consolidated budget in which its estimates are frozen for DOF and DPI. */
-const BUDGET_LOCKED = ['SUBMITTED', 'APPROVED'];
 
 @Injectable()
 export class EstimateWorkflowService {
@@ -265,9 +263,10 @@ export class EstimateWorkflowService {
   async adjustments(id: string, actor: Actor): Promise<unknown[]> {
     await this.estimates.getFor(id, actor);
     return this.dataSource.query(
-      `SELECT a.id, a.line_id AS "lineId", a.before_amount::text AS "beforeAmount", a.after_amount::text AS "afterAmount",
-              a.reason, a.actor_id AS "actorId", u.username AS "actorName", a.created_at AS "createdAt"
-         FROM line_adjustments a JOIN users u ON u.id = a.actor_id
+      `SELECT a.id, a.line_id AS "lineId", l.line_no AS "lineNo", l.description AS "lineDescription",
+              a.before_amount::text AS "beforeAmount", a.after_amount::text AS "afterAmount",
+              a.reason, a.actor_id AS "actorId", u.username AS "actorName", u.full_name AS "actorFullName", a.created_at AS "createdAt"
+         FROM line_adjustments a JOIN users u ON u.id = a.actor_id JOIN estimate_lines l ON l.id = a.line_id
         WHERE a.estimate_id = $1 ORDER BY a.created_at, a.id`,
       [id],
     );
@@ -285,7 +284,8 @@ export class EstimateWorkflowService {
     work: (manager: EntityManager, estimate: Estimate) => Promise<void>,
   ): Promise<unknown> {
     return this.dataSource.transaction(async (manager) => {
-      const estimate = await this.lockEstimate(manager, id);
+      // An adjustment is held to the floor over the whole year, so it takes the year exclusively.
+      const estimate = await this.lockEstimate(manager, id, action === 'adjust' ? 'UPDATE' : 'SHARE');
       if (!coversUnit(actor, estimate.unitId)) throw new ForbiddenError();
       return applyOnce(manager, actor, { key: retry.key, request: retry.request, action: `estimate.${action}`, target: id }, async (): Promise<EstimateView> => {
         await work(manager, estimate);
@@ -376,15 +376,15 @@ export class EstimateWorkflowService {
   }
 
   /**
-   * Locks, in the one order every path uses, the year's consolidated budget (shared: changes to
-   * different estimates go on side by side, a budget transition waits for them) and then the
-   * estimate's row; rules are checked only after, on what is locked.
+   * Locks, in the one order every path uses (see `lockYear`), the year's consolidated budget —
+   * shared for changes that check no year-wide rule, so that changes to different estimates go on
+   * side by side, exclusive for those that do — and then the estimate's row; rules are checked
+   * only after, on what is locked.
    */
-  async lockEstimate(manager: EntityManager, id: string): Promise<Estimate> {
+  async lockEstimate(manager: EntityManager, id: string, mode: YearLockMode = 'SHARE'): Promise<Estimate> {
     const [found] = await manager.query<{ year: number }[]>('SELECT year FROM estimates WHERE id = $1', [id]);
     if (!found) throw new NotFoundError('Estimate', id);
-    await manager.query('INSERT INTO consolidated_budgets (year) VALUES ($1) ON CONFLICT DO NOTHING', [found.year]);
-    await manager.query('SELECT 1 FROM consolidated_budgets WHERE year = $1 FOR SHARE', [found.year]);
+    await lockYear(manager, found.year, mode);
     const estimate = await manager.findOne(Estimate, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!estimate) throw new NotFoundError('Estimate', id);
     return estimate;
@@ -392,8 +392,9 @@ export class EstimateWorkflowService {
 
   /** DOF and DPI cannot change estimates once the year's consolidated budget is submitted or approved. */
   private async assertBudgetOpen(manager: EntityManager, year: number): Promise<void> {
-    const [budget] = await manager.query<{ status: string }[]>('SELECT status FROM consolidated_budgets WHERE year = $1 FOR SHARE', [year]);
-    if (budget && BUDGET_LOCKED.includes(budget.status)) {
+    // Already held by `lockEstimate`; read again for its status.
+    const [budget] = await manager.query<{ status: YearBudgetStatus }[]>('SELECT status FROM consolidated_budgets WHERE year = $1', [year]);
+    if (budget && YEAR_CLOSED.includes(budget.status)) {
       throw new ConflictError(
         'BUDGET_LOCKED',
         `Dự toán tổng hợp năm ${year} đang ở trạng thái ${budget.status} / The ${year} consolidated budget is ${budget.status}`,

@@ -77,4 +77,13 @@ export class UpdateFiscalYearDto extends PartialType(OmitType(CreateFiscalYearDt
   @IsInt()
   @Min(1)
   version!: number;
+
+  @ApiPropertyOptional({
+    description: 'Why the floor settings change (totalLocalExpenditure, floorRatio, floorSources, floorPolicy): required with any of them, kept in the audit trail',
+    maxLength: 4000,
+  })
+  @IsOptionalField()
+  @IsString()
+  @MaxLength(4000)
+  reason?: string;
 }
