@@ -133,19 +133,19 @@ async function loadYear(db: pg.Client): Promise<number> {
   }
   await db.query(
     `INSERT INTO budget_exclusions (year, estimate_id, reason, created_by)
-     SELECT $1, id, 'bench: excluded', (SELECT id FROM users ORDER BY username LIMIT 1)
-       FROM estimates WHERE year = $1 AND status = 'SUBMITTED' ORDER BY id LIMIT 100`,
+     SELECT $1, e.id, 'bench: excluded', (SELECT id FROM users ORDER BY username LIMIT 1)
+       FROM estimates e WHERE e.year = $1 AND e.status = 'SUBMITTED' ORDER BY e.id LIMIT 100`,
     [YEAR],
   );
   await db.query('ANALYZE');
   return elapsedMs(start);
 }
 
-/** Times `run` RUNS times after one warm-up; returns the median. */
-async function timed(label: string, run: () => Promise<unknown>): Promise<number> {
-  await run();
+/** Times `run` `runs` times after one warm-up (none when runs = 1); returns the median. */
+async function timed(label: string, run: () => Promise<unknown>, runs = RUNS): Promise<number> {
+  if (runs > 1) await run();
   const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
     await run();
     times.push(elapsedMs(start));
@@ -282,11 +282,6 @@ export async function benchLedger(): Promise<LedgerBenchReport> {
     );
     console.log(`  app peak RSS during these reads: ${appPeakRssMb.toFixed(0)} MB (aim < ${TARGET_APP_RSS_MB} MB)${appPeakRssMb < TARGET_APP_RSS_MB ? '' : '  ABOVE AIM'}`);
 
-    // Short of the floor, the top-up proposal reads the lines still short of their request.
-    await db.query(`UPDATE fiscal_years SET total_local_expenditure = $2 WHERE year = $1`, [YEAR, (BigInt(approved) * 200n).toString()]);
-    const floorShortMs = await timed(`GET /fiscal-years/${YEAR}/floor (short: top-up)`, async () => (await get(`/fiscal-years/${YEAR}/floor`)).json());
-    await db.query(`UPDATE fiscal_years SET total_local_expenditure = $2 WHERE year = $1`, [YEAR, (BigInt(approved) * 90n).toString()]);
-
     // The consolidated workbook of the year, through the API, from PostgreSQL.
     const folder = await mkdtemp(join(tmpdir(), 'itbudget-ledger-export-'));
     cleanups.unshift(() => rm(folder, { recursive: true, force: true }));
@@ -301,6 +296,14 @@ export async function benchLedger(): Promise<LedgerBenchReport> {
       `  GET /fiscal-years/${YEAR}/report.xlsx: ${(exportMs / 1000).toFixed(1)} s, ${(exportBytes / 1024 / 1024).toFixed(1)} MB, ` +
         `app peak RSS ${exportPeak.toFixed(0)} MB (aim < ${TARGET_EXPORT_RSS_MB} MB)${exportPeak < TARGET_EXPORT_RSS_MB ? '' : '  ABOVE AIM'}`,
     );
+
+    // Short of the floor, the top-up proposal reads every line still short of its request (here
+    // nearly all 650,000) and lists each one's proposed amount: once, last (its memory stays with the process), apart from the aims above.
+    await db.query(`UPDATE fiscal_years SET total_local_expenditure = $2 WHERE year = $1`, [YEAR, (BigInt(approved) * 200n).toString()]);
+    await rss.reset();
+    const floorShortMs = await timed(`GET /fiscal-years/${YEAR}/floor (short: top-up)`, async () => (await get(`/fiscal-years/${YEAR}/floor`)).json(), 1);
+    console.log(`  app peak RSS during the top-up proposal: ${(await rss.peak()).toFixed(0)} MB`);
+    await db.query(`UPDATE fiscal_years SET total_local_expenditure = $2 WHERE year = $1`, [YEAR, (BigInt(approved) * 90n).toString()]);
 
     const writes = await writeCost(db);
     const ratio = writes.withTotalsMs / writes.withoutTotalsMs;

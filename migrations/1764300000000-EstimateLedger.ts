@@ -70,6 +70,10 @@ export class EstimateLedger1764300000000 implements MigrationInterface {
         expenditure_type_code varchar(20) NOT NULL,${MEASURES},
         PRIMARY KEY (estimate_id, ${DIMS})
       )`);
+    // Each estimate's own row, found without reading its parts (the estimate list, the budget, byUnit).
+    await q.query(`CREATE INDEX estimate_totals_whole_idx ON estimate_totals (estimate_id) INCLUDE (line_count, requested, approved) WHERE plan_area_code = ''`);
+    // The lines the budget rules check one by one (IT projects with a contingency), without a scan.
+    await q.query(`CREATE INDEX estimate_lines_contingency_idx ON estimate_lines (estimate_id) WHERE activity_kind_code = 'PROJECT' AND contingency IS NOT NULL`);
     await q.query(`
       CREATE TABLE year_totals (
         year                  integer NOT NULL,
@@ -351,6 +355,7 @@ export class EstimateLedger1764300000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION ledger_apply(ledger_delta[])`);
     await q.query(`DROP TYPE ledger_delta`);
     await q.query(`DROP TABLE year_totals`);
+    await q.query(`DROP INDEX estimate_lines_contingency_idx`);
     await q.query(`DROP TABLE estimate_totals`);
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
-import { checkRules } from '../floor/domain/budget-rules.js';
+import { floorRule } from '../floor/domain/budget-rules.js';
 import { type FloorFigures, floorFigures } from '../floor/domain/floor.js';
 import { FloorService } from '../floor/floor.service.js';
 import type { EstimateStatus } from './entities/estimate.entity.js';
@@ -111,9 +111,10 @@ export class ConsolidationService {
       [...sums.entries()].map(([code, m]) => ({ code, amount: m.requested, lineCount: m.lineCount }));
     let floor: Consolidation['floor'] = null;
     if (unitScope === null) {
-      const picture = await this.floor.picture(year, manager);
+      const picture = await this.floor.picture(year, manager, { ruleLines: false });
       const figures = floorFigures(picture.settings, picture.sourceTotals);
-      const warning = checkRules(picture).find((r) => r.code === 'IT_FLOOR' && !r.passed)?.message ?? null;
+      const check = floorRule.check(picture);
+      const warning = check.passed ? null : check.message;
       floor = { ...figures, floorPolicy: picture.settings.floorPolicy, warning };
     }
     return {

@@ -62,9 +62,9 @@ export class FloorService {
   /**
    * The year's settings, its kept totals per funding source (the estimate ledger's, never the
    * lines), its districts and the few lines the rules check one by one (IT projects with a
-   * contingency). Exclusions left out.
+   * contingency; `ruleLines: false` when only the floor is wanted). Exclusions left out.
    */
-  async picture(year: number, manager: EntityManager = this.dataSource.manager): Promise<FullPicture> {
+  async picture(year: number, manager: EntityManager = this.dataSource.manager, { ruleLines = true }: { ruleLines?: boolean } = {}): Promise<FullPicture> {
     const settings = await manager.findOneBy(FiscalYear, { year });
     if (!settings) throw new NotFoundError('Fiscal year', year);
     const bySource = sumBy(await yearBuckets(manager, year, { excluded: false }), (b) => b.fundingSourceCode);
@@ -77,7 +77,7 @@ export class FloorService {
         floorPolicy: settings.floorPolicy,
       },
       sourceTotals: [...bySource.entries()].map(([fundingSourceCode, m]) => ({ fundingSourceCode, amount: m.requested, approvedAmount: m.approved })),
-      lines: await this.linesOfYear(manager, year, `l.activity_kind_code = 'PROJECT' AND l.contingency IS NOT NULL`),
+      lines: ruleLines ? await this.linesOfYear(manager, year, `l.activity_kind_code = 'PROJECT' AND l.contingency IS NOT NULL`) : [],
       districts: await this.districts(manager, year),
     };
   }
@@ -175,7 +175,7 @@ export class FloorService {
 
   /** DESIGN.md section 5: the floor at this moment of the cycle, per district, and the top-up proposal when short. */
   async floor(year: number, roundingUnit = 1n) {
-    const picture = await this.picture(year);
+    const picture = await this.picture(year, undefined, { ruleLines: false });
     const figures = floorFigures(picture.settings, picture.sourceTotals);
     let topUp = null;
     if (figures.shortfall !== null && figures.shortfall > 0n) {
