@@ -47,15 +47,17 @@ const SUMS = (p: string) =>
 const NEG = (p: string) => `-${p}line_count, -${p}requested, -${p}approved, -${p}approved_lines, -${p}committed_minimum`;
 const POS = (p: string) => `${p}line_count, ${p}requested, ${p}approved, ${p}approved_lines, ${p}committed_minimum`;
 const COLS = 'line_count, requested, approved, approved_lines, committed_minimum';
-const DIMS = 'plan_area_code, funding_source_code, expenditure_type_code';
+const DIMS = 'plan_area_code, funding_source_code, expenditure_type_code, loai_khoan, muc_tieu_muc';
+const DIMS_OF = (t: string) => DIMS.split(', ').map((d) => `${t}.${d}`).join(', ');
 /** A line's contribution: one line, its amount, its approved amount (none = 0). */
 const LINE = (l: string) =>
-  `${l}.estimate_id, ${l}.plan_area_code, ${l}.funding_source_code, ${l}.expenditure_type_code`;
+  `${l}.estimate_id, ${l}.plan_area_code, ${l}.funding_source_code, ${l}.expenditure_type_code, COALESCE(${l}.loai_khoan, ''), COALESCE(${l}.muc_tieu_muc, '')`;
 const LINE_MEASURES = (l: string, sign: '' | '-') =>
   `${sign}count(*), ${sign}sum(${l}.amount), ${sign}sum(COALESCE(${l}.approved_amount, 0)),
    ${sign}count(${l}.approved_amount), ${sign}sum(${l}.committed_minimum)`;
 const COUNTED = (l: string) =>
-  `(${l}.estimate_id, ${l}.plan_area_code, ${l}.funding_source_code, ${l}.expenditure_type_code, ${l}.amount, ${l}.approved_amount, ${l}.committed_minimum)`;
+  `(${l}.estimate_id, ${l}.plan_area_code, ${l}.funding_source_code, ${l}.expenditure_type_code, ${l}.loai_khoan, ${l}.muc_tieu_muc,
+    ${l}.amount, ${l}.approved_amount, ${l}.committed_minimum)`;
 const DEFINER = 'SECURITY DEFINER SET search_path FROM CURRENT';
 
 export class EstimateLedger1764300000000 implements MigrationInterface {
@@ -67,7 +69,9 @@ export class EstimateLedger1764300000000 implements MigrationInterface {
         estimate_id           uuid NOT NULL REFERENCES estimates (id) ON DELETE CASCADE,
         plan_area_code        varchar(20) NOT NULL,
         funding_source_code   varchar(30) NOT NULL,
-        expenditure_type_code varchar(20) NOT NULL,${MEASURES},
+        expenditure_type_code varchar(20) NOT NULL,
+        loai_khoan            varchar(7) NOT NULL,
+        muc_tieu_muc          varchar(9) NOT NULL,${MEASURES},
         PRIMARY KEY (estimate_id, ${DIMS})
       )`);
     // Each estimate's own row, found without reading its parts (the estimate list, the budget, byUnit).
@@ -81,7 +85,9 @@ export class EstimateLedger1764300000000 implements MigrationInterface {
         excluded              boolean NOT NULL,
         plan_area_code        varchar(20) NOT NULL,
         funding_source_code   varchar(30) NOT NULL,
-        expenditure_type_code varchar(20) NOT NULL,${MEASURES},
+        expenditure_type_code varchar(20) NOT NULL,
+        loai_khoan            varchar(7) NOT NULL,
+        muc_tieu_muc          varchar(9) NOT NULL,${MEASURES},
         PRIMARY KEY (year, status, excluded, ${DIMS})
       )`);
     // Changes to year_totals waiting for their transaction's commit (see above).
@@ -93,12 +99,15 @@ export class EstimateLedger1764300000000 implements MigrationInterface {
         excluded              boolean NOT NULL,
         plan_area_code        varchar(20) NOT NULL,
         funding_source_code   varchar(30) NOT NULL,
-        expenditure_type_code varchar(20) NOT NULL,${MEASURES}
+        expenditure_type_code varchar(20) NOT NULL,
+        loai_khoan            varchar(7) NOT NULL,
+        muc_tieu_muc          varchar(9) NOT NULL,${MEASURES}
       )`);
     await q.query(`CREATE INDEX ledger_pending_tx_idx ON ledger_pending (tx)`);
     await q.query(`
       CREATE TYPE ledger_delta AS (
         estimate_id uuid, plan_area_code varchar, funding_source_code varchar, expenditure_type_code varchar,
+        loai_khoan varchar, muc_tieu_muc varchar,
         line_count bigint, requested numeric, approved numeric, approved_lines bigint, committed_minimum numeric)`);
 
     // Applies lines' deltas to their estimates' totals and queues them for the year's.
@@ -111,18 +120,17 @@ export class EstimateLedger1764300000000 implements MigrationInterface {
         -- Lines of an estimate being deleted are gone with its totals (see ledger_estimate_deleted).
         INSERT INTO estimate_totals AS t (estimate_id, ${DIMS}, ${COLS})
         SELECT d.estimate_id, COALESCE(d.plan_area_code, ''), COALESCE(d.funding_source_code, ''), COALESCE(d.expenditure_type_code, ''),
-               ${SUMS('d.')}
+               COALESCE(d.loai_khoan, ''), COALESCE(d.muc_tieu_muc, ''), ${SUMS('d.')}
           FROM unnest(deltas) d JOIN estimates e ON e.id = d.estimate_id
-         GROUP BY GROUPING SETS ((d.estimate_id, d.plan_area_code, d.funding_source_code, d.expenditure_type_code), (d.estimate_id))
-         ORDER BY 1, 2, 3, 4
+         GROUP BY GROUPING SETS ((d.estimate_id, ${DIMS_OF('d')}), (d.estimate_id))
+         ORDER BY 1, 2, 3, 4, 5, 6
         ON CONFLICT (estimate_id, ${DIMS}) DO UPDATE SET ${ADD('t', 'EXCLUDED')};
         -- Summed per year bucket: a statement of 50,000 lines queues a few thousand rows at most.
         INSERT INTO ledger_pending (year, status, excluded, ${DIMS}, ${COLS})
-        SELECT e.year, e.status, x.estimate_id IS NOT NULL,
-               d.plan_area_code, d.funding_source_code, d.expenditure_type_code, ${SUMS('d.')}
+        SELECT e.year, e.status, x.estimate_id IS NOT NULL, ${DIMS_OF('d')}, ${SUMS('d.')}
           FROM unnest(deltas) d JOIN estimates e ON e.id = d.estimate_id
           LEFT JOIN budget_exclusions x ON x.estimate_id = e.id
-         GROUP BY 1, 2, 3, 4, 5, 6;
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
       END $$`);
 
     // At commit: the transaction's queued year deltas, summed, in key order.
@@ -192,7 +200,7 @@ export class EstimateLedger1764300000000 implements MigrationInterface {
       BEGIN
         -- Summed per year bucket: approving a year moves thousands of estimates in one statement.
         INSERT INTO ledger_pending (year, status, excluded, ${DIMS}, ${COLS})
-        SELECT m.year, m.status, m.excluded, t.plan_area_code, t.funding_source_code, t.expenditure_type_code,
+        SELECT m.year, m.status, m.excluded, ${DIMS_OF('t')},
                sum(m.sign * t.line_count), sum(m.sign * t.requested), sum(m.sign * t.approved),
                sum(m.sign * t.approved_lines), sum(m.sign * t.committed_minimum)
           FROM (SELECT o.id, o.year, o.status, -1 AS sign, EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = o.id) AS excluded
@@ -203,7 +211,7 @@ export class EstimateLedger1764300000000 implements MigrationInterface {
                   FROM ledger_old_estimates o JOIN ledger_new_estimates n ON n.id = o.id
                  WHERE (o.year, o.status) IS DISTINCT FROM (n.year, n.status)) m
           JOIN estimate_totals t ON t.estimate_id = m.id AND t.plan_area_code <> ''
-         GROUP BY 1, 2, 3, 4, 5, 6;
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
         RETURN NULL;
       END $$`);
     await q.query(`
@@ -216,7 +224,7 @@ export class EstimateLedger1764300000000 implements MigrationInterface {
       BEGIN
         INSERT INTO ledger_pending (year, status, excluded, ${DIMS}, ${COLS})
         SELECT OLD.year, OLD.status, EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = OLD.id),
-               t.plan_area_code, t.funding_source_code, t.expenditure_type_code, ${NEG('t.')}
+               ${DIMS_OF('t')}, ${NEG('t.')}
           FROM estimate_totals t WHERE t.estimate_id = OLD.id AND t.plan_area_code <> '';
         RETURN OLD;
       END $$`);
@@ -234,10 +242,10 @@ export class EstimateLedger1764300000000 implements MigrationInterface {
         -- Lines being written to this estimate commit first, so its breakdown read below is whole.
         PERFORM 1 FROM estimates WHERE id = target FOR NO KEY UPDATE;
         INSERT INTO ledger_pending (year, status, excluded, ${DIMS}, ${COLS})
-        SELECT e.year, e.status, NOT now_excluded, t.plan_area_code, t.funding_source_code, t.expenditure_type_code, ${NEG('t.')}
+        SELECT e.year, e.status, NOT now_excluded, ${DIMS_OF('t')}, ${NEG('t.')}
           FROM estimates e JOIN estimate_totals t ON t.estimate_id = e.id AND t.plan_area_code <> '' WHERE e.id = target
         UNION ALL
-        SELECT e.year, e.status, now_excluded, t.plan_area_code, t.funding_source_code, t.expenditure_type_code, ${POS('t.')}
+        SELECT e.year, e.status, now_excluded, ${DIMS_OF('t')}, ${POS('t.')}
           FROM estimates e JOIN estimate_totals t ON t.estimate_id = e.id AND t.plan_area_code <> '' WHERE e.id = target;
         RETURN NULL;
       END $$`);
@@ -249,30 +257,35 @@ export class EstimateLedger1764300000000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION ledger_computed_estimate_totals() RETURNS TABLE (
         estimate_id uuid, plan_area_code varchar, funding_source_code varchar, expenditure_type_code varchar,
+        loai_khoan varchar, muc_tieu_muc varchar,
         line_count bigint, requested numeric, approved numeric, approved_lines bigint, committed_minimum numeric)
       LANGUAGE sql STABLE ${DEFINER} AS $$
         SELECT l.estimate_id, COALESCE(l.plan_area_code, ''), COALESCE(l.funding_source_code, ''), COALESCE(l.expenditure_type_code, ''),
+               COALESCE(l.loai_khoan, ''), COALESCE(l.muc_tieu_muc, ''),
                count(*), sum(l.amount), sum(COALESCE(l.approved_amount, 0)), count(l.approved_amount), sum(l.committed_minimum)
-          FROM estimate_lines l
-         GROUP BY GROUPING SETS ((l.estimate_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code), (l.estimate_id))
+          FROM (SELECT estimate_id, plan_area_code, funding_source_code, expenditure_type_code,
+                       COALESCE(loai_khoan, '') AS loai_khoan, COALESCE(muc_tieu_muc, '') AS muc_tieu_muc,
+                       amount, approved_amount, committed_minimum FROM estimate_lines) l
+         GROUP BY GROUPING SETS ((l.estimate_id, ${DIMS_OF('l')}), (l.estimate_id))
       $$`);
     await q.query(`
       CREATE FUNCTION ledger_computed_year_totals() RETURNS TABLE (
         year integer, status varchar, excluded boolean, plan_area_code varchar, funding_source_code varchar, expenditure_type_code varchar,
+        loai_khoan varchar, muc_tieu_muc varchar,
         line_count bigint, requested numeric, approved numeric, approved_lines bigint, committed_minimum numeric)
       LANGUAGE sql STABLE ${DEFINER} AS $$
         SELECT e.year, e.status, x.estimate_id IS NOT NULL, l.plan_area_code, l.funding_source_code, l.expenditure_type_code,
+               COALESCE(l.loai_khoan, ''), COALESCE(l.muc_tieu_muc, ''),
                count(*), sum(l.amount), sum(COALESCE(l.approved_amount, 0)), count(l.approved_amount), sum(l.committed_minimum)
           FROM estimate_lines l JOIN estimates e ON e.id = l.estimate_id
           LEFT JOIN budget_exclusions x ON x.estimate_id = e.id
-         GROUP BY 1, 2, 3, 4, 5, 6
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
       $$`);
     // Kept totals that differ from the lines (rows of only zeros count as absent). Empty = verified.
     await q.query(`
       CREATE FUNCTION ledger_differences() RETURNS TABLE (kind text, key text, kept text, computed text)
       LANGUAGE sql STABLE ${DEFINER} AS $$
-        SELECT 'estimate', concat_ws('/', COALESCE(k.estimate_id, c.estimate_id), COALESCE(k.plan_area_code, c.plan_area_code),
-                                     COALESCE(k.funding_source_code, c.funding_source_code), COALESCE(k.expenditure_type_code, c.expenditure_type_code)),
+        SELECT 'estimate', concat_ws('/', estimate_id, ${DIMS}),
                concat_ws(' ', k.line_count, k.requested, k.approved, k.approved_lines, k.committed_minimum),
                concat_ws(' ', c.line_count, c.requested, c.approved, c.approved_lines, c.committed_minimum)
           FROM (SELECT * FROM estimate_totals
@@ -281,9 +294,7 @@ export class EstimateLedger1764300000000 implements MigrationInterface {
          WHERE (k.line_count, k.requested, k.approved, k.approved_lines, k.committed_minimum)
                IS DISTINCT FROM (c.line_count, c.requested, c.approved, c.approved_lines, c.committed_minimum)
         UNION ALL
-        SELECT 'year', concat_ws('/', COALESCE(k.year, c.year), COALESCE(k.status, c.status), COALESCE(k.excluded, c.excluded),
-                                 COALESCE(k.plan_area_code, c.plan_area_code), COALESCE(k.funding_source_code, c.funding_source_code),
-                                 COALESCE(k.expenditure_type_code, c.expenditure_type_code)),
+        SELECT 'year', concat_ws('/', year, status, excluded, ${DIMS}),
                concat_ws(' ', k.line_count, k.requested, k.approved, k.approved_lines, k.committed_minimum),
                concat_ws(' ', c.line_count, c.requested, c.approved, c.approved_lines, c.committed_minimum)
           FROM (SELECT * FROM year_totals

@@ -37,6 +37,9 @@ interface Catalog {
 }
 
 const STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'BALANCED', 'APPROVED'];
+/** State budget index codes of a line (SQL literals): none, or one of two. */
+const LOAI_KHOAN = ['NULL', `'340-341'`, `'280-283'`];
+const MUC = ['NULL', `'6750-6757'`];
 
 describe('the estimate ledger keeps totals equal to their lines (e2e)', () => {
   let t: TestApp;
@@ -91,12 +94,13 @@ describe('the estimate ledger keeps totals equal to their lines (e2e)', () => {
         values.push(
           `('${estimate}', (SELECT COALESCE(max(line_no), 0) FROM estimate_lines WHERE estimate_id = '${estimate}') + ${i + 1},
             '${r.pick(catalog.areas)}', '${r.pick(catalog.types)}', '${r.pick(catalog.sources)}', '${r.pick(catalog.kinds)}',
-            'random line', 'gói', 1, ${amount}, ${amount}, ${approved}, 0)`,
+            'random line', 'gói', 1, ${amount}, ${amount}, ${approved}, 0, ${r.pick(LOAI_KHOAN)}, ${r.pick(MUC)})`,
         );
       }
       await client.query(
         `INSERT INTO estimate_lines (estimate_id, line_no, plan_area_code, expenditure_type_code, funding_source_code, activity_kind_code,
-                                     description, measure_unit, quantity, unit_price, amount, approved_amount, committed_minimum)
+                                     description, measure_unit, quantity, unit_price, amount, approved_amount, committed_minimum,
+                                     loai_khoan, muc_tieu_muc)
          VALUES ${values.join(', ')}`,
       );
     } else if (op === 3) {
@@ -117,7 +121,7 @@ describe('the estimate ledger keeps totals equal to their lines (e2e)', () => {
     } else if (op === 5) {
       // Move lines to another plan area, source or type; a review touches no figure.
       await client.query(
-        `UPDATE estimate_lines SET plan_area_code = $2, funding_source_code = $3, dic_note = 'moved'
+        `UPDATE estimate_lines SET plan_area_code = $2, funding_source_code = $3, loai_khoan = ${r.pick(LOAI_KHOAN)}, dic_note = 'moved'
           WHERE id IN (SELECT id FROM estimate_lines WHERE estimate_id = $1 ORDER BY random() LIMIT ${1 + r.int(4)})`,
         [estimate, r.pick(catalog.areas), r.pick(catalog.sources)],
       );

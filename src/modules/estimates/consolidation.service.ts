@@ -7,7 +7,7 @@ import { floorRule } from '../floor/domain/budget-rules.js';
 import { type FloorFigures, floorFigures } from '../floor/domain/floor.js';
 import { FloorService } from '../floor/floor.service.js';
 import type { EstimateStatus } from './entities/estimate.entity.js';
-import { estimateBuckets, type KeptMeasures, sumAll, sumBy, yearBuckets } from './ledger/kept-totals.js';
+import { estimateBuckets, type KeptDimensions, type KeptMeasures, sumAll, sumBy, yearBuckets } from './ledger/kept-totals.js';
 
 export interface ConsolidationEntry {
   code: string;
@@ -19,6 +19,9 @@ export interface UnitConsolidationEntry {
   unitId: string;
   unitCode: string;
   unitName: string;
+  /** The unit's budget-relationship code (mã ĐVQHNS) and chapter, null until registered. */
+  budgetRelationCode: string | null;
+  chapterCode: string | null;
   estimateId: string;
   status: EstimateStatus;
   amount: bigint;
@@ -37,6 +40,10 @@ export interface Consolidation {
   byPlanArea: ConsolidationEntry[];
   byFundingSource: ConsolidationEntry[];
   byExpenditureType: ConsolidationEntry[];
+  /** By the state budget index: chapter (of the units), Loại-Khoản and Mục-Tiểu mục; '' = not classified. */
+  byChapter: ConsolidationEntry[];
+  byLoaiKhoan: ConsolidationEntry[];
+  byMucTieuMuc: ConsolidationEntry[];
   /** The 1% floor at this moment (province-wide views only), with the warning reports carry. */
   floor: (FloorFigures & { floorPolicy: 'STOP' | 'WARN'; warning: string | null }) | null;
 }
@@ -80,8 +87,10 @@ export class ConsolidationService {
       filter += ` AND e.unit_id = ANY($${params.length})`;
     }
 
-    const listed = await manager.query<{ id: string; unit_id: string; code: string; name: string; status: EstimateStatus; exclusion_reason: string | null }[]>(
-        `SELECT e.id, e.unit_id, u.code, u.name, e.status, x.reason AS exclusion_reason
+    const listed = await manager.query<
+      { id: string; unit_id: string; code: string; name: string; budget_relation_code: string | null; chapter_code: string | null; status: EstimateStatus; exclusion_reason: string | null }[]
+    >(
+        `SELECT e.id, e.unit_id, u.code, u.name, u.budget_relation_code, u.chapter_code, e.status, x.reason AS exclusion_reason
            FROM estimates e JOIN units u ON u.id = e.unit_id
            LEFT JOIN budget_exclusions x ON x.estimate_id = e.id
           WHERE e.year = $1 ${filter}
@@ -97,7 +106,7 @@ export class ConsolidationService {
       .map((e) => ({ unitId: e.unit_id, unitCode: e.code, unitName: e.name, estimateId: e.id, status: e.status, reason: e.exclusion_reason! }));
     // The ledger's kept totals, never the lines: province-wide from the year's buckets (a few
     // thousand rows however large the year), for a unit's users from their estimates' parts.
-    const parts: (KeptMeasures & { planAreaCode: string; fundingSourceCode: string; expenditureTypeCode: string })[] =
+    const parts: (KeptMeasures & KeptDimensions)[] =
       unitScope === null
         ? await yearBuckets(manager, year, { statuses, excluded: false })
         : await estimateBuckets(manager, { estimateIds: estimates.map((e) => e.id) }, { parts: true });
@@ -117,6 +126,15 @@ export class ConsolidationService {
       const warning = check.passed ? null : check.message;
       floor = { ...figures, floorPolicy: picture.settings.floorPolicy, warning };
     }
+    // A unit's chapter holds all of its lines: the chapter totals are its units' estimate totals.
+    const chapters = new Map<string, ConsolidationEntry>();
+    for (const estimate of estimates) {
+      const row = perEstimate.get(estimate.id);
+      if (!row) continue;
+      const code = estimate.chapter_code ?? '';
+      const entry = chapters.get(code) ?? { code, amount: 0n, lineCount: 0 };
+      chapters.set(code, { code, amount: entry.amount + row.requested, lineCount: entry.lineCount + row.lineCount });
+    }
     return {
       year,
       statuses: statuses && statuses.length > 0 ? statuses : null,
@@ -130,6 +148,8 @@ export class ConsolidationService {
           unitId: estimate.unit_id,
           unitCode: estimate.code,
           unitName: estimate.name,
+          budgetRelationCode: estimate.budget_relation_code,
+          chapterCode: estimate.chapter_code,
           estimateId: estimate.id,
           status: estimate.status,
           amount: row?.requested ?? 0n,
@@ -140,6 +160,9 @@ export class ConsolidationService {
       byPlanArea: entries(sumBy(parts, (p) => p.planAreaCode)),
       byFundingSource: entries(sumBy(parts, (p) => p.fundingSourceCode)),
       byExpenditureType: entries(sumBy(parts, (p) => p.expenditureTypeCode)),
+      byChapter: [...chapters.values()].sort((a, b) => a.code.localeCompare(b.code)),
+      byLoaiKhoan: entries(sumBy(parts, (p) => p.loaiKhoan)),
+      byMucTieuMuc: entries(sumBy(parts, (p) => p.mucTieuMuc)),
       floor,
     };
   }

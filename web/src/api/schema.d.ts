@@ -172,6 +172,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/catalog/budget-index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Catalog_budgetIndex"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/fiscal-years": {
         parameters: {
             query?: never;
@@ -1643,6 +1659,16 @@ export interface components {
              */
             committedMinimum?: string;
             justification?: string;
+            /**
+             * @description Loại-Khoản ("LLL-KKK") of the state budget index in force for the estimate's year; null clears it
+             * @example 280-314
+             */
+            loaiKhoan?: Record<string, never> | null;
+            /**
+             * @description Mục-Tiểu mục ("MMMM-TTTT") of the state budget index in force for the estimate's year; null clears it
+             * @example 9000-9004
+             */
+            mucTieuMuc?: Record<string, never> | null;
             /** @description The estimate's version the change is based on; a stale version gets 409 */
             version: number;
         };
@@ -1719,6 +1745,16 @@ export interface components {
              */
             committedMinimum?: string;
             justification?: string;
+            /**
+             * @description Loại-Khoản ("LLL-KKK") of the state budget index in force for the estimate's year; null clears it
+             * @example 280-314
+             */
+            loaiKhoan?: Record<string, never> | null;
+            /**
+             * @description Mục-Tiểu mục ("MMMM-TTTT") of the state budget index in force for the estimate's year; null clears it
+             * @example 9000-9004
+             */
+            mucTieuMuc?: Record<string, never> | null;
             /** @description The estimate's version the change is based on; a stale version gets 409 */
             version: number;
         };
@@ -2296,6 +2332,26 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
+            };
+        };
+    };
+    Catalog_budgetIndex: {
+        parameters: {
+            query?: {
+                /** @description Budget year: only the edition of the index in force that year */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -15,22 +15,46 @@ export interface KeptMeasures {
   committedMinimum: bigint;
 }
 
-/** One bucket of a year: estimates of one status, excluded or not, one plan area × funding source × expenditure type. */
-export interface YearBucket extends KeptMeasures {
-  status: EstimateStatus;
-  excluded: boolean;
+/**
+ * The dimensions totals are kept by: plan area, funding source, expenditure type and the state
+ * budget index (Loại-Khoản, Mục-Tiểu mục; '' where a line has none). In an estimate's own row all are ''.
+ */
+export interface KeptDimensions {
   planAreaCode: string;
   fundingSourceCode: string;
   expenditureTypeCode: string;
+  loaiKhoan: string;
+  mucTieuMuc: string;
 }
 
-/** One estimate's totals, or one part of it (plan area × funding source × expenditure type). */
-export interface EstimateBucket extends KeptMeasures {
-  estimateId: string;
-  planAreaCode: string;
-  fundingSourceCode: string;
-  expenditureTypeCode: string;
+/** One bucket of a year: estimates of one status, excluded or not, one combination of the dimensions. */
+export interface YearBucket extends KeptMeasures, KeptDimensions {
+  status: EstimateStatus;
+  excluded: boolean;
 }
+
+/** One estimate's totals, or one part of it (one combination of the dimensions). */
+export interface EstimateBucket extends KeptMeasures, KeptDimensions {
+  estimateId: string;
+}
+
+interface DimensionRow {
+  plan_area_code: string;
+  funding_source_code: string;
+  expenditure_type_code: string;
+  loai_khoan: string;
+  muc_tieu_muc: string;
+}
+
+const DIMENSION_COLUMNS = 'plan_area_code, funding_source_code, expenditure_type_code, loai_khoan, muc_tieu_muc';
+
+const dimensions = (row: DimensionRow): KeptDimensions => ({
+  planAreaCode: row.plan_area_code,
+  fundingSourceCode: row.funding_source_code,
+  expenditureTypeCode: row.expenditure_type_code,
+  loaiKhoan: row.loai_khoan,
+  mucTieuMuc: row.muc_tieu_muc,
+});
 
 interface MeasureRow {
   line_count: string;
@@ -96,24 +120,16 @@ export async function yearBuckets(
     params.push(filter.excluded);
     where += ` AND excluded = $${params.length}`;
   }
-  const rows = await manager.query<(MeasureRow & { status: EstimateStatus; excluded: boolean; plan_area_code: string; funding_source_code: string; expenditure_type_code: string })[]>(
-    `SELECT status, excluded, plan_area_code, funding_source_code, expenditure_type_code, ${MEASURE_COLUMNS}
-       FROM year_totals_live WHERE ${where}`,
+  const rows = await manager.query<(MeasureRow & DimensionRow & { status: EstimateStatus; excluded: boolean })[]>(
+    `SELECT status, excluded, ${DIMENSION_COLUMNS}, ${MEASURE_COLUMNS} FROM year_totals_live WHERE ${where}`,
     params,
   );
-  return rows.map((row) => ({
-    status: row.status,
-    excluded: row.excluded,
-    planAreaCode: row.plan_area_code,
-    fundingSourceCode: row.funding_source_code,
-    expenditureTypeCode: row.expenditure_type_code,
-    ...measures(row),
-  }));
+  return rows.map((row) => ({ status: row.status, excluded: row.excluded, ...dimensions(row), ...measures(row) }));
 }
 
 /**
- * Totals of estimates (one row each: `parts: false`), or their parts by plan area × funding
- * source × expenditure type (`parts: true`), for the estimates named or for every estimate of a year.
+ * Totals of estimates (one row each: `parts: false`), or their parts by the kept dimensions
+ * (`parts: true`), for the estimates named or for every estimate of a year.
  * An estimate without lines has no row.
  */
 export async function estimateBuckets(
@@ -136,16 +152,9 @@ export async function estimateBuckets(
     params.push(fundingSource);
     where += ` AND t.funding_source_code = $${params.length}`;
   }
-  const rows = await manager.query<(MeasureRow & { estimate_id: string; plan_area_code: string; funding_source_code: string; expenditure_type_code: string })[]>(
-    `SELECT t.estimate_id, t.plan_area_code, t.funding_source_code, t.expenditure_type_code, ${MEASURE_COLUMNS}
-       FROM estimate_totals t WHERE ${where} AND t.line_count <> 0`,
+  const rows = await manager.query<(MeasureRow & DimensionRow & { estimate_id: string })[]>(
+    `SELECT t.estimate_id, ${DIMENSION_COLUMNS}, ${MEASURE_COLUMNS} FROM estimate_totals t WHERE ${where} AND t.line_count <> 0`,
     params,
   );
-  return rows.map((row) => ({
-    estimateId: row.estimate_id,
-    planAreaCode: row.plan_area_code,
-    fundingSourceCode: row.funding_source_code,
-    expenditureTypeCode: row.expenditure_type_code,
-    ...measures(row),
-  }));
+  return rows.map((row) => ({ estimateId: row.estimate_id, ...dimensions(row), ...measures(row) }));
 }
