@@ -6,7 +6,20 @@ import { Allocation1764160000000 } from './1764160000000-Allocation.js';
 import { SupportRounds1764170000000 } from './1764170000000-SupportRounds.js';
 import { Jobs1764175000000 } from './1764175000000-Jobs.js';
 import { Monitoring1764180000000 } from './1764180000000-Monitoring.js';
+import { SignInLimits1764191000000 } from './1764191000000-SignInLimits.js';
+import { AuditAnchor1764192000000 } from './1764192000000-AuditAnchor.js';
 import { Classification1764250000000 } from './1764250000000-Classification.js';
 import { EstimateLedger1764300000000 } from './1764300000000-EstimateLedger.js';
 
-export const MIGRATIONS = [Foundation1764140000000, BudgetCycle1764150000000, Allocation1764160000000, SupportRounds1764170000000, Jobs1764175000000, Monitoring1764180000000, Classification1764250000000, EstimateLedger1764300000000];
+export const MIGRATIONS = [
+  Foundation1764140000000,
+  BudgetCycle1764150000000,
+  Allocation1764160000000,
+  SupportRounds1764170000000,
+  Jobs1764175000000,
+  Monitoring1764180000000,
+  SignInLimits1764191000000,
+  AuditAnchor1764192000000,
+  Classification1764250000000,
+  EstimateLedger1764300000000,
+];

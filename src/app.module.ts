@@ -15,18 +15,20 @@ import { OpenDataModule } from './modules/open-data/open-data.module.js';
 import { FloorModule } from './modules/floor/floor.module.js';
 import { SpreadsheetsModule } from './modules/spreadsheets/spreadsheets.module.js';
 import { SupportModule } from './modules/support/support.module.js';
+import { TreasuryModule } from './modules/treasury/treasury.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
+import { WebModule } from './modules/web/web.module.js';
 import { WorkflowModule } from './modules/workflow/workflow.module.js';
 
 @Module({})
 export class AppModule {
-  /** The app on a migrated database, working as `appRole` when there is one. */
-  static forRoot(config: AppConfig, databaseUrl: string, appRole: string | null): DynamicModule {
+  /** The app on a migrated database, connected through its own login role (`appUrl`). */
+  static forRoot(config: AppConfig, appUrl: string): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, appRole)),
+        TypeOrmModule.forRoot(dataSourceOptions(appUrl)),
         AuditModule,
         AuthModule,
         JobsModule,
@@ -42,10 +44,12 @@ export class AppModule {
         SpreadsheetsModule,
         MonitoringModule,
         OpenDataModule,
+        TreasuryModule,
+        WebModule.forRoot(),
       ],
       providers: [
         { provide: AppConfig, useValue: config },
-        { provide: DATABASE_URL, useValue: databaseUrl },
+        { provide: DATABASE_URL, useValue: appUrl },
       ],
       exports: [AppConfig, DATABASE_URL],
     };

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
-import { floorRule } from '../floor/domain/budget-rules.js';
+import { checkRules, floorRule } from '../floor/domain/budget-rules.js';
 import { type FloorFigures, floorFigures } from '../floor/domain/floor.js';
 import { FloorService } from '../floor/floor.service.js';
 import type { EstimateStatus } from './entities/estimate.entity.js';
@@ -122,8 +122,8 @@ export class ConsolidationService {
     if (unitScope === null) {
       const picture = await this.floor.picture(year, manager, { ruleLines: false });
       const figures = floorFigures(picture.settings, picture.sourceTotals);
-      const check = floorRule.check(picture);
-      const warning = check.passed ? null : check.message;
+      const [check] = checkRules(picture, [floorRule]);
+      const warning = check && !check.passed ? check.message : null;
       floor = { ...figures, floorPolicy: picture.settings.floorPolicy, warning };
     }
     // A unit's chapter holds all of its lines: the chapter totals are its units' estimate totals.

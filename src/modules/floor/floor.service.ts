@@ -7,7 +7,7 @@ import { allocationRequest } from '../allocation/domain/scenarios.js';
 import { allocate } from '../allocation/engine/index.js';
 import { DISTRICT_OWN_SOURCE, ESTIMATE_CYCLE, isInvestmentProject } from '../workflow/domain/estimate-cycle.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
-import { checkRules, type RuleDistrict, type RuleLine, type RuleResult, type YearPicture } from './domain/budget-rules.js';
+import { checkRules, recurrentThresholdsRule, type RuleDistrict, type RuleInForce, type RuleLine, type RuleResult, rulesInForce, type YearPicture } from './domain/budget-rules.js';
 import { floorFigures } from './domain/floor.js';
 import { estimateBuckets, NO_MEASURES, sumBy, yearBuckets } from '../estimates/ledger/kept-totals.js';
 
@@ -48,6 +48,19 @@ export interface FullPicture extends YearPicture {
   districts: DistrictFigures[];
 }
 
+/**
+ * The lines the rules check one by one, and no others: IT projects with a contingency
+ * (PROJECT_CONTINGENCY) and recurrent purchases and tasks above the smallest "simple purchase"
+ * ceiling of any period (RECURRENT_IT_THRESHOLDS; below it no kind is ever wrong).
+ */
+const RULE_SIZED_ABOVE = recurrentThresholdsRule.periods
+  .map((period) => BigInt(period.parameters.simpleMax ?? '0'))
+  .reduce((least, value) => (value < least ? value : least))
+  .toString();
+const RULE_LINES = `((l.activity_kind_code = 'PROJECT' AND l.contingency IS NOT NULL)
+   OR (l.expenditure_type_code = 'RECURRENT' AND l.activity_kind_code NOT IN ('SERVICE_RENTAL', 'PROJECT')
+       AND COALESCE(l.multi_year_total, l.amount) > $2::numeric))`;
+
 /** Lines that can still take approved amounts: in estimates being balanced. */
 const BALANCEABLE: readonly string[] = ESTIMATE_CYCLE.balance.from;
 
@@ -77,7 +90,7 @@ export class FloorService {
         floorPolicy: settings.floorPolicy,
       },
       sourceTotals: [...bySource.entries()].map(([fundingSourceCode, m]) => ({ fundingSourceCode, amount: m.requested, approvedAmount: m.approved })),
-      lines: ruleLines ? await this.linesOfYear(manager, year, `l.activity_kind_code = 'PROJECT' AND l.contingency IS NOT NULL`) : [],
+      lines: ruleLines ? await this.linesOfYear(manager, year, RULE_LINES, [RULE_SIZED_ABOVE]) : [],
       districts: await this.districts(manager, year),
     };
   }
@@ -169,8 +182,9 @@ export class FloorService {
     });
   }
 
-  async rules(year: number, manager?: EntityManager): Promise<{ year: number; results: RuleResult[] }> {
-    return { year, results: checkRules(await this.picture(year, manager)) };
+  /** The rules in force in the year (with their source, years and parameters) and each one's check now. */
+  async rules(year: number, manager?: EntityManager): Promise<{ year: number; rules: RuleInForce[]; results: RuleResult[] }> {
+    return { year, rules: rulesInForce(year), results: checkRules(await this.picture(year, manager)) };
   }
 
   /** DESIGN.md section 5: the floor at this moment of the cycle, per district, and the top-up proposal when short. */
