@@ -14,6 +14,8 @@ const KNOWN_CYCLE_EDGES: readonly string[] = [
   'allocation -> estimates',
   'allocation -> floor',
   'allocation -> workflow',
+  'audit -> auth',
+  'auth -> audit',
   'estimates -> floor',
   'estimates -> support',
   'floor -> allocation',
