@@ -18,6 +18,8 @@ export interface PictureLine extends RuleLine {
   expenditureTypeCode: string;
   priorityTier: number;
   designAgreed: boolean | null;
+  dicOpinion: 'AGREE' | 'AGREE_WITH_CHANGES' | 'DISAGREE' | null;
+  dicNote: string | null;
   planAreaCode: string;
   committedMinimum: bigint;
 }
@@ -40,6 +42,8 @@ export interface TopUpLine {
   /** What the line still lacks of its request: the allocator's `requested`. */
   unfunded: bigint;
   tier: number;
+  /** DIC's opinion as it bears on the line (a line DIC disagreed with or a refused design takes nothing). */
+  note: string | null;
 }
 
 export interface FullPicture extends YearPicture {
@@ -64,7 +68,7 @@ export class FloorService {
     const rows = await manager.query<Record<string, string | number | boolean | null>[]>(
       `SELECT l.id, l.estimate_id, e.unit_id, u.code AS unit_code, u.name AS unit_name, e.status,
               l.activity_kind_code, l.expenditure_type_code, l.funding_source_code, l.priority_tier, l.design_agreed,
-              l.plan_area_code, l.committed_minimum::text,
+              l.dic_opinion, l.dic_note, l.plan_area_code, l.committed_minimum::text,
               l.amount::text, l.approved_amount::text, l.contingency::text, l.multi_year_total::text
          FROM estimate_lines l
          JOIN estimates e ON e.id = l.estimate_id
@@ -86,6 +90,8 @@ export class FloorService {
       fundingSourceCode: r.funding_source_code as string,
       priorityTier: r.priority_tier as number,
       designAgreed: r.design_agreed as boolean | null,
+      dicOpinion: r.dic_opinion as PictureLine['dicOpinion'],
+      dicNote: r.dic_note as string | null,
       planAreaCode: r.plan_area_code as string,
       committedMinimum: BigInt(r.committed_minimum as string),
       amount: BigInt(r.amount as string),
@@ -188,7 +194,8 @@ export class FloorService {
 
   /**
    * Lines of the floor's sources in estimates being balanced whose approved amount is below their
-   * request. An IT project DIC has not agreed to can take nothing.
+   * request. A line DIC disagreed with, or an IT project whose design DIC refused or has not yet
+   * agreed to, can take nothing (the same request a TOP_UP run makes; see `allocationRequest`).
    */
   topUpCandidates(picture: FullPicture): TopUpLine[] {
     const sources = new Set(picture.settings.floorSources);
@@ -196,7 +203,7 @@ export class FloorService {
       .filter((l) => sources.has(l.fundingSourceCode) && BALANCEABLE.includes(l.status))
       .map((l) => {
         // The same request a TOP_UP balancing run makes for the line.
-        const request = allocationRequest('TOP_UP', { ...l, awaitingDesign: isInvestmentProject(l) && l.designAgreed !== true });
+        const request = allocationRequest('TOP_UP', { ...l, isProject: isInvestmentProject(l) });
         return {
           lineId: l.lineId,
           estimateId: l.estimateId,
@@ -207,6 +214,7 @@ export class FloorService {
           approvedBefore: l.approvedAmount,
           unfunded: request.requested,
           tier: request.tier,
+          note: request.note,
         };
       })
       .filter((c) => c.unfunded > 0n);

@@ -1289,6 +1289,8 @@ export interface components {
              * @example 1250000000
              */
             approvedAmount: string;
+            /** @description Required to approve more than 0 on a line DIC disagreed with: why it is funded all the same (kept in the audit trail) */
+            reason?: string;
         };
         BalanceDto: {
             version: number;
@@ -1317,6 +1319,12 @@ export interface components {
             decisionNumber: string;
             /** @example 2011-12-20 */
             decisionDate: string;
+        };
+        IncludeLineDto: {
+            /** Format: uuid */
+            lineId: string;
+            /** @description Why the line is funded although DIC disagreed (kept with the run and in the audit trail) */
+            reason: string;
         };
         CreateBalancingRunDto: {
             /**
@@ -1350,6 +1358,8 @@ export interface components {
              * @example 1000000
              */
             roundingUnit?: string;
+            /** @description Lines DIC disagreed with to include anyway, each with a written reason; without it such a line gets 0. A project whose design DIC refused cannot be included. */
+            include?: components["schemas"]["IncludeLineDto"][];
         };
         SupportCandidateDto: {
             /** Format: uuid */
