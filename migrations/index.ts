@@ -7,5 +7,15 @@ import { SupportRounds1764170000000 } from './1764170000000-SupportRounds.js';
 import { Jobs1764175000000 } from './1764175000000-Jobs.js';
 import { Monitoring1764180000000 } from './1764180000000-Monitoring.js';
 import { DicOpinionInBalancing1764191100000 } from './1764191100000-DicOpinionInBalancing.js';
+import { Classification1764250000000 } from './1764250000000-Classification.js';
 
-export const MIGRATIONS = [Foundation1764140000000, BudgetCycle1764150000000, Allocation1764160000000, SupportRounds1764170000000, Jobs1764175000000, Monitoring1764180000000, DicOpinionInBalancing1764191100000];
+export const MIGRATIONS = [
+  Foundation1764140000000,
+  BudgetCycle1764150000000,
+  Allocation1764160000000,
+  SupportRounds1764170000000,
+  Jobs1764175000000,
+  Monitoring1764180000000,
+  DicOpinionInBalancing1764191100000,
+  Classification1764250000000,
+];

@@ -4,6 +4,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { lineAmount } from '../src/common/money/vnd.js';
 import { hashPassword } from '../src/modules/auth/passwords.js';
+import { BUDGET_CHAPTERS, BUDGET_ECONOMIC_ITEMS, BUDGET_INDEX_EDITIONS, BUDGET_SECTOR_ITEMS, UNIT_CLASSIFICATION } from './data/budget-index.js';
 import { ACTIVITY_KINDS, EXPENDITURE_TYPES, FUNDING_SOURCES, PLAN_AREAS } from './data/catalog.js';
 import { DEMO_ESTIMATES } from './data/demo-estimates.js';
 import { FISCAL_YEARS } from './data/fiscal-years.js';
@@ -64,6 +65,68 @@ export async function seedDatabase(dataSource: DataSource, options: { demo?: boo
         special_role: u.specialRole,
       })),
       'id',
+    );
+    // The units' chapter and budget-relationship code: filled where missing, so that a database
+    // seeded before they existed gets them too (a code already set is never changed).
+    for (const unit of UNIT_CLASSIFICATION) {
+      await manager.query(
+        `UPDATE units SET chapter_code = COALESCE(chapter_code, $2),
+                          budget_relation_code = COALESCE(budget_relation_code, $3)
+          WHERE id = $1 AND (chapter_code IS NULL OR budget_relation_code IS NULL)
+            AND NOT EXISTS (SELECT 1 FROM units other WHERE other.budget_relation_code = $3 AND other.id <> $1)`,
+        [unit.unitId, unit.chapterCode, unit.budgetRelationCode],
+      );
+    }
+    // The state budget index is law, not demo data: seeded everywhere.
+    await insertAll(
+      manager,
+      'budget_index_editions',
+      BUDGET_INDEX_EDITIONS.map((e) => ({
+        code: e.code,
+        document: e.document,
+        title: e.title,
+        title_en: e.titleEn,
+        valid_from_year: e.validFromYear,
+        valid_to_year: e.validToYear,
+        source: e.source,
+      })),
+      'code',
+    );
+    await insertAll(
+      manager,
+      'budget_chapters',
+      BUDGET_CHAPTERS.map((c) => ({ edition_code: c.editionCode, code: c.code, name: c.name, name_en: c.nameEn, verification: c.verification, note: c.note })),
+      'edition_code, code',
+    );
+    await insertAll(
+      manager,
+      'budget_sector_items',
+      BUDGET_SECTOR_ITEMS.map((i) => ({
+        edition_code: i.editionCode,
+        loai: i.loai,
+        khoan: i.khoan,
+        loai_name: i.loaiName,
+        name: i.name,
+        name_en: i.nameEn,
+        verification: i.verification,
+        note: i.note,
+      })),
+      'edition_code, khoan',
+    );
+    await insertAll(
+      manager,
+      'budget_economic_items',
+      BUDGET_ECONOMIC_ITEMS.map((i) => ({
+        edition_code: i.editionCode,
+        muc: i.muc,
+        tieu_muc: i.tieuMuc,
+        muc_name: i.mucName,
+        name: i.name,
+        name_en: i.nameEn,
+        verification: i.verification,
+        note: i.note,
+      })),
+      'edition_code, tieu_muc',
     );
     const planAreas = await insertAll(
       manager,
@@ -174,6 +237,8 @@ export async function seedDatabase(dataSource: DataSource, options: { demo?: boo
           priority_tier: l.priorityTier,
           committed_minimum: l.committedMinimum,
           justification: l.justification,
+          loai_khoan: l.loaiKhoan,
+          muc_tieu_muc: l.mucTieuMuc,
         })),
       ),
       'id',

@@ -30,6 +30,9 @@ export interface DemoLineSeed {
   priorityTier: number;
   committedMinimum: string;
   justification: string;
+  /** State budget index codes ("LLL-KKK", "MMMM-TTTT") valid in the demo year (Quyết định 33/2008/QĐ-BTC). */
+  loaiKhoan: string;
+  mucTieuMuc: string;
 }
 
 export interface DemoEstimateSeed {
@@ -51,8 +54,25 @@ type OptionalLineField =
   | 'projectionNext2'
   | 'committedMinimum';
 
-type LineInput = Omit<DemoLineSeed, 'id' | 'lineNo' | OptionalLineField> &
+type LineInput = Omit<DemoLineSeed, 'id' | 'lineNo' | 'loaiKhoan' | 'mucTieuMuc' | OptionalLineField> &
   Partial<Pick<DemoLineSeed, OptionalLineField>>;
+
+/** Loại-Khoản of every demo line: state administration under the index in force in 2012 (QĐ 33/2008). */
+const DEMO_LOAI_KHOAN = '460-463';
+
+/**
+ * The Mục-Tiểu mục of a demo line, by what it buys: software built or bought, IT equipment, leased
+ * lines, rentals and maintenance, or other professional expenses (training, content).
+ */
+export function demoMucTieuMuc(line: Pick<LineInput, 'expenditureTypeCode' | 'activityKindCode' | 'description'>): string {
+  const text = line.description.toLowerCase();
+  const software = /phần mềm|dịch vụ công|một cửa|văn bản|chữ ký số|số hoá|cổng thông tin|trang thông tin/.test(text);
+  if (line.expenditureTypeCode === 'INVESTMENT') return software ? '9000-9004' : '9050-9062';
+  if (/bảo trì/.test(text)) return '6900-6917';
+  if (line.activityKindCode === 'SERVICE_RENTAL') return /đường truyền|internet/.test(text) ? '6600-6605' : '6750-6799';
+  if (/mua sắm|mạng lan/.test(text)) return '9050-9062';
+  return '7000-7049';
+}
 
 // Estimate n gets id estimateId(n); its line k gets id estimateLineId(100 × n + k)
 // and lineNo k (1-based, in the order given).
@@ -72,6 +92,8 @@ const estimate = (n: number, unitId: string, lines: readonly LineInput[]): DemoE
       projectionNext1: null,
       projectionNext2: null,
       committedMinimum: '0',
+      loaiKhoan: DEMO_LOAI_KHOAN,
+      mucTieuMuc: demoMucTieuMuc(l),
       ...l,
     }),
   ),

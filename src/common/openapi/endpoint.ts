@@ -43,6 +43,8 @@ export interface EndpointOptions {
   status?: HttpStatus;
   /** A file instead of JSON: its media type (the body is then binary). */
   file?: string;
+  /** With `Prefer: respond-async`: the body of the 202 answer (a job to poll). */
+  accepted?: Type<unknown>;
 }
 
 /**
@@ -69,5 +71,6 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
   } else {
     decorators.push(ApiResponse({ status, type: options.response }));
   }
+  if (options.accepted) decorators.push(ApiResponse({ status: HttpStatus.ACCEPTED, type: options.accepted }));
   return applyDecorators(...decorators);
 }

@@ -1,10 +1,14 @@
 // The codes a line may use, as plain sets, so that domain rules check them without a database.
+import type { YearClassification } from './budget-index.js';
+
 export interface CatalogCodes {
   /** Plan areas a line may be booked to: the leaves of the plan-area tree. */
   planAreas: ReadonlySet<string>;
   fundingSources: ReadonlySet<string>;
   expenditureTypes: ReadonlySet<string>;
   activityKinds: ReadonlySet<string>;
+  /** The state budget index in force for the estimate's year, when the caller knows the year. */
+  classification?: YearClassification;
 }
 
 /** Leaves of a tree given as (code, parentCode) pairs. */

@@ -1,7 +1,22 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsOptionalField } from '../../common/validation/validators.js';
 import { Permit } from '../auth/auth.decorators.js';
 import { CatalogService } from './catalog.service.js';
+import { Endpoint } from '../../common/openapi/endpoint.js';
+import { CatalogDto } from './dto/catalog.response.js';
+
+export class BudgetIndexQuery {
+  @ApiPropertyOptional({ description: 'Budget year: only the edition of the index in force that year', example: 2012 })
+  @IsOptionalField()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2200)
+  year?: number;
+}
 
 @ApiTags('catalog')
 @ApiBearerAuth()
@@ -12,7 +27,18 @@ export class CatalogController {
 
   /** Plan areas, funding sources, expenditure types and activity kinds. */
   @Get()
+  @Endpoint({ summary: 'Plan areas, funding sources, expenditure types and activity kinds', response: CatalogDto })
   get() {
     return this.catalog.getCatalog();
+  }
+
+  /**
+   * The state budget index (Mục lục ngân sách nhà nước) by edition, each with the budget years it
+   * governs, its source, and the chapters, Loại-Khoản and Mục-Tiểu mục seeded for IT lines (each
+   * with how far it was verified); `?year=` gives only the edition in force that year.
+   */
+  @Get('budget-index')
+  budgetIndex(@Query() query: BudgetIndexQuery) {
+    return this.catalog.budgetIndex(query.year);
   }
 }

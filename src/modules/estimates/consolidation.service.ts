@@ -18,6 +18,9 @@ export interface UnitConsolidationEntry {
   unitId: string;
   unitCode: string;
   unitName: string;
+  /** The unit's budget-relationship code (mã ĐVQHNS) and chapter, null until registered. */
+  budgetRelationCode: string | null;
+  chapterCode: string | null;
   estimateId: string;
   status: EstimateStatus;
   amount: bigint;
@@ -36,6 +39,10 @@ export interface Consolidation {
   byPlanArea: ConsolidationEntry[];
   byFundingSource: ConsolidationEntry[];
   byExpenditureType: ConsolidationEntry[];
+  /** By the state budget index: chapter (of the units), Loại-Khoản and Mục-Tiểu mục; '' = not classified. */
+  byChapter: ConsolidationEntry[];
+  byLoaiKhoan: ConsolidationEntry[];
+  byMucTieuMuc: ConsolidationEntry[];
   /** The 1% floor at this moment (province-wide views only), with the warning reports carry. */
   floor: (FloorFigures & { floorPolicy: 'STOP' | 'WARN'; warning: string | null }) | null;
 }
@@ -45,18 +52,22 @@ interface GroupRow {
   plan_area_code: string | null;
   funding_source_code: string | null;
   expenditure_type_code: string | null;
+  loai_khoan: string | null;
+  muc_tieu_muc: string | null;
   grouping: number;
   amount: string;
   line_count: number;
 }
 
-// GROUPING() bit mask for (estimate, plan area, funding source, expenditure type): a set bit is a
-// column rolled up. Each grouping set leaves exactly one column in.
-const BY_ESTIMATE = 0b0111;
-const BY_PLAN_AREA = 0b1011;
-const BY_FUNDING_SOURCE = 0b1101;
-const BY_EXPENDITURE_TYPE = 0b1110;
-const GRAND_TOTAL = 0b1111;
+// GROUPING() bit mask for (estimate, plan area, funding source, expenditure type, Loại-Khoản,
+// Mục-Tiểu mục): a set bit is a column rolled up. Each grouping set leaves exactly one column in.
+const BY_ESTIMATE = 0b011111;
+const BY_PLAN_AREA = 0b101111;
+const BY_FUNDING_SOURCE = 0b110111;
+const BY_EXPENDITURE_TYPE = 0b111011;
+const BY_LOAI_KHOAN = 0b111101;
+const BY_MUC_TIEU_MUC = 0b111110;
+const GRAND_TOTAL = 0b111111;
 
 /** Year-wide totals by unit, plan area, funding source and expenditure type, in one pass in SQL. */
 @Injectable()
@@ -94,17 +105,20 @@ export class ConsolidationService {
     }
 
     const groups = await manager.query<GroupRow[]>(
-        `SELECT l.estimate_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code,
-                GROUPING(l.estimate_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code) AS grouping,
+        `SELECT l.estimate_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code, l.loai_khoan, l.muc_tieu_muc,
+                GROUPING(l.estimate_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code, l.loai_khoan, l.muc_tieu_muc) AS grouping,
                 COALESCE(SUM(l.amount), 0)::text AS amount, COUNT(*)::int AS line_count
            FROM estimate_lines l
            JOIN estimates e ON e.id = l.estimate_id
           WHERE e.year = $1 ${filter} AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
-          GROUP BY GROUPING SETS ((l.estimate_id), (l.plan_area_code), (l.funding_source_code), (l.expenditure_type_code), ())`,
+          GROUP BY GROUPING SETS ((l.estimate_id), (l.plan_area_code), (l.funding_source_code), (l.expenditure_type_code),
+                                  (l.loai_khoan), (l.muc_tieu_muc), ())`,
         params,
       );
-    const listed = await manager.query<{ id: string; unit_id: string; code: string; name: string; status: EstimateStatus; exclusion_reason: string | null }[]>(
-        `SELECT e.id, e.unit_id, u.code, u.name, e.status, x.reason AS exclusion_reason
+    const listed = await manager.query<
+      { id: string; unit_id: string; code: string; name: string; budget_relation_code: string | null; chapter_code: string | null; status: EstimateStatus; exclusion_reason: string | null }[]
+    >(
+        `SELECT e.id, e.unit_id, u.code, u.name, u.budget_relation_code, u.chapter_code, e.status, x.reason AS exclusion_reason
            FROM estimates e JOIN units u ON u.id = e.unit_id
            LEFT JOIN budget_exclusions x ON x.estimate_id = e.id
           WHERE e.year = $1 ${filter}
@@ -133,6 +147,15 @@ export class ConsolidationService {
       const warning = checkRules(picture).find((r) => r.code === 'IT_FLOOR' && !r.passed)?.message ?? null;
       floor = { ...figures, floorPolicy: picture.settings.floorPolicy, warning };
     }
+    // A unit's chapter holds all of its lines: the chapter totals are its units' estimate totals.
+    const chapters = new Map<string, ConsolidationEntry>();
+    for (const estimate of estimates) {
+      const row = perEstimate.get(estimate.id);
+      if (!row) continue;
+      const code = estimate.chapter_code ?? '';
+      const entry = chapters.get(code) ?? { code, amount: 0n, lineCount: 0 };
+      chapters.set(code, { code, amount: entry.amount + BigInt(row.amount), lineCount: entry.lineCount + row.line_count });
+    }
     return {
       year,
       statuses: statuses && statuses.length > 0 ? statuses : null,
@@ -146,6 +169,8 @@ export class ConsolidationService {
           unitId: estimate.unit_id,
           unitCode: estimate.code,
           unitName: estimate.name,
+          budgetRelationCode: estimate.budget_relation_code,
+          chapterCode: estimate.chapter_code,
           estimateId: estimate.id,
           status: estimate.status,
           amount: row ? BigInt(row.amount) : 0n,
@@ -156,6 +181,9 @@ export class ConsolidationService {
       byPlanArea: pick(BY_PLAN_AREA, (row) => row.plan_area_code),
       byFundingSource: pick(BY_FUNDING_SOURCE, (row) => row.funding_source_code),
       byExpenditureType: pick(BY_EXPENDITURE_TYPE, (row) => row.expenditure_type_code),
+      byChapter: [...chapters.values()].sort((a, b) => a.code.localeCompare(b.code)),
+      byLoaiKhoan: pick(BY_LOAI_KHOAN, (row) => row.loai_khoan),
+      byMucTieuMuc: pick(BY_MUC_TIEU_MUC, (row) => row.muc_tieu_muc),
       floor,
     };
   }

@@ -5,6 +5,8 @@ import { CurrentActor, Permit } from '../auth/auth.decorators.js';
 import { CreateEstimateDto, ListEstimatesQuery } from './dto/estimate.dto.js';
 import { CreateLineDto, DeleteLineQuery, UpdateLineDto } from './dto/line.dto.js';
 import { EstimatesService } from './estimates.service.js';
+import { Endpoint } from '../../common/openapi/endpoint.js';
+import { EstimateDto, EstimatePageDto } from './dto/estimate.response.js';
 
 @ApiTags('estimates')
 @ApiBearerAuth()
@@ -15,6 +17,7 @@ export class EstimatesController {
   /** Opens a unit's estimate for a year (one per unit and year; a second is 409). */
   @Permit('estimates.create')
   @Post()
+  @Endpoint({ summary: 'Opens a unit\'s estimate for a year (one per unit and year: a second is 409)', response: EstimateDto, status: 201 })
   create(@Body() dto: CreateEstimateDto, @CurrentActor() actor: Actor) {
     return this.estimates.create(dto, actor);
   }
@@ -22,6 +25,7 @@ export class EstimatesController {
   /** The estimates the actor may see. */
   @Permit('estimates.read')
   @Get()
+  @Endpoint({ summary: 'The estimates the actor may see', response: EstimatePageDto })
   list(@Query() query: ListEstimatesQuery, @CurrentActor() actor: Actor) {
     return this.estimates.list(query, actor);
   }
@@ -29,18 +33,21 @@ export class EstimatesController {
   /** The estimate with its lines and totals by plan area, funding source and expenditure type. */
   @Permit('estimates.read')
   @Get(':id')
+  @Endpoint({ summary: 'The estimate with its lines and totals', response: EstimateDto })
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.estimates.getFor(id, actor);
   }
 
   @Permit('estimates.editLines')
   @Post(':id/lines')
+  @Endpoint({ summary: 'Adds a line (carries the version)', response: EstimateDto, status: 201 })
   addLine(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateLineDto, @CurrentActor() actor: Actor) {
     return this.estimates.addLine(id, dto, actor);
   }
 
   @Permit('estimates.editLines')
   @Patch(':id/lines/:lineId')
+  @Endpoint({ summary: 'Changes a line (carries the version)', response: EstimateDto })
   updateLine(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('lineId', ParseUUIDPipe) lineId: string,
@@ -52,6 +59,7 @@ export class EstimatesController {
 
   @Permit('estimates.editLines')
   @Delete(':id/lines/:lineId')
+  @Endpoint({ summary: 'Deletes a line; the others are renumbered (carries the version)', response: EstimateDto })
   deleteLine(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('lineId', ParseUUIDPipe) lineId: string,

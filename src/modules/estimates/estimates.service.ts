@@ -13,6 +13,7 @@ import { CatalogService } from '../catalog/catalog.service.js';
 import { SupportService } from '../support/support.service.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
 import { Unit } from '../units/entities/unit.entity.js';
+import { classificationProblems } from '../catalog/budget-index.js';
 import { codeProblems, computeAmount } from './domain/line-rules.js';
 import { type EstimateTotals, estimateTotals } from './domain/totals.js';
 import type { CreateEstimateDto, ListEstimatesQuery } from './dto/estimate.dto.js';
@@ -41,6 +42,7 @@ const REQUEST_FIELDS = [
   'isContinuing', 'planAreaCode', 'expenditureTypeCode', 'fundingSourceCode', 'activityKindCode', 'description',
   'measureUnit', 'quantity', 'unitPrice', 'amount', 'multiYearTotal', 'fundedToPrev2', 'prevYearEstimate',
   'prevYearExpected', 'projectionNext1', 'projectionNext2', 'priorityTier', 'contingency', 'committedMinimum', 'justification',
+  'loaiKhoan', 'mucTieuMuc',
 ] as const satisfies readonly (keyof LineContent)[];
 
 const sameRequest = (line: LineContent): string =>
@@ -212,7 +214,7 @@ export class EstimatesService {
   }
 
   async addLine(estimateId: string, dto: CreateLineDto, actor: Actor): Promise<EstimateView> {
-    const codes = await this.catalog.codes();
+    const codes = await this.codesFor(estimateId);
     return this.dataSource.transaction(async (manager) => {
       const estimate = await this.claimForEdit(manager, estimateId, dto.version, actor);
       const line = this.buildLine(dto, codes);
@@ -228,7 +230,7 @@ export class EstimatesService {
   }
 
   async updateLine(estimateId: string, lineId: string, dto: UpdateLineDto, actor: Actor): Promise<EstimateView> {
-    const codes = await this.catalog.codes();
+    const codes = await this.codesFor(estimateId);
     return this.dataSource.transaction(async (manager) => {
       const estimate = await this.claimForEdit(manager, estimateId, dto.version, actor);
       const existing = await manager.findOneBy(EstimateLine, { id: lineId, estimateId });
@@ -256,6 +258,8 @@ export class EstimatesService {
         priorityTier: dto.priorityTier ?? existing.priorityTier,
         committedMinimum: dto.committedMinimum ?? existing.committedMinimum.toString(),
         justification: dto.justification ?? existing.justification,
+        loaiKhoan: dto.loaiKhoan !== undefined ? dto.loaiKhoan : existing.loaiKhoan,
+        mucTieuMuc: dto.mucTieuMuc !== undefined ? dto.mucTieuMuc : existing.mucTieuMuc,
       };
       const changed = { ...this.buildLine(merged, codes), ...CLEARED_REVIEW };
       await manager.update(EstimateLine, { id: lineId }, changed);
@@ -269,7 +273,7 @@ export class EstimatesService {
    * under the same version rule and line checks as single edits; one audit event.
    */
   async replaceLines(estimateId: string, version: number, lines: readonly LineFieldsDto[], actor: Actor): Promise<EstimateView> {
-    const codes = await this.catalog.codes();
+    const codes = await this.codesFor(estimateId);
     const built: LineContent[] = [];
     const problems: FieldProblem[] = [];
     lines.forEach((line, i) => {
@@ -306,6 +310,15 @@ export class EstimatesService {
     });
   }
 
+  /**
+   * The catalog's codes with the state budget index in force for the estimate's year (an unknown
+   * estimate gets the plain catalog: the edit that follows answers 404).
+   */
+  private async codesFor(estimateId: string): Promise<CatalogCodes> {
+    const estimate = await this.dataSource.getRepository(Estimate).findOne({ where: { id: estimateId }, select: { id: true, year: true } });
+    return this.catalog.codes(estimate?.year);
+  }
+
   /** Many lines in one statement (unnest), numbered 1..n in the given order. */
   private async insertLines(
     manager: EntityManager,
@@ -321,11 +334,12 @@ export class EstimatesService {
         `INSERT INTO estimate_lines (id, estimate_id, line_no, is_continuing, plan_area_code, expenditure_type_code, funding_source_code,
                                      activity_kind_code, description, measure_unit, quantity, unit_price, amount, multi_year_total,
                                      funded_to_prev2, prev_year_estimate, prev_year_expected, projection_next1, projection_next2,
-                                     priority_tier, contingency, committed_minimum, justification, dic_opinion, dic_note, design_agreed)
+                                     priority_tier, contingency, committed_minimum, justification, dic_opinion, dic_note, design_agreed,
+                                     loai_khoan, muc_tieu_muc)
          SELECT gen_random_uuid(), $1, * FROM unnest($2::int[], $3::bool[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
                                                 $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[], $14::numeric[], $15::numeric[],
                                                 $16::numeric[], $17::numeric[], $18::numeric[], $19::int[], $20::numeric[], $21::numeric[], $22::text[],
-                                                $23::text[], $24::text[], $25::bool[])`,
+                                                $23::text[], $24::text[], $25::bool[], $26::text[], $27::text[])`,
         [
           estimateId,
           batch.map((_, i) => start + i + 1),
@@ -352,6 +366,8 @@ export class EstimatesService {
           batch.map((_, i) => reviews[start + i]?.dicOpinion ?? null),
           batch.map((_, i) => reviews[start + i]?.dicNote ?? null),
           batch.map((_, i) => reviews[start + i]?.designAgreed ?? null),
+          batch.map((line) => line.loaiKhoan),
+          batch.map((line) => line.mucTieuMuc),
         ],
       );
     }
@@ -422,6 +438,7 @@ export class EstimatesService {
 
   private buildLine(dto: LineFieldsDto, codes: CatalogCodes): LineContent {
     const problems = codeProblems(dto, codes);
+    if (codes.classification) problems.push(...classificationProblems(dto, codes.classification));
     const committedMinimum = BigInt(dto.committedMinimum ?? '0');
     const figures = computeAmount({
       quantity: dto.quantity,
@@ -453,6 +470,8 @@ export class EstimatesService {
       priorityTier: dto.priorityTier ?? 1,
       committedMinimum,
       justification: dto.justification ?? '',
+      loaiKhoan: dto.loaiKhoan ?? null,
+      mucTieuMuc: dto.mucTieuMuc ?? null,
     };
   }
 }

@@ -4,6 +4,8 @@ import type { Response } from 'express';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Permit } from '../auth/auth.decorators.js';
 import { JobsService } from './jobs.service.js';
+import { Endpoint } from '../../common/openapi/endpoint.js';
+import { JobDto } from './dto/job.response.js';
 
 @ApiTags('jobs')
 @ApiBearerAuth()
@@ -14,12 +16,14 @@ export class JobsController {
 
   /** Status, phase and percentage of a long import or export, and its result or error. */
   @Get(':id')
+  @Endpoint({ summary: 'Status, phase and percentage of a long import or export, and its result or error', response: JobDto })
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.jobs.get(id, actor);
   }
 
   /** The file a finished export produced. */
   @Get(':id/file')
+  @Endpoint({ summary: 'The file a finished export produced', response: null, file: 'application/octet-stream' })
   async file(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
     const file = await this.jobs.file(id, actor);
     response.setHeader('Content-Type', file.type);

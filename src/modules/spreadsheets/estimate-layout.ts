@@ -55,6 +55,8 @@ export interface WorkbookLine {
   contingency: string | null;
   committedMinimum: string;
   justification: string;
+  loaiKhoan: string | null;
+  mucTieuMuc: string | null;
 }
 
 // Compile-time checks: an imported line is a LineFieldsDto and has no field the DTO lacks.
@@ -74,7 +76,8 @@ export type ColumnSpec =
   | { kind: 'quantity'; key: 'quantity' }
   | { kind: 'money'; key: MoneyField; required: boolean }
   | { kind: 'amount'; key: 'amount' }
-  | { kind: 'tier'; key: 'priorityTier' };
+  | { kind: 'tier'; key: 'priorityTier' }
+  | { kind: 'classification'; key: 'loaiKhoan' | 'mucTieuMuc' };
 
 export type EstimateColumn = ColumnSpec & {
   /** 1-based column number and its letter. */
@@ -298,6 +301,24 @@ const SPECS: readonly (ColumnSpec & Pick<EstimateColumn, 'vi' | 'en' | 'width' |
     helpVi: 'Thuyết minh, căn cứ (tối đa 4.000 ký tự).',
     helpEn: 'Justification and references (at most 4,000 characters).',
   },
+  {
+    kind: 'classification',
+    key: 'loaiKhoan',
+    vi: 'Loại-Khoản',
+    en: 'Type-item (Loại-Khoản)',
+    width: 12,
+    helpVi: 'Mã Loại-Khoản của mục lục ngân sách áp dụng cho năm dự toán, dạng LLL-KKK (ví dụ 460-463 đến năm 2017, 280-314 từ năm 2018). Để trống nếu chưa phân loại.',
+    helpEn: "Loại-Khoản of the state budget index in force for the estimate's year, LLL-KKK (e.g. 460-463 up to 2017, 280-314 from 2018). Blank if not yet classified.",
+  },
+  {
+    kind: 'classification',
+    key: 'mucTieuMuc',
+    vi: 'Mục-Tiểu mục',
+    en: 'Group-subitem (Mục-Tiểu mục)',
+    width: 12,
+    helpVi: 'Mã Mục-Tiểu mục, dạng MMMM-TTTT (ví dụ 9050-9062 mua thiết bị tin học, 6900-6917 bảo trì phần mềm). Để trống nếu chưa phân loại.',
+    helpEn: 'Mục-Tiểu mục, MMMM-TTTT (e.g. 9050-9062 IT equipment, 6900-6917 software maintenance). Blank if not yet classified.',
+  },
 ];
 
 export function columnLetter(index: number): string {
@@ -312,7 +333,7 @@ export function columnIndex(letters: string): number {
   return index;
 }
 
-/** The columns of sheet DuToan, A to T. */
+/** The columns of sheet DuToan, A to V. */
 export const ESTIMATE_COLUMNS: readonly EstimateColumn[] = SPECS.map((spec, i) => ({ ...spec, index: i + 1, letter: columnLetter(i + 1) }));
 
 export const LAST_COLUMN = ESTIMATE_COLUMNS.length;

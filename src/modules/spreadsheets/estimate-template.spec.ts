@@ -185,6 +185,8 @@ describe('the layout officials know, and its safeguards', () => {
       'Mức ưu tiên',
       'Mức tối thiểu cam kết',
       'Thuyết minh',
+      'Loại-Khoản',
+      'Mục-Tiểu mục',
     ]);
     expect(texts.every((parts) => parts.length === 2 && parts[1].length > 0)).toBe(true);
     expect(ESTIMATE_COLUMNS.every((c) => header.getCell(c.index).protection?.locked !== false)).toBe(true);

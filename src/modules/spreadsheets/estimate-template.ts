@@ -262,6 +262,9 @@ function writeLine(row: ExcelJS.Row, rowNumber: number, lineNo: number, line: Li
       case 'tier':
         set(column, line.priorityTier ?? 1);
         break;
+      case 'classification':
+        set(column, line[column.key]);
+        break;
       default: {
         const exhaustive: never = column;
         throw new Error(`unhandled column ${String(exhaustive)}`);
@@ -281,6 +284,7 @@ function columnStyle(column: EstimateColumn): Partial<ExcelJS.Style> {
       return { ...unlocked, numFmt: TEXT_FORMAT, alignment: { wrapText: column.key !== 'measureUnit', vertical: 'top' } };
     case 'code':
     case 'part':
+    case 'classification':
       return { ...unlocked, numFmt: TEXT_FORMAT, alignment: { horizontal: 'center' } };
     case 'lineNo':
     case 'quantity':

@@ -8,6 +8,7 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { computeAmount, codeProblems, type LineCodes } from '../estimates/domain/line-rules.js';
+import { classificationProblems } from '../catalog/budget-index.js';
 import type { CatalogCodes } from '../catalog/catalog-codes.js';
 import { type CellContent, type Parsed, cellContent, cellText, parseCode, parseMoney, parsePart, parseQuantity, parseText, parseTier, parseWholeNumber } from './cell-values.js';
 import {
@@ -254,6 +255,8 @@ function orderedLine(line: WorkbookLine): WorkbookLine {
     contingency: line.contingency,
     committedMinimum: line.committedMinimum,
     justification: line.justification,
+    loaiKhoan: line.loaiKhoan ?? null,
+    mucTieuMuc: line.mucTieuMuc ?? null,
   };
 }
 
@@ -315,6 +318,9 @@ class EstimateRowReader {
     for (const column of ESTIMATE_COLUMNS) {
       const text = normaliseHeader(cellText(values[column.index]));
       if (text === normaliseHeader(column.vi)) continue;
+      // The classification columns came later, at the end: a workbook without them still imports
+      // (its lines are then not classified).
+      if (column.kind === 'classification' && text === '') continue;
       const elsewhere = HEADER_BY_TEXT.get(text);
       const message = elsewhere
         ? `cột ${column.letter} là "${elsewhere.vi}", cần "${column.vi}" (cột bị đổi chỗ) / column ${column.letter} is "${elsewhere.vi}", expected "${column.vi}" (columns moved)`
@@ -428,6 +434,11 @@ class EstimateRowReader {
           if (value !== undefined) line.priorityTier = value;
           break;
         }
+        case 'classification': {
+          const value = this.take(rowNumber, column, parseCode(content));
+          if (value !== undefined) line[column.key] = value === '' ? null : value;
+          break;
+        }
         default: {
           const exhaustive: never = column;
           throw new Error(`unhandled column ${String(exhaustive)}`);
@@ -446,6 +457,13 @@ class EstimateRowReader {
       for (const found of codeProblems(read, this.codes)) {
         if (line[found.field as keyof LineCodes] === undefined) continue;
         this.problem(rowNumber, this.columnOf(found.field), found.code ?? 'UNKNOWN_CODE', stripField(found.message, found.field));
+      }
+    }
+
+    // State budget index codes, against the edition in force for the estimate's year.
+    if (this.codes.classification) {
+      for (const found of classificationProblems(line, this.codes.classification)) {
+        this.problem(rowNumber, this.columnOf(found.field), found.code ?? 'INVALID', stripField(found.message, found.field));
       }
     }
 

@@ -5,6 +5,8 @@ import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Permit } from '../auth/auth.decorators.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { ReportService, reportName } from './report.service.js';
+import { Endpoint, XLSX_MEDIA } from '../../common/openapi/endpoint.js';
+import { JobDto } from '../jobs/dto/job.response.js';
 
 const MAX_DOWNLOADS = 3;
 
@@ -29,6 +31,7 @@ export class ReportController {
   @Permit('budget.read')
   @Get()
   @ApiHeader({ name: 'Prefer', required: false, description: '`respond-async`: answer 202 with a job; the file is then at GET /jobs/{id}/file' })
+  @Endpoint({ summary: 'The consolidated workbook (totals match the API to the đồng)', response: null, file: XLSX_MEDIA, accepted: JobDto })
   async download(
     @Param('year', ParseIntPipe) year: number,
     @CurrentActor() actor: Actor,

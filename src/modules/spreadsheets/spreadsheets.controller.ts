@@ -10,6 +10,9 @@ import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Permit } from '../auth/auth.decorators.js';
 import { DEFAULT_READ_LIMITS } from './estimate-workbook-reader.js';
 import { SpreadsheetsService } from './spreadsheets.service.js';
+import { Endpoint, XLSX_MEDIA } from '../../common/openapi/endpoint.js';
+import { EstimateDto } from '../estimates/dto/estimate.response.js';
+import { JobDto } from '../jobs/dto/job.response.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -32,6 +35,7 @@ export class SpreadsheetsController {
   /** The estimate template filled with the estimate's current lines. */
   @Permit('estimates.read')
   @Get()
+  @Endpoint({ summary: 'The estimate template filled with the estimate\'s lines', response: null, file: XLSX_MEDIA })
   async download(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
     const estimate = await this.spreadsheets.estimateFor(id, actor);
     const file = await this.spreadsheets.estimateWorkbook(estimate);
@@ -56,6 +60,7 @@ export class SpreadsheetsController {
   })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: DEFAULT_READ_LIMITS.maxFileBytes, files: 1, fields: 5 } }))
   @ApiHeader({ name: 'Prefer', required: false, description: '`respond-async`: answer 202 with a job to poll (GET /jobs/{id}) instead of waiting' })
+  @Endpoint({ summary: 'Replaces the lines with the workbook\'s: all or nothing; 422 lists every bad cell', response: EstimateDto, status: 201, accepted: JobDto })
   async upload(
     @Param('id', ParseUUIDPipe) id: string,
     @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,

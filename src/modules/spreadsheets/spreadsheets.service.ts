@@ -14,7 +14,9 @@ import { RowProblemsError } from './spreadsheet-errors.js';
 const money = (value: bigint | null): string | null => (value === null ? null : value.toString());
 
 /** A stored line as the API (and the template) takes it. */
-function lineFields(line: EstimateLine): LineFieldsDto {
+// Every field of the DTO (Required): a field added to lines and left out here fails to compile,
+// instead of being dropped silently on the way through the workbook.
+function lineFields(line: EstimateLine): Required<LineFieldsDto> {
   return {
     isContinuing: line.isContinuing,
     planAreaCode: line.planAreaCode,
@@ -36,6 +38,8 @@ function lineFields(line: EstimateLine): LineFieldsDto {
     contingency: money(line.contingency),
     committedMinimum: line.committedMinimum.toString(),
     justification: line.justification,
+    loaiKhoan: line.loaiKhoan,
+    mucTieuMuc: line.mucTieuMuc,
   };
 }
 
@@ -112,7 +116,7 @@ export class SpreadsheetsService implements OnModuleInit {
   ): Promise<EstimateView> {
     await this.assertCanImport(id, actor);
     const estimate = await this.estimates.get(id);
-    const result = await readEstimateWorkbook(file, await this.catalog.codes(), {}, onProgress);
+    const result = await readEstimateWorkbook(file, await this.catalog.codes(estimate.year), {}, onProgress);
     if (!result.ok) throw new RowProblemsError(result.problems, result.problemCount);
     const problems: FieldProblem[] = [];
     if (result.meta.estimateId !== undefined && result.meta.estimateId !== id) {

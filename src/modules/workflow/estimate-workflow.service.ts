@@ -272,9 +272,10 @@ export class EstimateWorkflowService {
   async adjustments(id: string, actor: Actor): Promise<unknown[]> {
     await this.estimates.getFor(id, actor);
     return this.dataSource.query(
-      `SELECT a.id, a.line_id AS "lineId", a.before_amount::text AS "beforeAmount", a.after_amount::text AS "afterAmount",
-              a.reason, a.actor_id AS "actorId", u.username AS "actorName", a.created_at AS "createdAt"
-         FROM line_adjustments a JOIN users u ON u.id = a.actor_id
+      `SELECT a.id, a.line_id AS "lineId", l.line_no AS "lineNo", l.description AS "lineDescription",
+              a.before_amount::text AS "beforeAmount", a.after_amount::text AS "afterAmount",
+              a.reason, a.actor_id AS "actorId", u.username AS "actorName", u.full_name AS "actorFullName", a.created_at AS "createdAt"
+         FROM line_adjustments a JOIN users u ON u.id = a.actor_id JOIN estimate_lines l ON l.id = a.line_id
         WHERE a.estimate_id = $1 ORDER BY a.created_at, a.id`,
       [id],
     );

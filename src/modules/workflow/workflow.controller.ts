@@ -1,10 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Permit } from '../auth/auth.decorators.js';
 import { AdjustmentDto, BalanceDto, ReturnDto, ReviewDto, TransitionDto } from './dto/workflow.dto.js';
 import { EstimateWorkflowService } from './estimate-workflow.service.js';
 import { IdempotencyKey } from './idempotency-key.decorator.js';
+import { Endpoint } from '../../common/openapi/endpoint.js';
+import { EstimateDto } from '../estimates/dto/estimate.response.js';
+import { LineAdjustmentDto } from './dto/workflow.response.js';
 
 @ApiTags('workflow')
 @ApiBearerAuth()
@@ -16,7 +19,7 @@ export class WorkflowController {
   /** DRAFT | RETURNED → SUBMITTED, by the unit head. A district needs its own IT line. */
   @Permit('estimates.submit')
   @Post('submit')
-  @HttpCode(200)
+  @Endpoint({ summary: 'DRAFT | RETURNED → SUBMITTED, by the unit head (a district needs its own IT line)', response: EstimateDto })
   submit(@Param('id', ParseUUIDPipe) id: string, @Body() dto: TransitionDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
     return this.workflow.submit(id, dto, actor, key);
   }
@@ -24,7 +27,7 @@ export class WorkflowController {
   /** SUBMITTED | BALANCED → RETURNED, by a reviewer, with a comment. */
   @Permit('estimates.return')
   @Post('return')
-  @HttpCode(200)
+  @Endpoint({ summary: 'SUBMITTED | BALANCED → RETURNED, by a reviewer, with a comment', response: EstimateDto })
   return(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReturnDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
     return this.workflow.return(id, dto, actor, key);
   }
@@ -32,7 +35,7 @@ export class WorkflowController {
   /** DIC's opinion per line (and on IT projects' preliminary design). */
   @Permit('estimates.review')
   @Post('review')
-  @HttpCode(200)
+  @Endpoint({ summary: 'DIC\'s opinion per line (and on IT projects\' preliminary design)', response: EstimateDto })
   review(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReviewDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
     return this.workflow.review(id, dto, actor, key);
   }
@@ -40,7 +43,7 @@ export class WorkflowController {
   /** Approved amounts: DOF on recurrent lines, DPI on investment lines. */
   @Permit('estimates.balance')
   @Post('balance')
-  @HttpCode(200)
+  @Endpoint({ summary: 'Approved amounts: DOF on recurrent lines, DPI on investment lines', response: EstimateDto })
   balance(@Param('id', ParseUUIDPipe) id: string, @Body() dto: BalanceDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
     return this.workflow.balance(id, dto, actor, key);
   }
@@ -48,12 +51,14 @@ export class WorkflowController {
   /** After approval: a recorded adjustment of one line's approved amount, with a reason. */
   @Permit('estimates.adjust')
   @Post('adjustments')
+  @Endpoint({ summary: 'After approval: a recorded adjustment of one line\'s approved amount, with a reason', response: EstimateDto, status: 201 })
   adjust(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AdjustmentDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
     return this.workflow.adjust(id, dto, actor, key);
   }
 
   @Permit('estimates.read')
   @Get('adjustments')
+  @Endpoint({ summary: 'The adjustments recorded after approval, oldest first', response: [LineAdjustmentDto] })
   adjustments(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.workflow.adjustments(id, actor);
   }

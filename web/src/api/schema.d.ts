@@ -9,6 +9,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Audit events by entity, unit, actor and time, oldest first */
         get: operations["Audit_list"];
         put?: never;
         post?: never;
@@ -25,6 +26,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Recomputes the hash chain; the first broken link, if any */
         get: operations["Audit_verify"];
         put?: never;
         post?: never;
@@ -43,6 +45,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** A Bearer token for the user (429 with a growing wait after repeated failures) */
         post: operations["Auth_login"];
         delete?: never;
         options?: never;
@@ -57,6 +60,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Who the token belongs to and which units they act for */
         get: operations["Auth_me"];
         put?: never;
         post?: never;
@@ -73,6 +77,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Status, phase and percentage of a long import or export, and its result or error */
         get: operations["Jobs_get"];
         put?: never;
         post?: never;
@@ -89,6 +94,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The file a finished export produced */
         get: operations["Jobs_file"];
         put?: never;
         post?: never;
@@ -122,6 +128,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The organisation registry */
         get: operations["Units_list"];
         put?: never;
         post?: never;
@@ -138,6 +145,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A unit with its parent and children */
         get: operations["Units_get"];
         put?: never;
         post?: never;
@@ -154,7 +162,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Plan areas, funding sources, expenditure types and activity kinds */
         get: operations["Catalog_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalog/budget-index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Catalog_budgetIndex"];
         put?: never;
         post?: never;
         delete?: never;
@@ -170,8 +195,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Every fiscal year */
         get: operations["FiscalYears_list"];
         put?: never;
+        /** Opens a fiscal year */
         post: operations["FiscalYears_create"];
         delete?: never;
         options?: never;
@@ -186,12 +213,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A fiscal year's settings */
         get: operations["FiscalYears_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Changes a fiscal year's settings (carries its version) */
         patch: operations["FiscalYears_update"];
         trace?: never;
     };
@@ -202,8 +231,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The estimates the actor may see */
         get: operations["Estimates_list"];
         put?: never;
+        /** Opens a unit's estimate for a year (one per unit and year: a second is 409) */
         post: operations["Estimates_create"];
         delete?: never;
         options?: never;
@@ -218,6 +249,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The estimate with its lines and totals */
         get: operations["Estimates_get"];
         put?: never;
         post?: never;
@@ -236,6 +268,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Adds a line (carries the version) */
         post: operations["Estimates_addLine"];
         delete?: never;
         options?: never;
@@ -253,9 +286,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Deletes a line; the others are renumbered (carries the version) */
         delete: operations["Estimates_deleteLine"];
         options?: never;
         head?: never;
+        /** Changes a line (carries the version) */
         patch: operations["Estimates_updateLine"];
         trace?: never;
     };
@@ -332,6 +367,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** DRAFT | RETURNED → SUBMITTED, by the unit head (a district needs its own IT line) */
         post: operations["Workflow_submit"];
         delete?: never;
         options?: never;
@@ -348,6 +384,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** SUBMITTED | BALANCED → RETURNED, by a reviewer, with a comment */
         post: operations["Workflow_return"];
         delete?: never;
         options?: never;
@@ -364,6 +401,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** DIC's opinion per line (and on IT projects' preliminary design) */
         post: operations["Workflow_review"];
         delete?: never;
         options?: never;
@@ -380,6 +418,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Approved amounts: DOF on recurrent lines, DPI on investment lines */
         post: operations["Workflow_balance"];
         delete?: never;
         options?: never;
@@ -394,8 +433,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The adjustments recorded after approval, oldest first */
         get: operations["Workflow_adjustments"];
         put?: never;
+        /** After approval: a recorded adjustment of one line's approved amount, with a reason */
         post: operations["Workflow_adjust"];
         delete?: never;
         options?: never;
@@ -650,8 +691,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The estimate template filled with the estimate's lines */
         get: operations["Spreadsheets_download"];
         put?: never;
+        /** Replaces the lines with the workbook's: all or nothing; 422 lists every bad cell */
         post: operations["Spreadsheets_upload"];
         delete?: never;
         options?: never;
@@ -666,6 +709,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The consolidated workbook (totals match the API to the đồng) */
         get: operations["Report_download"];
         put?: never;
         post?: never;
@@ -967,18 +1011,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Object: Record<string, never>;
-        LoginDto: {
-            /** @example yenphong.head */
-            username: string;
-            /** @example itbudget-demo */
-            password: string;
-        };
-        /** @enum {string} */
-        HealthIndicatorStatus: "up" | "down";
-        HealthIndicatorDto: {
-            status: components["schemas"]["HealthIndicatorStatus"];
-        };
         FieldProblemDto: {
             /** @example lines[2].unitPrice */
             field: string;
@@ -1014,6 +1046,124 @@ export interface components {
             message: string;
             details?: components["schemas"]["FieldProblemDto"][];
         };
+        Object: Record<string, never>;
+        AuditEventDto: {
+            /**
+             * @description bigserial, as a string of digits
+             * @example 42
+             */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            actorId: string | null;
+            actorName: string | null;
+            /** Format: uuid */
+            unitId: string | null;
+            /** @example estimate */
+            entityType: string;
+            entityId: string;
+            /** @example estimate.submit */
+            action: string;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            reason: string | null;
+            prevHash: string | null;
+            hash: string;
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEventDto"][];
+            limit: number;
+            offset: number;
+        };
+        /** @enum {string} */
+        ChainBreakProblem: "PREVIOUS_HASH_MISMATCH" | "CONTENT_HASH_MISMATCH";
+        ChainBreakDto: {
+            eventId: string;
+            problem: components["schemas"]["ChainBreakProblem"];
+            expected: string | null;
+            found: string | null;
+        };
+        AuditVerifyDto: {
+            valid: boolean;
+            checked: number;
+            firstBreak: components["schemas"]["ChainBreakDto"] | null;
+        };
+        LoginDto: {
+            /** @example yenphong.head */
+            username: string;
+            /** @example itbudget-demo */
+            password: string;
+        };
+        /** @enum {string} */
+        Role: "UNIT_OFFICER" | "UNIT_HEAD" | "DIC_REVIEWER" | "DOF_OFFICER" | "DPI_OFFICER" | "CHAIR" | "ADMIN" | "AUDITOR";
+        SignedInUserDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example yenphong.officer */
+            username: string;
+            fullName: string;
+            role: components["schemas"]["Role"];
+            /** Format: uuid */
+            unitId: string;
+        };
+        LoginResponseDto: {
+            accessToken: string;
+            /** @example Bearer */
+            tokenType: string;
+            /** @description Seconds until the token expires */
+            expiresIn: number;
+            user: components["schemas"]["SignedInUserDto"];
+        };
+        MeResponseDto: {
+            /** Format: uuid */
+            userId: string;
+            username: string;
+            fullName: string;
+            role: components["schemas"]["Role"];
+            /** Format: uuid */
+            unitId: string;
+            /** @description Ids of the units the user acts for; null: the whole province */
+            unitScope: string[] | null;
+        };
+        /** @enum {string} */
+        JobKind: "WORKBOOK_IMPORT" | "REPORT_EXPORT";
+        /** @enum {string} */
+        JobStatus: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+        JobDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["JobKind"];
+            status: components["schemas"]["JobStatus"];
+            /** @description 0..100 */
+            percent: number;
+            phase: string | null;
+            /** @description What the job works on (an estimate id, a year) */
+            target: string;
+            /** @description When DONE: what the request would have answered (an import: the estimate) */
+            result: {
+                [key: string]: unknown;
+            } | null;
+            /** @description When FAILED: the error, as the request would have answered it */
+            error: components["schemas"]["ErrorResponseDto"] | null;
+            /** @description A file to fetch at GET /jobs/{id}/file */
+            hasFile: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        /** @enum {string} */
+        HealthIndicatorStatus: "up" | "down";
+        HealthIndicatorDto: {
+            status: components["schemas"]["HealthIndicatorStatus"];
+        };
         /** @enum {string} */
         HealthStatus: "ok" | "error" | "shutting_down";
         HealthResponseDto: {
@@ -1027,6 +1177,142 @@ export interface components {
             details: {
                 [key: string]: components["schemas"]["HealthIndicatorDto"];
             };
+        };
+        /** @enum {string} */
+        UnitKind: "PROVINCIAL_COMMITTEE" | "DEPARTMENT" | "DISTRICT_COMMITTEE" | "COMMUNE_COMMITTEE";
+        /** @enum {string} */
+        BudgetLevel: "PROVINCIAL" | "DISTRICT" | "COMMUNE";
+        /** @enum {string} */
+        SpecialRole: "PPC" | "DIC" | "DOF" | "DPI";
+        UnitDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example YP */
+            code: string;
+            /** @example UBND huyện Yên Phong */
+            name: string;
+            /** @example Yen Phong District People's Committee */
+            nameEn: string;
+            kind: components["schemas"]["UnitKind"];
+            budgetLevel: components["schemas"]["BudgetLevel"];
+            /** Format: uuid */
+            parentId: string | null;
+            specialRole: components["schemas"]["SpecialRole"] | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UnitRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example YP */
+            code: string;
+            /** @example UBND huyện Yên Phong */
+            name: string;
+            /** @example Yen Phong District People's Committee */
+            nameEn: string;
+        };
+        UnitDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example YP */
+            code: string;
+            /** @example UBND huyện Yên Phong */
+            name: string;
+            /** @example Yen Phong District People's Committee */
+            nameEn: string;
+            kind: components["schemas"]["UnitKind"];
+            budgetLevel: components["schemas"]["BudgetLevel"];
+            /** Format: uuid */
+            parentId: string | null;
+            specialRole: components["schemas"]["SpecialRole"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            parent: components["schemas"]["UnitRefDto"] | null;
+            children: components["schemas"]["UnitDto"][];
+        };
+        PlanAreaDto: {
+            code: string;
+            name: string;
+            nameEn: string;
+            sortOrder: number;
+            parentCode: string | null;
+            selectable: boolean;
+        };
+        /** @enum {string} */
+        FundingBudgetLevel: "PROVINCIAL" | "DISTRICT" | "COMMUNE" | "CENTRAL";
+        FundingSourceDto: {
+            code: string;
+            name: string;
+            nameEn: string;
+            sortOrder: number;
+            budgetLevel: components["schemas"]["FundingBudgetLevel"] | null;
+            isStateBudget: boolean;
+            countsTowardFloorByDefault: boolean;
+        };
+        /** @enum {string} */
+        ExpenditureTypeCode: "RECURRENT" | "INVESTMENT";
+        /** @enum {string} */
+        BalancedBy: "DOF" | "DPI";
+        ExpenditureTypeDto: {
+            code: components["schemas"]["ExpenditureTypeCode"];
+            name: string;
+            nameEn: string;
+            sortOrder: number;
+            balancedBy: components["schemas"]["BalancedBy"];
+        };
+        ActivityKindDto: {
+            code: string;
+            name: string;
+            nameEn: string;
+            sortOrder: number;
+        };
+        CatalogDto: {
+            planAreas: components["schemas"]["PlanAreaDto"][];
+            fundingSources: components["schemas"]["FundingSourceDto"][];
+            expenditureTypes: components["schemas"]["ExpenditureTypeDto"][];
+            activityKinds: components["schemas"]["ActivityKindDto"][];
+        };
+        /** @enum {string} */
+        LateSubmissionPolicy: "FLAG" | "REFUSE";
+        /** @enum {string} */
+        FloorPolicy: "STOP" | "WARN";
+        FiscalYearDto: {
+            /** @example 2012 */
+            year: number;
+            /** @example 2011-2015 */
+            planPeriod: string;
+            /**
+             * Format: date
+             * @example 2012-07-15
+             */
+            submissionDeadline: string | null;
+            /**
+             * Format: date
+             * @example 2012-07-15
+             */
+            balancingDeadline: string | null;
+            /**
+             * Format: date
+             * @example 2012-07-15
+             */
+            committeeDeadline: string | null;
+            lateSubmissionPolicy: components["schemas"]["LateSubmissionPolicy"];
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            totalLocalExpenditure: string | null;
+            /**
+             * @description e.g. "0.01" for 1%
+             * @example 2.5
+             */
+            floorRatio: string;
+            floorSources: string[];
+            floorPolicy: components["schemas"]["FloorPolicy"];
+            illustrative: boolean;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
         };
         CreateFiscalYearDto: {
             /** @example 2016 */
@@ -1106,6 +1392,200 @@ export interface components {
             /** @example 2012 */
             year: number;
         };
+        /** @enum {string} */
+        EstimateStatus: "DRAFT" | "SUBMITTED" | "RETURNED" | "BALANCED" | "APPROVED";
+        UnitSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example YP */
+            code: string;
+            /** @example UBND huyện Yên Phong */
+            name: string;
+            /** @example Yen Phong District People's Committee */
+            nameEn: string;
+            kind: components["schemas"]["UnitKind"];
+        };
+        /** @enum {string} */
+        DicOpinion: "AGREE" | "AGREE_WITH_CHANGES" | "DISAGREE";
+        EstimateLineDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            estimateId: string;
+            /** @description STT: 1..n without gaps */
+            lineNo: number;
+            /** @description Part A (continuing) or B (new) */
+            isContinuing: boolean;
+            planAreaCode: string;
+            expenditureTypeCode: components["schemas"]["ExpenditureTypeCode"];
+            fundingSourceCode: string;
+            activityKindCode: string;
+            description: string;
+            measureUnit: string;
+            /** @example 2.5 */
+            quantity: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            unitPrice: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            amount: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            multiYearTotal: string | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            fundedToPrev2: string | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            prevYearEstimate: string | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            prevYearExpected: string | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            projectionNext1: string | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            projectionNext2: string | null;
+            priorityTier: number;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            contingency: string | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            committedMinimum: string;
+            justification: string;
+            /**
+             * @description Set by DOF/DPI when balancing
+             * @example 1250000000
+             */
+            approvedAmount: string | null;
+            dicOpinion: components["schemas"]["DicOpinion"] | null;
+            dicNote: string | null;
+            designAgreed: boolean | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AmountByCodeDto: {
+            code: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            amount: string;
+        };
+        EstimateTotalsDto: {
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            total: string;
+            lineCount: number;
+            byPlanArea: components["schemas"]["AmountByCodeDto"][];
+            byFundingSource: components["schemas"]["AmountByCodeDto"][];
+            byExpenditureType: components["schemas"]["AmountByCodeDto"][];
+        };
+        SupportAwardDto: {
+            fundingSourceCode: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            amount: string;
+        };
+        EstimateDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            /** @example 2012 */
+            year: number;
+            status: components["schemas"]["EstimateStatus"];
+            /** @description Demo data, not a real unit's figures */
+            illustrative: boolean;
+            /** Format: date-time */
+            submittedAt: string | null;
+            submittedLate: boolean;
+            /** @description Why a reviewer sent it back */
+            returnComment: string | null;
+            /** Format: date-time */
+            balancedAt: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** @description Send it back with every change (409 when stale) */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            unit: components["schemas"]["UnitSummaryDto"];
+            lines: components["schemas"]["EstimateLineDto"][];
+            totals: components["schemas"]["EstimateTotalsDto"];
+            supportAwarded: components["schemas"]["SupportAwardDto"][];
+        };
+        EstimateListItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            /** @example 2012 */
+            year: number;
+            status: components["schemas"]["EstimateStatus"];
+            /** @description Demo data, not a real unit's figures */
+            illustrative: boolean;
+            /** Format: date-time */
+            submittedAt: string | null;
+            submittedLate: boolean;
+            /** @description Why a reviewer sent it back */
+            returnComment: string | null;
+            /** Format: date-time */
+            balancedAt: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** @description Send it back with every change (409 when stale) */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            unit: components["schemas"]["UnitSummaryDto"];
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            total: string;
+            lineCount: number;
+        };
+        EstimatePageDto: {
+            items: components["schemas"]["EstimateListItemDto"][];
+            /** @description How many estimates match (all pages) */
+            total: number;
+            limit: number;
+            offset: number;
+        };
         CreateLineDto: {
             /** @description Part A (approved earlier, continuing) when true; part B (new) otherwise */
             isContinuing?: boolean;
@@ -1179,6 +1659,16 @@ export interface components {
              */
             committedMinimum?: string;
             justification?: string;
+            /**
+             * @description Loại-Khoản ("LLL-KKK") of the state budget index in force for the estimate's year; null clears it
+             * @example 280-314
+             */
+            loaiKhoan?: Record<string, never> | null;
+            /**
+             * @description Mục-Tiểu mục ("MMMM-TTTT") of the state budget index in force for the estimate's year; null clears it
+             * @example 9000-9004
+             */
+            mucTieuMuc?: Record<string, never> | null;
             /** @description The estimate's version the change is based on; a stale version gets 409 */
             version: number;
         };
@@ -1255,6 +1745,16 @@ export interface components {
              */
             committedMinimum?: string;
             justification?: string;
+            /**
+             * @description Loại-Khoản ("LLL-KKK") of the state budget index in force for the estimate's year; null clears it
+             * @example 280-314
+             */
+            loaiKhoan?: Record<string, never> | null;
+            /**
+             * @description Mục-Tiểu mục ("MMMM-TTTT") of the state budget index in force for the estimate's year; null clears it
+             * @example 9000-9004
+             */
+            mucTieuMuc?: Record<string, never> | null;
             /** @description The estimate's version the change is based on; a stale version gets 409 */
             version: number;
         };
@@ -1306,6 +1806,34 @@ export interface components {
             approvedAmount: string;
             reason: string;
             version: number;
+        };
+        LineAdjustmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            lineId: string;
+            /** @description STT of the line */
+            lineNo: number;
+            lineDescription: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            beforeAmount: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            afterAmount: string;
+            reason: string;
+            /** Format: uuid */
+            actorId: string;
+            /** @description Username of who adjusted it */
+            actorName: string;
+            /** @description Full name of who adjusted it */
+            actorFullName: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         ExclusionDto: {
             /** Format: uuid */
@@ -1535,7 +2063,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1552,7 +2091,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditVerifyDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1573,7 +2123,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1590,7 +2151,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1609,7 +2181,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JobDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1624,11 +2207,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description File */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1677,7 +2272,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitDto"][];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1696,13 +2302,55 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitDetailDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
     Catalog_get: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Catalog_budgetIndex: {
+        parameters: {
+            query?: {
+                /** @description Budget year: only the edition of the index in force that year */
+                year?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1730,7 +2378,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FiscalYearDto"][];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1751,7 +2410,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FiscalYearDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1770,7 +2440,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FiscalYearDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1793,7 +2474,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FiscalYearDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1816,7 +2508,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EstimatePageDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1837,7 +2540,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EstimateDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1856,7 +2570,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EstimateDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1879,7 +2604,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EstimateDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1902,7 +2638,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EstimateDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1926,7 +2673,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EstimateDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2034,7 +2792,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EstimateDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2060,7 +2829,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EstimateDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2086,7 +2866,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EstimateDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2112,7 +2903,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EstimateDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2134,7 +2936,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LineAdjustmentDto"][];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2160,7 +2973,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EstimateDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2579,11 +3403,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description File */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2617,7 +3453,26 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EstimateDto"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2635,11 +3490,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description File */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["JobDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };

@@ -21,7 +21,7 @@ export interface LineFigures {
   statedAmount?: bigint;
 }
 
-const CODE_FIELDS: { field: keyof LineCodes; set: keyof CatalogCodes; label: string }[] = [
+const CODE_FIELDS: { field: keyof LineCodes; set: Exclude<keyof CatalogCodes, 'classification'>; label: string }[] = [
   { field: 'planAreaCode', set: 'planAreas', label: 'lĩnh vực kế hoạch / plan area' },
   { field: 'expenditureTypeCode', set: 'expenditureTypes', label: 'loại chi / expenditure type' },
   { field: 'fundingSourceCode', set: 'fundingSources', label: 'nguồn vốn / funding source' },

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsQuantity, IsVnd, IsOptionalField } from '../../../common/validation/validators.js';
 
 /** The fields of a line as a client sends them; amounts are digit strings. */
@@ -92,6 +92,26 @@ export class LineFieldsDto {
   @IsString()
   @MaxLength(4000)
   justification?: string;
+
+  @ApiPropertyOptional({
+    example: '280-314',
+    nullable: true,
+    description: 'Loại-Khoản ("LLL-KKK") of the state budget index in force for the estimate\'s year; null clears it',
+  })
+  @ValidateIf((_object, value) => value !== null && value !== undefined)
+  @IsString()
+  @MaxLength(20)
+  loaiKhoan?: string | null;
+
+  @ApiPropertyOptional({
+    example: '9000-9004',
+    nullable: true,
+    description: 'Mục-Tiểu mục ("MMMM-TTTT") of the state budget index in force for the estimate\'s year; null clears it',
+  })
+  @ValidateIf((_object, value) => value !== null && value !== undefined)
+  @IsString()
+  @MaxLength(20)
+  mucTieuMuc?: string | null;
 }
 
 export class CreateLineDto extends LineFieldsDto {

@@ -90,6 +90,14 @@ export class EstimateLine {
   @Column({ type: 'text' })
   justification!: string;
 
+  /** Loại-Khoản of the state budget index in force for the estimate's year ("LLL-KKK"); null until classified. */
+  @Column({ type: 'varchar', name: 'loai_khoan', nullable: true })
+  loaiKhoan!: string | null;
+
+  /** Mục-Tiểu mục of the state budget index in force for the estimate's year ("MMMM-TTTT"); null until classified. */
+  @Column({ type: 'varchar', name: 'muc_tieu_muc', nullable: true })
+  mucTieuMuc!: string | null;
+
   /** Set by DOF (recurrent) or DPI (investment) when balancing: 0 ≤ approved ≤ amount. */
   @Column(money('approved_amount', true))
   approvedAmount!: bigint | null;

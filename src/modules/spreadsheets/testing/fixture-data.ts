@@ -127,6 +127,8 @@ const line = (fields: Partial<WorkbookLine> & Pick<WorkbookLine, 'planAreaCode' 
   contingency: null,
   committedMinimum: '0',
   justification: '',
+  loaiKhoan: null,
+  mucTieuMuc: null,
   ...fields,
 });
 

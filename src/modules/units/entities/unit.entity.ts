@@ -34,6 +34,14 @@ export class Unit {
   @Column({ type: 'varchar', name: 'special_role', nullable: true })
   specialRole!: SpecialRole | null;
 
+  /** Budget-relationship code (mã số ĐVQHNS, Thông tư 185/2015/TT-BTC): 7 digits; null until registered. */
+  @Column({ type: 'varchar', name: 'budget_relation_code', nullable: true })
+  budgetRelationCode!: string | null;
+
+  /** Chapter (Chương) of the state budget index the unit's spending is recorded under: 3 digits. */
+  @Column({ type: 'varchar', name: 'chapter_code', nullable: true })
+  chapterCode!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 }

@@ -1,0 +1,30 @@
+import { ApiEnum, ApiInt, ApiNested, ApiText, ApiUuid } from '../../../common/openapi/api-fields.js';
+import { ROLES, type Role } from '../roles.js';
+
+/** The signed-in user, as the sign-in answers it. */
+export class SignedInUserDto {
+  @ApiUuid() id!: string;
+  @ApiText({ example: 'yenphong.officer' }) username!: string;
+  @ApiText() fullName!: string;
+  @ApiEnum(ROLES, 'Role') role!: Role;
+  @ApiUuid() unitId!: string;
+}
+
+/** `POST /auth/login`. */
+export class LoginResponseDto {
+  @ApiText() accessToken!: string;
+  @ApiText({ example: 'Bearer' }) tokenType!: string;
+  @ApiInt({ description: 'Seconds until the token expires' }) expiresIn!: number;
+  @ApiNested(SignedInUserDto) user!: SignedInUserDto;
+}
+
+/** `GET /auth/me`: who the token belongs to and which units they act for. */
+export class MeResponseDto {
+  @ApiUuid() userId!: string;
+  @ApiText() username!: string;
+  @ApiText() fullName!: string;
+  @ApiEnum(ROLES, 'Role') role!: Role;
+  @ApiUuid() unitId!: string;
+  @ApiUuid({ isArray: true, nullable: true, description: 'Ids of the units the user acts for; null: the whole province' })
+  unitScope!: string[] | null;
+}

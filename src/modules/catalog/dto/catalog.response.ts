@@ -1,0 +1,36 @@
+import { ApiBool, ApiEnum, ApiInt, ApiNested, ApiText } from '../../../common/openapi/api-fields.js';
+import { EXPENDITURE_TYPE_CODES, type ExpenditureTypeCode } from '../entities/catalog.entities.js';
+
+class CatalogEntryDto {
+  @ApiText() code!: string;
+  @ApiText() name!: string;
+  @ApiText() nameEn!: string;
+  @ApiInt() sortOrder!: number;
+}
+
+/** A plan area; only the leaves (`selectable`) may be chosen on a line. */
+export class PlanAreaDto extends CatalogEntryDto {
+  @ApiText({ nullable: true }) parentCode!: string | null;
+  @ApiBool() selectable!: boolean;
+}
+
+export class FundingSourceDto extends CatalogEntryDto {
+  @ApiEnum(['PROVINCIAL', 'DISTRICT', 'COMMUNE', 'CENTRAL'], 'FundingBudgetLevel', { nullable: true }) budgetLevel!: string | null;
+  @ApiBool() isStateBudget!: boolean;
+  @ApiBool() countsTowardFloorByDefault!: boolean;
+}
+
+export class ExpenditureTypeDto extends CatalogEntryDto {
+  @ApiEnum(EXPENDITURE_TYPE_CODES, 'ExpenditureTypeCode') declare code: ExpenditureTypeCode;
+  @ApiEnum(['DOF', 'DPI'], 'BalancedBy') balancedBy!: 'DOF' | 'DPI';
+}
+
+export class ActivityKindDto extends CatalogEntryDto {}
+
+/** `GET /catalog`. */
+export class CatalogDto {
+  @ApiNested([PlanAreaDto]) planAreas!: PlanAreaDto[];
+  @ApiNested([FundingSourceDto]) fundingSources!: FundingSourceDto[];
+  @ApiNested([ExpenditureTypeDto]) expenditureTypes!: ExpenditureTypeDto[];
+  @ApiNested([ActivityKindDto]) activityKinds!: ActivityKindDto[];
+}
