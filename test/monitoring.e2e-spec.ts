@@ -552,6 +552,9 @@ describe('plan targets, semi-annual progress reports and the dashboard (e2e)', (
       expect(second.targets.find((x) => x.code === 'EMAIL-DAILY')).toMatchObject({ value: null, met: null });
       expect(second.targets.find((x) => x.code === 'EMAIL-DAILY')!.trend.map((p) => p.value)).toEqual([null, null, '82.7273', null]);
       expect(second.execution.total.disbursed).toBe('0');
+      // A share of units has no figure either where nobody reported (not a false 0%), now or in the trend.
+      expect(second.targets.find((x) => x.code === 'ONE-STOP-DISTRICTS')).toMatchObject({ value: null, numerator: null, gap: null, met: null, reportingUnits: 0 });
+      expect(target('ONE-STOP-DISTRICTS').trend.map((p) => p.value)).toEqual([null, null, '12.5']);
     });
 
     it('execution agrees with the approved lines and the accepted reports to the đồng', async () => {
