@@ -76,7 +76,7 @@ describe('DIC’s opinion in balancing (e2e)', () => {
         })
         .expect(200)
     ).body as Estimate;
-  });
+  }, 30_000);
   afterAll(async () => {
     await t.close();
   });
