@@ -7,6 +7,7 @@ import { SupportRounds1764170000000 } from './1764170000000-SupportRounds.js';
 import { Jobs1764175000000 } from './1764175000000-Jobs.js';
 import { Monitoring1764180000000 } from './1764180000000-Monitoring.js';
 import { DicOpinionInBalancing1764191100000 } from './1764191100000-DicOpinionInBalancing.js';
+import { DecidedFigures1764191200000 } from './1764191200000-DecidedFigures.js';
 import { Classification1764250000000 } from './1764250000000-Classification.js';
 
 export const MIGRATIONS = [
@@ -17,5 +18,6 @@ export const MIGRATIONS = [
   Jobs1764175000000,
   Monitoring1764180000000,
   DicOpinionInBalancing1764191100000,
+  DecidedFigures1764191200000,
   Classification1764250000000,
 ];

@@ -566,9 +566,11 @@ describe('plan targets, semi-annual progress reports and the dashboard (e2e)', (
       const disbursed = sum(reports.flatMap((r) => r.disbursements.map((d) => d.disbursed!)));
       expect(disbursed).toBe('1425200001');
       expect(approved).toBe('4991600000');
-      expect(dashboard.execution.total).toEqual({ approved, disbursed, percent: '28.55' });
+      // No adjustment in this year: the decided figures are the current ones.
+      expect(dashboard.execution.total).toEqual({ approved, decided: approved, disbursed, percent: '28.55' });
       for (const rows of [dashboard.execution.byUnit, dashboard.execution.byPlanArea, dashboard.execution.byFundingSource, dashboard.execution.byExpenditureType]) {
         expect(sum(rows.map((r) => r.approved))).toBe(approved);
+        expect(sum(rows.map((r) => (r as unknown as { decided: string }).decided))).toBe(approved);
         expect(sum(rows.map((r) => r.disbursed))).toBe(disbursed);
       }
       expect(dashboard.execution.byUnit.map((u) => [u.unitCode, u.reportStatus, u.approved, u.disbursed, u.percent])).toEqual([

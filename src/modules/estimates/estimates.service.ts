@@ -27,6 +27,10 @@ export interface EstimateView extends Estimate {
   totals: EstimateTotals;
   /** Support the chair decided for the unit this year: lines funded from it may ask up to this. */
   supportAwarded: { fundingSourceCode: string; amount: bigint }[];
+  /** Σ of the lines' approved amounts as the chair decided them; null before the decision. */
+  decidedTotal: bigint | null;
+  /** Σ of the lines' current approved amounts (after any adjustment); null while no line has one. */
+  approvedTotal: bigint | null;
 }
 
 export interface EstimateListItem extends Estimate {
@@ -66,7 +70,7 @@ function reviewsKept(old: readonly EstimateLine[], lines: readonly LineContent[]
 const AUDITED_LINES = 2000;
 
 /** What a client sets on a line; the review and balancing fields are set by the workflow. */
-type LineContent = Omit<EstimateLine, 'id' | 'estimateId' | 'lineNo' | 'createdAt' | 'updatedAt' | 'approvedAmount' | 'dicOpinion' | 'dicNote' | 'designAgreed'>;
+type LineContent = Omit<EstimateLine, 'id' | 'estimateId' | 'lineNo' | 'createdAt' | 'updatedAt' | 'approvedAmount' | 'decidedAmount' | 'dicOpinion' | 'dicNote' | 'designAgreed'>;
 
 /** A changed line is a new request: its review and approved amount start over. */
 const CLEARED_REVIEW = { approvedAmount: null, dicOpinion: null, dicNote: null, designAgreed: null } as const;
@@ -210,6 +214,8 @@ export class EstimatesService {
       lines,
       totals: estimateTotals(lines),
       supportAwarded,
+      decidedTotal: estimate.status === 'APPROVED' ? sumVnd(lines.map((line) => line.decidedAmount ?? 0n)) : null,
+      approvedTotal: lines.some((line) => line.approvedAmount !== null) ? sumVnd(lines.map((line) => line.approvedAmount ?? 0n)) : null,
     };
   }
 

@@ -129,7 +129,8 @@ export function buildChairReport(view: DashboardView): ExcelJS.Workbook {
     ['Báo cáo đã chấp nhận / Reports accepted', view.reporting.accepted],
     ['Báo cáo nộp muộn / Late reports', view.reporting.late.length],
     ['Chỉ tiêu đạt / Targets met', `${met} / ${view.targets.length}`],
-    ['Dự toán được duyệt (đồng) / Approved (đồng)', money(view.execution.total.approved)],
+    ['Dự toán phê duyệt theo quyết định (đồng) / Approved by the decision (đồng)', money(view.execution.total.decided)],
+    ['Dự toán sau điều chỉnh, căn cứ tính tỷ lệ giải ngân (đồng) / After adjustments, the base of the rate (đồng)', money(view.execution.total.approved)],
     ['Đã giải ngân (đồng) / Disbursed (đồng)', money(view.execution.total.disbursed)],
     ['Tỷ lệ giải ngân (%) / Execution rate (%)', percent(view.execution.total)],
   ];

@@ -30,7 +30,7 @@ const PUBLISHED_LINES = `
          fs.code AS funding_source_code, fs.name AS funding_source_name, fs.name_en AS funding_source_name_en,
          ak.code AS activity_kind_code, ak.name AS activity_kind_name, ak.name_en AS activity_kind_name_en,
          l.description,
-         l.amount::text AS requested, l.approved_amount::text AS approved_now,
+         l.amount::text AS requested, l.approved_amount::text AS approved_now, l.decided_amount::text AS decided,
          COALESCE(adj.n, 0)::int AS adjustment_count, COALESCE(adj.net, 0)::text AS adjustment_net,
          ex.disbursed::text AS executed
     FROM estimate_lines l
@@ -79,6 +79,7 @@ interface LineRow {
   description: string;
   requested: string;
   approved_now: string | null;
+  decided: string | null;
   adjustment_count: number;
   adjustment_net: string;
   executed: string | null;
@@ -127,6 +128,7 @@ function toLine(r: LineRow): PublishedLine {
     description: r.description,
     requested: BigInt(r.requested),
     approvedNow: r.approved_now === null ? null : BigInt(r.approved_now),
+    decided: r.decided === null ? null : BigInt(r.decided),
     adjustmentCount: r.adjustment_count,
     adjustmentNet: BigInt(r.adjustment_net),
     executed: r.executed === null ? null : BigInt(r.executed),
