@@ -15,6 +15,7 @@ import { OpenDataModule } from './modules/open-data/open-data.module.js';
 import { FloorModule } from './modules/floor/floor.module.js';
 import { SpreadsheetsModule } from './modules/spreadsheets/spreadsheets.module.js';
 import { SupportModule } from './modules/support/support.module.js';
+import { TreasuryModule } from './modules/treasury/treasury.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
 import { WorkflowModule } from './modules/workflow/workflow.module.js';
 
@@ -42,6 +43,7 @@ export class AppModule {
         SpreadsheetsModule,
         MonitoringModule,
         OpenDataModule,
+        TreasuryModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },

@@ -207,7 +207,7 @@ describe('allocation: scenarios, adoption, the floor and its top-up (e2e)', () =
 
     // The rules report the floor as the one blocking failure under STOP.
     const rules = (await dof.get(`/fiscal-years/${Y}/rules`).expect(200)).body as { results: { code: string; passed: boolean; severity: string }[] };
-    expect(rules.results.map((r) => r.code)).toEqual(['IT_FLOOR', 'DISTRICT_IT_LINE', 'PROJECT_CONTINGENCY']);
+    expect(rules.results.map((r) => r.code)).toEqual(['IT_FLOOR', 'DISTRICT_IT_LINE', 'PROJECT_CONTINGENCY', 'RECURRENT_IT_THRESHOLDS']);
     expect(rules.results[0]).toMatchObject({ passed: false, severity: 'BLOCKING' });
 
     // DOF tops up the recurrent track first, DPI the rest.

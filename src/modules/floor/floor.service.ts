@@ -7,7 +7,7 @@ import { allocationRequest } from '../allocation/domain/scenarios.js';
 import { allocate } from '../allocation/engine/index.js';
 import { DISTRICT_OWN_SOURCE, ESTIMATE_CYCLE, isInvestmentProject } from '../workflow/domain/estimate-cycle.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
-import { checkRules, type RuleDistrict, type RuleLine, type RuleResult, type YearPicture } from './domain/budget-rules.js';
+import { checkRules, type RuleDistrict, type RuleInForce, type RuleLine, type RuleResult, rulesInForce, type YearPicture } from './domain/budget-rules.js';
 import { floorFigures } from './domain/floor.js';
 
 
@@ -138,8 +138,9 @@ export class FloorService {
     }));
   }
 
-  async rules(year: number, manager?: EntityManager): Promise<{ year: number; results: RuleResult[] }> {
-    return { year, results: checkRules(await this.picture(year, manager)) };
+  /** The rules in force in the year (with their source, years and parameters) and each one's check now. */
+  async rules(year: number, manager?: EntityManager): Promise<{ year: number; rules: RuleInForce[]; results: RuleResult[] }> {
+    return { year, rules: rulesInForce(year), results: checkRules(await this.picture(year, manager)) };
   }
 
   /** DESIGN.md section 5: the floor at this moment of the cycle, per district, and the top-up proposal when short. */

@@ -29,6 +29,8 @@ const PUBLISHED_LINES = `
          et.code AS expenditure_type_code, et.name AS expenditure_type_name, et.name_en AS expenditure_type_name_en,
          fs.code AS funding_source_code, fs.name AS funding_source_name, fs.name_en AS funding_source_name_en,
          ak.code AS activity_kind_code, ak.name AS activity_kind_name, ak.name_en AS activity_kind_name_en,
+         COALESCE(u.budget_relation_code, '') AS unit_budget_relation_code, COALESCE(u.chapter_code, '') AS chapter_code,
+         COALESCE(l.loai_khoan, '') AS loai_khoan, COALESCE(l.muc_tieu_muc, '') AS muc_tieu_muc,
          l.description,
          l.amount::text AS requested, l.approved_amount::text AS approved_now, l.decided_amount::text AS decided,
          COALESCE(adj.n, 0)::int AS adjustment_count, COALESCE(adj.net, 0)::text AS adjustment_net,
@@ -76,6 +78,10 @@ interface LineRow {
   activity_kind_code: string;
   activity_kind_name: string;
   activity_kind_name_en: string;
+  unit_budget_relation_code: string;
+  chapter_code: string;
+  loai_khoan: string;
+  muc_tieu_muc: string;
   description: string;
   requested: string;
   approved_now: string | null;
@@ -125,6 +131,10 @@ function toLine(r: LineRow): PublishedLine {
     activityKindCode: r.activity_kind_code,
     activityKindName: r.activity_kind_name,
     activityKindNameEn: r.activity_kind_name_en,
+    unitBudgetRelationCode: r.unit_budget_relation_code,
+    chapterCode: r.chapter_code,
+    loaiKhoan: r.loai_khoan,
+    mucTieuMuc: r.muc_tieu_muc,
     description: r.description,
     requested: BigInt(r.requested),
     approvedNow: r.approved_now === null ? null : BigInt(r.approved_now),

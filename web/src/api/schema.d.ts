@@ -1007,6 +1007,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/fiscal-years/{year}/treasury-export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approved estimates for the treasury, CSV (409 until the chair approves the year) */
+        get: operations["Treasury_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fiscal-years/{year}/treasury-export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approved estimates for the treasury, workbook with a TOTAL row */
+        get: operations["Treasury_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1198,6 +1232,16 @@ export interface components {
             /** Format: uuid */
             parentId: string | null;
             specialRole: components["schemas"]["SpecialRole"] | null;
+            /**
+             * @description Budget-relationship code (mã số ĐVQHNS, 7 digits)
+             * @example 1000203
+             */
+            budgetRelationCode: string | null;
+            /**
+             * @description Chapter (Chương) of the state budget index
+             * @example 605
+             */
+            chapterCode: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1225,6 +1269,16 @@ export interface components {
             /** Format: uuid */
             parentId: string | null;
             specialRole: components["schemas"]["SpecialRole"] | null;
+            /**
+             * @description Budget-relationship code (mã số ĐVQHNS, 7 digits)
+             * @example 1000203
+             */
+            budgetRelationCode: string | null;
+            /**
+             * @description Chapter (Chương) of the state budget index
+             * @example 605
+             */
+            chapterCode: string | null;
             /** Format: date-time */
             createdAt: string;
             parent: components["schemas"]["UnitRefDto"] | null;
@@ -1476,6 +1530,16 @@ export interface components {
              */
             committedMinimum: string;
             justification: string;
+            /**
+             * @description Loại-Khoản of the state budget index in force for the year
+             * @example 280-314
+             */
+            loaiKhoan: string | null;
+            /**
+             * @description Mục-Tiểu mục of the state budget index in force for the year
+             * @example 9000-9004
+             */
+            mucTieuMuc: string | null;
             /**
              * @description Set by DOF/DPI when balancing
              * @example 1250000000
@@ -4017,6 +4081,68 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    Treasury_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description File */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Treasury_xlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description File */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };

@@ -46,6 +46,8 @@ export class EstimateLineDto {
   @ApiMoney({ nullable: true }) contingency!: string | null;
   @ApiMoney() committedMinimum!: string;
   @ApiText() justification!: string;
+  @ApiText({ nullable: true, example: '280-314', description: 'Loại-Khoản of the state budget index in force for the year' }) loaiKhoan!: string | null;
+  @ApiText({ nullable: true, example: '9000-9004', description: 'Mục-Tiểu mục of the state budget index in force for the year' }) mucTieuMuc!: string | null;
   @ApiMoney({ nullable: true, description: 'Set by DOF/DPI when balancing' }) approvedAmount!: string | null;
   @ApiEnum(DIC_OPINIONS, 'DicOpinion', { nullable: true }) dicOpinion!: DicOpinion | null;
   @ApiText({ nullable: true }) dicNote!: string | null;

@@ -1,6 +1,8 @@
 // Budget rules as data, each checked the same way over the same picture of a year, and reported
-// together. A BLOCKING failure stops the consolidated budget's submission; a WARNING travels
-// with it. Plain TypeScript.
+// together. Each rule states where it comes from (document, article), the budget years it applies
+// to and its parameters, period by period: what applies to a 2012 estimate is not what applies to
+// a 2021 one. A BLOCKING failure stops the consolidated budget's submission; a WARNING travels with
+// it. Plain TypeScript. What was verified of each source: src/modules/floor/README.md.
 import { formatVnd } from '../../../common/money/vnd.js';
 import { type FloorFigures, floorFigures, type FloorLine, type FloorSettings } from './floor.js';
 
@@ -9,6 +11,8 @@ export interface RuleLine extends FloorLine {
   estimateId: string;
   unitCode: string;
   activityKindCode: string;
+  /** RECURRENT or INVESTMENT. */
+  expenditureTypeCode: string;
   contingency: bigint | null;
   multiYearTotal: bigint | null;
 }
@@ -30,6 +34,29 @@ export interface YearPicture {
 
 export type RuleSeverity = 'BLOCKING' | 'WARNING';
 
+/** Where a rule comes from. `verified`: the article was read in the text itself (see the README for where). */
+export interface RuleSource {
+  /** The legal document, e.g. "Nghị định 73/2019/NĐ-CP". */
+  document: string;
+  /** The article or section, e.g. "Điều 51"; "" when not established. */
+  article: string;
+  verified: boolean;
+  note?: string;
+}
+
+/**
+ * One period of a rule: the budget years it covers (inclusive; `toYear` null = still in force), its
+ * source and its parameters (amounts in đồng as digit strings, ratios as decimal strings), and what a
+ * breach is: STOP (blocking), WARN, or the year's own setting (`YEAR_SETTING`, the floor's policy).
+ */
+export interface RulePeriod {
+  fromYear: number;
+  toYear: number | null;
+  source: RuleSource;
+  parameters: Readonly<Record<string, string>>;
+  policy: 'STOP' | 'WARN' | 'YEAR_SETTING';
+}
+
 export interface RuleViolation {
   subject: string;
   message: string;
@@ -43,22 +70,53 @@ export interface RuleResult {
   message: string;
   violations: RuleViolation[];
   figures?: Record<string, string | boolean | null>;
+  /** The period of the rule that applied, with its source and parameters. */
+  period: RulePeriod;
 }
 
 export interface BudgetRule {
   code: string;
   title: string;
-  check(picture: YearPicture): RuleResult;
+  periods: readonly RulePeriod[];
+  check(picture: YearPicture, period: RulePeriod): Omit<RuleResult, 'period'>;
+}
+
+/** A rule as in force in one budget year: what `GET /fiscal-years/{year}/rules` lists. */
+export interface RuleInForce extends RulePeriod {
+  code: string;
+  title: string;
 }
 
 const money = (value: bigint | null) => (value === null ? null : formatVnd(value));
 
+/** "Nghị định 73/2019/NĐ-CP, Điều 51": the citation a message carries. */
+export function citation(source: RuleSource): string {
+  return source.article ? `${source.document}, ${source.article}` : source.document;
+}
+
+const severityOf = (period: RulePeriod, picture: YearPicture): RuleSeverity =>
+  (period.policy === 'YEAR_SETTING' ? picture.settings.floorPolicy : period.policy) === 'STOP' ? 'BLOCKING' : 'WARNING';
+
+// Decision 14/2011/QĐ-UBND of Bắc Ninh (30 January 2011): the province's IT plan for 2011–2015.
+const PLAN_2011_2015 = 'Quyết định 14/2011/QĐ-UBND tỉnh Bắc Ninh (Kế hoạch ứng dụng CNTT 2011–2015)';
+
 export const floorRule: BudgetRule = {
   code: 'IT_FLOOR',
   title: 'Tối thiểu 1% tổng chi ngân sách địa phương cho CNTT / At least 1% of total local expenditure for IT',
-  check(picture) {
+  periods: [
+    {
+      fromYear: 2011,
+      toYear: 2015,
+      source: { document: PLAN_2011_2015, article: 'mục IV.2', verified: true },
+      // The year's settings carry the ratio and sources (DOF may change them); these are the plan's.
+      parameters: { floorRatio: '0.01', floorSources: 'PROVINCIAL,DISTRICT,COMMUNE' },
+      policy: 'YEAR_SETTING',
+    },
+  ],
+  check(picture, period) {
     const figures: FloorFigures = floorFigures(picture.settings, picture.lines);
-    const severity: RuleSeverity = picture.settings.floorPolicy === 'STOP' ? 'BLOCKING' : 'WARNING';
+    const severity = severityOf(period, picture);
+    const cite = citation(period.source);
     const base = {
       code: this.code,
       title: this.title,
@@ -83,8 +141,8 @@ export const floorRule: BudgetRule = {
       return { ...base, passed: true, message: `IT ${formatVnd(figures.itTotal)} ≥ floor ${formatVnd(figures.floorAmount)}`, violations: [] };
     }
     const message =
-      `Thiếu ${formatVnd(figures.shortfall ?? 0n)} đồng so với mức sàn ${formatVnd(figures.floorAmount)} / ` +
-      `IT is ${formatVnd(figures.shortfall ?? 0n)} đồng short of the floor ${formatVnd(figures.floorAmount)}`;
+      `Thiếu ${formatVnd(figures.shortfall ?? 0n)} đồng so với mức sàn ${formatVnd(figures.floorAmount)} (${cite}) / ` +
+      `IT is ${formatVnd(figures.shortfall ?? 0n)} đồng short of the floor ${formatVnd(figures.floorAmount)} (${cite})`;
     return { ...base, passed: false, message, violations: [{ subject: String(picture.year), message }] };
   },
 };
@@ -92,18 +150,28 @@ export const floorRule: BudgetRule = {
 export const districtItLineRule: BudgetRule = {
   code: 'DISTRICT_IT_LINE',
   title: 'Mỗi huyện có mục chi CNTT riêng / Every district carries its own IT line',
-  check(picture) {
+  periods: [
+    {
+      fromYear: 2011,
+      toYear: 2015,
+      source: { document: PLAN_2011_2015, article: 'mục III.2', verified: true },
+      parameters: { ownSource: 'DISTRICT' },
+      policy: 'WARN',
+    },
+  ],
+  check(picture, period) {
+    const cite = citation(period.source);
     const violations = picture.districts.flatMap((d) =>
       !d.hasEstimate
-        ? [{ subject: d.unitCode, message: `${d.unitName}: chưa có dự toán CNTT / no IT estimate` }]
+        ? [{ subject: d.unitCode, message: `${d.unitName}: chưa có dự toán CNTT (${cite}) / no IT estimate` }]
         : d.ownItAmount === 0n
-          ? [{ subject: d.unitCode, message: `${d.unitName}: chưa có mục chi CNTT từ ngân sách huyện / no own IT line` }]
+          ? [{ subject: d.unitCode, message: `${d.unitName}: chưa có mục chi CNTT từ ngân sách huyện (${cite}) / no own IT line` }]
           : [],
     );
     return {
       code: this.code,
       title: this.title,
-      severity: 'WARNING',
+      severity: severityOf(period, picture),
       passed: violations.length === 0,
       message: violations.length === 0 ? 'Every district has its own IT line' : `${violations.length} districts lack an estimate or their own IT line`,
       violations,
@@ -117,17 +185,32 @@ export const CONTINGENCY_PERCENT = 10n;
 export const projectContingencyRule: BudgetRule = {
   code: 'PROJECT_CONTINGENCY',
   title: 'Dự phòng của dự án không quá 10% chi phí / A project’s contingency stays within 10% of its cost',
-  check(picture) {
+  periods: [
+    {
+      fromYear: 2011,
+      toYear: null,
+      source: {
+        document: 'Chưa xác định / not established',
+        article: '',
+        verified: false,
+        note: 'Giới hạn 10% có từ khi lập sổ quy tắc (DESIGN.md mục 9); văn bản quy định chưa được kiểm chứng / the 10% cap predates this registry; its legal source was not verified',
+      },
+      parameters: { contingencyPercent: CONTINGENCY_PERCENT.toString() },
+      policy: 'WARN',
+    },
+  ],
+  check(picture, period) {
+    const percent = BigInt(period.parameters.contingencyPercent ?? CONTINGENCY_PERCENT.toString());
     const violations = picture.lines
       .filter((line) => line.activityKindCode === 'PROJECT' && line.contingency !== null)
       .flatMap((line) => {
         const cost = line.multiYearTotal ?? line.amount;
         const contingency = line.contingency ?? 0n;
-        return contingency * 100n > cost * CONTINGENCY_PERCENT
+        return contingency * 100n > cost * percent
           ? [
               {
                 subject: line.lineId,
-                message: `${line.unitCode}: dự phòng ${formatVnd(contingency)} vượt 10% chi phí ${formatVnd(cost)} / contingency above 10% of the cost`,
+                message: `${line.unitCode}: dự phòng ${formatVnd(contingency)} vượt ${percent}% chi phí ${formatVnd(cost)} / contingency above ${percent}% of the cost`,
               },
             ]
           : [];
@@ -135,17 +218,119 @@ export const projectContingencyRule: BudgetRule = {
     return {
       code: this.code,
       title: this.title,
-      severity: 'WARNING',
+      severity: severityOf(period, picture),
       passed: violations.length === 0,
-      message: violations.length === 0 ? 'Every project contingency is within 10%' : `${violations.length} project lines exceed 10% contingency`,
+      message: violations.length === 0 ? `Every project contingency is within ${percent}%` : `${violations.length} project lines exceed ${percent}% contingency`,
+      violations,
+    };
+  },
+};
+
+/** The activity kind a recurrent line must be, by its multi-year total (else its year amount). */
+export type RequiredKind = 'TASK_SIMPLE' | 'TASK_DETAILED' | 'PROJECT';
+
+/** ≤ simpleMax: simple purchase; ≤ projectAbove: outline and detailed estimate; above: investment project. */
+export function requiredKind(total: bigint, simpleMax: bigint, projectAbove: bigint): RequiredKind {
+  if (total <= simpleMax) return 'TASK_SIMPLE';
+  return total <= projectAbove ? 'TASK_DETAILED' : 'PROJECT';
+}
+
+const KIND_TEXT: Record<RequiredKind, { vi: string; en: string }> = {
+  TASK_SIMPLE: { vi: 'mua sắm đơn giản (không cần đề cương)', en: 'a simple purchase (no outline)' },
+  TASK_DETAILED: { vi: 'nhiệm vụ có đề cương và dự toán chi tiết', en: 'a task with an outline and detailed estimate' },
+  PROJECT: { vi: 'dự án đầu tư', en: 'an investment project' },
+};
+
+const KIND_RANK: Record<string, number> = { TASK_SIMPLE: 0, TASK_DETAILED: 1, PROJECT: 2 };
+
+const THRESHOLDS = { simpleMax: '200000000', projectAbove: '15000000000' } as const;
+
+export const recurrentThresholdsRule: BudgetRule = {
+  code: 'RECURRENT_IT_THRESHOLDS',
+  title:
+    'Hoạt động CNTT chi thường xuyên: loại hoạt động theo tổng mức / Recurrent IT spending: the activity kind follows the multi-year total',
+  periods: [
+    {
+      fromYear: 2010,
+      toYear: 2019,
+      source: {
+        document: 'Nghị định 102/2009/NĐ-CP',
+        article: 'Điều 1 (phạm vi áp dụng)',
+        verified: false,
+        note: 'Nghị định ngày 06/11/2009 về quản lý đầu tư ứng dụng CNTT sử dụng nguồn vốn NSNN (nguồn thứ cấp); điều khoản và các ngưỡng chưa đối chiếu toàn văn / the article and the thresholds were not checked against the text',
+      },
+      parameters: THRESHOLDS,
+      policy: 'WARN',
+    },
+    {
+      fromYear: 2020,
+      toYear: null,
+      source: {
+        document: 'Nghị định 73/2019/NĐ-CP',
+        article: 'Điều 51',
+        verified: false,
+        note: 'Nghị định ngày 05/9/2019 thay thế Nghị định 102/2009 (nguồn thứ cấp); nội dung Điều 51 và các ngưỡng chưa đối chiếu toàn văn / Art. 51 and the thresholds were not checked against the text',
+      },
+      parameters: THRESHOLDS,
+      policy: 'WARN',
+    },
+  ],
+  check(picture, period) {
+    const simpleMax = BigInt(period.parameters.simpleMax);
+    const projectAbove = BigInt(period.parameters.projectAbove);
+    const cite = citation(period.source);
+    // Service rentals follow their own procedure; only purchases and tasks are sized here.
+    const violations = picture.lines
+      .filter((line) => line.expenditureTypeCode === 'RECURRENT' && line.activityKindCode !== 'SERVICE_RENTAL')
+      .flatMap((line) => {
+        const total = line.multiYearTotal ?? line.amount;
+        const required = requiredKind(total, simpleMax, projectAbove);
+        // A heavier procedure than the total needs is never a breach (an outline is never forbidden).
+        if (KIND_RANK[line.activityKindCode] === undefined || KIND_RANK[line.activityKindCode] >= KIND_RANK[required]) return [];
+        const kind = KIND_TEXT[required];
+        return [
+          {
+            subject: line.lineId,
+            message:
+              `${line.unitCode}: tổng mức ${formatVnd(total)} đồng phải là ${kind.vi}, đang ghi ${line.activityKindCode} (${cite}) / ` +
+              `a total of ${formatVnd(total)} đồng must be ${kind.en}, not ${line.activityKindCode} (${cite})`,
+          },
+        ];
+      });
+    return {
+      code: this.code,
+      title: this.title,
+      severity: severityOf(period, picture),
+      passed: violations.length === 0,
+      message:
+        violations.length === 0
+          ? 'Mọi dòng chi thường xuyên đúng loại hoạt động theo tổng mức / every recurrent line has the kind its total requires'
+          : `${violations.length} dòng chi thường xuyên sai loại hoạt động theo tổng mức (${cite}) / ${violations.length} recurrent lines have a kind their total does not allow`,
       violations,
     };
   },
 };
 
 /** The registry: every rule, in the order they are reported. */
-export const BUDGET_RULES: readonly BudgetRule[] = [floorRule, districtItLineRule, projectContingencyRule];
+export const BUDGET_RULES: readonly BudgetRule[] = [floorRule, districtItLineRule, projectContingencyRule, recurrentThresholdsRule];
 
+/** The period of a rule that governs a budget year, or null when the rule is not in force then. */
+export function periodFor(rule: BudgetRule, year: number): RulePeriod | null {
+  return rule.periods.find((p) => year >= p.fromYear && (p.toYear === null || year <= p.toYear)) ?? null;
+}
+
+/** The rules in force in a budget year, each with its period, source and parameters. */
+export function rulesInForce(year: number, rules: readonly BudgetRule[] = BUDGET_RULES): RuleInForce[] {
+  return rules.flatMap((rule) => {
+    const period = periodFor(rule, year);
+    return period ? [{ code: rule.code, title: rule.title, ...period }] : [];
+  });
+}
+
+/** Checks the rules in force in the picture's year (a rule not in force that year is not reported). */
 export function checkRules(picture: YearPicture, rules: readonly BudgetRule[] = BUDGET_RULES): RuleResult[] {
-  return rules.map((rule) => rule.check(picture));
+  return rules.flatMap((rule) => {
+    const period = periodFor(rule, picture.year);
+    return period ? [{ ...rule.check(picture, period), period }] : [];
+  });
 }

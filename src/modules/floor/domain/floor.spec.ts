@@ -40,6 +40,7 @@ describe('checkRules', () => {
     estimateId: 'E',
     unitCode: 'U',
     activityKindCode: 'PROJECT',
+    expenditureTypeCode: 'INVESTMENT',
     contingency: null,
     multiYearTotal: null,
     amount: 1_000n,
@@ -61,6 +62,7 @@ describe('checkRules', () => {
       ['IT_FLOOR', true],
       ['DISTRICT_IT_LINE', true],
       ['PROJECT_CONTINGENCY', true],
+      ['RECURRENT_IT_THRESHOLDS', true],
     ]);
   });
 

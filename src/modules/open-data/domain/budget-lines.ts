@@ -42,6 +42,11 @@ export interface PublishedLine {
   activityKindCode: string;
   activityKindName: string;
   activityKindNameEn: string;
+  /** The state budget index: the unit's budget-relationship code and chapter, the line's Loại-Khoản and Mục-Tiểu mục ('' when not set). */
+  unitBudgetRelationCode: string;
+  chapterCode: string;
+  loaiKhoan: string;
+  mucTieuMuc: string;
   description: string;
   /** The amount the unit asked for. */
   requested: bigint;
@@ -107,6 +112,22 @@ export const BUDGET_LINE_FIELDS: readonly FieldSpec[] = [
   }),
   field('activity_kind_name', 'string', 'Loại hoạt động', 'Activity kind', 'activity:generic:kind:label'),
   field('activity_kind_name_en', 'string', 'Loại hoạt động (tiếng Anh)', 'Activity kind (English)', 'activity:generic:kind:label:en'),
+  field('unit_budget_relation_code', 'string', 'Mã ĐVQHNS', 'Budget-relationship code', 'administrative-classification:generic:budget-relation:code', {
+    description: 'The unit’s budget-relationship code (mã số ĐVQHNS, 7 digits, Thông tư 185/2015/TT-BTC); empty when not registered',
+    required: false,
+  }),
+  field('chapter_code', 'string', 'Chương', 'Chapter', 'administrative-classification:generic:chapter:code', {
+    description: 'Chapter (Chương) of the state budget index the unit’s spending is recorded under; empty when not set',
+    required: false,
+  }),
+  field('loai_khoan', 'string', 'Loại-Khoản', 'Type-item (Loại-Khoản)', 'functional-classification:vn-mlns:code', {
+    description: 'Loại-Khoản of the state budget index in force for the year (LLL-KKK); empty when the line is not classified',
+    required: false,
+  }),
+  field('muc_tieu_muc', 'string', 'Mục-Tiểu mục', 'Group-subitem (Mục-Tiểu mục)', 'economic-classification:vn-mlns:code', {
+    description: 'Mục-Tiểu mục of the state budget index in force for the year (MMMM-TTTT); empty when the line is not classified',
+    required: false,
+  }),
   field('description', 'string', 'Nội dung', 'Line description', 'activity:generic:description', {
     description: 'What the line pays for, as the unit described it',
   }),
@@ -163,6 +184,10 @@ export function lineRecords(year: number, line: PublishedLine): string[][] {
     line.activityKindCode,
     line.activityKindName,
     line.activityKindNameEn,
+    line.unitBudgetRelationCode,
+    line.chapterCode,
+    line.loaiKhoan,
+    line.mucTieuMuc,
     line.description,
     amount.toString(),
   ]);

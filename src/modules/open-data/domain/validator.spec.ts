@@ -4,6 +4,9 @@ import { csvRecord, parseCsv } from './csv.js';
 import { buildDescriptor } from './descriptor.js';
 import { validateFiscalDataPackage } from './validator.js';
 
+/** The amount column, found by name (its position moves when fields are added). */
+const AMOUNT_FIELD = BUDGET_LINE_HEADER.indexOf('amount');
+
 // Descriptors are broken on purpose below, one property at a time, wherever it sits.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
@@ -58,8 +61,8 @@ describe('validateFiscalDataPackage', () => {
     ['a resource that is not tabular', (d: Json) => delete d.resources[0].profile, /resources\[0\].profile/],
     ['another encoding', (d: Json) => (d.resources[0].encoding = 'windows-1258'), /encoding: "utf-8"/],
     ['an unknown field type', (d: Json) => (d.resources[0].schema.fields[0].type = 'money'), /fields\[0\].type: not a Table Schema type/],
-    ['a two-character group separator', (d: Json) => (d.resources[0].schema.fields[21].groupChar = '  '), /groupChar: one character/],
-    ['group and decimal marks alike', (d: Json) => (d.resources[0].schema.fields[21].groupChar = '.'), /decimalChar and groupChar are the same/],
+    ['a two-character group separator', (d: Json) => (d.resources[0].schema.fields[AMOUNT_FIELD].groupChar = '  '), /groupChar: one character/],
+    ['group and decimal marks alike', (d: Json) => (d.resources[0].schema.fields[AMOUNT_FIELD].groupChar = '.'), /decimalChar and groupChar are the same/],
     ['a primary key naming no field', (d: Json) => (d.resources[0].schema.primaryKey = ['id']), /schema.primaryKey/],
     ['an extra field that is no constant', (d: Json) => delete d.resources[0].schema.extraFields[0].constant, /extraFields\[0\]/],
     ['a phase enum outside the set', (d: Json) => (d.resources[0].schema.fields[1].constraints.enum as string[]).push('planned'), /phase.constraints.enum: phases must be from/],
@@ -135,7 +138,7 @@ describe('validateFiscalDataPackage', () => {
 
     it('reads numbers with declared decimal and group marks', () => {
       const { descriptor } = valid();
-      Object.assign(descriptor.resources[0].schema.fields[21], { decimalChar: ',', groupChar: '.' });
+      Object.assign(descriptor.resources[0].schema.fields[AMOUNT_FIELD], { decimalChar: ',', groupChar: '.' });
       const line = sampleLine({ approvedNow: null });
       const record = csvRecord(BUDGET_LINE_HEADER.map((name) => (name === 'amount' ? '60.000.000,50' : name === 'fiscal_year' ? '2013' : name === 'phase' ? 'proposed' : line.unitCode)));
       expect(errorsOf(descriptor, csvRecord(BUDGET_LINE_HEADER) + record)).toEqual([]);

@@ -19,6 +19,8 @@ export class UnitDto extends UnitSummaryDto {
   @ApiEnum(BUDGET_LEVELS, 'BudgetLevel') budgetLevel!: BudgetLevel;
   @ApiUuid({ nullable: true }) parentId!: string | null;
   @ApiEnum(SPECIAL_ROLES, 'SpecialRole', { nullable: true }) specialRole!: SpecialRole | null;
+  @ApiText({ nullable: true, example: '1000203', description: 'Budget-relationship code (mã số ĐVQHNS, 7 digits)' }) budgetRelationCode!: string | null;
+  @ApiText({ nullable: true, example: '605', description: 'Chapter (Chương) of the state budget index' }) chapterCode!: string | null;
   @ApiDateTime() createdAt!: string;
 }
 

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ExcelJS from 'exceljs';
+import type { DataSource } from 'typeorm';
+import { ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
+import { moneyCellValue } from '../spreadsheets/cell-values.js';
+import { csvRecord } from '../open-data/domain/csv.js';
+import { budgetLevelCode, rowValues, TREASURY_COLUMNS, type TreasuryRow, treasuryTotals, type TreasuryTotals } from './domain/treasury-rows.js';
+
+export interface TreasuryExport {
+  year: number;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  rows: TreasuryRow[];
+  totals: TreasuryTotals;
+}
+
+const MONEY_FORMAT = '#,##0';
+
+/**
+ * The approved estimates of a year for the treasury: the approved amounts of the lines of APPROVED,
+ * not excluded estimates, grouped by unit (budget-relationship code), chapter, Loại-Khoản,
+ * Mục-Tiểu mục and funding source, summed in SQL (exact numeric), from one snapshot.
+ */
+@Injectable()
+export class TreasuryService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** 404 for an unknown year; 409 until the chair has approved the year's consolidated budget. */
+  async export(year: number): Promise<TreasuryExport> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [budget] = await manager.query<{ status: string | null; decision_number: string | null; decision_date: string | null; known: boolean }[]>(
+        `SELECT b.status, b.decision_number, to_char(b.decision_date, 'YYYY-MM-DD') AS decision_date, true AS known
+           FROM fiscal_years y LEFT JOIN consolidated_budgets b ON b.year = y.year WHERE y.year = $1`,
+        [year],
+      );
+      if (!budget) throw new NotFoundError('Fiscal year', year);
+      if (budget.status !== 'APPROVED') {
+        throw new ConflictError(
+          'BUDGET_NOT_APPROVED',
+          `Dự toán tổng hợp năm ${year} chưa được phê duyệt, chưa có số liệu gửi Kho bạc / the ${year} consolidated budget is not approved yet: nothing to send to the treasury`,
+        );
+      }
+      const rows = await manager.query<Record<string, string | number | null>[]>(
+        `SELECT COALESCE(u.budget_relation_code, '') AS budget_relation_code, COALESCE(u.chapter_code, '') AS chapter_code,
+                u.code AS unit_code, u.name AS unit_name,
+                COALESCE(l.loai_khoan, '') AS loai_khoan, COALESCE(l.muc_tieu_muc, '') AS muc_tieu_muc,
+                l.funding_source_code, fs.budget_level,
+                COUNT(*)::int AS line_count, COALESCE(SUM(l.approved_amount), 0)::text AS amount
+           FROM estimate_lines l
+           JOIN estimates e ON e.id = l.estimate_id
+           JOIN units u ON u.id = e.unit_id
+           JOIN funding_sources fs ON fs.code = l.funding_source_code
+          WHERE e.year = $1 AND e.status = 'APPROVED'
+            AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
+          GROUP BY u.budget_relation_code, u.chapter_code, u.code, u.name, l.loai_khoan, l.muc_tieu_muc, l.funding_source_code, fs.budget_level
+          ORDER BY 1, 2, u.code, 5, 6, l.funding_source_code`,
+        [year],
+      );
+      const list: TreasuryRow[] = rows.map((row) => ({
+        budgetRelationCode: row.budget_relation_code as string,
+        chapterCode: row.chapter_code as string,
+        unitCode: row.unit_code as string,
+        unitName: row.unit_name as string,
+        loaiKhoan: row.loai_khoan as string,
+        mucTieuMuc: row.muc_tieu_muc as string,
+        fundingSourceCode: row.funding_source_code as string,
+        budgetLevelCode: budgetLevelCode(row.budget_level as string | null),
+        lineCount: row.line_count as number,
+        amount: BigInt(row.amount as string),
+      }));
+      return { year, decisionNumber: budget.decision_number, decisionDate: budget.decision_date, rows: list, totals: treasuryTotals(list) };
+    });
+  }
+
+  /** CSV (UTF-8, RFC 4180), one record per row, a header of ASCII names; amounts in whole đồng. */
+  async csv(year: number): Promise<string> {
+    const data = await this.export(year);
+    return [csvRecord(TREASURY_COLUMNS.map((c) => c.csv)), ...data.rows.map((row) => csvRecord(rowValues(row)))].join('');
+  }
+
+  /** The same rows as a workbook (sheet KhoBac): title, decision, header, rows and a TOTAL row with the exact sums. */
+  async workbook(year: number): Promise<Buffer> {
+    const data = await this.export(year);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('KhoBac', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    sheet.getCell('A1').value = `Dự toán chi CNTT năm ${year} được giao — số liệu gửi Kho bạc / Approved IT estimates ${year} for the treasury`;
+    sheet.getCell('A1').font = { bold: true, size: 13 };
+    sheet.getCell('A2').value = `Quyết định / Decision: ${data.decisionNumber ?? ''} ${data.decisionDate ?? ''}`.trim();
+    const headerRow = 4;
+    TREASURY_COLUMNS.forEach((column, i) => {
+      const cell = sheet.getRow(headerRow).getCell(i + 1);
+      cell.value = `${column.vi}\n${column.en}`;
+      cell.font = { bold: true };
+      cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+      sheet.getColumn(i + 1).width = column.key === 'unitName' ? 40 : column.key === 'amount' ? 22 : 14;
+    });
+    const amountColumn = TREASURY_COLUMNS.findIndex((c) => c.key === 'amount') + 1;
+    const linesColumn = TREASURY_COLUMNS.findIndex((c) => c.key === 'lineCount') + 1;
+    data.rows.forEach((row, r) => {
+      const excelRow = sheet.getRow(headerRow + 1 + r);
+      TREASURY_COLUMNS.forEach((column, i) => {
+        const value = row[column.key];
+        // Codes stay text (leading zeros); money as a number up to 15 digits, else exact digits.
+        excelRow.getCell(i + 1).value = typeof value === 'bigint' ? moneyCellValue(value) : typeof value === 'number' ? value : value;
+      });
+      excelRow.getCell(amountColumn).numFmt = MONEY_FORMAT;
+    });
+    const total = sheet.getRow(headerRow + 1 + data.rows.length);
+    total.getCell(1).value = 'TỔNG CỘNG / TOTAL';
+    total.getCell(linesColumn).value = data.totals.lineCount;
+    total.getCell(amountColumn).value = moneyCellValue(data.totals.amount);
+    total.getCell(amountColumn).numFmt = MONEY_FORMAT;
+    total.font = { bold: true };
+    sheet.views = [{ state: 'frozen', ySplit: headerRow }];
+    sheet.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+}

@@ -1,0 +1,87 @@
+// Issue 14, step 2: rules with a legal source and a period. The rules in force differ between 2012
+// and 2021 as the law does; the recurrent-IT thresholds flag a line whose kind its total does not allow.
+import { lineBody, OFFICER_OF, SEEDED } from './support/fixtures.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+interface RuleInForce {
+  code: string;
+  fromYear: number;
+  toYear: number | null;
+  source: { document: string; article: string; verified: boolean };
+  parameters: Record<string, string>;
+  policy: string;
+}
+interface RuleResult {
+  code: string;
+  passed: boolean;
+  severity: string;
+  violations: { subject: string; message: string }[];
+  period: RuleInForce;
+}
+interface RulesView {
+  year: number;
+  rules: RuleInForce[];
+  results: RuleResult[];
+}
+
+describe('budget rules by year, with their legal source (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await (await t.as('admin')).post('/fiscal-years').send({ year: 2021, planPeriod: '2021-2025' }).expect(201);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers for 2012 and 2021 the rules in force then, each with its source, years and parameters', async () => {
+    const dof = await t.as('dof.officer');
+    const y2012 = (await dof.get('/fiscal-years/2012/rules').expect(200)).body as RulesView;
+    const y2021 = (await dof.get('/fiscal-years/2021/rules').expect(200)).body as RulesView;
+    expect(y2012.rules.map((r) => r.code)).toEqual(['IT_FLOOR', 'DISTRICT_IT_LINE', 'PROJECT_CONTINGENCY', 'RECURRENT_IT_THRESHOLDS']);
+    expect(y2021.rules.map((r) => r.code)).toEqual(['PROJECT_CONTINGENCY', 'RECURRENT_IT_THRESHOLDS']);
+    for (const rule of [...y2012.rules, ...y2021.rules]) {
+      expect(rule.source.document.length).toBeGreaterThan(0);
+      expect(typeof rule.source.verified).toBe('boolean');
+      expect(rule.fromYear).toBeLessThanOrEqual(2012 + (rule.toYear === null ? 9 : 0));
+    }
+    const floor = y2012.rules.find((r) => r.code === 'IT_FLOOR')!;
+    expect(floor).toMatchObject({ fromYear: 2011, toYear: 2015, source: { document: expect.stringContaining('14/2011/QĐ-UBND'), article: 'mục IV.2' } });
+    const thresholds2012 = y2012.rules.find((r) => r.code === 'RECURRENT_IT_THRESHOLDS')!;
+    const thresholds2021 = y2021.rules.find((r) => r.code === 'RECURRENT_IT_THRESHOLDS')!;
+    expect(thresholds2012.source.document).toBe('Nghị định 102/2009/NĐ-CP');
+    expect(thresholds2021.source).toMatchObject({ document: 'Nghị định 73/2019/NĐ-CP', article: 'Điều 51' });
+    expect(thresholds2021.parameters).toEqual({ simpleMax: '200000000', projectAbove: '15000000000' });
+    // Each result names the period it was checked under.
+    expect(y2021.results.map((r) => [r.code, r.period.source.document])).toEqual([
+      ['PROJECT_CONTINGENCY', expect.any(String)],
+      ['RECURRENT_IT_THRESHOLDS', 'Nghị định 73/2019/NĐ-CP'],
+    ]);
+  });
+
+  it('flags a recurrent line whose kind does not match its total, citing the article of the year', async () => {
+    const officer = await t.as(OFFICER_OF[SEEDED.yenPhong]);
+    const estimate = (await officer.post('/estimates').send({ unitId: SEEDED.yenPhong, year: 2021 }).expect(201)).body as { id: string; version: number };
+    // 300 million for a simple purchase: above 200 million it needs an outline and a detailed estimate.
+    const simple = { expenditureTypeCode: 'RECURRENT', activityKindCode: 'TASK_SIMPLE', quantity: '1', unitPrice: '300000000' };
+    let view = (await officer.post(`/estimates/${estimate.id}/lines`).send({ ...lineBody(simple), version: estimate.version }).expect(201)).body as { version: number; lines: { id: string }[] };
+    // A detailed task at exactly 200 million is allowed (a heavier procedure is no breach); 200 million as a simple purchase too.
+    view = (await officer.post(`/estimates/${estimate.id}/lines`).send({ ...lineBody({ ...simple, unitPrice: '200000000' }), version: view.version }).expect(201)).body;
+    view = (await officer.post(`/estimates/${estimate.id}/lines`).send({ ...lineBody({ ...simple, activityKindCode: 'TASK_DETAILED', unitPrice: '200000000' }), version: view.version }).expect(201)).body;
+    // The multi-year total decides: 5 billion a year over a 16-billion task must be a project.
+    view = (await officer
+      .post(`/estimates/${estimate.id}/lines`)
+      .send({ ...lineBody({ ...simple, activityKindCode: 'TASK_DETAILED', unitPrice: '5000000000', multiYearTotal: '16000000000' }), version: view.version })
+      .expect(201)).body;
+    const flaggedIds = [view.lines[0].id, view.lines[3].id];
+
+    const rules = (await (await t.as('dof.officer')).get('/fiscal-years/2021/rules').expect(200)).body as RulesView;
+    const thresholds = rules.results.find((r) => r.code === 'RECURRENT_IT_THRESHOLDS')!;
+    expect(thresholds).toMatchObject({ passed: false, severity: 'WARNING' });
+    expect(thresholds.violations.map((v) => v.subject)).toEqual(flaggedIds);
+    expect(thresholds.violations[0].message).toContain('Nghị định 73/2019/NĐ-CP, Điều 51');
+    expect(thresholds.violations[0].message).toMatch(/^BN-H-YENPHONG: tổng mức 300000000 đồng .* \/ a total of/);
+    expect(thresholds.violations[1].message).toContain('dự án đầu tư');
+  });
+});
