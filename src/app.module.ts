@@ -21,13 +21,13 @@ import { WorkflowModule } from './modules/workflow/workflow.module.js';
 
 @Module({})
 export class AppModule {
-  /** The app on a migrated database, working as `appRole` when there is one. */
-  static forRoot(config: AppConfig, databaseUrl: string, appRole: string | null): DynamicModule {
+  /** The app on a migrated database, connected through its own login role (`appUrl`). */
+  static forRoot(config: AppConfig, appUrl: string): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, appRole)),
+        TypeOrmModule.forRoot(dataSourceOptions(appUrl)),
         AuditModule,
         AuthModule,
         JobsModule,
@@ -47,7 +47,7 @@ export class AppModule {
       ],
       providers: [
         { provide: AppConfig, useValue: config },
-        { provide: DATABASE_URL, useValue: databaseUrl },
+        { provide: DATABASE_URL, useValue: appUrl },
       ],
       exports: [AppConfig, DATABASE_URL],
     };

@@ -1,27 +1,48 @@
-import { type INestApplication, type LogLevel } from '@nestjs/common';
+import { type INestApplication, type LogLevel, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
-import type { AppConfig } from './config/app-config.js';
+import helmet, { type HelmetOptions } from 'helmet';
+import { type AppConfig, docsEnabled } from './config/app-config.js';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
+import { refuseDeepJson } from './common/validation/json-guard.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
-import { migrateDatabase } from './database/migrate.js';
+import { setUpDatabase } from './database/migrate.js';
 import { createOpenApiDocument } from './openapi/openapi-document.js';
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /**
+ * Helmet's headers (CSP, frame-ancestors, nosniff, referrer policy, HSTS …) on every answer. Its
+ * default CSP fits what is served here: the web app under /app is Vite's build (module scripts
+ * and styles from the same origin; inline style attributes, which 'unsafe-inline' in style-src
+ * allows) and /docs is Swagger UI from files of its own. `upgrade-insecure-requests` is left out:
+ * on a plain-HTTP intranet address it would send every script to an https:// that is not there.
+ */
+export const SECURITY_HEADERS: HelmetOptions = {
+  contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+};
+
+/**
  * Builds the application: one validation pipe, one error filter, OpenAPI at /docs, and JSON in
  * which every bigint (money) is written as a string of digits.
  */
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
-  const { appRole } = await migrateDatabase(databaseUrl);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, appRole), {
+export async function createApp(config: AppConfig, ownerUrl: string, appUrl: string | null = null): Promise<INestApplication> {
+  // The owner migrates and grants; the app itself then connects only as its own role.
+  const appConnection = await setUpDatabase(config, ownerUrl, appUrl, (message) => new Logger('Database').warn(message));
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, appConnection), {
     logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  // The client's address (sign-in limits per address) is the socket's unless proxies are declared.
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.disable('x-powered-by');
+  app.use(helmet(SECURITY_HEADERS));
+  // Nesting is bounded on the raw bytes before JSON.parse recurses into it (json-guard.ts). Nest's
+  // types reserve `verify` for its rawBody option (off here), and pass it on to body-parser.
+  const jsonOptions = { limit: config.BODY_LIMIT, verify: refuseDeepJson };
+  app.useBodyParser('json', jsonOptions);
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
   // Money is bigint in code and a digit string in JSON (DESIGN.md section 2).
   app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
@@ -29,8 +50,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
 
-  const document = createOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document);
+  if (docsEnabled(config)) SwaggerModule.setup('docs', app, createOpenApiDocument(app));
   await app.init();
   return app;
 }

@@ -10,7 +10,7 @@ import { AppModule } from './app.module.js';
 import { errorBody } from './common/errors/http-error.filter.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { openDatabase } from './database/database.js';
-import { migrateDatabase } from './database/migrate.js';
+import { setUpDatabase } from './database/migrate.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { SpreadsheetsService } from './modules/spreadsheets/spreadsheets.service.js';
 
@@ -36,8 +36,8 @@ async function main(): Promise<number> {
   const database = await openDatabase(config, (message) => console.error(message));
   let app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>;
   try {
-    const { appRole } = await migrateDatabase(database.url);
-    app = await NestFactory.createApplicationContext(AppModule.forRoot(config, database.url, appRole), { logger: ['error'] });
+    const appUrl = await setUpDatabase(config, database.url, database.appUrl, (message) => console.error(message));
+    app = await NestFactory.createApplicationContext(AppModule.forRoot(config, appUrl), { logger: ['error'] });
   } catch (error) {
     await database.close();
     throw error;

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD, DEMO_USERS } from '../seeds/data/users.js';
 import { isDatabaseEmpty, seedDatabase } from '../seeds/seed.js';
 import { createApp } from './app.setup.js';
-import { ConfigError, loadConfig } from './config/app-config.js';
+import { ConfigError, docsEnabled, loadConfig } from './config/app-config.js';
 import { openDatabase } from './database/database.js';
 
 async function main(): Promise<void> {
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
 
   const database = await openDatabase(config, (message) => logger.log(message));
   logger.log(`Database: ${database.description}`);
-  const app = await createApp(config, database.url);
+  const app = await createApp(config, database.url, database.appUrl);
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
 
   await app.listen(config.PORT, config.HOST);
   const base = `http://localhost:${config.PORT}`;
-  logger.log(`itbudget API on ${base} — OpenAPI docs on ${base}/docs — health on ${base}/health`);
+  logger.log(`itbudget API on ${base} — ${docsEnabled(config) ? `OpenAPI docs on ${base}/docs` : 'OpenAPI docs off (DOCS_ENABLED)'} — health on ${base}/health`);
 }
 
 main().catch((error: unknown) => {

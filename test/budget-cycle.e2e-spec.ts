@@ -248,6 +248,9 @@ describe('the budget cycle end to end (e2e)', () => {
     const verified = await auditor.get('/audit/verify').expect(200);
     expect(verified.body).toMatchObject({ valid: true, firstBreak: null });
     expect(verified.body.checked).toBeGreaterThan(15);
+    // Each budget decision is anchored by a signed checkpoint right after its event.
+    const checkpoints = (await auditor.get('/audit/checkpoints').query({ limit: 1000 }).expect(200)).body.items as { reason: string }[];
+    expect(checkpoints.map((c) => c.reason)).toEqual(expect.arrayContaining(['budget.submit', 'budget.approve', 'line.adjust']));
   });
 
   describe('the calendar and the district view', () => {

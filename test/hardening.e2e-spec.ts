@@ -1,18 +1,23 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import type { App } from 'supertest/types.js';
 import { DEMO_ESTIMATES, DEMO_YEAR } from '../seeds/data/demo-estimates.js';
 import { UNIT_IDS } from '../seeds/data/units.js';
+import { createApp } from '../src/app.setup.js';
+import { loadConfig } from '../src/config/app-config.js';
 import { lineBody } from './support/fixtures.js';
-import { type Client, createTestApp, type TestApp } from './support/test-app.js';
+import { type Client, createTestApp, createTestDatabase, type TestApp } from './support/test-app.js';
 
 // What a client sends never ends in a 500, and a refused request changes nothing.
 describe('bad input hardening (e2e)', () => {
   let t: TestApp;
-  let officer: Client, dof: Client, auditor: Client;
+  let officer: Client, dof: Client, auditor: Client, dic: Client;
   const estimate = DEMO_ESTIMATES.find((e) => e.unitId === UNIT_IDS.yenPhong)!;
 
   beforeAll(async () => {
     t = await createTestApp();
-    [officer, dof, auditor] = await Promise.all(['yenphong.officer', 'dof.officer', 'auditor'].map((u) => t.as(u)));
+    [officer, dof, auditor, dic] = await Promise.all(['yenphong.officer', 'dof.officer', 'auditor', 'dic.reviewer'].map((u) => t.as(u)));
   });
   afterAll(async () => {
     await t.close();
@@ -23,7 +28,9 @@ describe('bad input hardening (e2e)', () => {
       `SELECT (SELECT row_to_json(e) FROM estimates e WHERE id = $1) AS estimate,
               (SELECT json_agg(l ORDER BY line_no) FROM estimate_lines l WHERE estimate_id = $1) AS lines,
               (SELECT row_to_json(y) FROM fiscal_years y WHERE year = $2) AS year,
-              (SELECT COUNT(*) FROM balancing_runs) AS runs`,
+              (SELECT COUNT(*) FROM balancing_runs) AS runs,
+              (SELECT COUNT(*) FROM budget_exclusions) AS exclusions,
+              (SELECT COUNT(*) FROM audit_events) AS events`,
       [estimate.id, DEMO_YEAR],
     );
 
@@ -56,5 +63,123 @@ describe('bad input hardening (e2e)', () => {
   it('refuses impossible dates in the audit filter with 400', async () => {
     await auditor.get('/audit').query({ from: '2026-02-30' }).expect(400);
     await auditor.get('/audit').query({ to: '0000-01-01' }).expect((r) => expect(r.status).toBeLessThan(500));
+  });
+
+  // Issue 10 §5: nesting, prototype keys, blank required text, security headers.
+  const json = (test: request.Test, text: string) => test.set('Content-Type', 'application/json').send(text);
+
+  describe('deeply nested JSON', () => {
+    it('is refused with 400 before parsing, without a token and without a stack trace', async () => {
+      const deep = `{"username":${'['.repeat(3000)}${']'.repeat(3000)},"password":"x"}`;
+      const response = await json(request(t.http).post('/auth/login'), deep).expect(400);
+      expect(response.body).toMatchObject({ statusCode: 400, code: 'INVALID_INPUT', details: [{ field: 'body', code: 'JSON_TOO_DEEP' }] });
+      expect(JSON.stringify(response.body)).not.toMatch(/RangeError|Maximum call stack| at /);
+    });
+
+    it('refuses a 2 MB [[[…]]] the same way, answering other requests meanwhile', async () => {
+      const huge = '['.repeat(1024 * 1024) + ']'.repeat(1024 * 1024 - 16);
+      const [refused, health] = await Promise.all([json(request(t.http).post('/auth/login'), huge), request(t.http).get('/health')]);
+      expect(refused.status).toBe(400);
+      expect(refused.body.details[0].code).toBe('JSON_TOO_DEEP');
+      expect(health.status).toBe(200);
+    });
+
+    it('takes nesting a real body has, and brackets inside strings do not count', async () => {
+      const inStrings = JSON.stringify({ username: '['.repeat(5000), password: '{'.repeat(100) });
+      await json(request(t.http).post('/auth/login'), inStrings).expect(400); // too long a username: a field error, not JSON_TOO_DEEP
+      const answered = await json(request(t.http).post('/auth/login'), inStrings);
+      expect(answered.body.details[0].field).toBe('username');
+    });
+  });
+
+  describe('prototype keys', () => {
+    it.each([
+      ['__proto__ at the top', '{"username":"admin","password":"x","__proto__":{"role":"ADMIN"}}', '__proto__'],
+      ['constructor at the top', '{"username":"admin","password":"x","constructor":{"prototype":{"a":1}}}', 'constructor'],
+      ['prototype at the top', '{"username":"admin","password":"x","prototype":1}', 'prototype'],
+    ])('refuses %s of a sign-in with 400 naming it, as any unknown field', async (_label, body, field) => {
+      const response = await json(request(t.http).post('/auth/login'), body).expect(400);
+      expect(response.body.details).toEqual([expect.objectContaining({ field, code: 'whitelistValidation' })]);
+    });
+
+    it('refuses them nested in a change, and nothing is saved', async () => {
+      const before = await fingerprint();
+      const body = JSON.stringify({ ...lineBody(), version: 1 }).replace(/}$/, ',"__proto__":{"approvedAmount":"1"}}');
+      const response = await json(officer.post(`/estimates/${estimate.id}/lines`), body).expect(400);
+      expect(response.body.details[0].field).toBe('__proto__');
+      const review = `{"version":1,"opinions":[{"lineId":"${estimate.lines[0].id}","opinion":"AGREE","constructor":{}}]}`;
+      const nested = await json(dic.post(`/estimates/${estimate.id}/review`), review).expect(400);
+      expect(nested.body.details[0].field).toBe('opinions[0].constructor');
+      expect(await fingerprint()).toEqual(before);
+    });
+
+    it('refuses them in a query string', async () => {
+      const response = await dof.get('/audit').query({ constructor: 'x' }).expect(400);
+      expect(response.body.details[0].field).toBe('constructor');
+    });
+  });
+
+  describe('required text made of spaces', () => {
+    it.each([
+      ['a line description', () => officer.post(`/estimates/${estimate.id}/lines`).send({ ...lineBody({ description: '   ' }), version: 1 }), 'description'],
+      ['a line description of no-break and zero-width spaces', () => officer.post(`/estimates/${estimate.id}/lines`).send({ ...lineBody({ description: '\u00a0\u200b\t' }), version: 1 }), 'description'],
+      ['a measure unit', () => officer.post(`/estimates/${estimate.id}/lines`).send({ ...lineBody({ measureUnit: ' ' }), version: 1 }), 'measureUnit'],
+      ['a changed description', () => officer.patch(`/estimates/${estimate.id}/lines/${estimate.lines[0].id}`).send({ description: '\n\n', version: 1 }), 'description'],
+      ['a return comment', () => dic.post(`/estimates/${estimate.id}/return`).send({ comment: '  ' }), 'comment'],
+      ['an exclusion reason', () => dof.post(`/fiscal-years/${DEMO_YEAR}/budget/exclusions`).send({ estimateId: estimate.id, reason: ' \t ' }), 'reason'],
+      ['a username', () => request(t.http).post('/auth/login').send({ username: '   ', password: 'x' }), 'username'],
+    ])('refuses %s with 400 naming the field, and saves nothing', async (_label, send, field) => {
+      const before = await fingerprint();
+      const response = await send();
+      expect(response.status).toBe(400);
+      expect((response.body.details as { field: string }[]).map((d) => d.field)).toContain(field);
+      expect(await fingerprint()).toEqual(before);
+    });
+  });
+
+  describe('security headers', () => {
+    it('sends helmet’s headers and no X-Powered-By, on the API and on errors', async () => {
+      for (const response of [await request(t.http).get('/health'), await request(t.http).get('/nowhere'), await request(t.http).post('/auth/login').send({})]) {
+        expect(response.headers['x-powered-by']).toBeUndefined();
+        expect(response.headers['x-content-type-options']).toBe('nosniff');
+        expect(response.headers['content-security-policy']).toMatch(/default-src 'self'/);
+        expect(response.headers['content-security-policy']).toMatch(/frame-ancestors 'self'/);
+        expect(response.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/);
+        expect(response.headers['referrer-policy']).toBe('no-referrer');
+      }
+    });
+
+    it('serves /docs in development and tests', async () => {
+      const docs = await request(t.http).get('/docs/').expect(200);
+      expect(docs.headers['content-security-policy']).toMatch(/script-src 'self'/);
+      // Swagger UI runs from its own files: no inline script the CSP would block.
+      expect(docs.text).not.toMatch(/<script>(?!\s*<\/script>)/);
+    });
+  });
+});
+
+describe('/docs in production', () => {
+  const production = async (env: Record<string, string>, work: (http: App) => Promise<void>) => {
+    const database = await createTestDatabase();
+    let app: INestApplication | undefined;
+    try {
+      const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', JWT_SECRET: randomBytes(32).toString('hex'), AUDIT_KEY: randomBytes(32).toString('hex'), JOBS_WORKER: 'false', ...env });
+      app = await createApp(config, database.url);
+      await work(app.getHttpServer() as App);
+    } finally {
+      await app?.close();
+      await database.drop();
+    }
+  };
+
+  it('is not served unless DOCS_ENABLED says so', async () => {
+    await production({}, async (http) => {
+      await request(http).get('/docs/').expect(404);
+      await request(http).get('/docs-json').expect(404);
+      await request(http).get('/health').expect(200);
+    });
+    await production({ DOCS_ENABLED: 'true' }, async (http) => {
+      await request(http).get('/docs/').expect(200);
+    });
   });
 });

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from './app-config.js';
+import { randomBytes } from 'node:crypto';
+import { ConfigError, loadConfig, MIN_SECRET_BITS, secretEntropyBits } from './app-config.js';
 
 describe('loadConfig', () => {
   it('gives defaults for an empty environment', () => {
@@ -20,7 +21,26 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short-secret' })).toThrow(/JWT_SECRET=\(hidden\)/);
     expect(() => loadConfig({ JWT_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toHaveLength(32);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUDIT_KEY: required/);
+    const strong = 'b1f0c9a7d24e8f63a5c0e9d7b4a21f86';
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong, AUDIT_KEY: strong.split('').reverse().join('') }).JWT_SECRET).toBe(strong);
+  });
+
+  it.each([
+    ['one character repeated', 'a'.repeat(32)],
+    ['a word repeated', 'password'.repeat(4)],
+    ['two characters alternating', 'ab'.repeat(20)],
+    ['a keyboard run', '1234567890'.repeat(4)],
+  ])('refuses a weak JWT_SECRET in production (%s) without printing it', (_label, secret) => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret })).toThrow(/JWT_SECRET=\(hidden\): too easy to guess/);
+    expect(() => loadConfig({ NODE_ENV: 'production', AUDIT_KEY: secret })).toThrow(/AUDIT_KEY=\(hidden\): too easy to guess/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret })).not.toThrow(new RegExp(secret));
+  });
+
+  it('measures a random key as strong and a repeated one as weak', () => {
+    expect(secretEntropyBits('a'.repeat(32))).toBe(0);
+    expect(secretEntropyBits(randomBytes(32).toString('hex'))).toBeGreaterThan(MIN_SECRET_BITS);
+    expect(secretEntropyBits(randomBytes(32).toString('base64url'))).toBeGreaterThan(MIN_SECRET_BITS);
   });
 
   it.each([

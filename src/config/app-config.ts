@@ -37,6 +37,15 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must look like postgres://user[:password]@host[:port]/database' })
   DATABASE_URL?: string;
 
+  /**
+   * The app's own connection: a role that owns nothing and is a member of `itbudget_app` (the
+   * migrations and grants run as DATABASE_URL's owner). When unset, the owner creates the login
+   * role `itbudget_app` itself (see src/database/app-role.ts).
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'APP_DATABASE_URL must look like postgres://user[:password]@host[:port]/database' })
+  APP_DATABASE_URL?: string;
+
   /** Where the embedded PostgreSQL keeps its data between runs. */
   @IsString()
   DATA_DIR = './.data';
@@ -52,6 +61,15 @@ export class AppConfig {
   @Transform(toBoolean)
   @IsBoolean()
   SEED_ON_EMPTY = true;
+
+  /**
+   * Serve the OpenAPI documentation at /docs. Unset: on, except with NODE_ENV=production, where
+   * the API's whole surface is not advertised unless this says so.
+   */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  DOCS_ENABLED?: boolean;
 
   /** Largest JSON request body accepted. */
   @IsString()
@@ -69,6 +87,23 @@ export class AppConfig {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /**
+   * The audit trail's secret (src/modules/audit/anchor.ts): keys the events' MACs and the
+   * checkpoints' Ed25519 signature. Never stored in the database. Required in production; in
+   * development kept in DATA_DIR/audit-key (mode 0600); in tests random per start.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'AUDIT_KEY must be at least 32 characters' })
+  AUDIT_KEY?: string;
+
+  /** A signed checkpoint of the audit chain every this many events (and at every budget decision). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  AUDIT_CHECKPOINT_EVERY = 100;
+
   /** Lifetime of an access token, in seconds. */
   @Transform(toInt)
   @IsInt()
@@ -76,22 +111,88 @@ export class AppConfig {
   @Max(7 * 24 * 3600)
   TOKEN_TTL_SECONDS = 8 * 3600;
 
+  /**
+   * Express's `trust proxy`: how many reverse proxies stand before the app (0: none, the client's
+   * address is the socket's). Sign-in limits per address depend on it.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY = 0;
+
+  /** Failed sign-ins from one address within SIGN_IN_IP_WINDOW_SECONDS before it must wait. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SIGN_IN_IP_LIMIT = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  SIGN_IN_IP_WINDOW_SECONDS = 300;
+
+  /** Sign-in attempts from everywhere, all instances together, within SIGN_IN_GLOBAL_WINDOW_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SIGN_IN_GLOBAL_LIMIT = 600;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  SIGN_IN_GLOBAL_WINDOW_SECONDS = 60;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }
 
 export class ConfigError extends Error {}
 
+/** Whether /docs is served: DOCS_ENABLED when set, else everywhere but production. */
+export function docsEnabled(config: AppConfig): boolean {
+  return config.DOCS_ENABLED ?? config.NODE_ENV !== 'production';
+}
+
 // Secrets and connection strings (which may hold a password) are named, never printed.
-const shown = (key: string, value: string | undefined): string => (/SECRET|PASSWORD|DATABASE_URL/.test(key) ? '(hidden)' : JSON.stringify(value));
+const shown = (key: string, value: string | undefined): string => (/SECRET|PASSWORD|DATABASE_URL|KEY/.test(key) ? '(hidden)' : JSON.stringify(value));
+
+/**
+ * Estimated entropy of a secret in bits: the Shannon entropy of its characters times the length
+ * of its shortest repeating unit (a secret that is one piece repeated is no stronger than the
+ * piece). A random 32-character hex key scores ≈ 115, `"a" × 32` scores 0, `"password" × 4` ≈ 22.
+ */
+export function secretEntropyBits(secret: string): number {
+  const chars = [...secret];
+  let period = chars.length;
+  for (let p = 1; p < chars.length; p++) {
+    if (chars.every((ch, i) => ch === chars[i % p])) {
+      period = p;
+      break;
+    }
+  }
+  const unit = chars.slice(0, period);
+  const counts = new Map<string, number>();
+  for (const ch of unit) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let perChar = 0;
+  for (const count of counts.values()) perChar -= (count / unit.length) * Math.log2(count / unit.length);
+  return perChar * unit.length;
+}
+
+/** Below this a production JWT_SECRET is refused (a random 32-character hex key scores about 120). */
+export const MIN_SECRET_BITS = 100;
 
 const KNOWN_KEYS = Object.keys(new AppConfig());
+// Settings without a default are not own keys of a fresh AppConfig.
+const OPTIONAL_KEYS = ['DATABASE_URL', 'APP_DATABASE_URL', 'JWT_SECRET', 'AUDIT_KEY', 'DOCS_ENABLED'];
 
 /** Validates the environment; throws ConfigError naming every bad setting. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // Only our own keys are read; empty strings count as unset.
   const relevant = Object.fromEntries(
-    Object.entries(env).filter(([key, value]) => (KNOWN_KEYS.includes(key) || key === 'DATABASE_URL' || key === 'JWT_SECRET') && value !== ''),
+    Object.entries(env).filter(([key, value]) => (KNOWN_KEYS.includes(key) || OPTIONAL_KEYS.includes(key)) && value !== ''),
   );
   const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
@@ -99,6 +200,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     Object.values(error.constraints ?? {}).map((message) => `${error.property}=${shown(error.property, env[error.property])}: ${message}`),
   );
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
+  if (config.NODE_ENV === 'production' && !config.AUDIT_KEY) problems.push('AUDIT_KEY: required when NODE_ENV=production');
+  for (const key of ['JWT_SECRET', 'AUDIT_KEY'] as const) {
+    const secret = config[key];
+    if (config.NODE_ENV === 'production' && secret && secretEntropyBits(secret) < MIN_SECRET_BITS) {
+      problems.push(
+        `${key}=(hidden): too easy to guess (about ${Math.floor(secretEntropyBits(secret))} bits; at least ${MIN_SECRET_BITS} are required in production — ` +
+          'use e.g. `openssl rand -hex 32`)',
+      );
+    }
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }

@@ -15,17 +15,14 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 export const ENTITIES = [Unit, PlanArea, FundingSource, ExpenditureType, ActivityKind, FiscalYear, Estimate, EstimateLine, User, AuditEvent];
 
-/** Injection token: the connection string as given (the owner's, without the app role). */
+/** Injection token: the app's own connection string (its login role, never the owner's). */
 export const DATABASE_URL = Symbol('DATABASE_URL');
 
-/** The role the app works as (created by the migrations): no UPDATE or DELETE on the audit trail. */
-export const APP_ROLE = 'itbudget_app';
-
 /**
- * One definition of the connection, shared by the app, the CLI and the tests. With `role`, every
- * connection works as that role from its start (the migrations run as the owner instead).
+ * One definition of the connection, shared by the app, the CLI and the tests: the app's pool
+ * with the app's URL, the migrations with the owner's.
  */
-export function dataSourceOptions(url: string, role: string | null = null): DataSourceOptions {
+export function dataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -39,6 +36,6 @@ export function dataSourceOptions(url: string, role: string | null = null): Data
     // The schema changes only through reviewed migrations.
     synchronize: false,
     applicationName: 'itbudget',
-    extra: { max: 10, ...(role ? { options: `-c role=${role}` } : {}) },
+    extra: { max: 10 },
   };
 }

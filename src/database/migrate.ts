@@ -1,27 +1,42 @@
 import { DataSource } from 'typeorm';
-import { APP_ROLE, dataSourceOptions } from './data-source-options.js';
+import type { AppConfig } from '../config/app-config.js';
+import { prepareDatabase } from './app-role.js';
+import { dataSourceOptions } from './data-source-options.js';
 
-export interface MigrationOutcome {
-  applied: string[];
-  /** The restricted role the app should work as, when the connecting user may take it. */
-  appRole: string | null;
-}
-
-/**
- * Applies pending migrations as the connecting (owning) user, then tells whether the app can
- * work as the restricted role the migrations grant rights to (no UPDATE/DELETE on the audit trail).
- */
-export async function migrateDatabase(url: string): Promise<MigrationOutcome> {
-  const owner = new DataSource(dataSourceOptions(url));
+/** Applies pending migrations as the owner (the connection given); returns their names. */
+export async function migrateDatabase(ownerUrl: string): Promise<string[]> {
+  const owner = new DataSource(dataSourceOptions(ownerUrl));
   await owner.initialize();
   try {
     const applied = await owner.runMigrations({ transaction: 'each' });
-    const [{ usable }] = await owner.query<[{ usable: boolean }]>(
-      `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AND pg_has_role(current_user, $1, 'MEMBER') AS usable`,
-      [APP_ROLE],
-    );
-    return { applied: applied.map((migration) => migration.name), appRole: usable ? APP_ROLE : null };
+    return applied.map((migration) => migration.name);
   } finally {
     await owner.destroy();
   }
+}
+
+/**
+ * Everything done as the owner before the app starts: the migrations, the job queue, the app's
+ * login role and its rights, the sign-in limits. Returns the app's own connection string; the
+ * owner's connections are closed by then. Throws LeastPrivilegeError (see app-role.ts).
+ */
+export async function setUpDatabase(
+  config: AppConfig,
+  ownerUrl: string,
+  appUrl: string | null,
+  warn: (message: string) => void = () => undefined,
+): Promise<string> {
+  await migrateDatabase(ownerUrl);
+  const prepared = await prepareDatabase(ownerUrl, {
+    appUrl,
+    production: config.NODE_ENV === 'production',
+    signIn: {
+      ipLimit: config.SIGN_IN_IP_LIMIT,
+      ipWindowSeconds: config.SIGN_IN_IP_WINDOW_SECONDS,
+      globalLimit: config.SIGN_IN_GLOBAL_LIMIT,
+      globalWindowSeconds: config.SIGN_IN_GLOBAL_WINDOW_SECONDS,
+    },
+    warn,
+  });
+  return prepared.appUrl;
 }

@@ -32,7 +32,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
  */
 export async function buildOpenApiDocumentOffline(): Promise<OpenAPIObject> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error' });
-  const app = await NestFactory.create(AppModule.forRoot(config, 'postgres://preview.invalid/none', null), {
+  const app = await NestFactory.create(AppModule.forRoot(config, 'postgres://preview.invalid/none'), {
     preview: true,
     logger: false,
     abortOnError: false,

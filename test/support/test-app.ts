@@ -23,7 +23,10 @@ export interface TestApp {
   app: INestApplication;
   http: App;
   dataSource: DataSource;
+  /** The owner's connection string (migrations, grants): what an attacker with the owner's powers holds. */
   databaseUrl: string;
+  /** The app's own connection string (its login role). */
+  appUrl: string;
   /** Requests signed in as a demo user (tokens are cached per file). */
   as(username: string): Promise<Client>;
   close(): Promise<void>;
@@ -80,9 +83,10 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   };
 }
 
-export async function createTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+/** A booted app on a fresh database; `env` adds settings (e.g. lower sign-in limits). */
+export async function createTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error' });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', ...options.env });
   const app = await createApp(config, database.url);
   const dataSource = app.get(DataSource);
   if (options.seed ?? true) await seedDatabase(dataSource);
@@ -93,6 +97,7 @@ export async function createTestApp(options: { seed?: boolean } = {}): Promise<T
     http,
     dataSource,
     databaseUrl: database.url,
+    appUrl: (dataSource.options as { url: string }).url,
     as: async (username) => {
       if (!tokens.has(username)) tokens.set(username, login(http, username));
       return withToken(http, await tokens.get(username)!);

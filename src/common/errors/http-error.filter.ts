@@ -51,6 +51,9 @@ function reasonPhrase(status: number): string {
 
 /** The error shape of any error: what the API answers, and what a failed job keeps. */
 export function errorBody(exception: unknown): ErrorBody {
+  // A domain error thrown inside Express middleware (the JSON guard in the body parser) reaches
+  // here wrapped by Nest in an HttpException: answer the domain error itself, code and details.
+  if (exception instanceof HttpException && exception.cause instanceof DomainError) return errorBody(exception.cause);
   if (exception instanceof DomainError) {
     const statusCode = STATUS_BY_KIND[exception.kind];
     return {
@@ -96,6 +99,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
+    // Any error that knows when to come back (sign-in limits, busy gates) says so in the header.
+    const retryAfter = (exception as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number' && Number.isFinite(retryAfter)) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
     response.status(body.statusCode).json(body);
   }
 

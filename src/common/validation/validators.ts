@@ -59,5 +59,17 @@ export function IsDateOnly(): PropertyDecorator {
 
 /** The number of a decision (quyết định), e.g. 2345/QĐ-UBND. */
 export function IsDecisionNumber(): PropertyDecorator {
-  return applyDecorators(ApiProperty({ example: '2345/QĐ-UBND' }), IsString(), IsNotEmpty(), MaxLength(60));
+  return applyDecorators(ApiProperty({ example: '2345/QĐ-UBND' }), IsRequiredText(), MaxLength(60));
+}
+
+const REQUIRED_TEXT_MESSAGE = '$property không được để trống hay chỉ có khoảng trắng / $property must not be empty or only spaces';
+/** At least one character that is neither white space (Unicode: no-break spaces too) nor zero-width. */
+const NOT_BLANK = /[^\s\u200b-\u200d\u2060\ufeff]/u;
+
+/**
+ * A required text: a string with at least one character that is not white space. Every required
+ * free-text field (descriptions, reasons, comments, names) uses it, so "   " is refused like "".
+ */
+export function IsRequiredText(): PropertyDecorator {
+  return applyDecorators(IsString(), IsNotEmpty({ message: REQUIRED_TEXT_MESSAGE }), Matches(NOT_BLANK, { message: REQUIRED_TEXT_MESSAGE }));
 }

@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { InvalidInputError } from '../../common/errors/domain-error.js';
+import { AppConfig } from '../../config/app-config.js';
 import type { Actor } from '../auth/actor.js';
+import { type AuditKeys, type Checkpoint, checkpointValid, eventMac, macMatches, publicKeyPem, signCheckpoint, type UnsignedCheckpoint } from './anchor.js';
 import type { ListAuditQuery } from './dto/list-audit.query.js';
 import { AuditEvent } from './entities/audit-event.entity.js';
-import { type ChainBreak, type ChainedEventContent, eventHash, findChainBreak, type StoredEvent } from './hash-chain.js';
+import { type AnchoredBreak, AnchoredChainVerifier, type AnchoredEvent, type ChainedEventContent, eventHash } from './hash-chain.js';
 
 export interface AuditRecord {
   actor: Actor | null;
@@ -22,21 +25,182 @@ export interface AuditRecord {
 const CHAIN_LOCK_KEY = 7_314_002_011;
 const VERIFY_BATCH = 5000;
 
+/**
+ * Budget decisions: each gets a signed checkpoint of the chain right after its event, so an
+ * auditor's copy of the latest one covers every decision so far.
+ */
+export const BUDGET_DECISIONS: ReadonlySet<string> = new Set([
+  'budget.submit',
+  'budget.approve',
+  'budget.return',
+  'support_round.decide',
+  'line.adjust',
+  'balancing_run.adopt',
+]);
+
+/** Injection token of the audit keys (AuditKeys, anchor.ts). */
+export const AUDIT_KEYS = Symbol('AUDIT_KEYS');
+
 /** Turns a value into plain JSON (bigint → digit string, Date → ISO string), as jsonb will store it. */
 function plainJson(value: unknown): unknown {
   if (value === undefined) return null;
   return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as unknown;
 }
 
+/** Runs SQL with positional parameters: a TypeORM DataSource or EntityManager, or a pg client. */
+export type SqlRunner = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+
+interface EventRow {
+  id: string;
+  seq: string;
+  occurred_at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  unit_id: string | null;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  prev_hash: string | null;
+  hash: string;
+  mac: string | null;
+}
+
+/** The events numbered after `afterSeq`, in chain order, at most `limit`. */
+export async function readAnchoredEvents(sql: SqlRunner, afterSeq: string, limit: number): Promise<AnchoredEvent[]> {
+  const rows = (await sql(
+    // Ordered by the column, not by its text (the select list's `seq` is text: '9' > '10').
+    `SELECT id::text, seq::text, occurred_at, actor_id, actor_name, unit_id, entity_type, entity_id, action, before, after, reason, prev_hash, hash, mac
+       FROM audit_events e WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`,
+    [afterSeq, limit],
+  )) as unknown as EventRow[];
+  return rows.map((row) => ({
+    id: row.id,
+    seq: row.seq,
+    occurredAt: row.occurred_at.toISOString(),
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    unitId: row.unit_id,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    action: row.action,
+    before: row.before,
+    after: row.after,
+    reason: row.reason,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+    mac: row.mac,
+  }));
+}
+
+/** Every checkpoint kept in the database, oldest first. */
+export async function readStoredCheckpoints(sql: SqlRunner, limit?: number): Promise<Checkpoint[]> {
+  const rows = await sql(
+    `SELECT seq::text, event_id::text, hash, signed_at, reason, key_id, signature FROM audit_checkpoints c ORDER BY c.seq ${limit ? 'DESC LIMIT ' + String(limit) : ''}`,
+  );
+  const checkpoints = rows.map((row) => ({
+    version: 1 as const,
+    seq: row.seq as string,
+    eventId: row.event_id as string,
+    hash: row.hash as string,
+    signedAt: (row.signed_at as Date).toISOString(),
+    reason: row.reason as string,
+    keyId: row.key_id as string,
+    signature: row.signature as string,
+  }));
+  return limit ? checkpoints.reverse() : checkpoints;
+}
+
+export interface VerifyOutcome {
+  valid: boolean;
+  /** Events checked before the first break (all of them when valid). */
+  checked: number;
+  /** The last intact event: its number and hash. */
+  head: { seq: string; hash: string } | null;
+  /** Checkpoints the chain was held against (kept in the database and given by the caller). */
+  checkpoints: number;
+  firstBreak: AnchoredBreak | null;
+}
+
+/**
+ * Verifies the whole anchored chain against the kept checkpoints and `given` ones (an auditor's
+ * copies, already checked for their signature). A kept checkpoint whose signature does not hold
+ * (forged in the database) is itself a break. Shared by GET/POST /audit/verify and the CLI.
+ */
+export async function verifyAnchoredChain(sql: SqlRunner, keys: AuditKeys, given: readonly Checkpoint[] = []): Promise<VerifyOutcome> {
+  const stored = await readStoredCheckpoints(sql);
+  for (const checkpoint of stored) {
+    if (!checkpointValid(checkpoint, keys.publicKey)) {
+      return {
+        valid: false,
+        checked: 0,
+        head: null,
+        checkpoints: stored.length + given.length,
+        firstBreak: {
+          eventId: checkpoint.eventId,
+          seq: checkpoint.seq,
+          problem: 'CHECKPOINT_SIGNATURE_INVALID',
+          expected: null,
+          found: checkpoint.signature,
+          checkpoint: { seq: checkpoint.seq, eventId: checkpoint.eventId, signedAt: checkpoint.signedAt },
+        },
+      };
+    }
+  }
+  const all = [...stored, ...given];
+  const verifier = new AnchoredChainVerifier((seq, hash, mac) => macMatches(keys.macKey, seq, hash, mac), all);
+  let afterSeq = '0';
+  for (;;) {
+    const events = await readAnchoredEvents(sql, afterSeq, VERIFY_BATCH);
+    if (events.length === 0) break;
+    const broken = verifier.feed(events);
+    if (broken) return { valid: false, checked: verifier.checked, head: verifier.head, checkpoints: all.length, firstBreak: broken };
+    afterSeq = events[events.length - 1].seq;
+  }
+  const cut = verifier.finish();
+  return { valid: cut === null, checked: verifier.checked, head: verifier.head, checkpoints: all.length, firstBreak: cut };
+}
+
 @Injectable()
-export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class AuditService implements OnModuleInit {
+  private readonly logger = new Logger(AuditService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AUDIT_KEYS) private readonly keys: AuditKeys,
+    private readonly config: AppConfig,
+  ) {}
+
+  private sql(runner: DataSource | EntityManager): SqlRunner {
+    return (query, params) => runner.query<Record<string, unknown>[]>(query, params);
+  }
+
+  /**
+   * At start: events written before MACs existed are sealed by one signed checkpoint of their
+   * head (once; concurrent starts serialise on the chain lock).
+   */
+  async onModuleInit(): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
+      const [legacy] = await manager.query<{ id: string; seq: string; hash: string }[]>(
+        'SELECT e.id::text AS id, e.seq::text AS seq, e.hash FROM audit_events e WHERE e.mac IS NULL ORDER BY e.seq DESC LIMIT 1',
+      );
+      if (!legacy) return;
+      const [sealed] = await manager.query<unknown[]>(`SELECT 1 FROM audit_checkpoints WHERE reason = 'seal' AND seq >= $1`, [legacy.seq]);
+      if (sealed) return;
+      await this.insertCheckpoint(manager, { seq: legacy.seq, eventId: legacy.id, hash: legacy.hash, signedAt: new Date().toISOString(), reason: 'seal' });
+      this.logger.warn(`Sealed ${legacy.seq} audit events written before MACs with a signed checkpoint`);
+    });
+  }
 
   /** Appends an event inside the caller's transaction; it commits or rolls back with the change. */
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
-    const [last] = await manager.query<{ hash: string }[]>('SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1');
+    const [last] = await manager.query<{ hash: string; seq: string }[]>('SELECT e.hash, e.seq::text AS seq FROM audit_events e ORDER BY e.seq DESC LIMIT 1');
     const prevHash = last?.hash ?? null;
+    const seq = (BigInt(last?.seq ?? '0') + 1n).toString();
     const content: ChainedEventContent = {
       occurredAt: new Date().toISOString(),
       actorId: record.actor?.userId ?? null,
@@ -49,9 +213,10 @@ export class AuditService {
       after: plainJson(record.after),
       reason: record.reason ?? null,
     };
-    await manager.query(
-      `INSERT INTO audit_events (occurred_at, actor_id, actor_name, unit_id, entity_type, entity_id, action, before, after, reason, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    const hash = eventHash(prevHash, content);
+    const [inserted] = await manager.query<{ id: string }[]>(
+      `INSERT INTO audit_events (occurred_at, actor_id, actor_name, unit_id, entity_type, entity_id, action, before, after, reason, prev_hash, hash, seq, mac)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id::text`,
       [
         content.occurredAt,
         content.actorId,
@@ -64,8 +229,21 @@ export class AuditService {
         JSON.stringify(content.after),
         content.reason,
         prevHash,
-        eventHash(prevHash, content),
+        hash,
+        seq,
+        eventMac(this.keys.macKey, seq, hash),
       ],
+    );
+    const every = BigInt(this.config.AUDIT_CHECKPOINT_EVERY);
+    const reason = BUDGET_DECISIONS.has(record.action) ? record.action : BigInt(seq) % every === 0n ? `every-${every}` : null;
+    if (reason) await this.insertCheckpoint(manager, { seq, eventId: inserted.id, hash, signedAt: content.occurredAt, reason });
+  }
+
+  private async insertCheckpoint(manager: EntityManager, fields: UnsignedCheckpoint): Promise<void> {
+    const checkpoint = signCheckpoint(this.keys, fields);
+    await manager.query(
+      `INSERT INTO audit_checkpoints (seq, event_id, hash, signed_at, reason, key_id, signature) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [checkpoint.seq, checkpoint.eventId, checkpoint.hash, checkpoint.signedAt, checkpoint.reason, checkpoint.keyId, checkpoint.signature],
     );
   }
 
@@ -77,43 +255,35 @@ export class AuditService {
     if (query.actorId) builder.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
     if (query.from) builder.andWhere('a.occurred_at >= :from', { from: query.from });
     if (query.to) builder.andWhere('a.occurred_at < :to', { to: query.to });
-    const items = await builder.orderBy('a.id', 'ASC').skip(query.offset).take(query.limit).getMany();
+    const items = await builder.orderBy('a.seq', 'ASC').skip(query.offset).take(query.limit).getMany();
     return { items, limit: query.limit, offset: query.offset };
   }
 
-  /** Walks the whole chain in batches and reports the first broken link. */
-  async verify(): Promise<{ valid: boolean; checked: number; firstBreak: ChainBreak | null }> {
-    let previousHash: string | null = null;
-    let afterId = '0';
-    let checked = 0;
-    for (;;) {
-      const rows = await this.dataSource.getRepository(AuditEvent)
-        .createQueryBuilder('a')
-        .where('a.id > :afterId', { afterId })
-        .orderBy('a.id', 'ASC')
-        .limit(VERIFY_BATCH)
-        .getMany();
-      if (rows.length === 0) return { valid: true, checked, firstBreak: null };
-      const events: StoredEvent[] = rows.map((row) => ({
-        id: row.id,
-        occurredAt: row.occurredAt.toISOString(),
-        actorId: row.actorId,
-        actorName: row.actorName,
-        unitId: row.unitId,
-        entityType: row.entityType,
-        entityId: row.entityId,
-        action: row.action,
-        before: row.before,
-        after: row.after,
-        reason: row.reason,
-        prevHash: row.prevHash,
-        hash: row.hash,
-      }));
-      const result = findChainBreak(events, previousHash);
-      if (result.break) return { valid: false, checked: checked + events.findIndex((e) => e.id === result.break?.eventId), firstBreak: result.break };
-      checked += events.length;
-      previousHash = result.lastHash;
-      afterId = rows[rows.length - 1].id;
+  /**
+   * Walks the whole chain and reports the first broken event: altered, removed, reordered or
+   * inserted events (numbering, links, content hashes, MACs), and events cut off the tail behind
+   * the last checkpoint (kept here, or `given` by an auditor: each must carry our signature,
+   * else 400 naming it).
+   */
+  async verify(given: readonly unknown[] = []): Promise<VerifyOutcome> {
+    const bad = given.findIndex((checkpoint) => !checkpointValid(checkpoint, this.keys.publicKey));
+    if (bad >= 0) {
+      throw InvalidInputError.of(
+        `checkpoints[${bad}]`,
+        'chữ ký không hợp lệ với khoá công khai của nhật ký / the signature does not hold for the audit trail\'s public key',
+        'CHECKPOINT_SIGNATURE_INVALID',
+      );
     }
+    return verifyAnchoredChain(this.sql(this.dataSource), this.keys, given as Checkpoint[]);
+  }
+
+  /** The latest checkpoints, newest last: what an auditor saves. */
+  async checkpoints(limit: number): Promise<{ publicKeyId: string; items: Checkpoint[] }> {
+    return { publicKeyId: this.keys.keyId, items: await readStoredCheckpoints(this.sql(this.dataSource), limit) };
+  }
+
+  /** The public key that checks every checkpoint (PEM), and its id. */
+  publicKey(): { keyId: string; publicKey: string } {
+    return { keyId: this.keys.keyId, publicKey: publicKeyPem(this.keys) };
   }
 }

@@ -21,6 +21,14 @@ export interface StoredEvent extends ChainedEventContent {
   hash: string;
 }
 
+/** An event as the anchored chain stores it: numbered without gaps, with its MAC (anchor.ts). */
+export interface AnchoredEvent extends StoredEvent {
+  /** 1, 2, 3 … in chain order (a digit string). */
+  seq: string;
+  /** Null only for events written before MACs existed, which a `seal` checkpoint must cover. */
+  mac: string | null;
+}
+
 /** JSON with object keys sorted at every level, so that equal content always hashes the same. */
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
@@ -57,23 +65,103 @@ export function eventHash(prevHash: string | null, content: ChainedEventContent)
     .digest('hex');
 }
 
-export type ChainBreak = { eventId: string; problem: 'PREVIOUS_HASH_MISMATCH' | 'CONTENT_HASH_MISMATCH'; expected: string | null; found: string | null };
+export type AnchorProblem =
+  | 'SEQUENCE_GAP'
+  | 'PREVIOUS_HASH_MISMATCH'
+  | 'CONTENT_HASH_MISMATCH'
+  | 'MAC_MISSING'
+  | 'MAC_MISMATCH'
+  | 'CHECKPOINT_MISMATCH'
+  | 'CHECKPOINT_SIGNATURE_INVALID'
+  | 'MISSING_EVENTS';
+
+/** The first broken event: its id (null when it is missing altogether) and number in the chain. */
+export interface AnchoredBreak {
+  eventId: string | null;
+  seq: string;
+  problem: AnchorProblem;
+  expected: string | null;
+  found: string | null;
+  /** The checkpoint that exposed it (checkpoint problems and missing events). */
+  checkpoint?: { seq: string; eventId: string; signedAt: string };
+}
+
+/** What the verifier needs of a checkpoint whose signature was already checked. */
+export interface TrustedCheckpoint {
+  seq: string;
+  eventId: string;
+  hash: string;
+  signedAt: string;
+  reason: string;
+}
 
 /**
- * Checks events in chain order, continuing from `previousHash` (the hash of the event before
- * the first one given, null at the start of the chain). Returns the first broken link, if any.
+ * Verifies the anchored chain fed to it in order, batch by batch: numbering without gaps, each
+ * link, each content hash, each MAC (`macMatches`, which holds the key), and every trusted
+ * checkpoint against the event it names. `finish()` then reports events missing before the last
+ * checkpoint (a cut tail). Events without a MAC pass only up to `sealedUpTo` (a `seal` checkpoint).
  */
-export function findChainBreak(events: Iterable<StoredEvent>, previousHash: string | null): { break: ChainBreak | null; lastHash: string | null } {
-  let prev = previousHash;
-  for (const event of events) {
-    if (event.prevHash !== prev) {
-      return { break: { eventId: event.id, problem: 'PREVIOUS_HASH_MISMATCH', expected: prev, found: event.prevHash }, lastHash: prev };
+export class AnchoredChainVerifier {
+  private prevHash: string | null = null;
+  private prevSeq = 0n;
+  checked = 0;
+  private readonly bySeq = new Map<string, TrustedCheckpoint>();
+  private readonly sealedUpTo: bigint;
+
+  constructor(
+    private readonly macMatches: (seq: string, hash: string, mac: string | null) => boolean,
+    checkpoints: readonly TrustedCheckpoint[],
+  ) {
+    let sealed = 0n;
+    for (const checkpoint of checkpoints) {
+      this.bySeq.set(checkpoint.seq, checkpoint);
+      if (checkpoint.reason === 'seal' && BigInt(checkpoint.seq) > sealed) sealed = BigInt(checkpoint.seq);
     }
-    const expected = eventHash(prev, event);
-    if (expected !== event.hash) {
-      return { break: { eventId: event.id, problem: 'CONTENT_HASH_MISMATCH', expected, found: event.hash }, lastHash: prev };
-    }
-    prev = event.hash;
+    this.sealedUpTo = sealed;
   }
-  return { break: null, lastHash: prev };
+
+  /** The last event checked (number and hash), null before the first. */
+  get head(): { seq: string; hash: string } | null {
+    return this.prevHash === null ? null : { seq: this.prevSeq.toString(), hash: this.prevHash };
+  }
+
+  /** Checks the next events in chain order; returns the first break, or null. */
+  feed(events: readonly AnchoredEvent[]): AnchoredBreak | null {
+    for (const event of events) {
+      const at = (problem: AnchorProblem, expected: string | null, found: string | null): AnchoredBreak => ({ eventId: event.id, seq: event.seq, problem, expected, found });
+      const expectedSeq = this.prevSeq + 1n;
+      if (event.seq !== expectedSeq.toString()) return at('SEQUENCE_GAP', expectedSeq.toString(), event.seq);
+      if (event.prevHash !== this.prevHash) return at('PREVIOUS_HASH_MISMATCH', this.prevHash, event.prevHash);
+      const expectedHash = eventHash(this.prevHash, event);
+      if (expectedHash !== event.hash) return at('CONTENT_HASH_MISMATCH', expectedHash, event.hash);
+      if (event.mac === null) {
+        if (expectedSeq > this.sealedUpTo) return at('MAC_MISSING', null, null);
+      } else if (!this.macMatches(event.seq, event.hash, event.mac)) {
+        return at('MAC_MISMATCH', null, event.mac);
+      }
+      const checkpoint = this.bySeq.get(event.seq);
+      if (checkpoint && (checkpoint.eventId !== event.id || checkpoint.hash !== event.hash)) {
+        return { ...at('CHECKPOINT_MISMATCH', checkpoint.hash, event.hash), checkpoint: { seq: checkpoint.seq, eventId: checkpoint.eventId, signedAt: checkpoint.signedAt } };
+      }
+      this.prevSeq = expectedSeq;
+      this.prevHash = event.hash;
+      this.checked++;
+    }
+    return null;
+  }
+
+  /** After the last event: a checkpoint beyond it means events were removed from the tail. */
+  finish(): AnchoredBreak | null {
+    let last: TrustedCheckpoint | undefined;
+    for (const checkpoint of this.bySeq.values()) if (BigInt(checkpoint.seq) > this.prevSeq && (!last || BigInt(checkpoint.seq) > BigInt(last.seq))) last = checkpoint;
+    if (!last) return null;
+    return {
+      eventId: null,
+      seq: (this.prevSeq + 1n).toString(),
+      problem: 'MISSING_EVENTS',
+      expected: last.hash,
+      found: this.prevHash,
+      checkpoint: { seq: last.seq, eventId: last.eventId, signedAt: last.signedAt },
+    };
+  }
 }

@@ -15,7 +15,11 @@ import { AuthService } from './auth.service.js';
         if (!config.JWT_SECRET && config.NODE_ENV !== 'test') {
           new Logger('AuthModule').warn('JWT_SECRET is not set: tokens are signed with a random key and end when the app stops.');
         }
-        return { secret: config.JWT_SECRET ?? randomBytes(32).toString('hex') };
+        return {
+          secret: config.JWT_SECRET ?? randomBytes(32).toString('hex'),
+          signOptions: { algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        };
       },
     }),
   ],

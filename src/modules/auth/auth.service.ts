@@ -2,17 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { DomainError } from '../../common/errors/domain-error.js';
+import { DomainError, NotFoundError } from '../../common/errors/domain-error.js';
 import { AppConfig } from '../../config/app-config.js';
 import { type Actor, UnauthenticatedError } from './actor.js';
 import { User } from './entities/user.entity.js';
-import { hashPassword, loginBackoffSeconds, verifyPassword } from './passwords.js';
+import { AuditService } from '../audit/audit.service.js';
+import { hashPassword, verifyPassword } from './passwords.js';
 import { UNIT_ROLES } from './roles.js';
 
+/** What an access token carries; `sub`, `ver` and `exp` are required (see parseTokenPayload). */
 interface TokenPayload {
   sub: string;
   username: string;
   role: string;
+  /** The user's token version when it was issued: raising it (sign-out, revocation) ends the token. */
+  ver: number;
 }
 
 export interface LoginResult {
@@ -26,15 +30,40 @@ let dummy: Promise<string> | undefined;
 const dummyHash = (): Promise<string> => (dummy ??= hashPassword('itbudget: no such user'));
 
 const WRONG_CREDENTIALS = 'Sai tên đăng nhập hoặc mật khẩu / Wrong username or password';
+const INVALID_TOKEN = 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn / Invalid or expired token';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Which sign-in limit refused an attempt (see migrations/…-SignInLimits.ts). */
+export type SignInLimit = 'ACCOUNT' | 'ADDRESS' | 'GLOBAL';
+
+const LIMIT_CODES: Record<SignInLimit, { code: string; vi: string; en: string }> = {
+  ACCOUNT: { code: 'LOGIN_BACKOFF', vi: 'Đăng nhập sai nhiều lần', en: 'Too many failed sign-ins for this account from your address' },
+  ADDRESS: { code: 'LOGIN_ADDRESS_LIMIT', vi: 'Quá nhiều lần đăng nhập sai từ địa chỉ này', en: 'Too many failed sign-ins from your address' },
+  GLOBAL: { code: 'LOGIN_GLOBAL_LIMIT', vi: 'Hệ thống đang nhận quá nhiều lượt đăng nhập', en: 'Too many sign-ins right now' },
+};
+
+/** 429 with the seconds to wait; the error filter sends them as `Retry-After`. */
 export class TooManyAttemptsError extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      'TOO_MANY_REQUESTS',
-      'LOGIN_BACKOFF',
-      `Đăng nhập sai nhiều lần, thử lại sau ${retryAfterSeconds} giây / Too many failed sign-ins, retry in ${retryAfterSeconds} s`,
-    );
+  constructor(
+    readonly retryAfterSeconds: number,
+    limit: SignInLimit = 'ACCOUNT',
+  ) {
+    const { code, vi, en } = LIMIT_CODES[limit];
+    super('TOO_MANY_REQUESTS', code, `${vi}, thử lại sau ${retryAfterSeconds} giây / ${en}, retry in ${retryAfterSeconds} s`);
   }
+}
+
+/**
+ * The claims of a verified token, or null when a required one is missing or malformed: `sub` (a
+ * user id), `ver` (a token version) and `exp` (a token that never expires is refused too).
+ */
+export function parseTokenPayload(payload: unknown): TokenPayload | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const claims = payload as Record<string, unknown>;
+  if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) return null;
+  if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp)) return null;
+  if (typeof claims.ver !== 'number' || !Number.isInteger(claims.ver)) return null;
+  return { sub: claims.sub, username: String(claims.username), role: String(claims.role), ver: claims.ver };
 }
 
 @Injectable()
@@ -43,37 +72,29 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
-  async login(username: string, password: string): Promise<LoginResult> {
-    // Every attempt is counted before the password is checked, under a lock on the username's
-    // row: parallel attempts each see the count before them, so none slip past the backoff.
-    // The count lives in PostgreSQL, so every instance slows the same attacker.
-    const previous = await this.dataSource.transaction(async (manager) => {
-      await manager.query('INSERT INTO login_failures (username, failures, last_failed_at) VALUES ($1, 0, now()) ON CONFLICT DO NOTHING', [username]);
-      const [row] = await manager.query<[{ failures: number; wait: number }]>(
-        `SELECT failures, EXTRACT(EPOCH FROM (clock_timestamp() - last_failed_at))::float8 AS wait FROM login_failures WHERE username = $1 FOR UPDATE`,
-        [username],
-      );
-      await manager.query('UPDATE login_failures SET failures = failures + 1, last_failed_at = clock_timestamp() WHERE username = $1', [username]);
-      return row;
-    });
-    const backoff = loginBackoffSeconds(previous.failures);
-    if (backoff > 0 && backoff > previous.wait) throw new TooManyAttemptsError(Math.ceil(backoff - previous.wait));
-
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.username = :username AND u.active', { username })
-      .getOne();
+  /**
+   * Signs a user in from `address` (the client's IP). The limits live in PostgreSQL (every
+   * instance applies them) behind `sign_in_begin`, which also hands over the one password hash
+   * needed: the app's role cannot read hashes otherwise. Throws TooManyAttemptsError (429, with
+   * the seconds to wait) or UnauthenticatedError (401).
+   */
+  async login(username: string, password: string, address: string): Promise<LoginResult> {
+    const [begun] = await this.dataSource.query<{ refused: SignInLimit | null; retry_after: number; user_id: string | null; password_hash: string | null }[]>(
+      'SELECT refused, retry_after, user_id, password_hash FROM sign_in_begin($1, $2)',
+      [username, address],
+    );
+    if (begun.refused) throw new TooManyAttemptsError(begun.retry_after, begun.refused);
     // An unknown name costs the same hash check, so timing does not tell which names exist.
-    const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
-    if (!user || !valid) throw new UnauthenticatedError(WRONG_CREDENTIALS);
-    await this.dataSource.query('DELETE FROM login_failures WHERE username = $1', [username]);
+    const valid = await verifyPassword(begun.password_hash ?? (await dummyHash()), password);
+    if (!begun.user_id || !valid) throw new UnauthenticatedError(WRONG_CREDENTIALS);
+    await this.dataSource.query('SELECT sign_in_end($1, $2)', [username, address]);
 
-    const payload: TokenPayload = { sub: user.id, username: user.username, role: user.role };
-    const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.TOKEN_TTL_SECONDS });
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: begun.user_id });
+    const payload: TokenPayload = { sub: user.id, username: user.username, role: user.role, ver: user.tokenVersion };
+    const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.TOKEN_TTL_SECONDS, algorithm: 'HS256' });
     return {
       accessToken,
       tokenType: 'Bearer',
@@ -82,21 +103,53 @@ export class AuthService {
     };
   }
 
-  /** The actor behind a token: the user must still exist and be active; the scope is read fresh. */
+  /**
+   * The actor behind a token: signed with our key (HS256 only), with `sub`, `ver` and `exp`, of
+   * a user still active whose token version has not moved on; the scope is read fresh.
+   */
   async actorFromToken(token: string): Promise<Actor> {
-    let payload: TokenPayload;
+    let payload: TokenPayload | null;
     try {
-      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+      payload = parseTokenPayload(await this.jwt.verifyAsync<object>(token, { algorithms: ['HS256'] }));
     } catch {
-      throw new UnauthenticatedError('Phiên đăng nhập không hợp lệ hoặc đã hết hạn / Invalid or expired token');
+      payload = null;
     }
-    return this.actorForUser(payload.sub);
+    if (!payload) throw new UnauthenticatedError(INVALID_TOKEN);
+    return this.actorForUser(payload.sub, payload.ver);
+  }
+
+  /**
+   * Ends every token of the user issued so far (sign-out everywhere, or an administrator revoking
+   * them): the token version moves on, in one statement, recorded in the audit trail.
+   */
+  async revokeTokens(userId: string, by: Actor, reason: string): Promise<{ userId: string; revoked: true }> {
+    await this.dataSource.transaction(async (manager) => {
+      const [rows] = await manager.query<[{ username: string; unit_id: string; token_version: number }[], number]>(
+        'UPDATE users SET token_version = token_version + 1 WHERE id = $1 RETURNING username, unit_id, token_version',
+        [userId],
+      );
+      const row = rows[0];
+      if (!row) throw new NotFoundError('User', userId);
+      await this.audit.record(manager, {
+        actor: by,
+        unitId: row.unit_id,
+        entityType: 'user',
+        entityId: userId,
+        action: by.userId === userId ? 'auth.sign-out' : 'auth.revoke-tokens',
+        after: { username: row.username, tokenVersion: row.token_version },
+        reason,
+      });
+    });
+    return { userId, revoked: true };
   }
 
   /** The actor of a user (a job runs as the user who started it); the scope is read fresh. */
-  async actorForUser(userId: string): Promise<Actor> {
+  async actorForUser(userId: string, tokenVersion?: number): Promise<Actor> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id: userId, active: true });
     if (!user) throw new UnauthenticatedError('Tài khoản không còn hiệu lực / Account no longer active');
+    if (tokenVersion !== undefined && tokenVersion !== user.tokenVersion) {
+      throw new UnauthenticatedError('Phiên đăng nhập đã kết thúc (đăng xuất hoặc bị thu hồi) / This token was signed out or revoked');
+    }
     let unitScope: Set<string> | null = null;
     if (UNIT_ROLES.includes(user.role)) {
       // The unit and everything under it: a district and its communes.

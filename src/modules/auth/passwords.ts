@@ -14,10 +14,3 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
     return false;
   }
 }
-
-/** Seconds to wait before the next attempt after `failures` consecutive failed logins. */
-export function loginBackoffSeconds(failures: number): number {
-  const FREE_ATTEMPTS = 5;
-  if (failures < FREE_ATTEMPTS) return 0;
-  return Math.min(2 ** (failures - FREE_ATTEMPTS), 900);
-}

@@ -13,6 +13,8 @@ const PROVINCE = ['DIC_REVIEWER', 'DOF_OFFICER', 'DPI_OFFICER', 'CHAIR', 'ADMIN'
 /** Every permission a route can require, and the roles that hold it. */
 export const PERMISSIONS = {
   'registry.read': EVERYONE,
+  'session.end': EVERYONE,
+  'users.revokeTokens': ['ADMIN'],
   'years.manage': ['ADMIN', 'DOF_OFFICER'],
   'estimates.read': EVERYONE,
   'estimates.create': ['UNIT_OFFICER', 'UNIT_HEAD', 'ADMIN'],

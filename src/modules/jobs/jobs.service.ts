@@ -5,6 +5,7 @@ import PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import { errorBody } from '../../common/errors/http-error.filter.js';
+import { JOBS_QUEUE, JOBS_SCHEMA } from '../../database/app-role.js';
 import { DATABASE_URL } from '../../database/data-source-options.js';
 import { AppConfig } from '../../config/app-config.js';
 import type { Actor } from '../auth/actor.js';
@@ -64,7 +65,7 @@ export class ProgressChain {
   }
 }
 
-const QUEUE = 'itbudget-jobs';
+const QUEUE = JOBS_QUEUE;
 
 /**
  * Jobs clients can poll. pg-boss (on PostgreSQL, in its own schema) queues and hands them to a
@@ -90,11 +91,18 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    // pg-boss connects as the database's owner: it creates and migrates its own schema.
-    this.boss = new PgBoss({ connectionString: this.databaseUrl, schema: 'pgboss', application_name: 'itbudget-jobs', max: 3 });
+    // pg-boss connects as the app's role: the owner installed its schema and queue before the
+    // start (src/database/app-role.ts), so it neither migrates nor creates tables (no cron either).
+    this.boss = new PgBoss({
+      connectionString: this.databaseUrl,
+      schema: JOBS_SCHEMA,
+      application_name: 'itbudget-jobs',
+      max: 3,
+      migrate: false,
+      schedule: false,
+    });
     this.boss.on('error', (error) => this.logger.error(error.message));
     await this.boss.start();
-    await this.boss.createQueue(QUEUE);
     if (!this.config.JOBS_WORKER) return;
     await this.reapInterrupted();
     await this.boss.work<{ jobId: string }>(QUEUE, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {

@@ -26,8 +26,43 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recomputes the hash chain; the first broken link, if any */
+        /** Verifies the anchored chain against the kept checkpoints; the first broken event, if any */
         get: operations["Audit_verify"];
+        put?: never;
+        /** Verifies the chain also against checkpoints an auditor saved (400 for one not signed by the audit key) */
+        post: operations["Audit_verifyAgainst"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest signed checkpoints of the chain, newest last (an auditor saves them) */
+        get: operations["Audit_checkpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Ed25519 public key (PEM) that checks every checkpoint */
+        get: operations["Audit_publicKey"];
         put?: never;
         post?: never;
         delete?: never;
@@ -45,7 +80,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A Bearer token for the user (429 with a growing wait after repeated failures) */
+        /** A Bearer token for the user (429 with Retry-After when a sign-in limit is reached) */
         post: operations["Auth_login"];
         delete?: never;
         options?: never;
@@ -64,6 +99,40 @@ export interface paths {
         get: operations["Auth_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Signs out everywhere: every token of the caller issued so far stops working */
+        post: operations["Auth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/users/{id}/revoke-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends every token of a user (administrators), with a reason kept in the audit trail */
+        post: operations["Auth_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1108,24 +1177,89 @@ export interface components {
             reason: string | null;
             prevHash: string | null;
             hash: string;
+            /**
+             * @description Number in the chain: 1, 2, 3 … without gaps (a string of digits)
+             * @example 42
+             */
+            seq: string;
+            /** @description HMAC of (seq, hash) keyed outside the database */
+            mac: string | null;
         };
         AuditPageDto: {
             items: components["schemas"]["AuditEventDto"][];
             limit: number;
             offset: number;
         };
+        ChainHeadDto: {
+            /** @example 42 */
+            seq: string;
+            hash: string;
+        };
         /** @enum {string} */
-        ChainBreakProblem: "PREVIOUS_HASH_MISMATCH" | "CONTENT_HASH_MISMATCH";
-        ChainBreakDto: {
+        ChainBreakProblem: "SEQUENCE_GAP" | "PREVIOUS_HASH_MISMATCH" | "CONTENT_HASH_MISMATCH" | "MAC_MISSING" | "MAC_MISMATCH" | "CHECKPOINT_MISMATCH" | "CHECKPOINT_SIGNATURE_INVALID" | "MISSING_EVENTS";
+        CheckpointRefDto: {
+            /** @example 40 */
+            seq: string;
+            /** @example 40 */
             eventId: string;
+            /** Format: date-time */
+            signedAt: string;
+        };
+        ChainBreakDto: {
+            /** @description The first broken event; null when it is missing altogether */
+            eventId: string | null;
+            /**
+             * @description Its number in the chain
+             * @example 30
+             */
+            seq: string;
             problem: components["schemas"]["ChainBreakProblem"];
             expected: string | null;
             found: string | null;
+            checkpoint?: components["schemas"]["CheckpointRefDto"];
         };
         AuditVerifyDto: {
             valid: boolean;
+            /** @description Events checked before the first break (all when valid) */
             checked: number;
+            /** @description The last intact event */
+            head: components["schemas"]["ChainHeadDto"] | null;
+            /** @description Checkpoints the chain was held against */
+            checkpoints: number;
             firstBreak: components["schemas"]["ChainBreakDto"] | null;
+        };
+        VerifyAuditDto: {
+            /** @description Checkpoints as GET /audit/checkpoints gave them */
+            checkpoints: Record<string, never>[];
+        };
+        CheckpointDto: {
+            /** @example 1 */
+            version: number;
+            /** @example 40 */
+            seq: string;
+            /** @example 40 */
+            eventId: string;
+            hash: string;
+            /** Format: date-time */
+            signedAt: string;
+            /**
+             * @description `every-N`, `seal`, or the budget decision (e.g. `budget.approve`)
+             * @example budget.approve
+             */
+            reason: string;
+            /** @description Names the public key (GET /audit/public-key) */
+            keyId: string;
+            /** @description Ed25519 signature, base64 */
+            signature: string;
+        };
+        AuditCheckpointsDto: {
+            publicKeyId: string;
+            items: components["schemas"]["CheckpointDto"][];
+        };
+        AuditPublicKeyDto: {
+            keyId: string;
+            /** @description SPKI, PEM */
+            publicKey: string;
         };
         LoginDto: {
             /** @example yenphong.head */
@@ -1163,6 +1297,15 @@ export interface components {
             unitId: string;
             /** @description Ids of the units the user acts for; null: the whole province */
             unitScope: string[] | null;
+        };
+        RevokedTokensDto: {
+            /** Format: uuid */
+            userId: string;
+            revoked: boolean;
+        };
+        RevokeTokensDto: {
+            /** @example Máy tính bị mất / Lost laptop */
+            reason: string;
         };
         /** @enum {string} */
         JobKind: "WORKBOOK_IMPORT" | "REPORT_EXPORT";
@@ -2170,6 +2313,97 @@ export interface operations {
             };
         };
     };
+    Audit_verifyAgainst: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyAuditDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerifyDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Audit_checkpoints: {
+        parameters: {
+            query?: {
+                /** @description How many of the latest checkpoints */
+                limit?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCheckpointsDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Audit_publicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPublicKeyDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Auth_login: {
         parameters: {
             query?: never;
@@ -2217,6 +2451,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Auth_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedTokensDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Auth_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeTokensDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedTokensDto"];
                 };
             };
             /** @description Error */

@@ -42,4 +42,12 @@ export class AuditEvent {
 
   @Column({ type: 'char', length: 64 })
   hash!: string;
+
+  /** Number in the chain: 1, 2, 3 … without gaps. */
+  @Column({ type: 'bigint' })
+  seq!: string;
+
+  /** HMAC of (seq, hash) with a key the database never holds (see anchor.ts). */
+  @Column({ type: 'char', length: 64, nullable: true })
+  mac!: string | null;
 }

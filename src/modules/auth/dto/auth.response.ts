@@ -1,4 +1,4 @@
-import { ApiEnum, ApiInt, ApiNested, ApiText, ApiUuid } from '../../../common/openapi/api-fields.js';
+import { ApiBool, ApiEnum, ApiInt, ApiNested, ApiText, ApiUuid } from '../../../common/openapi/api-fields.js';
 import { ROLES, type Role } from '../roles.js';
 
 /** The signed-in user, as the sign-in answers it. */
@@ -27,4 +27,10 @@ export class MeResponseDto {
   @ApiUuid() unitId!: string;
   @ApiUuid({ isArray: true, nullable: true, description: 'Ids of the units the user acts for; null: the whole province' })
   unitScope!: string[] | null;
+}
+
+/** `POST /auth/logout`, `POST /auth/users/{id}/revoke-tokens`: the user whose tokens ended. */
+export class RevokedTokensDto {
+  @ApiUuid() userId!: string;
+  @ApiBool() revoked!: true;
 }

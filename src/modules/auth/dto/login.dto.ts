@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsRequiredText } from '../../../common/validation/validators.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'yenphong.head' })
-  @IsString()
-  @IsNotEmpty()
+  @IsRequiredText()
   @MaxLength(60)
   username!: string;
 

@@ -24,6 +24,10 @@ export class User {
   @Column({ type: 'boolean' })
   active!: boolean;
 
+  /** Raised by sign-out and revocation: tokens carrying an older version are refused. */
+  @Column({ type: 'integer', name: 'token_version', default: 1 })
+  tokenVersion!: number;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 }

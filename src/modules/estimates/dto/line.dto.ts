@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsQuantity, IsVnd, IsOptionalField } from '../../../common/validation/validators.js';
+import { IsBoolean, IsInt, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsOptionalField, IsQuantity, IsRequiredText, IsVnd } from '../../../common/validation/validators.js';
 
 /** The fields of a line as a client sends them; amounts are digit strings. */
 export class LineFieldsDto {
@@ -11,38 +11,32 @@ export class LineFieldsDto {
   isContinuing?: boolean;
 
   @ApiProperty({ example: '1.f' })
-  @IsString()
-  @IsNotEmpty()
+  @IsRequiredText()
   @MaxLength(20)
   planAreaCode!: string;
 
   @ApiProperty({ example: 'RECURRENT' })
-  @IsString()
-  @IsNotEmpty()
+  @IsRequiredText()
   @MaxLength(20)
   expenditureTypeCode!: string;
 
   @ApiProperty({ example: 'DISTRICT' })
-  @IsString()
-  @IsNotEmpty()
+  @IsRequiredText()
   @MaxLength(30)
   fundingSourceCode!: string;
 
   @ApiProperty({ example: 'TASK_DETAILED' })
-  @IsString()
-  @IsNotEmpty()
+  @IsRequiredText()
   @MaxLength(30)
   activityKindCode!: string;
 
   @ApiProperty({ example: 'Mua sắm máy tính cho cán bộ, công chức' })
-  @IsString()
-  @IsNotEmpty()
+  @IsRequiredText()
   @MaxLength(2000)
   description!: string;
 
   @ApiProperty({ example: 'bộ' })
-  @IsString()
-  @IsNotEmpty()
+  @IsRequiredText()
   @MaxLength(50)
   measureUnit!: string;
 

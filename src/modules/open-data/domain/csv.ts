@@ -1,7 +1,10 @@
 // CSV as RFC 4180 has it: fields separated by commas, records ended by CRLF, a field quoted with
 // double quotes when it holds a comma, a double quote, CR or LF, and a double quote inside a quoted
-// field doubled. Text is written as it is (UTF-8 on the wire, no byte-order mark, no escaping of
-// leading '=' or '+': this is data for machines, and altering values would misreport them).
+// field doubled. UTF-8 on the wire, no byte-order mark. One change to the text, the OWASP rule
+// against CSV injection: this file is published to anyone, and a spreadsheet opening it would run
+// a cell that starts with = + - @ TAB or CR as a formula (`=HYPERLINK(…)`, `+cmd|…`), so such a cell
+// gets a leading apostrophe, which spreadsheets read as "text". To recover the value as entered,
+// drop a leading apostrophe followed by one of those characters. Plain numbers (`-1`) are left alone.
 // Plain TypeScript: the writer streams through it, the validator and the tests read with it.
 
 export const CSV_DELIMITER = ',';
@@ -19,9 +22,21 @@ export const CSV_DIALECT = {
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** One field, quoted only when RFC 4180 requires it. */
+/** First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A plain signed number (`-1`, `+2.5`) is a value, not a formula: it is left as it is. */
+const PLAIN_NUMBER = /^[+-]?[0-9]+(\.[0-9]+)?$/;
+
+/** The value with a leading apostrophe when a spreadsheet would run it as a formula. */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+}
+
+/** One field: formula-like text neutralised, then quoted only when RFC 4180 requires it. */
 export function csvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const safe = neutraliseFormula(value);
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /** One record with its line terminator. */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsDateOnly, IsDecisionNumber, IsOptionalField, IsVnd } from '../../../common/validation/validators.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDateOnly, IsDecisionNumber, IsOptionalField, IsRequiredText, IsVnd } from '../../../common/validation/validators.js';
 import { DIC_OPINIONS, type DicOpinion } from '../../estimates/entities/estimate-line.entity.js';
 
 export class TransitionDto {
@@ -14,8 +14,7 @@ export class TransitionDto {
 
 export class ReturnDto extends TransitionDto {
   @ApiProperty({ description: 'Why it goes back (required)' })
-  @IsString()
-  @IsNotEmpty()
+  @IsRequiredText()
   @MaxLength(4000)
   comment!: string;
 }
@@ -96,8 +95,7 @@ export class AdjustmentDto {
   approvedAmount!: string;
 
   @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
+  @IsRequiredText()
   @MaxLength(4000)
   reason!: string;
 
@@ -113,8 +111,7 @@ export class ExclusionDto {
   estimateId!: string;
 
   @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
+  @IsRequiredText()
   @MaxLength(4000)
   reason!: string;
 }
