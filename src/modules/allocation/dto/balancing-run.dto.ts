@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsObject, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { IsVnd, IsOptionalField } from '../../../common/validation/validators.js';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptionalField, IsRequiredText, IsVnd } from '../../../common/validation/validators.js';
 import { EXPENDITURE_TYPE_CODES, type ExpenditureTypeCode } from '../../catalog/entities/catalog.entities.js';
 
 export const RUN_KINDS = ['BALANCE', 'TOP_UP'] as const;
@@ -13,8 +13,7 @@ export class IncludeLineDto {
   lineId!: string;
 
   @ApiProperty({ description: 'Why the line is funded although DIC disagreed (kept with the run and in the audit trail)', maxLength: 4000 })
-  @IsString()
-  @IsNotEmpty()
+  @IsRequiredText()
   @MaxLength(4000)
   reason!: string;
 }

@@ -65,8 +65,7 @@ export class BalanceItemDto {
 
   @ApiPropertyOptional({ description: 'Required to approve more than 0 on a line DIC disagreed with: why it is funded all the same (kept in the audit trail)', maxLength: 4000 })
   @IsOptionalField()
-  @IsString()
-  @IsNotEmpty()
+  @IsRequiredText()
   @MaxLength(4000)
   reason?: string;
 }
