@@ -17,6 +17,7 @@ import { SpreadsheetsModule } from './modules/spreadsheets/spreadsheets.module.j
 import { SupportModule } from './modules/support/support.module.js';
 import { TreasuryModule } from './modules/treasury/treasury.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
+import { WebModule } from './modules/web/web.module.js';
 import { WorkflowModule } from './modules/workflow/workflow.module.js';
 
 @Module({})
@@ -44,6 +45,7 @@ export class AppModule {
         MonitoringModule,
         OpenDataModule,
         TreasuryModule,
+        WebModule.forRoot(),
       ],
       providers: [
         { provide: AppConfig, useValue: config },

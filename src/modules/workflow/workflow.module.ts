@@ -4,12 +4,13 @@ import { FloorModule } from '../floor/floor.module.js';
 import { SupportModule } from '../support/support.module.js';
 import { BudgetController } from './budget.controller.js';
 import { BudgetService } from './budget.service.js';
+import { EstimateHistoryController } from './estimate-history.controller.js';
 import { EstimateWorkflowService } from './estimate-workflow.service.js';
 import { WorkflowController } from './workflow.controller.js';
 
 @Module({
   imports: [EstimatesModule, FloorModule, SupportModule],
-  controllers: [WorkflowController, BudgetController],
+  controllers: [WorkflowController, BudgetController, EstimateHistoryController],
   providers: [EstimateWorkflowService, BudgetService],
   exports: [EstimateWorkflowService, BudgetService],
 })

@@ -1,0 +1,39 @@
+// The shell: / redirects to /app, sign-in in Vietnamese with the English switch, navigation by role.
+import { expect, test } from '@playwright/test';
+import { expectAccessible, screenshot, signIn, signOut } from './support/pages';
+
+test('/ leads to the sign-in page; a wrong password is said in Vietnamese', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/app\/login$/);
+  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+  await expectAccessible(page, 'sign-in');
+  await screenshot(page, 'sign-in');
+  await page.getByLabel('Tên đăng nhập').fill('yenphong.officer');
+  await page.getByLabel('Mật khẩu').fill('wrong password');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('alert')).toContainText('Sai tên đăng nhập hoặc mật khẩu');
+});
+
+test('a deep link under /app survives a reload and the sign-in; English on the switch', async ({ page }) => {
+  await page.goto('/app/estimate/review');
+  await expect(page).toHaveURL(/\/app\/login$/);
+  await signIn(page, 'yenphong.officer');
+  await expect(page).toHaveURL(/\/app\/estimate\/review$/);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+  await page.getByText('EN', { exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await page.getByText('VI', { exact: true }).click();
+  await signOut(page);
+});
+
+test('navigation follows the role: a unit officer drafts, a province reviewer does not', async ({ page }) => {
+  await signIn(page, 'yenphong.officer');
+  const nav = page.getByRole('navigation');
+  await expect(nav.getByRole('link', { name: 'Lập dự toán' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Tổng hợp toàn tỉnh' })).toHaveCount(0);
+  await signOut(page);
+  await signIn(page, 'dic.reviewer');
+  await expect(nav.getByRole('link', { name: 'Tổng hợp toàn tỉnh' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Lập dự toán' })).toHaveCount(0);
+});

@@ -1,0 +1,16 @@
+// The shapes the screens read, named once: each is the generated OpenAPI schema (schema.d.ts) of
+// the API's response. Money is always a digit string there.
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+
+export type Me = Schemas['MeResponseDto'];
+export type Role = Me['role'];
+export type LoginResult = Schemas['LoginResponseDto'];
+export type FiscalYear = Schemas['FiscalYearDto'];
+export type Catalog = Schemas['CatalogDto'];
+export type Estimate = Schemas['EstimateDto'];
+export type EstimateStatus = Estimate['status'];
+export type Line = Schemas['EstimateLineDto'];
+export type AmountByCode = Schemas['AmountByCodeDto'];
+export type EstimateListItem = Schemas['EstimateListItemDto'];

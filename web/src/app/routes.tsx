@@ -1,0 +1,38 @@
+// The route table: each screen once, with the roles that see it and its place in the navigation.
+// Part 2 (DIC, DOF/DPI, the chair) adds its screens here; the shell and the guard read this table.
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from '../api/types';
+
+export const UNIT_ROLES: readonly Role[] = ['UNIT_OFFICER', 'UNIT_HEAD'];
+export const PROVINCE_ROLES: readonly Role[] = ['DIC_REVIEWER', 'DOF_OFFICER', 'DPI_OFFICER', 'CHAIR', 'ADMIN', 'AUDITOR'];
+
+export interface AppRoute {
+  /** Under /app, react-router syntax. */
+  path: string;
+  roles: readonly Role[];
+  /** i18n key of its navigation entry; none for screens reached from another screen. */
+  nav?: string;
+  Component: LazyExoticComponent<ComponentType>;
+}
+
+// Each screen group is its own chunk: the sign-in page ships none of them.
+const MyWork = lazy(() => import('../features/work/MyWork'));
+const EditorPage = lazy(() => import('../features/estimates/EditorPage'));
+const ExcelPage = lazy(() => import('../features/excel/ExcelPage'));
+const ReviewPage = lazy(() => import('../features/review/ReviewPage'));
+const ReportPage = lazy(() => import('../features/reports/ReportPage'));
+const ProvinceHome = lazy(() => import('../features/province/ProvinceHome'));
+
+export const ROUTES: readonly AppRoute[] = [
+  { path: '', roles: UNIT_ROLES, nav: 'nav.work', Component: MyWork },
+  { path: 'estimate', roles: UNIT_ROLES, nav: 'nav.editor', Component: EditorPage },
+  { path: 'estimate/excel', roles: UNIT_ROLES, nav: 'nav.excel', Component: ExcelPage },
+  { path: 'estimate/review', roles: UNIT_ROLES, nav: 'nav.review', Component: ReviewPage },
+  { path: 'reports', roles: UNIT_ROLES, nav: 'nav.report', Component: ReportPage },
+  { path: '', roles: PROVINCE_ROLES, nav: 'nav.province', Component: ProvinceHome },
+];
+
+/** The routes a role may open, in navigation order. */
+export function routesFor(role: Role): AppRoute[] {
+  return ROUTES.filter((route) => route.roles.includes(role));
+}
