@@ -11,6 +11,7 @@ import { DicOpinionInBalancing1764191100000 } from './1764191100000-DicOpinionIn
 import { DecidedFigures1764191200000 } from './1764191200000-DecidedFigures.js';
 import { AuditAnchor1764192000000 } from './1764192000000-AuditAnchor.js';
 import { Classification1764250000000 } from './1764250000000-Classification.js';
+import { Appraisal1764260000000 } from './1764260000000-Appraisal.js';
 
 export const MIGRATIONS = [
   Foundation1764140000000,
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   DecidedFigures1764191200000,
   AuditAnchor1764192000000,
   Classification1764250000000,
+  Appraisal1764260000000,
 ];

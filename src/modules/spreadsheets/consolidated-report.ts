@@ -18,7 +18,7 @@ import type { Writable } from 'node:stream';
 import type { EventEmitter } from 'node:events';
 import { Decimal } from 'decimal.js';
 import ExcelJS from 'exceljs';
-import { moneyCellValue, quantityCellValue } from './cell-values.js';
+import { MAX_NUMERIC_CELL_AMOUNT, moneyCellValue, quantityCellValue } from './cell-values.js';
 import { StreamPressure } from './stream-pressure.js';
 
 export interface ReportAmounts {
@@ -96,6 +96,10 @@ export interface ReportLine {
   /** The current figure once the budget is approved; null (or absent) before. */
   adjustedAmount?: bigint | null;
   status: string;
+  /** State budget index codes ('' when not set) and DIC's appraised amount (null before the appraisal round). */
+  loaiKhoan?: string;
+  mucTieuMuc?: string;
+  appraisedAmount?: bigint | null;
 }
 
 /** Sheet names, in workbook order. */
@@ -591,12 +595,18 @@ class ReportWriter {
     let count = 0;
     let requested = 0n;
     let approved = 0n;
+    let appraised = 0n;
+    let variance = 0n;
     let adjusted: bigint | null = null;
     await pressure.relieve(sheet);
     for await (const line of data.lines) {
       count++;
       requested += line.amount;
       if (line.approvedAmount !== null) approved += line.approvedAmount;
+      if (line.appraisedAmount != null) {
+        appraised += line.appraisedAmount;
+        variance += line.appraisedAmount - line.amount;
+      }
       if (line.adjustedAmount != null) adjusted = (adjusted ?? 0n) + line.adjustedAmount;
       writeLineRow(sheet.getRow(rowNumber++), count, line);
       if (count % PACE_EVERY === 0) await pressure.relieve(sheet);
@@ -607,8 +617,11 @@ class ReportWriter {
       [5, `${TOTAL_LABEL} (${count.toLocaleString('en')} dòng / lines)`, S.totalLabel],
       money(13, requested, 'total'),
       money(14, approved, 'total'),
-      ...optionalMoney(16, adjusted, 'total'),
+      money(18, appraised, 'total'),
+      ...optionalMoney(20, adjusted, 'total'),
     ]);
+    setSigned(total, 19, variance);
+    total.getCell(19).font = { bold: true };
     total.commit();
     commitSheet(sheet);
     if (onProgress && (count === 0 || count % PROGRESS_EVERY !== 0)) onProgress(count);
@@ -661,6 +674,10 @@ const LINE_HEADERS: readonly (readonly [string, string])[] = [
   ['Đề nghị (đồng)', 'Requested'],
   ['Phê duyệt (đồng)', 'Approved'],
   ['Trạng thái', 'Status'],
+  ['Loại-Khoản', 'Type-item'],
+  ['Mục-Tiểu mục', 'Group-subitem'],
+  ['Thẩm định (đồng)', 'Appraised'],
+  ['Chênh lệch thẩm định (đồng)', 'Variance (appraised − requested)'],
   ['Sau điều chỉnh (đồng)', 'Adjusted'],
 ];
 
@@ -681,7 +698,13 @@ function writeLineRow(row: ExcelJS.Row, index: number, line: ReportLine): void {
   setMoney(row, 13, line.amount);
   if (line.approvedAmount !== null) setMoney(row, 14, line.approvedAmount);
   set(row, 15, cleanText(line.status), S.code);
-  if (line.adjustedAmount != null) setMoney(row, 16, line.adjustedAmount);
+  set(row, 16, cleanText(line.loaiKhoan ?? ''), S.code);
+  set(row, 17, cleanText(line.mucTieuMuc ?? ''), S.code);
+  if (line.appraisedAmount != null) {
+    setMoney(row, 18, line.appraisedAmount);
+    setSigned(row, 19, line.appraisedAmount - line.amount);
+  }
+  if (line.adjustedAmount != null) setMoney(row, 20, line.adjustedAmount);
   row.commit();
 }
 
@@ -689,6 +712,13 @@ function set(row: ExcelJS.Row, column: number, value: ExcelJS.CellValue, style: 
   const cell = row.getCell(column);
   cell.value = value;
   cell.style = style;
+}
+
+/** A signed amount (a variance): a number while it fits 15 digits, else exact text. */
+function setSigned(row: ExcelJS.Row, column: number, amount: bigint): void {
+  const magnitude = amount < 0n ? -amount : amount;
+  if (magnitude <= BigInt(MAX_NUMERIC_CELL_AMOUNT)) set(row, column, Number(amount), S.money);
+  else set(row, column, amount.toString(), S.moneyText);
 }
 
 function setMoney(row: ExcelJS.Row, column: number, amount: bigint): void {
@@ -928,4 +958,4 @@ const UNIT_WIDTHS = [7, 14, 44, 26, 22, 22, 22, 22];
 const BREAKDOWN_WIDTHS = [7, 16, 56, 22, 22, 22];
 const ADJUSTMENT_WIDTHS = [7, 14, 7, 44, 20, 20, 44, 28, 24];
 const SUPPORT_WIDTHS = [7, 14, 40, 14, 32, 22, 20, 14];
-const LINE_WIDTHS = [9, 12, 32, 7, 50, 11, 11, 11, 11, 12, 12, 18, 20, 20, 12, 20];
+const LINE_WIDTHS = [9, 12, 32, 7, 50, 11, 11, 11, 11, 12, 12, 18, 20, 20, 12, 12, 12, 20, 20, 20];

@@ -17,6 +17,8 @@ export interface CandidateLine {
   dicNote: string | null;
   /** DOF's or DPI's written reason for including a line DIC disagreed with; absent: it gets 0. */
   includeReason?: string | null;
+  /** DIC's appraised amount (the appraisal round): when set, balancing starts from it. */
+  appraisedAmount?: bigint | null;
 }
 
 export type RunKind = 'BALANCE' | 'TOP_UP';
@@ -63,8 +65,13 @@ export function allocationRequest(kind: RunKind, line: CandidateLine): Allocatio
   } else if (line.dicOpinion === 'AGREE_WITH_CHANGES') {
     note = `Sở TT&TT đồng ý có điều chỉnh${quoted(line.dicNote)} / DIC agreed with changes${quoted(line.dicNote)}`;
   }
-  if (kind === 'BALANCE') return { requested: line.amount, minimum: line.committedMinimum, tier: line.priorityTier, note, heldBack: null };
-  const lacking = line.amount - (line.approvedAmount ?? 0n);
+  // Balancing starts from the appraised figure once DIC has appraised the line.
+  const base = line.appraisedAmount ?? line.amount;
+  if (kind === 'BALANCE') {
+    const minimum = line.committedMinimum < base ? line.committedMinimum : base;
+    return { requested: base, minimum, tier: line.priorityTier, note, heldBack: null };
+  }
+  const lacking = base - (line.approvedAmount ?? 0n);
   return { requested: lacking > 0n ? lacking : 0n, minimum: 0n, tier: line.priorityTier, note, heldBack: null };
 }
 
