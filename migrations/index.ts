@@ -7,6 +7,8 @@ import { SupportRounds1764170000000 } from './1764170000000-SupportRounds.js';
 import { Jobs1764175000000 } from './1764175000000-Jobs.js';
 import { Monitoring1764180000000 } from './1764180000000-Monitoring.js';
 import { SignInLimits1764191000000 } from './1764191000000-SignInLimits.js';
+import { DicOpinionInBalancing1764191100000 } from './1764191100000-DicOpinionInBalancing.js';
+import { DecidedFigures1764191200000 } from './1764191200000-DecidedFigures.js';
 import { AuditAnchor1764192000000 } from './1764192000000-AuditAnchor.js';
 import { Classification1764250000000 } from './1764250000000-Classification.js';
 import { Appraisal1764260000000 } from './1764260000000-Appraisal.js';
@@ -20,6 +22,8 @@ export const MIGRATIONS = [
   Jobs1764175000000,
   Monitoring1764180000000,
   SignInLimits1764191000000,
+  DicOpinionInBalancing1764191100000,
+  DecidedFigures1764191200000,
   AuditAnchor1764192000000,
   Classification1764250000000,
   Appraisal1764260000000,

@@ -552,6 +552,9 @@ describe('plan targets, semi-annual progress reports and the dashboard (e2e)', (
       expect(second.targets.find((x) => x.code === 'EMAIL-DAILY')).toMatchObject({ value: null, met: null });
       expect(second.targets.find((x) => x.code === 'EMAIL-DAILY')!.trend.map((p) => p.value)).toEqual([null, null, '82.7273', null]);
       expect(second.execution.total.disbursed).toBe('0');
+      // A share of units has no figure either where nobody reported (not a false 0%), now or in the trend.
+      expect(second.targets.find((x) => x.code === 'ONE-STOP-DISTRICTS')).toMatchObject({ value: null, numerator: null, gap: null, met: null, reportingUnits: 0 });
+      expect(target('ONE-STOP-DISTRICTS').trend.map((p) => p.value)).toEqual([null, null, '12.5']);
     });
 
     it('execution agrees with the approved lines and the accepted reports to the đồng', async () => {
@@ -563,9 +566,11 @@ describe('plan targets, semi-annual progress reports and the dashboard (e2e)', (
       const disbursed = sum(reports.flatMap((r) => r.disbursements.map((d) => d.disbursed!)));
       expect(disbursed).toBe('1425200001');
       expect(approved).toBe('4991600000');
-      expect(dashboard.execution.total).toEqual({ approved, disbursed, percent: '28.55' });
+      // No adjustment in this year: the decided figures are the current ones.
+      expect(dashboard.execution.total).toEqual({ approved, decided: approved, disbursed, percent: '28.55' });
       for (const rows of [dashboard.execution.byUnit, dashboard.execution.byPlanArea, dashboard.execution.byFundingSource, dashboard.execution.byExpenditureType]) {
         expect(sum(rows.map((r) => r.approved))).toBe(approved);
+        expect(sum(rows.map((r) => (r as unknown as { decided: string }).decided))).toBe(approved);
         expect(sum(rows.map((r) => r.disbursed))).toBe(disbursed);
       }
       expect(dashboard.execution.byUnit.map((u) => [u.unitCode, u.reportStatus, u.approved, u.disbursed, u.percent])).toEqual([

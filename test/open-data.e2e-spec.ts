@@ -1,4 +1,5 @@
 import { PassThrough, Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { BUDGET_LINE_HEADER } from '../src/modules/open-data/domain/budget-lines.js';
 import { parseCsv } from '../src/modules/open-data/domain/csv.js';
@@ -6,8 +7,9 @@ import { validateFiscalDataPackage } from '../src/modules/open-data/domain/valid
 import type { FiscalDataPackage } from '../src/modules/open-data/domain/descriptor.js';
 import { HeavyWorkGate } from '../src/common/concurrency/heavy-work-gate.js';
 import { OpenDataService } from '../src/modules/open-data/open-data.service.js';
+import { FIRST_DATA_ROW, REPORT_SHEETS, TOTAL_LABEL } from '../src/modules/spreadsheets/consolidated-report.js';
 import { lineBody, SEEDED } from './support/fixtures.js';
-import { type Client, createTestApp, type TestApp } from './support/test-app.js';
+import { type Client, createTestApp, login, type TestApp } from './support/test-app.js';
 
 interface Line {
   id: string;
@@ -51,7 +53,17 @@ describe('open data: the approved budget as a Fiscal Data Package (e2e)', () => 
     return { text: response.text, rows: records.map((r) => Object.fromEntries(header.map((name, i) => [name, r[i]]))) };
   };
   const total = (rows: Row[], phase: string) => rows.filter((r) => r.phase === phase).reduce((sum, r) => sum + BigInt(r.amount), 0n);
-  const apiTotals = async () => ((await dof.get(`/fiscal-years/${YEAR}/budget`).expect(200)).body as { totals: { requested: string; approved: string } }).totals;
+  const apiTotals = async () =>
+    ((await dof.get(`/fiscal-years/${YEAR}/budget`).expect(200)).body as { totals: { requested: string; approved: string; adjusted: string | null; adjustments: number } }).totals;
+  /** Σ of the lines' decided and current approved amounts, straight from the table. */
+  const lineSums = async () =>
+    (
+      await t.dataSource.query<[{ decided: string; current: string }]>(
+        `SELECT COALESCE(SUM(l.decided_amount), 0)::text AS decided, COALESCE(SUM(l.approved_amount), 0)::text AS current
+           FROM estimate_lines l JOIN estimates e ON e.id = l.estimate_id WHERE e.year = $1 AND e.status = 'APPROVED'`,
+        [YEAR],
+      )
+    )[0];
   const expectNotPublished = async () => {
     expect((await anonymous().get('/open-data').expect(200)).body).toEqual([]);
     const missing = await anonymous().get(`/open-data/${YEAR}/datapackage.json`).expect(404);
@@ -264,13 +276,38 @@ describe('open data: the approved budget as a Fiscal Data Package (e2e)', () => 
       ['adjusted', '42000000'],
     ]);
     expect(rows.filter((r) => r.phase === 'adjusted')).toHaveLength(1);
-    // approved: still the chair's decision; the API's approved total is now the adjusted picture.
+    // approved: still the chair's decision, in open data and in the API alike; adjusted: the current figures.
     const totals = await apiTotals();
     expect(total(rows, 'approved')).toBe(925_000_000n);
+    expect(totals).toMatchObject({ approved: '925000000', adjusted: '922000000', adjustments: 2 });
+    expect(await lineSums()).toEqual({ decided: totals.approved, current: totals.adjusted });
     const adjustedIds = new Set(rows.filter((r) => r.phase === 'adjusted').map((r) => r.line_id));
     const current = rows.filter((r) => r.phase === 'adjusted' || (r.phase === 'approved' && !adjustedIds.has(r.line_id)));
-    expect(current.reduce((sum, r) => sum + BigInt(r.amount), 0n).toString()).toBe(totals.approved);
-    expect(totals.approved).toBe('922000000');
+    expect(current.reduce((sum, r) => sum + BigInt(r.amount), 0n).toString()).toBe(totals.adjusted);
+    // The estimate view says the same per estimate.
+    const view = (await officer.get(`/estimates/${estimate.id}`).expect(200)).body as { decidedTotal: string; approvedTotal: string; lines: { decidedAmount: string | null }[] };
+    expect(view.lines.find((l) => (l as unknown as { id: string }).id === recurrent.id)?.decidedAmount).toBe('45000000');
+    expect(BigInt(view.decidedTotal) - BigInt(view.approvedTotal)).toBe(3_000_000n);
+    // And the consolidated workbook: approved as decided, adjusted beside it, every adjustment listed.
+    const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    };
+    const file = (await request(t.http).get(`/fiscal-years/${YEAR}/report.xlsx`).set('Authorization', `Bearer ${await login(t.http, 'dof.officer')}`).buffer(true).parse(binary).expect(200))
+      .body as Buffer;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
+    const byUnit = workbook.getWorksheet(REPORT_SHEETS.byUnit)!;
+    let totalRow = FIRST_DATA_ROW;
+    while (byUnit.getRow(totalRow).getCell(3).value !== TOTAL_LABEL) totalRow++;
+    expect([byUnit.getRow(totalRow).getCell(7).value, byUnit.getRow(totalRow).getCell(8).value]).toEqual([925_000_000, 922_000_000]);
+    const adjustmentsSheet = workbook.getWorksheet(REPORT_SHEETS.adjustments)!;
+    expect([FIRST_DATA_ROW, FIRST_DATA_ROW + 1].map((r) => [5, 6, 7].map((c) => adjustmentsSheet.getRow(r).getCell(c).value))).toEqual([
+      [45_000_000, 40_000_000, PRIVATE_WORDS.adjustmentReason],
+      [40_000_000, 42_000_000, 'Điều chỉnh lần hai'],
+    ]);
+    expect(adjustmentsSheet.getRow(FIRST_DATA_ROW).getCell(8).value).toEqual(expect.stringContaining('(dof.officer)'));
     expect(text).not.toContain(PRIVATE_WORDS.adjustmentReason);
     expect(text).not.toContain('Điều chỉnh lần hai');
     const after = ((await anonymous().get('/open-data').expect(200)).body as { updatedAt: string }[])[0].updatedAt;
@@ -282,9 +319,9 @@ describe('open data: the approved budget as a Fiscal Data Package (e2e)', () => 
     // 2,500 more approved lines (more than two cursor batches), written straight into the database.
     await t.dataSource.query(
       `INSERT INTO estimate_lines (estimate_id, line_no, plan_area_code, expenditure_type_code, funding_source_code, activity_kind_code,
-                                   description, measure_unit, quantity, unit_price, amount, approved_amount)
+                                   description, measure_unit, quantity, unit_price, amount, approved_amount, decided_amount)
        SELECT $1, 3 + g, '2.1.a', 'RECURRENT', 'PROVINCIAL', 'TASK_SIMPLE', 'Dòng số ' || g || ', "đợt" ' || (g % 7),
-              'gói', 1, 1000000 + g, 1000000 + g, 1000000 + g - (g % 3)
+              'gói', 1, 1000000 + g, 1000000 + g, 1000000 + g - (g % 3), 1000000 + g - (g % 3)
          FROM generate_series(1, 2500) AS g`,
       [estimate.id],
     );
@@ -295,7 +332,8 @@ describe('open data: the approved budget as a Fiscal Data Package (e2e)', () => 
     expect(total(rows, 'proposed').toString()).toBe(totals.requested);
     const adjustedIds = new Set(rows.filter((r) => r.phase === 'adjusted').map((r) => r.line_id));
     const current = rows.filter((r) => r.phase === 'adjusted' || (r.phase === 'approved' && !adjustedIds.has(r.line_id)));
-    expect(current.reduce((sum, r) => sum + BigInt(r.amount), 0n).toString()).toBe(totals.approved);
+    expect(current.reduce((sum, r) => sum + BigInt(r.amount), 0n).toString()).toBe(totals.adjusted);
+    expect(total(rows, 'approved').toString()).toBe(totals.approved);
     // In line order within the unit.
     const descriptions = rows.filter((r) => r.phase === 'proposed').map((r) => r.description);
     expect(descriptions[3]).toBe('Dòng số 1, "đợt" 1');

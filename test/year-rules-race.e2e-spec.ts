@@ -137,7 +137,7 @@ describe('year-wide rules under concurrent writes (e2e)', () => {
       estimate = await balancedEstimate(SEEDED.yenPhong, YEAR, 2);
       // The floor exactly met: 1% of 20,000,000,000 = 200,000,000.
       await setFloor(YEAR, { totalLocalExpenditure: '20000000000', floorPolicy: 'STOP' });
-    });
+    }, 30_000);
 
     afterEach(async () => {
       // Back to an open budget for the next race, whatever won this one.

@@ -15,7 +15,7 @@ import { EstimateWorkflowService } from '../workflow/estimate-workflow.service.j
 import { applyOnce } from '../workflow/idempotency.js';
 import { adoptedAmount, allocationRequest, compareRuns, type RunKind, type RunLine } from './domain/scenarios.js';
 import type { CreateBalancingRunDto } from './dto/balancing-run.dto.js';
-import { allocate, explainAllocation, InfeasibleAllocationError } from './engine/index.js';
+import { allocate, type AllocationLineExplanation, explainAllocation, InfeasibleAllocationError } from './engine/index.js';
 
 const ALL_SOURCES = '*';
 
@@ -52,6 +52,10 @@ interface StoredLine {
   allocated: string;
   basis: string;
   note: string | null;
+  dic_opinion: string | null;
+  dic_note: string | null;
+  design_agreed: boolean | null;
+  include_reason: string | null;
   line_no?: number | null;
   description?: string | null;
 }
@@ -81,13 +85,14 @@ export class BalancingRunsService {
     );
     const topUpSources = new Set(picture.settings.floorSources);
     const drawn = kind === 'TOP_UP' ? candidates.filter((l) => topUpSources.has(l.fundingSourceCode)) : candidates;
+    const included = this.includedDespiteDic(dto, drawn);
 
     const runId = randomUUID();
     const stored: StoredLine[] = [];
     const groups: Record<string, unknown> = {};
     for (const [source, ceiling] of Object.entries(ceilings)) {
       const lines = drawn.filter((l) => source === ALL_SOURCES || l.fundingSourceCode === source);
-      const requests = lines.map((l) => allocationRequest(kind, { ...l, awaitingDesign: isInvestmentProject(l) && l.designAgreed !== true }));
+      const requests = lines.map((l) => allocationRequest(kind, { ...l, isProject: isInvestmentProject(l), includeReason: included.get(l.lineId) ?? null }));
       let result;
       try {
         result = allocate({ ceiling: BigInt(ceiling), unit, lines: lines.map((l, i) => ({ id: l.lineId, ...requests[i] })) });
@@ -101,7 +106,7 @@ export class BalancingRunsService {
         throw error;
       }
       groups[source] = { ceiling, allocated: result.allocated.toString(), unallocated: result.unallocated.toString(), partialTier: result.partialTier, lineCount: lines.length };
-      lines.forEach((l, i) => stored.push(this.storedLine(stored.length, l, requests[i], result.lines[i].allocated, result.lines[i].basis)));
+      lines.forEach((l, i) => stored.push(this.storedLine(stored.length, l, requests[i], result.lines[i].allocated, result.lines[i].basis, included.get(l.lineId) ?? null)));
     }
 
     await this.dataSource.transaction(async (manager) => {
@@ -110,7 +115,15 @@ export class BalancingRunsService {
         [runId, year, dto.track, kind, dto.name ?? `${kind} ${dto.track} ${new Date().toISOString()}`, unit.toString(), JSON.stringify(ceilings), JSON.stringify(groups), actor.userId],
       );
       await this.insertLines(manager, runId, stored);
-      await this.audit.record(manager, { actor, unitId: null, entityType: 'balancing_run', entityId: runId, action: 'balancing_run.create', after: { year, track: dto.track, kind, ceilings, groups } });
+      await this.audit.record(manager, {
+        actor,
+        unitId: null,
+        entityType: 'balancing_run',
+        entityId: runId,
+        action: 'balancing_run.create',
+        after: { year, track: dto.track, kind, ceilings, groups, includedDespiteDic: [...included].map(([lineId, reason]) => ({ lineId, reason })) },
+        reason: included.size > 0 ? [...included.values()].join('; ') : null,
+      });
     });
     return this.get(runId);
   }
@@ -127,7 +140,7 @@ export class BalancingRunsService {
   async get(id: string, manager: EntityManager = this.dataSource.manager) {
     const run = await this.runRow(manager, id);
     const lines = await this.lines(manager, id);
-    const explanations = new Map<string, unknown>();
+    const explanations = new Map<string, AllocationLineExplanation>();
     for (const [source, ceiling] of Object.entries(run.ceilings)) {
       const group = lines.filter((l) => source === ALL_SOURCES || l.funding_source_code === source);
       const result = allocate({
@@ -158,7 +171,11 @@ export class BalancingRunsService {
         proposedApproved: adoptedAmount(run.kind, l.approved_before === null ? null : BigInt(l.approved_before), BigInt(l.allocated)),
         basis: l.basis,
         note: l.note,
-        explanation: explanations.get(l.line_id) ?? null,
+        dicOpinion: l.dic_opinion,
+        dicNote: l.dic_note,
+        designAgreed: l.design_agreed,
+        includeReason: l.include_reason,
+        explanation: this.explained(explanations.get(l.line_id), l.note),
       })),
     };
   }
@@ -213,7 +230,9 @@ export class BalancingRunsService {
             WHERE r.run_id = $1
               AND (l.id IS NULL OR l.amount <> r.line_amount OR l.approved_amount IS DISTINCT FROM r.approved_before
                    OR l.funding_source_code <> r.funding_source_code OR l.expenditure_type_code <> $2
-                   OR l.priority_tier <> r.tier OR e.status NOT IN ('SUBMITTED', 'BALANCED'))
+                   OR l.priority_tier <> r.tier OR e.status NOT IN ('SUBMITTED', 'BALANCED')
+                   OR l.dic_opinion IS DISTINCT FROM r.dic_opinion OR l.dic_note IS DISTINCT FROM r.dic_note
+                   OR l.design_agreed IS DISTINCT FROM r.design_agreed)
             LIMIT 5`,
           [id, run.track],
         );
@@ -235,6 +254,7 @@ export class BalancingRunsService {
               lineId: l.line_id,
               approvedAmount: adoptedAmount(run.kind, l.approved_before === null ? null : BigInt(l.approved_before), BigInt(l.allocated)),
               field: `run line ${l.position}`,
+              reason: l.include_reason,
             })),
             undefined,
             run.kind === 'BALANCE' ? 'line.balance' : 'line.top-up',
@@ -273,7 +293,48 @@ export class BalancingRunsService {
     throw InvalidInputError.of('ceiling', 'cần mức trần / give a ceiling or ceilingsBySource');
   }
 
-  private storedLine(position: number, line: PictureLine, request: ReturnType<typeof allocationRequest>, allocated: bigint, basis: string): StoredLine {
+  /**
+   * The lines DIC disagreed with that the run includes all the same, each with its written reason.
+   * 400 naming `include[i]` for a line not in the run or one DIC did not disagree with; 409
+   * `DESIGN_NOT_AGREED` for an IT project whose design DIC has not agreed to (no reason includes it).
+   */
+  private includedDespiteDic(dto: CreateBalancingRunDto, drawn: readonly PictureLine[]): Map<string, string> {
+    const byId = new Map(drawn.map((l) => [l.lineId, l]));
+    const included = new Map<string, string>();
+    const problems: FieldProblem[] = [];
+    (dto.include ?? []).forEach((item, i) => {
+      const line = byId.get(item.lineId);
+      const field = `include[${i}].lineId`;
+      if (included.has(item.lineId)) problems.push({ field, code: 'DUPLICATE_LINE', message: `${field}: dòng được nêu hai lần / the line is listed twice` });
+      else if (!line) problems.push({ field, code: 'NOT_IN_RUN', message: `${field}: dòng không thuộc phương án này / the line is not among this run's lines` });
+      else if (isInvestmentProject(line) && line.designAgreed !== true) {
+        throw new ConflictError(
+          'DESIGN_NOT_AGREED',
+          `${field}: Sở TT&TT ${line.designAgreed === false ? 'không thống nhất' : 'chưa có ý kiến về'} thiết kế cơ sở của dự án, không thể đưa vào / ` +
+            `DIC ${line.designAgreed === false ? 'refused' : 'has not yet given its opinion on'} the project's preliminary design: it cannot be included`,
+        );
+      } else if (line.dicOpinion !== 'DISAGREE') {
+        problems.push({ field, code: 'NOT_DISAGREED', message: `${field}: Sở TT&TT không phản đối dòng này, không cần đưa vào riêng / DIC did not disagree with this line: it needs no reason to be included` });
+      } else included.set(item.lineId, item.reason.trim());
+    });
+    if (problems.length > 0) throw new InvalidInputError(problems);
+    return included;
+  }
+
+  /** The engine's account of a line, with DIC's bearing on it first when there is one. */
+  private explained(explanation: AllocationLineExplanation | undefined, note: string | null) {
+    if (!explanation) return null;
+    return note ? { ...explanation, summary: `${note}. ${explanation.summary}` } : explanation;
+  }
+
+  private storedLine(
+    position: number,
+    line: PictureLine,
+    request: ReturnType<typeof allocationRequest>,
+    allocated: bigint,
+    basis: string,
+    includeReason: string | null,
+  ): StoredLine {
     return {
       position,
       line_id: line.lineId,
@@ -291,6 +352,10 @@ export class BalancingRunsService {
       allocated: allocated.toString(),
       basis,
       note: request.note,
+      dic_opinion: line.dicOpinion,
+      dic_note: line.dicNote,
+      design_agreed: line.designAgreed,
+      include_reason: includeReason,
     };
   }
 
@@ -300,9 +365,11 @@ export class BalancingRunsService {
     const column = <K extends keyof StoredLine>(key: K) => lines.map((l) => l[key]);
     await manager.query(
       `INSERT INTO balancing_run_lines (run_id, position, line_id, estimate_id, unit_id, plan_area_code, funding_source_code,
-                                        line_amount, approved_before, requested, minimum, tier, allocated, basis, note)
+                                        line_amount, approved_before, requested, minimum, tier, allocated, basis, note,
+                                        dic_opinion, dic_note, design_agreed, include_reason)
        SELECT $1, * FROM unnest($2::int[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[],
-                                $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::int[], $13::numeric[], $14::text[], $15::text[])`,
+                                $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::int[], $13::numeric[], $14::text[], $15::text[],
+                                $16::text[], $17::text[], $18::bool[], $19::text[])`,
       [
         runId,
         column('position'),
@@ -319,6 +386,10 @@ export class BalancingRunsService {
         column('allocated'),
         column('basis'),
         column('note'),
+        column('dic_opinion'),
+        column('dic_note'),
+        column('design_agreed'),
+        column('include_reason'),
       ],
     );
   }
@@ -333,7 +404,8 @@ export class BalancingRunsService {
     return manager.query<StoredLine[]>(
       `SELECT r.position, r.line_id, r.estimate_id, r.unit_id, u.code AS unit_code, u.name AS unit_name, r.plan_area_code,
               r.funding_source_code, r.line_amount::text, r.approved_before::text, r.requested::text, r.minimum::text,
-              r.tier, r.allocated::text, r.basis, r.note, l.line_no, l.description
+              r.tier, r.allocated::text, r.basis, r.note, r.dic_opinion, r.dic_note, r.design_agreed, r.include_reason,
+              l.line_no, l.description
          FROM balancing_run_lines r JOIN units u ON u.id = r.unit_id
          -- The line as a person reads it (number and description); gone if the line was deleted since.
          LEFT JOIN estimate_lines l ON l.id = r.line_id

@@ -30,6 +30,10 @@ export interface EstimateView extends Estimate {
   totals: EstimateTotals;
   /** Support the chair decided for the unit this year: lines funded from it may ask up to this. */
   supportAwarded: { fundingSourceCode: string; amount: bigint }[];
+  /** Σ of the lines' approved amounts as the chair decided them; null before the decision. */
+  decidedTotal: bigint | null;
+  /** Σ of the lines' current approved amounts (after any adjustment); null while no line has one. */
+  approvedTotal: bigint | null;
 }
 
 export interface EstimateListItem extends Estimate {
@@ -74,7 +78,7 @@ const AUDITED_LINES = 2000;
 /** What a client sets on a line; the review and balancing fields are set by the workflow. */
 type LineContent = Omit<
   EstimateLine,
-  'id' | 'estimateId' | 'lineNo' | 'createdAt' | 'updatedAt' | 'approvedAmount' | 'dicOpinion' | 'dicNote' | 'designAgreed' | 'appraisedAmount' | 'appraisalNote'
+  'id' | 'estimateId' | 'lineNo' | 'createdAt' | 'updatedAt' | 'approvedAmount' | 'decidedAmount' | 'dicOpinion' | 'dicNote' | 'designAgreed' | 'appraisedAmount' | 'appraisalNote'
 >;
 
 /** A changed line is a new request: its review and approved amount start over. */
@@ -218,6 +222,8 @@ export class EstimatesService {
       lines: lines.map((line) => ({ ...line, appraisalVariance: line.appraisedAmount === null ? null : line.appraisedAmount - line.amount })),
       totals: estimateTotals(lines),
       supportAwarded,
+      decidedTotal: estimate.status === 'APPROVED' ? sumVnd(lines.map((line) => line.decidedAmount ?? 0n)) : null,
+      approvedTotal: lines.some((line) => line.approvedAmount !== null) ? sumVnd(lines.map((line) => line.approvedAmount ?? 0n)) : null,
     };
   }
 

@@ -19,6 +19,8 @@ export interface PictureLine extends RuleLine {
   expenditureTypeCode: string;
   priorityTier: number;
   designAgreed: boolean | null;
+  dicOpinion: 'AGREE' | 'AGREE_WITH_CHANGES' | 'DISAGREE' | null;
+  dicNote: string | null;
   planAreaCode: string;
   committedMinimum: bigint;
   /** DIC's appraised amount (the appraisal round), null before it. */
@@ -43,6 +45,8 @@ export interface TopUpLine {
   /** What the line still lacks of its request: the allocator's `requested`. */
   unfunded: bigint;
   tier: number;
+  /** DIC's opinion as it bears on the line (a line DIC disagreed with or a refused design takes nothing). */
+  note: string | null;
 }
 
 export interface FullPicture extends YearPicture {
@@ -125,7 +129,7 @@ export class FloorService {
     const rows = await manager.query<Record<string, string | number | boolean | null>[]>(
       `SELECT l.id, l.estimate_id, e.unit_id, u.code AS unit_code, u.name AS unit_name, e.status,
               l.activity_kind_code, l.expenditure_type_code, l.funding_source_code, l.priority_tier, l.design_agreed,
-              l.plan_area_code, l.committed_minimum::text,
+              l.dic_opinion, l.dic_note, l.plan_area_code, l.committed_minimum::text,
               l.amount::text, l.approved_amount::text, l.contingency::text, l.multi_year_total::text, l.appraised_amount::text
          FROM estimate_lines l
          JOIN estimates e ON e.id = l.estimate_id
@@ -147,6 +151,8 @@ export class FloorService {
       fundingSourceCode: r.funding_source_code as string,
       priorityTier: r.priority_tier as number,
       designAgreed: r.design_agreed as boolean | null,
+      dicOpinion: r.dic_opinion as PictureLine['dicOpinion'],
+      dicNote: r.dic_note as string | null,
       planAreaCode: r.plan_area_code as string,
       committedMinimum: BigInt(r.committed_minimum as string),
       amount: BigInt(r.amount as string),
@@ -244,15 +250,15 @@ export class FloorService {
   }
 
   /**
-   * What a top-up asks for each of the given lines (of the floor's sources in estimates being
-   * balanced, below their request: `balanceableLines`). An IT project DIC has not agreed to can
-   * take nothing.
+   * Lines of the floor's sources in estimates being balanced whose approved amount is below their
+   * request. A line DIC disagreed with, or an IT project whose design DIC refused or has not yet
+   * agreed to, can take nothing (the same request a TOP_UP run makes; see `allocationRequest`).
    */
   topUpCandidates(lines: readonly PictureLine[]): TopUpLine[] {
     return lines
       .map((l) => {
         // The same request a TOP_UP balancing run makes for the line.
-        const request = allocationRequest('TOP_UP', { ...l, awaitingDesign: isInvestmentProject(l) && l.designAgreed !== true });
+        const request = allocationRequest('TOP_UP', { ...l, isProject: isInvestmentProject(l) });
         return {
           lineId: l.lineId,
           estimateId: l.estimateId,
@@ -263,6 +269,7 @@ export class FloorService {
           approvedBefore: l.approvedAmount,
           unfunded: request.requested,
           tier: request.tier,
+          note: request.note,
         };
       })
       .filter((c) => c.unfunded > 0n);

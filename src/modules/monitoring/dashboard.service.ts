@@ -44,13 +44,21 @@ export interface DashboardTarget {
   furthest: { unitId: string; unitCode: string; unitName: string; value: string | null; gap: string | null; reason: 'NOT_MET' | 'NO_REPORT' }[];
 }
 
-export interface ExecutionGroup extends ExecutionRow {
+/**
+ * `approved` is the current approved amount (after adjustments: the base of the disbursement rate);
+ * `decided` the same lines as the chair decided them, kept on each line at the decision.
+ */
+export interface DecidedExecutionRow extends ExecutionRow {
+  decided: bigint;
+}
+
+export interface ExecutionGroup extends DecidedExecutionRow {
   code: string;
   name: string;
   nameEn: string;
 }
 
-export interface UnitExecution extends ExecutionRow {
+export interface UnitExecution extends DecidedExecutionRow {
   unitId: string;
   unitCode: string;
   unitName: string;
@@ -76,7 +84,7 @@ export interface DashboardView {
   targets: DashboardTarget[];
   /** Σ disbursed (ACCEPTED reports of the half) ÷ Σ approved (lines of APPROVED estimates of the year). */
   execution: {
-    total: ExecutionRow;
+    total: DecidedExecutionRow;
     byUnit: UnitExecution[];
     byPlanArea: ExecutionGroup[];
     byFundingSource: ExecutionGroup[];
@@ -185,25 +193,20 @@ export class DashboardService {
 
     // Execution: exact sums per group in PostgreSQL (numeric), rates from those sums as bigint.
     const groups = await manager.query<
-      { g_unit: number; g_area: number; g_source: number; g_type: number; unit_id: string | null; plan_area_code: string | null; funding_source_code: string | null; expenditure_type_code: string | null; approved: string; disbursed: string }[]
+      { g_unit: number; g_area: number; g_source: number; g_type: number; unit_id: string | null; plan_area_code: string | null; funding_source_code: string | null; expenditure_type_code: string | null; approved: string; decided: string; disbursed: string }[]
     >(
-      // Approved amounts from the estimate ledger's kept totals (parts of each approved estimate);
-      // only the lines that have a disbursement are read, for theirs.
+      // Per line: the decided figure (kept at the chair's decision) is not in the ledger's totals.
       `WITH lines AS (
-         SELECT e.unit_id, t.plan_area_code, t.funding_source_code, t.expenditure_type_code, t.approved, 0::numeric AS disbursed
+         SELECT e.unit_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code,
+                COALESCE(l.approved_amount, 0) AS approved, COALESCE(l.decided_amount, 0) AS decided, COALESCE(d.disbursed, 0) AS disbursed
            FROM estimates e
-           JOIN estimate_totals t ON t.estimate_id = e.id AND t.plan_area_code <> '' AND t.line_count <> 0
-          WHERE e.year = $1 AND e.status = 'APPROVED'
-         UNION ALL
-         SELECT e.unit_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code, 0, COALESCE(d.disbursed, 0)
-           FROM estimates e
-           JOIN progress_reports r ON r.unit_id = e.unit_id AND r.year = e.year AND r.half = $2 AND r.status = 'ACCEPTED'
-           JOIN progress_disbursements d ON d.report_id = r.id
-           JOIN estimate_lines l ON l.id = d.line_id AND l.estimate_id = e.id
+           JOIN estimate_lines l ON l.estimate_id = e.id
+           LEFT JOIN progress_reports r ON r.unit_id = e.unit_id AND r.year = e.year AND r.half = $2 AND r.status = 'ACCEPTED'
+           LEFT JOIN progress_disbursements d ON d.report_id = r.id AND d.line_id = l.id
           WHERE e.year = $1 AND e.status = 'APPROVED')
        SELECT GROUPING(unit_id) AS g_unit, GROUPING(plan_area_code) AS g_area, GROUPING(funding_source_code) AS g_source,
               GROUPING(expenditure_type_code) AS g_type, unit_id, plan_area_code, funding_source_code, expenditure_type_code,
-              SUM(approved)::text AS approved, SUM(disbursed)::text AS disbursed
+              SUM(approved)::text AS approved, SUM(decided)::text AS decided, SUM(disbursed)::text AS disbursed
          FROM lines
         GROUP BY GROUPING SETS ((unit_id), (plan_area_code), (funding_source_code), (expenditure_type_code))`,
       [year, half],
@@ -218,7 +221,10 @@ export class DashboardService {
     );
     const statusOf = new Map(reportRows.map((row) => [row.unit_id, row]));
     const unitById = new Map(units.map((unit) => [unit.id, unit]));
-    const figuresOf = (row: { approved: string; disbursed: string }) => executionRow({ approved: BigInt(row.approved), disbursed: BigInt(row.disbursed) });
+    const figuresOf = (row: { approved: string; decided: string; disbursed: string }): DecidedExecutionRow => ({
+      ...executionRow({ approved: BigInt(row.approved), disbursed: BigInt(row.disbursed) }),
+      decided: BigInt(row.decided),
+    });
     const byUnit = groups
       .filter((g) => g.g_unit === 0)
       .map((g): UnitExecution => {
@@ -253,7 +259,7 @@ export class DashboardService {
       generatedAt: new Date().toISOString(),
       targets: targetViews,
       execution: {
-        total: executionTotal(byUnit),
+        total: { ...executionTotal(byUnit), decided: byUnit.reduce((sum, unit) => sum + unit.decided, 0n) },
         byUnit,
         byPlanArea: grouped('g_area', 'plan_area_code', areas),
         byFundingSource: grouped('g_source', 'funding_source_code', sources),

@@ -31,7 +31,7 @@ const PUBLISHED_LINES = `
          COALESCE(u.budget_relation_code, '') AS unit_budget_relation_code, COALESCE(u.chapter_code, '') AS chapter_code,
          COALESCE(l.loai_khoan, '') AS loai_khoan, COALESCE(l.muc_tieu_muc, '') AS muc_tieu_muc,
          l.description,
-         l.amount::text AS requested, l.approved_amount::text AS approved_now,
+         l.amount::text AS requested, l.approved_amount::text AS approved_now, l.decided_amount::text AS decided,
          COALESCE(adj.n, 0)::int AS adjustment_count, COALESCE(adj.net, 0)::text AS adjustment_net,
          ex.disbursed::text AS executed
     FROM estimate_lines l
@@ -84,6 +84,7 @@ interface LineRow {
   description: string;
   requested: string;
   approved_now: string | null;
+  decided: string | null;
   adjustment_count: number;
   adjustment_net: string;
   executed: string | null;
@@ -136,6 +137,7 @@ function toLine(r: LineRow): PublishedLine {
     description: r.description,
     requested: BigInt(r.requested),
     approvedNow: r.approved_now === null ? null : BigInt(r.approved_now),
+    decided: r.decided === null ? null : BigInt(r.decided),
     adjustmentCount: r.adjustment_count,
     adjustmentNet: BigInt(r.adjustment_net),
     executed: r.executed === null ? null : BigInt(r.executed),

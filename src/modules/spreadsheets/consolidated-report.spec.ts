@@ -172,7 +172,7 @@ describe('the consolidated workbook', () => {
     workbook = await load(await write({ ...data, lines: lines(LINE_COUNT) }, (n) => progress.push(n)));
   });
 
-  it('has the eight sheets, in order, with names Excel accepts', () => {
+  it('has the nine sheets, in order, with names Excel accepts', () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       'TongHop',
       'TheoDonVi',
@@ -181,6 +181,7 @@ describe('the consolidated workbook', () => {
       'TheoLoaiChi',
       'SanCNTT',
       'HoTro',
+      'DieuChinh',
       'ChiTiet',
     ]);
     expect(Object.values(REPORT_SHEETS)).toEqual(workbook.worksheets.map((sheet) => sheet.name));
@@ -277,7 +278,10 @@ describe('the consolidated workbook', () => {
     expect(valueOf(sheet, 'Ngày quyết định').value).toBe('20/02/2025');
     expect(valueOf(sheet, 'Số đơn vị được tổng hợp').value).toBe(3);
     expect(exact(valueOf(sheet, 'Tổng dự toán đề nghị'))).toBe(1_250_000_000n + TWO_POW_53_PLUS_1 + EIGHTEEN_DIGITS);
-    expect(exact(valueOf(sheet, 'Tổng dự toán phê duyệt'))).toBe(1_000_000_000n + TWO_POW_53_PLUS_1 - 1n + 100_000_000_000_000_000n);
+    // Approved: as decided (labelled with the decision), the adjusted total beside it.
+    expect(exact(valueOf(sheet, 'Tổng dự toán phê duyệt theo quyết định'))).toBe(1_000_000_000n + TWO_POW_53_PLUS_1 - 1n + 100_000_000_000_000_000n);
+    expect(text(sheet, rowWith(sheet, 1, 'Tổng dự toán phê duyệt theo quyết định'), 3)).toContain('123/QĐ-UBND');
+    expect(exact(valueOf(sheet, 'Tổng dự toán sau điều chỉnh'))).toBe(1_000_000_000n + TWO_POW_53_PLUS_1 - 1n + 100_000_000_000_000_000n);
 
     expect(exact(valueOf(sheet, 'Tổng chi ngân sách địa phương'))).toBe(5_000_000_000_000n);
     expect(valueOf(sheet, 'Tỷ lệ sàn').value).toBe('0.01 (1%)');
@@ -286,12 +290,17 @@ describe('the consolidated workbook', () => {
     expect(exact(valueOf(sheet, 'Chi CNTT đề nghị'))).toBe(61_000_000_000n);
     expect(valueOf(sheet, 'Kết quả').value).toBe('Không đạt / Not met');
     expect(exact(valueOf(sheet, 'Thiếu hụt'))).toBe(1_234_567_900n);
+    expect(valueOf(sheet, 'Thiếu hụt (đồng) — hiện tại / live').value).toBe(1_234_567_900);
+    expect(text(sheet, rowWith(sheet, 1, 'KIỂM TRA MỨC SÀN'), 1)).toContain('SỐ LIỆU HIỆN TẠI (2025-03-01T08:30:00.000Z)');
     expect(valueOf(sheet, 'Mức sàn').numFmt).toBe('#,##0');
     expect(valueOf(sheet, 'Chính sách').value).toMatch(/^WARN/);
-    // The warning row, under WARN and not compliant, on the summary too.
-    expect(exact(valueOf(sheet, FLOOR_WARNING_LABEL))).toBe(1_234_567_900n);
+    // The warning row, under WARN and not compliant, on the summary too — in words: one shortfall on the sheet.
+    expect(valueOf(sheet, FLOOR_WARNING_LABEL).value).toBe('Không đạt / Not met');
+    let shortfalls = 0;
+    sheet.eachRow((row) => row.eachCell((cell) => (shortfalls += cell.value === 1_234_567_900 ? 1 : 0)));
+    expect(shortfalls).toBe(1);
 
-    const warnings = rowWith(sheet, 1, 'CÁC CẢNH BÁO / WARNINGS');
+    const warnings = rowWith(sheet, 1, 'CÁC CẢNH BÁO (KHI TRÌNH / AS SUBMITTED) / WARNINGS');
     expect(text(sheet, warnings + 1, 1)).toBe('• Đơn vị X nộp muộn / unit X submitted late');
     expect(text(sheet, warnings + 2, 1)).toBe('• Thiếu mức sàn / floor not met');
   });
@@ -369,6 +378,70 @@ describe('the consolidated workbook', () => {
       });
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
     }
+  });
+});
+
+describe('decided and adjusted figures kept apart', () => {
+  let workbook: ExcelJS.Workbook;
+  beforeAll(async () => {
+    const data = baseData();
+    workbook = await load(
+      await write({
+        ...data,
+        budget: { ...data.budget, warnings: ['Thiếu 5.000.000 đồng so với mức sàn 50.000.000 / IT is 5.000.000 đồng short', 'Đơn vị X nộp muộn / late'] },
+        byUnit: [
+          { unitCode: 'A', unitName: 'Đơn vị A', status: 'APPROVED', excluded: false, requested: 900n, approved: 800n, adjusted: 750n },
+          { unitCode: 'B', unitName: 'Đơn vị B', status: 'APPROVED', excluded: false, requested: 500n, approved: 500n, adjusted: 500n },
+        ],
+        byPlanArea: [{ code: 'HT', name: 'Hạ tầng', requested: 1_400n, approved: 1_300n, adjusted: 1_250n }],
+        support: [{ unitCode: 'GB', unitName: 'UBND huyện Gia Bình', fundingSourceCode: 'PROVINCIAL_SUPPORT', fundingSourceName: 'Hỗ trợ từ ngân sách tỉnh', amount: 9n, decisionNumber: null, decisionDate: null }],
+        adjustments: [
+          { unitCode: 'A', lineNo: 2, description: 'Thuê đường truyền', before: 300n, after: 250n, reason: 'Giảm theo QĐ 99', actor: 'Chuyên viên Sở Tài chính (dof.officer)', at: '2025-04-01T02:00:00.000Z' },
+        ],
+        lines: [
+          { ...line(1), amount: 900n, approvedAmount: 800n, adjustedAmount: 750n },
+          { ...line(2), amount: 500n, approvedAmount: 500n, adjustedAmount: 500n },
+        ],
+      }),
+    );
+  });
+
+  it('approved (as decided) and adjusted columns side by side, each TOTAL its own sum', () => {
+    const byUnit = sheetOf(workbook, REPORT_SHEETS.byUnit);
+    expect(text(byUnit, HEADER_ROW, 7)).toContain('Approved');
+    expect(text(byUnit, HEADER_ROW, 8)).toContain('Adjusted');
+    const total = rowWith(byUnit, 3, TOTAL_LABEL);
+    expect([money(byUnit, total, 7), money(byUnit, total, 8)]).toEqual([1_300n, 1_250n]);
+    const area = sheetOf(workbook, REPORT_SHEETS.byPlanArea);
+    expect([money(area, FIRST_DATA_ROW, 5), money(area, FIRST_DATA_ROW, 6)]).toEqual([1_300n, 1_250n]);
+    const lines = sheetOf(workbook, REPORT_SHEETS.lines);
+    const linesTotal = rowWith(lines, 5, TOTAL_LABEL);
+    expect([money(lines, linesTotal, 14), money(lines, linesTotal, 20)]).toEqual([1_300n, 1_250n]);
+    const summary = sheetOf(workbook, REPORT_SHEETS.summary);
+    expect(exact(valueOf(summary, 'Tổng dự toán phê duyệt theo quyết định'))).toBe(1_300n);
+    expect(exact(valueOf(summary, 'Tổng dự toán sau điều chỉnh'))).toBe(1_250n);
+  });
+
+  it('an adjustments sheet with the line, before, after, reason, who and when', () => {
+    const sheet = sheetOf(workbook, REPORT_SHEETS.adjustments);
+    expect([1, 2, 3, 4, 7, 8, 9].map((c) => sheet.getRow(FIRST_DATA_ROW).getCell(c).value)).toEqual([
+      1,
+      'A',
+      2,
+      'Thuê đường truyền',
+      'Giảm theo QĐ 99',
+      'Chuyên viên Sở Tài chính (dof.officer)',
+      '2025-04-01T02:00:00.000Z',
+    ]);
+    expect([money(sheet, FIRST_DATA_ROW, 5), money(sheet, FIRST_DATA_ROW, 6)]).toEqual([300n, 250n]);
+  });
+
+  it('the summary leaves the floor warning kept from the submission out (one shortfall, the live one); the support sheet names every source', () => {
+    const summary = sheetOf(workbook, REPORT_SHEETS.summary);
+    const warnings = rowWith(summary, 1, 'CÁC CẢNH BÁO');
+    expect(text(summary, warnings + 1, 1)).toBe('• Đơn vị X nộp muộn / late');
+    expect(rowWith(summary, 1, '• Thiếu 5.000.000')).toBe(-1);
+    expect(text(sheetOf(workbook, REPORT_SHEETS.support), FIRST_DATA_ROW, 5)).toBe('Hỗ trợ từ ngân sách tỉnh');
   });
 });
 

@@ -6,7 +6,11 @@
 //   TheoLoaiChi  by expenditure type
 //   SanCNTT      the 1% floor check in detail, with a visible warning row when it is not met
 //   HoTro        support decisions
+//   DieuChinh    adjustments after the chair's decision: line, before, after, reason, who, when
 //   ChiTiet      every line, streamed (650,000 lines in bounded memory)
+// Once the chair has decided, "Phê duyệt / Approved" columns hold the figures as decided (kept on
+// each line at the decision) and "Sau điều chỉnh / Adjusted" the current ones; before, "Approved"
+// holds the balanced figures and "Adjusted" is blank.
 // Written with exceljs's streaming writer, row by row. Every total is computed here in bigint and
 // written as a value (no formula to recompute): a number when it has at most 15 digits, otherwise its
 // exact digits as text (see cell-values.ts); money never passes through a float.
@@ -19,7 +23,24 @@ import { StreamPressure } from './stream-pressure.js';
 
 export interface ReportAmounts {
   requested: bigint;
+  /** As the chair decided it once the budget is approved; before, as balanced. */
   approved: bigint;
+  /** The current figure after adjustments, once the budget is approved; null (or absent) before. */
+  adjusted?: bigint | null;
+}
+
+/** One recorded adjustment after the chair's decision. */
+export interface ReportAdjustment {
+  unitCode: string;
+  lineNo: number;
+  description: string;
+  before: bigint;
+  after: bigint;
+  reason: string;
+  /** Who made it (name and username). */
+  actor: string;
+  /** ISO timestamp. */
+  at: string;
 }
 
 export interface ConsolidatedReportData {
@@ -41,7 +62,17 @@ export interface ConsolidatedReportData {
   byPlanArea: ({ code: string; name: string } & ReportAmounts)[];
   byFundingSource: ({ code: string; name: string } & ReportAmounts)[];
   byExpenditureType: ({ code: string; name: string } & ReportAmounts)[];
-  support: { unitCode: string; unitName: string; fundingSourceCode: string; amount: bigint; decisionNumber: string | null; decisionDate: string | null }[];
+  support: {
+    unitCode: string;
+    unitName: string;
+    fundingSourceCode: string;
+    /** The source's name from the catalog (the support sources carry no line, so it is given here). */
+    fundingSourceName?: string;
+    amount: bigint;
+    decisionNumber: string | null;
+    decisionDate: string | null;
+  }[];
+  adjustments?: readonly ReportAdjustment[];
   /** May be 650,000 lines: iterated once, written as they come. */
   lines: AsyncIterable<ReportLine> | Iterable<ReportLine>;
 }
@@ -60,7 +91,10 @@ export interface ReportLine {
   quantity: string;
   unitPrice: bigint;
   amount: bigint;
+  /** As decided once the budget is approved, else as balanced. */
   approvedAmount: bigint | null;
+  /** The current figure once the budget is approved; null (or absent) before. */
+  adjustedAmount?: bigint | null;
   status: string;
   /** State budget index codes ('' when not set) and DIC's appraised amount (null before the appraisal round). */
   loaiKhoan?: string;
@@ -77,6 +111,7 @@ export const REPORT_SHEETS = {
   byExpenditureType: 'TheoLoaiChi',
   floor: 'SanCNTT',
   support: 'HoTro',
+  adjustments: 'DieuChinh',
   lines: 'ChiTiet',
 } as const;
 
@@ -181,6 +216,7 @@ export async function writeConsolidatedReport(data: ConsolidatedReportData, outp
     report.writeBreakdown('byExpenditureType', data.byExpenditureType, ['Loại chi', 'Expenditure type'], 'theo loại chi', 'by expenditure type');
     report.writeFloor();
     report.writeSupport();
+    report.writeAdjustments();
     pressure.check();
     await report.writeLines(pressure, onProgress);
     pressure.check();
@@ -237,6 +273,7 @@ class ReportWriter {
       byExpenditureType: add(REPORT_SHEETS.byExpenditureType),
       floor: add(REPORT_SHEETS.floor),
       support: add(REPORT_SHEETS.support),
+      adjustments: add(REPORT_SHEETS.adjustments),
       lines: add(REPORT_SHEETS.lines, 1),
     };
     const widths: Record<keyof typeof REPORT_SHEETS, readonly number[]> = {
@@ -247,6 +284,7 @@ class ReportWriter {
       byExpenditureType: BREAKDOWN_WIDTHS,
       floor: SUMMARY_WIDTHS,
       support: SUPPORT_WIDTHS,
+      adjustments: ADJUSTMENT_WIDTHS,
       lines: LINE_WIDTHS,
     };
     for (const key of Object.keys(sheets) as (keyof typeof REPORT_SHEETS)[]) {
@@ -269,6 +307,7 @@ class ReportWriter {
     const included = data.byUnit.filter((unit) => !unit.excluded);
     const requested = sum(included, (unit) => unit.requested);
     const approved = sum(included, (unit) => unit.approved);
+    const decided = data.budget.status === 'APPROVED';
     rows.put(labelled('Năm ngân sách / Budget year', data.year, S.whole));
     rows.put(labelled('Thời điểm lập báo cáo / Generated at', cleanText(data.generatedAt), S.text));
     rows.put(labelled('Trạng thái dự toán tổng hợp / Budget status', statusLabel(data.budget.status), S.text));
@@ -283,14 +322,48 @@ class ReportWriter {
       ),
     );
     rows.put(labelledMoney('Tổng dự toán đề nghị (đồng) / Total requested', requested, `= dòng ${TOTAL_LABEL}, trang ${REPORT_SHEETS.byUnit}`));
-    rows.put(labelledMoney('Tổng dự toán phê duyệt (đồng) / Total approved', approved, `= dòng ${TOTAL_LABEL}, trang ${REPORT_SHEETS.byUnit}`));
+    if (decided) {
+      const adjustments = data.adjustments?.length ?? 0;
+      rows.put(
+        labelledMoney(
+          'Tổng dự toán phê duyệt theo quyết định (đồng) / Total approved by the decision',
+          approved,
+          `Như Chủ tịch quyết định${data.budget.decisionNumber ? ` (QĐ ${cleanText(data.budget.decisionNumber)})` : ''}, không gồm điều chỉnh sau đó / as decided, before later adjustments`,
+        ),
+      );
+      rows.put(
+        labelledMoney(
+          'Tổng dự toán sau điều chỉnh (đồng) / Total after adjustments',
+          sum(included, (unit) => unit.adjusted ?? unit.approved),
+          `${adjustments} lần điều chỉnh, trang ${REPORT_SHEETS.adjustments} / ${adjustments} adjustments, sheet ${REPORT_SHEETS.adjustments}`,
+        ),
+      );
+    } else {
+      rows.put(
+        labelledMoney(
+          'Tổng số cân đối, chưa phê duyệt (đồng) / Total balanced, not yet approved',
+          approved,
+          `= dòng ${TOTAL_LABEL}, trang ${REPORT_SHEETS.byUnit}; chưa có quyết định của Chủ tịch / no decision yet`,
+        ),
+      );
+    }
     rows.blank();
-    rows.put(section('KIỂM TRA MỨC SÀN CHI CNTT / IT FLOOR CHECK', `Chi tiết: trang ${REPORT_SHEETS.floor} / details: sheet ${REPORT_SHEETS.floor}`));
-    for (const row of floorRows(data.floor)) rows.put(row);
+    // One shortfall on this sheet, labelled with its moment: the live figures when the workbook was
+    // made. The warnings kept from the submission repeat the floor's as it was then, so the floor's
+    // is left out of them here (it is on sheet SanCNTT).
+    rows.put(
+      section(
+        `KIỂM TRA MỨC SÀN CHI CNTT — SỐ LIỆU HIỆN TẠI (${cleanText(data.generatedAt)}) / IT FLOOR CHECK — LIVE FIGURES`,
+        `Chi tiết: trang ${REPORT_SHEETS.floor} / details: sheet ${REPORT_SHEETS.floor}`,
+      ),
+    );
+    for (const row of floorRows(data.floor, false, 'hiện tại / live')) rows.put(row);
     rows.blank();
-    rows.put(section('CÁC CẢNH BÁO / WARNINGS'));
-    if (data.budget.warnings.length === 0) rows.put([[1, 'Không có / None', S.text]]);
-    for (const warning of data.budget.warnings) rows.put([[1, `• ${cleanText(warning)}`, S.wrap]], (row) => mergeAcross(sheet, row.number, 3));
+    const moment = data.budget.status === 'DRAFT' || data.budget.status === 'RETURNED' ? 'HIỆN TẠI / LIVE' : 'KHI TRÌNH / AS SUBMITTED';
+    rows.put(section(`CÁC CẢNH BÁO (${moment}) / WARNINGS`));
+    const warnings = data.budget.warnings.filter((warning) => !isFloorWarning(warning));
+    if (warnings.length === 0) rows.put([[1, 'Không có / None', S.text]]);
+    for (const warning of warnings) rows.put([[1, `• ${cleanText(warning)}`, S.wrap]], (row) => mergeAcross(sheet, row.number, 3));
     commitSheet(sheet);
   }
 
@@ -306,10 +379,12 @@ class ReportWriter {
       ['Tính vào tổng hợp', 'Included'],
       ['Đề nghị (đồng)', 'Requested'],
       ['Phê duyệt (đồng)', 'Approved'],
+      ['Sau điều chỉnh (đồng)', 'Adjusted'],
     ]);
     const rows = new RowCursor(sheet);
     let requested = 0n;
     let approved = 0n;
+    let adjusted: bigint | null = null;
     let excludedRequested = 0n;
     let excludedApproved = 0n;
     data.byUnit.forEach((unit, i) => {
@@ -319,6 +394,7 @@ class ReportWriter {
       } else {
         requested += unit.requested;
         approved += unit.approved;
+        if (unit.adjusted != null) adjusted = (adjusted ?? 0n) + unit.adjusted;
       }
       rows.put([
         [1, i + 1, S.whole],
@@ -328,9 +404,17 @@ class ReportWriter {
         [5, unit.excluded ? 'Không (loại trừ) / No (excluded)' : 'Có / Yes', S.text],
         money(6, unit.requested),
         money(7, unit.approved),
+        ...optionalMoney(8, unit.adjusted),
       ]);
     });
-    rows.put([[3, TOTAL_LABEL, S.totalLabel], [4, '', S.totalLabel], [5, '', S.totalLabel], money(6, requested, 'total'), money(7, approved, 'total')]);
+    rows.put([
+      [3, TOTAL_LABEL, S.totalLabel],
+      [4, '', S.totalLabel],
+      [5, '', S.totalLabel],
+      money(6, requested, 'total'),
+      money(7, approved, 'total'),
+      ...optionalMoney(8, adjusted, 'total'),
+    ]);
     if (data.byUnit.some((unit) => unit.excluded)) {
       rows.put([[3, EXCLUDED_LABEL, S.aside], money(6, excludedRequested, 'aside'), money(7, excludedApproved, 'aside')]);
     }
@@ -353,11 +437,20 @@ class ReportWriter {
       [`Tên ${vi.toLowerCase()}`, `${en} name`],
       ['Đề nghị (đồng)', 'Requested'],
       ['Phê duyệt (đồng)', 'Approved'],
+      ['Sau điều chỉnh (đồng)', 'Adjusted'],
     ]);
     const rows = new RowCursor(sheet);
     entries.forEach((entry, i) => {
-      rows.put([[1, i + 1, S.whole], [2, cleanText(entry.code), S.code], [3, cleanText(entry.name), S.wrap], money(4, entry.requested), money(5, entry.approved)]);
+      rows.put([
+        [1, i + 1, S.whole],
+        [2, cleanText(entry.code), S.code],
+        [3, cleanText(entry.name), S.wrap],
+        money(4, entry.requested),
+        money(5, entry.approved),
+        ...optionalMoney(6, entry.adjusted),
+      ]);
     });
+    const adjustedTotal = entries.some((entry) => entry.adjusted != null) ? sum(entries, (entry) => entry.adjusted ?? 0n) : null;
     rows.put([
       [3, TOTAL_LABEL, S.totalLabel],
       money(
@@ -370,6 +463,7 @@ class ReportWriter {
         sum(entries, (entry) => entry.approved),
         'total',
       ),
+      ...optionalMoney(6, adjustedTotal, 'total'),
     ]);
     commitSheet(sheet);
   }
@@ -439,7 +533,7 @@ class ReportWriter {
         [2, cleanText(entry.unitCode), S.code],
         [3, cleanText(entry.unitName), S.wrap],
         [4, cleanText(entry.fundingSourceCode), S.code],
-        [5, cleanText(this.fundingSourceNames.get(entry.fundingSourceCode) ?? ''), S.wrap],
+        [5, cleanText(entry.fundingSourceName ?? this.fundingSourceNames.get(entry.fundingSourceCode) ?? ''), S.wrap],
         money(6, entry.amount),
         [7, entry.decisionNumber === null ? '' : cleanText(entry.decisionNumber), S.text],
         [8, entry.decisionDate === null ? '' : displayDate(entry.decisionDate), S.code],
@@ -458,6 +552,40 @@ class ReportWriter {
     commitSheet(sheet);
   }
 
+  writeAdjustments(): void {
+    const { data } = this;
+    const sheet = this.sheets.adjustments;
+    const adjustments = data.adjustments ?? [];
+    this.heading(sheet, `ĐIỀU CHỈNH SAU QUYẾT ĐỊNH GIAO DỰ TOÁN NĂM ${data.year}`, `Adjustments after the decision ${data.year}`);
+    this.header(sheet, [
+      ['STT', 'No.'],
+      ['Mã đơn vị', 'Unit code'],
+      ['Dòng', 'Line'],
+      ['Nội dung', 'Description'],
+      ['Trước (đồng)', 'Before'],
+      ['Sau (đồng)', 'After'],
+      ['Lý do', 'Reason'],
+      ['Người điều chỉnh', 'By'],
+      ['Thời điểm', 'When'],
+    ]);
+    const rows = new RowCursor(sheet);
+    if (adjustments.length === 0) rows.put([[4, 'Không có điều chỉnh / No adjustments', S.aside]]);
+    adjustments.forEach((a, i) => {
+      rows.put([
+        [1, i + 1, S.whole],
+        [2, cleanText(a.unitCode), S.code],
+        [3, a.lineNo, S.whole],
+        [4, cleanText(a.description), S.wrap],
+        money(5, a.before),
+        money(6, a.after),
+        [7, cleanText(a.reason), S.wrap],
+        [8, cleanText(a.actor), S.text],
+        [9, cleanText(a.at), S.code],
+      ]);
+    });
+    commitSheet(sheet);
+  }
+
   async writeLines(pressure: StreamPressure, onProgress?: (linesWritten: number) => void): Promise<void> {
     const { data } = this;
     const sheet = this.sheets.lines;
@@ -469,6 +597,7 @@ class ReportWriter {
     let approved = 0n;
     let appraised = 0n;
     let variance = 0n;
+    let adjusted: bigint | null = null;
     await pressure.relieve(sheet);
     for await (const line of data.lines) {
       count++;
@@ -478,6 +607,7 @@ class ReportWriter {
         appraised += line.appraisedAmount;
         variance += line.appraisedAmount - line.amount;
       }
+      if (line.adjustedAmount != null) adjusted = (adjusted ?? 0n) + line.adjustedAmount;
       writeLineRow(sheet.getRow(rowNumber++), count, line);
       if (count % PACE_EVERY === 0) await pressure.relieve(sheet);
       if (onProgress && count % PROGRESS_EVERY === 0) onProgress(count);
@@ -488,6 +618,7 @@ class ReportWriter {
       money(13, requested, 'total'),
       money(14, approved, 'total'),
       money(18, appraised, 'total'),
+      ...optionalMoney(20, adjusted, 'total'),
     ]);
     setSigned(total, 19, variance);
     total.getCell(19).font = { bold: true };
@@ -547,6 +678,7 @@ const LINE_HEADERS: readonly (readonly [string, string])[] = [
   ['Mục-Tiểu mục', 'Group-subitem'],
   ['Thẩm định (đồng)', 'Appraised'],
   ['Chênh lệch thẩm định (đồng)', 'Variance (appraised − requested)'],
+  ['Sau điều chỉnh (đồng)', 'Adjusted'],
 ];
 
 function writeLineRow(row: ExcelJS.Row, index: number, line: ReportLine): void {
@@ -572,6 +704,7 @@ function writeLineRow(row: ExcelJS.Row, index: number, line: ReportLine): void {
     setMoney(row, 18, line.appraisedAmount);
     setSigned(row, 19, line.appraisedAmount - line.amount);
   }
+  if (line.adjustedAmount != null) setMoney(row, 20, line.adjustedAmount);
   row.commit();
 }
 
@@ -596,7 +729,11 @@ function setMoney(row: ExcelJS.Row, column: number, amount: bigint): void {
 // ---------------------------------------------------------------------------------------------------
 // Floor
 
-function floorRows(floor: ConsolidatedReportData['floor'], detailed = false): Put[][] {
+/**
+ * The floor's figures as rows. `moment` labels the one shortfall shown (the summary says "live");
+ * on the summary the warning row names the shortfall in words only, so that it shows one figure.
+ */
+function floorRows(floor: ConsolidatedReportData['floor'], detailed = false, moment?: string): Put[][] {
   const notSet = 'Chưa nhập / Not set';
   const rows: Put[][] = [];
   const note = (text: string) => (detailed ? text : undefined);
@@ -632,8 +769,8 @@ function floorRows(floor: ConsolidatedReportData['floor'], detailed = false): Pu
   rows.push(labelled('Kết quả / Result', complianceText(floor.compliant), floor.compliant === false ? S.warning : S.text, note('Đạt khi chi CNTT phê duyệt ≥ mức sàn / met when the approved IT total ≥ the floor')));
   rows.push(
     floor.shortfall === null
-      ? labelled('Thiếu hụt (đồng) / Shortfall', '—', S.moneyText)
-      : labelledMoney('Thiếu hụt (đồng) / Shortfall', floor.shortfall, note('max(0, mức sàn − chi CNTT phê duyệt) / max(0, floor − approved IT total)')),
+      ? labelled(`Thiếu hụt (đồng)${moment ? ` — ${moment}` : ''} / Shortfall`, '—', S.moneyText)
+      : labelledMoney(`Thiếu hụt (đồng)${moment ? ` — ${moment}` : ''} / Shortfall`, floor.shortfall, note('max(0, mức sàn − chi CNTT phê duyệt) / max(0, floor − approved IT total)')),
   );
   rows.push(
     labelled(
@@ -650,7 +787,7 @@ function floorRows(floor: ConsolidatedReportData['floor'], detailed = false): Pu
       floor.floorPolicy === 'WARN'
         ? [
             [1, FLOOR_WARNING_LABEL, S.warning],
-            moneyStyled(2, shortfall, S.warningMoney, S.warningMoneyText),
+            detailed ? moneyStyled(2, shortfall, S.warningMoney, S.warningMoneyText) : [2, 'Không đạt / Not met', S.warning],
             [
               3,
               `Chi CNTT thấp hơn mức sàn ${groupDigits(floorAmount)} đồng, thiếu ${digits}; ngân sách vẫn được trình (chính sách WARN) / ` +
@@ -660,7 +797,7 @@ function floorRows(floor: ConsolidatedReportData['floor'], detailed = false): Pu
           ]
         : [
             [1, FLOOR_BLOCKING_LABEL, S.warning],
-            moneyStyled(2, shortfall, S.warningMoney, S.warningMoneyText),
+            detailed ? moneyStyled(2, shortfall, S.warningMoney, S.warningMoneyText) : [2, 'Không đạt / Not met', S.warning],
             [
               3,
               `Chi CNTT thấp hơn mức sàn, thiếu ${digits}; ngân sách không được trình khi chưa đạt (chính sách STOP) / ` +
@@ -671,6 +808,19 @@ function floorRows(floor: ConsolidatedReportData['floor'], detailed = false): Pu
     );
   }
   return rows;
+}
+
+/**
+ * A stored or live warning that is the floor rule's own message (src/modules/floor/domain/
+ * budget-rules.ts, `floorRule`): "Thiếu … so với mức sàn …" or "Chưa nhập tổng chi ngân sách địa phương …".
+ */
+function isFloorWarning(warning: string): boolean {
+  return /^Thiếu .* so với mức sàn /.test(warning) || warning.startsWith('Chưa nhập tổng chi ngân sách địa phương');
+}
+
+/** A money cell when there is an amount, nothing otherwise (an Adjusted column before the decision). */
+function optionalMoney(column: number, amount: bigint | null | undefined, look: 'plain' | 'total' | 'aside' = 'plain'): Put[] {
+  return amount == null ? [] : [money(column, amount, look)];
 }
 
 function complianceText(compliant: boolean | null): string {
@@ -804,7 +954,8 @@ function commitSheet(sheet: ExcelJS.Worksheet): void {
 }
 
 const SUMMARY_WIDTHS = [58, 34, 70];
-const UNIT_WIDTHS = [7, 14, 44, 26, 22, 22, 22];
-const BREAKDOWN_WIDTHS = [7, 16, 56, 22, 22];
+const UNIT_WIDTHS = [7, 14, 44, 26, 22, 22, 22, 22];
+const BREAKDOWN_WIDTHS = [7, 16, 56, 22, 22, 22];
+const ADJUSTMENT_WIDTHS = [7, 14, 7, 44, 20, 20, 44, 28, 24];
 const SUPPORT_WIDTHS = [7, 14, 40, 14, 32, 22, 20, 14];
-const LINE_WIDTHS = [9, 12, 32, 7, 50, 11, 11, 11, 11, 12, 12, 18, 20, 20, 12];
+const LINE_WIDTHS = [9, 12, 32, 7, 50, 11, 11, 11, 11, 12, 12, 18, 20, 20, 12, 12, 12, 20, 20, 20];

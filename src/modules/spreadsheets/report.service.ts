@@ -24,6 +24,7 @@ interface DimensionRow {
   name: string;
   requested: string;
   approved: string;
+  adjusted: string;
 }
 
 /**
@@ -75,27 +76,52 @@ export class ReportService implements OnModuleInit {
       await runner.query('SET TRANSACTION READ ONLY');
       const manager = runner.manager;
       const budget = await this.budget.get(year, manager);
+      // Once the chair has decided, "approved" is the decided figure kept on each line and "adjusted"
+      // the current one, as the budget API answers (one source, so the two cannot drift).
+      const decided = budget.status === 'APPROVED';
       const picture = await this.floor.picture(year, manager);
       const figures = floorFigures(picture.settings, picture.sourceTotals);
       const dimension = (column: string, table: string) =>
         manager.query<DimensionRow[]>(
-          // The estimate ledger's kept totals of the year (included estimates), not its lines.
-          `SELECT c.code, c.name, COALESCE(SUM(t.requested), 0)::text AS requested, COALESCE(SUM(t.approved), 0)::text AS approved
-             FROM year_totals_live t
-             JOIN ${table} c ON c.code = t.${column}
-            WHERE t.year = $1 AND NOT t.excluded AND t.line_count <> 0
+          // Per line: the decided figure (kept at the chair's decision) is not in the ledger's totals.
+          `SELECT c.code, c.name, COALESCE(SUM(l.amount), 0)::text AS requested,
+                  COALESCE(SUM(CASE WHEN $2 THEN l.decided_amount ELSE l.approved_amount END), 0)::text AS approved,
+                  COALESCE(SUM(l.approved_amount), 0)::text AS adjusted
+             FROM estimate_lines l
+             JOIN estimates e ON e.id = l.estimate_id
+             JOIN ${table} c ON c.code = l.${column}
+            WHERE e.year = $1 AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
             GROUP BY c.code, c.name, c.sort_order ORDER BY c.sort_order, c.code`,
-          [year],
+          [year, decided],
         );
-      const amounts = (rows: DimensionRow[]) => rows.map((r) => ({ code: r.code, name: r.name, requested: BigInt(r.requested), approved: BigInt(r.approved) }));
+      const amounts = (rows: DimensionRow[]) =>
+        rows.map((r) => ({ code: r.code, name: r.name, requested: BigInt(r.requested), approved: BigInt(r.approved), adjusted: decided ? BigInt(r.adjusted) : null }));
       const byPlanArea = amounts(await dimension('plan_area_code', 'plan_areas'));
       const byFundingSource = amounts(await dimension('funding_source_code', 'funding_sources'));
       const byExpenditureType = amounts(await dimension('expenditure_type_code', 'expenditure_types'));
-      const awards = await manager.query<{ unit_code: string; unit_name: string; funding_source_code: string; amount: string; decision_number: string; decision_date: string }[]>(
-        `SELECT u.code AS unit_code, u.name AS unit_name, a.funding_source_code, a.decided::text AS amount, r.decision_number, r.decision_date
+      const awards = await manager.query<
+        { unit_code: string; unit_name: string; funding_source_code: string; funding_source_name: string; amount: string; decision_number: string; decision_date: string }[]
+      >(
+        `SELECT u.code AS unit_code, u.name AS unit_name, a.funding_source_code, fs.name AS funding_source_name, a.decided::text AS amount,
+                r.decision_number, r.decision_date
            FROM support_allocations a JOIN support_rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id
+           JOIN funding_sources fs ON fs.code = a.funding_source_code
           WHERE r.year = $1 AND r.status = 'DECIDED' AND a.decided > 0
           ORDER BY u.code, a.funding_source_code`,
+        [year],
+      );
+      const adjustments = await manager.query<
+        { unit_code: string; line_no: number; description: string; before_amount: string; after_amount: string; reason: string; actor: string; created_at: Date }[]
+      >(
+        `SELECT u.code AS unit_code, l.line_no, l.description, a.before_amount::text, a.after_amount::text, a.reason,
+                COALESCE(NULLIF(us.full_name, ''), us.username) || ' (' || us.username || ')' AS actor, a.created_at
+           FROM line_adjustments a
+           JOIN estimate_lines l ON l.id = a.line_id
+           JOIN estimates e ON e.id = a.estimate_id
+           JOIN units u ON u.id = e.unit_id
+           JOIN users us ON us.id = a.actor_id
+          WHERE e.year = $1 AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
+          ORDER BY a.created_at, a.id`,
         [year],
       );
       const [{ count }] = await manager.query<[{ count: number }]>(
@@ -110,7 +136,15 @@ export class ReportService implements OnModuleInit {
           generatedAt: new Date().toISOString(),
           budget: { status: budget.status, decisionNumber: budget.decisionNumber, decisionDate: budget.decisionDate, warnings: budget.warnings },
           floor: { ...figures, totalLocalExpenditure: picture.settings.totalLocalExpenditure, floorRatio: picture.settings.floorRatio, floorPolicy: picture.settings.floorPolicy },
-          byUnit: budget.estimates.map((e) => ({ unitCode: e.unitCode, unitName: e.unitName, status: e.status, excluded: e.excluded, requested: e.requested, approved: e.approved })),
+          byUnit: budget.estimates.map((e) => ({
+            unitCode: e.unitCode,
+            unitName: e.unitName,
+            status: e.status,
+            excluded: e.excluded,
+            requested: e.requested,
+            approved: e.approved,
+            adjusted: e.adjusted,
+          })),
           byPlanArea,
           byFundingSource,
           byExpenditureType,
@@ -118,9 +152,20 @@ export class ReportService implements OnModuleInit {
             unitCode: a.unit_code,
             unitName: a.unit_name,
             fundingSourceCode: a.funding_source_code,
+            fundingSourceName: a.funding_source_name,
             amount: BigInt(a.amount),
             decisionNumber: a.decision_number,
             decisionDate: a.decision_date,
+          })),
+          adjustments: adjustments.map((a) => ({
+            unitCode: a.unit_code,
+            lineNo: a.line_no,
+            description: a.description,
+            before: BigInt(a.before_amount),
+            after: BigInt(a.after_amount),
+            reason: a.reason,
+            actor: a.actor,
+            at: new Date(a.created_at).toISOString(),
           })),
         },
       };
@@ -135,7 +180,7 @@ export class ReportService implements OnModuleInit {
   async write(opened: OpenedReport, output: Writable, onProgress?: (written: number, total: number) => void): Promise<void> {
     const { runner, data, lineCount } = opened;
     try {
-      await writeConsolidatedReport({ ...data, lines: this.lines(runner, data.year) }, output, onProgress && ((written) => onProgress(written, lineCount)));
+      await writeConsolidatedReport({ ...data, lines: this.lines(runner, data.year, data.budget.status === 'APPROVED') }, output, onProgress && ((written) => onProgress(written, lineCount)));
     } finally {
       await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();
@@ -147,7 +192,7 @@ export class ReportService implements OnModuleInit {
    * counted from the ledger's kept totals) at a time, each batch read through the lines' estimate
    * index: no query sorts the whole year.
    */
-  private async *lines(runner: QueryRunner, year: number): AsyncGenerator<ReportLine> {
+  private async *lines(runner: QueryRunner, year: number, decided: boolean): AsyncGenerator<ReportLine> {
     const estimates = await runner.manager.query<{ id: string; line_count: number }[]>(
       `SELECT e.id, COALESCE(t.line_count, 0)::int AS line_count
          FROM estimates e JOIN units u ON u.id = e.unit_id
@@ -165,7 +210,7 @@ export class ReportService implements OnModuleInit {
       const rows = await runner.manager.query<Record<string, string | number | null>[]>(
         `SELECT u.code AS unit_code, u.name AS unit_name, l.line_no, l.description, l.plan_area_code, l.expenditure_type_code,
                 l.funding_source_code, l.activity_kind_code, l.measure_unit, l.quantity::text, l.unit_price::text, l.amount::text,
-                l.approved_amount::text, e.status, COALESCE(l.loai_khoan, '') AS loai_khoan, COALESCE(l.muc_tieu_muc, '') AS muc_tieu_muc,
+                l.approved_amount::text, l.decided_amount::text, e.status, COALESCE(l.loai_khoan, '') AS loai_khoan, COALESCE(l.muc_tieu_muc, '') AS muc_tieu_muc,
                 l.appraised_amount::text
            FROM estimate_lines l JOIN estimates e ON e.id = l.estimate_id JOIN units u ON u.id = e.unit_id
           WHERE l.estimate_id = ANY($1)
@@ -186,7 +231,9 @@ export class ReportService implements OnModuleInit {
           quantity: normaliseDecimal(r.quantity as string),
           unitPrice: BigInt(r.unit_price as string),
           amount: BigInt(r.amount as string),
-          approvedAmount: r.approved_amount === null ? null : BigInt(r.approved_amount),
+          // As decided once the chair has decided (the adjusted figure beside it), else as balanced.
+          approvedAmount: decided ? (r.decided_amount === null ? null : BigInt(r.decided_amount)) : r.approved_amount === null ? null : BigInt(r.approved_amount),
+          adjustedAmount: decided && r.approved_amount !== null ? BigInt(r.approved_amount) : null,
           status: r.status as string,
           loaiKhoan: r.loai_khoan as string,
           mucTieuMuc: r.muc_tieu_muc as string,

@@ -45,10 +45,17 @@ interface EstimateRow {
   submitted_late: boolean;
   requested: string;
   approved: string;
+  decided: string;
+  adjustments: number;
   exclusion_reason: string | null;
 }
 
-/** The consolidated provincial IT budget of a year: DRAFT → SUBMITTED (DOF) → APPROVED | RETURNED (chair). */
+/**
+ * The consolidated provincial IT budget of a year: DRAFT → SUBMITTED (DOF) → APPROVED | RETURNED
+ * (chair). Its figures: `approved` is, once the chair has decided, the sum of the lines' decided
+ * amounts (as at the decision, never moved by adjustments) and `adjusted` the sum of their current
+ * amounts; before the decision `approved` is the balanced figure and `adjusted` null.
+ */
 @Injectable()
 export class BudgetService {
   constructor(
@@ -63,6 +70,9 @@ export class BudgetService {
     const estimates = await manager.query<EstimateRow[]>(
       `SELECT e.id AS estimate_id, e.unit_id, u.code AS unit_code, u.name AS unit_name, e.status, e.submitted_late,
               COALESCE(t.requested, 0)::text AS requested, COALESCE(t.approved, 0)::text AS approved,
+              -- decided figures are kept per line at the chair's decision (not in the ledger's totals)
+              (SELECT COALESCE(SUM(l.decided_amount), 0) FROM estimate_lines l WHERE l.estimate_id = e.id)::text AS decided,
+              (SELECT COUNT(*)::int FROM line_adjustments a WHERE a.estimate_id = e.id) AS adjustments,
               x.reason AS exclusion_reason
          FROM estimates e
          JOIN units u ON u.id = e.unit_id
@@ -77,6 +87,11 @@ export class BudgetService {
     const pending = included.filter((e) => e.status !== 'BALANCED' && e.status !== 'APPROVED');
     // Live while DOF prepares it; as submitted once it has gone to the chair.
     const warnings = row && row.status !== 'DRAFT' && row.status !== 'RETURNED' ? row.warnings : (await this.floor.rules(year, manager)).results.filter((r) => !r.passed).map((r) => r.message);
+    // Once the chair has decided, "approved" is the decision's figure (kept per line at the
+    // decision) and "adjusted" the current one; before, "approved" is what balancing proposes.
+    const decided = row?.status === 'APPROVED';
+    const approvedOf = (e: EstimateRow) => BigInt(decided ? e.decided : e.approved);
+    const adjustedOf = (e: EstimateRow) => (decided ? BigInt(e.approved) : null);
     return {
       year,
       status: row?.status ?? 'DRAFT',
@@ -91,7 +106,9 @@ export class BudgetService {
       warnings,
       totals: {
         requested: sumVnd(included.map((e) => BigInt(e.requested))),
-        approved: sumVnd(included.map((e) => BigInt(e.approved))),
+        approved: sumVnd(included.map(approvedOf)),
+        adjusted: decided ? sumVnd(included.map((e) => BigInt(e.approved))) : null,
+        adjustments: decided ? included.reduce((n, e) => n + e.adjustments, 0) : 0,
         included: included.length,
         excluded: estimates.length - included.length,
         pending: pending.length,
@@ -104,7 +121,8 @@ export class BudgetService {
         status: e.status,
         submittedLate: e.submitted_late,
         requested: BigInt(e.requested),
-        approved: BigInt(e.approved),
+        approved: approvedOf(e),
+        adjusted: adjustedOf(e),
         excluded: e.exclusion_reason !== null,
         exclusionReason: e.exclusion_reason,
       })),
@@ -198,6 +216,8 @@ export class BudgetService {
         RETURNING id, unit_id, version`,
         [year],
       );
+      // The decided figures, kept apart from the current ones that adjustments change later.
+      await manager.query(`UPDATE estimate_lines SET decided_amount = approved_amount WHERE estimate_id = ANY($1::uuid[])`, [approved.map((e) => e.id)]);
       // Audit last: the chain lock is taken after the row locks, as on every other path.
       await this.recordTransition(manager, actor, year, 'approve', changes);
       for (const estimate of approved) {

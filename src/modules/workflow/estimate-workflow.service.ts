@@ -18,6 +18,7 @@ import {
   appraisalProblems,
   approvedAmountProblems,
   BALANCER_OF,
+  designNotAgreedMessage,
   DISTRICT_RULE_MESSAGE,
   ESTIMATE_CYCLE,
   type EstimateAction,
@@ -195,7 +196,7 @@ export class EstimateWorkflowService {
         manager,
         actor,
         estimate,
-        dto.lines.map((item, i) => ({ lineId: item.lineId, approvedAmount: BigInt(item.approvedAmount), field: `lines[${i}]` })),
+        dto.lines.map((item, i) => ({ lineId: item.lineId, approvedAmount: BigInt(item.approvedAmount), field: `lines[${i}]`, reason: item.reason ?? null })),
         dto.version,
       ),
     );
@@ -204,13 +205,15 @@ export class EstimateWorkflowService {
   /**
    * The one way approved amounts are set before approval, by hand or from an adopted balancing
    * run or floor top-up: the budget must be open, each line balanced by its own department
-   * (403), within its request (400), an IT project only with DIC's agreed design (409).
+   * (403), within its request (400), an IT project only with DIC's agreed design (409), a line
+   * DIC disagreed with above 0 only with a written `reason` (400 `REASON_REQUIRED` naming
+   * `<field>.reason`), which the line's audit event keeps.
    */
   async applyApprovedAmounts(
     manager: EntityManager,
     actor: Actor,
     estimate: Estimate,
-    items: readonly { lineId: string; approvedAmount: bigint; field: string }[],
+    items: readonly { lineId: string; approvedAmount: bigint; field: string; reason?: string | null }[],
     version: number | undefined,
     action = 'line.balance',
   ): Promise<void> {
@@ -225,12 +228,17 @@ export class EstimateWorkflowService {
         );
       }
       problems.push(...approvedAmountProblems(line, item.approvedAmount, `${item.field}.approvedAmount`));
+      if (item.approvedAmount > 0n && line.dicOpinion === 'DISAGREE' && !item.reason?.trim()) {
+        problems.push({
+          field: `${item.field}.reason`,
+          code: 'REASON_REQUIRED',
+          message:
+            `${item.field}.reason: Sở TT&TT không đồng ý dòng này${line.dicNote ? ` («${line.dicNote}»)` : ''}; cần lý do để cân đối lớn hơn 0 / ` +
+            'DIC disagreed with this line: give a written reason to approve more than 0',
+        });
+      }
       if (item.approvedAmount > 0n && isInvestmentProject(line) && line.designAgreed !== true) {
-        throw new ConflictError(
-          'DESIGN_NOT_AGREED',
-          `${item.field}: dự án đầu tư CNTT chưa có ý kiến thống nhất của Sở TT&TT về thiết kế cơ sở / ` +
-            "DIC has not agreed to this IT project's preliminary design; only 0 can be approved",
-        );
+        throw new ConflictError('DESIGN_NOT_AGREED', designNotAgreedMessage(line.designAgreed, item.field));
       }
     }
     if (problems.length > 0) throw new InvalidInputError(problems);
@@ -247,6 +255,7 @@ export class EstimateWorkflowService {
         action,
         before: { approvedAmount: before },
         after: { approvedAmount: item.approvedAmount },
+        reason: item.reason?.trim() || null,
       });
     }
     const all = await manager.findBy(EstimateLine, { estimateId: estimate.id });
@@ -266,7 +275,7 @@ export class EstimateWorkflowService {
       const problems = approvedAmountProblems(line, approved, 'approvedAmount');
       if (problems.length > 0) throw new InvalidInputError(problems);
       if (approved > 0n && isInvestmentProject(line) && line.designAgreed !== true) {
-        throw new ConflictError('DESIGN_NOT_AGREED', "DIC has not agreed to this IT project's preliminary design / Chưa có ý kiến thống nhất về thiết kế cơ sở");
+        throw new ConflictError('DESIGN_NOT_AGREED', designNotAgreedMessage(line.designAgreed, 'approvedAmount'));
       }
       await this.transition(manager, actor, estimate, 'adjust', dto.version, {});
       await manager.update(EstimateLine, { id: line.id }, { approvedAmount: approved });

@@ -2379,6 +2379,8 @@ export interface components {
              * @example 1250000000
              */
             approvedAmount: string;
+            /** @description Required to approve more than 0 on a line DIC disagreed with: why it is funded all the same (kept in the audit trail) */
+            reason?: string;
         };
         BalanceDto: {
             version: number;
@@ -2528,6 +2530,12 @@ export interface components {
         HistoryDto: {
             items: components["schemas"]["HistoryEntryDto"][];
         };
+        IncludeLineDto: {
+            /** Format: uuid */
+            lineId: string;
+            /** @description Why the line is funded although DIC disagreed (kept with the run and in the audit trail) */
+            reason: string;
+        };
         CreateBalancingRunDto: {
             /**
              * @description RECURRENT (run by DOF) or INVESTMENT (run by DPI)
@@ -2560,6 +2568,8 @@ export interface components {
              * @example 1000000
              */
             roundingUnit?: string;
+            /** @description Lines DIC disagreed with to include anyway, each with a written reason; without it such a line gets 0. A project whose design DIC refused cannot be included. */
+            include?: components["schemas"]["IncludeLineDto"][];
         };
         /** @enum {string} */
         BalancingRunKind: "BALANCE" | "TOP_UP";

@@ -7,7 +7,10 @@ const line = (overrides: Partial<CandidateLine>): CandidateLine => ({
   committedMinimum: 100n,
   priorityTier: 2,
   fundingSourceCode: 'DISTRICT',
-  awaitingDesign: false,
+  isProject: false,
+  designAgreed: null,
+  dicOpinion: null,
+  dicNote: null,
   ...overrides,
 });
 

@@ -1,10 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsObject, IsString, Matches, MaxLength } from 'class-validator';
-import { IsVnd, IsOptionalField } from '../../../common/validation/validators.js';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptionalField, IsRequiredText, IsVnd } from '../../../common/validation/validators.js';
 import { EXPENDITURE_TYPE_CODES, type ExpenditureTypeCode } from '../../catalog/entities/catalog.entities.js';
 
 export const RUN_KINDS = ['BALANCE', 'TOP_UP'] as const;
+
+/** A line DIC disagreed with that DOF or DPI includes in a run all the same, and why. */
+export class IncludeLineDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  lineId!: string;
+
+  @ApiProperty({ description: 'Why the line is funded although DIC disagreed (kept with the run and in the audit trail)', maxLength: 4000 })
+  @IsRequiredText()
+  @MaxLength(4000)
+  reason!: string;
+}
 
 export class CreateBalancingRunDto {
   @ApiProperty({ enum: EXPENDITURE_TYPE_CODES, description: 'RECURRENT (run by DOF) or INVESTMENT (run by DPI)' })
@@ -34,6 +46,17 @@ export class CreateBalancingRunDto {
   @IsOptionalField()
   @Matches(/^[1-9][0-9]{0,17}$/, { message: 'roundingUnit must be a whole number of đồng from 1, as a string of digits' })
   roundingUnit?: string;
+
+  @ApiPropertyOptional({
+    type: [IncludeLineDto],
+    description: 'Lines DIC disagreed with to include anyway, each with a written reason; without it such a line gets 0. A project whose design DIC refused cannot be included.',
+  })
+  @IsOptionalField()
+  @IsArray()
+  @ArrayMaxSize(10000)
+  @ValidateNested({ each: true })
+  @Type(() => IncludeLineDto)
+  include?: IncludeLineDto[];
 }
 
 export class ListRunsQuery {

@@ -110,6 +110,14 @@ export class EstimateLine {
   @Column(money('approved_amount', true))
   approvedAmount!: bigint | null;
 
+  /**
+   * The approved amount as the chair decided it (set once, when the consolidated budget is
+   * approved); `approvedAmount` is the current figure, which recorded adjustments change after.
+   * Null before the decision.
+   */
+  @Column(money('decided_amount', true))
+  decidedAmount!: bigint | null;
+
   /** DIC's opinion on the line. */
   @Column({ type: 'varchar', name: 'dic_opinion', nullable: true })
   dicOpinion!: DicOpinion | null;

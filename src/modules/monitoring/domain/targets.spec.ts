@@ -69,6 +69,18 @@ describe('RATIO_OF_SUMS', () => {
 });
 
 describe('SHARE_OF_UNITS', () => {
+  it('has no value in a half-year when no unit of the population reported: null, never a false 0%', () => {
+    // Only a district reported (outside the departments' population), and a department without the indicator.
+    for (const figures of [[], [flag('b', true)], [{ ...flag('a', true), achieved: null }]]) {
+      const result = aggregateTarget(ONE_STOP_DEPARTMENTS, figures, POPULATION);
+      expect(result).toMatchObject({ value: null, numerator: null, denominator: 4n, reportingUnits: 0, populationUnits: 4 });
+      expect(shown(result.value)).toBeNull();
+      expect(assess(ONE_STOP_DEPARTMENTS, result.value)).toEqual({ gap: null, met: null });
+    }
+    // One report saying "no" is data: 0%.
+    expect(shown(aggregateTarget(ONE_STOP_DEPARTMENTS, [flag('a', false)], POPULATION).value)).toBe('0');
+  });
+
   it('is the share of the population that meets it; units without a report count as not meeting it', () => {
     // 4 departments; 2 reported yes, 1 no, 1 did not report: 2 / 4 = 50% against 60%.
     const result = aggregateTarget(ONE_STOP_DEPARTMENTS, [flag('a', true), flag('c', true), flag('d', false), flag('b', true)], POPULATION);

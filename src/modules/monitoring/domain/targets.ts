@@ -2,7 +2,8 @@
 // is from the target. Plain TypeScript: no framework, no database.
 //
 //   SHARE_OF_UNITS  scale × (units of the population whose indicator is true) / (units of the population)
-//                   — units without an accepted report count as not meeting it;
+//                   — units without an accepted report count as not meeting it; with no report at
+//                   all in the half-year there is no value (null), as for the ratios;
 //   RATIO_OF_SUMS   scale × Σ numerator / Σ denominator over the units that reported
 //                   — never the average of the units' percentages;
 //   PROVINCE_VALUE  the province-level figure DIC recorded for the half-year.
@@ -85,8 +86,13 @@ export function aggregateTarget(
   const members = new Set(population.filter((unit) => inPopulation(rule, unit.kind)).map((unit) => unit.id));
   const counted = figures.filter((figure) => members.has(figure.unitId));
   if (rule.aggregation === 'SHARE_OF_UNITS') {
-    const meeting = BigInt(counted.filter((figure) => figure.achieved === true).length);
     const units = BigInt(members.size);
+    // No figure where there is no data: a half-year in which no unit of the population reported
+    // on the indicator has no share (null, "—" in workbooks), not a false 0%.
+    if (!counted.some((figure) => figure.achieved !== null)) {
+      return { value: null, numerator: null, denominator: units, reportingUnits: 0, populationUnits: members.size };
+    }
+    const meeting = BigInt(counted.filter((figure) => figure.achieved === true).length);
     return { value: Fraction.ratio(meeting, units, scale), numerator: meeting, denominator: units, reportingUnits: counted.length, populationUnits: members.size };
   }
   let numerator = 0n;

@@ -37,8 +37,11 @@ describe('the published phases of a line', () => {
     ]);
   });
 
-  it('refuses adjustments that do not add up (they would make the decided figure negative)', () => {
-    expect(() => decidedAmount(sampleLine({ approvedNow: 1n, adjustmentCount: 1, adjustmentNet: 2n }))).toThrow(/do not add up/);
+  it('publishes the decided figure kept on the line, and refuses adjustments that do not lead from it to the amount now', () => {
+    expect(decidedAmount(sampleLine({ approvedNow: 42_000_000n, decided: 45_000_000n, adjustmentCount: 1, adjustmentNet: -3_000_000n }))).toBe(45_000_000n);
+    expect(() => decidedAmount(sampleLine({ approvedNow: 1n, decided: 0n, adjustmentCount: 1, adjustmentNet: 2n }))).toThrow(/do not lead/);
+    expect(() => decidedAmount(sampleLine({ approvedNow: 1n, decided: 5n }))).toThrow(/do not lead/);
+    expect(decidedAmount(sampleLine({ approvedNow: null, decided: null }))).toBeNull();
   });
 
   it('is exact beyond 2^53', () => {

@@ -52,6 +52,8 @@ export interface PublishedLine {
   requested: bigint;
   /** The approved amount now (after any adjustment); null only if a line was never balanced. */
   approvedNow: bigint | null;
+  /** The approved amount as the chair decided it, kept on the line at the decision (`decided_amount`). */
+  decided: bigint | null;
   /** How many adjustments the line had after the chair's decision. */
   adjustmentCount: number;
   /** Σ (after − before) over those adjustments. */
@@ -137,14 +139,16 @@ export const BUDGET_LINE_FIELDS: readonly FieldSpec[] = [
 export const BUDGET_LINE_HEADER: readonly string[] = BUDGET_LINE_FIELDS.map((f) => f.name);
 
 /**
- * The approved amount as the chair decided it: the approved amount now less the net of the
- * adjustments recorded since. Order-independent, so it does not rely on timestamps.
+ * The approved amount as the chair decided it: the figure kept on the line at the decision, the one
+ * source the budget API, the workbook and the dashboard read too. The recorded adjustments must
+ * lead from it to the amount now; a line where they do not is refused (an Error), never published.
  */
-export function decidedAmount(line: Pick<PublishedLine, 'lineId' | 'approvedNow' | 'adjustmentNet'>): bigint | null {
-  if (line.approvedNow === null) return null;
-  const decided = line.approvedNow - line.adjustmentNet;
-  if (decided < 0n) throw new Error(`Line ${line.lineId}: its adjustments do not add up to its approved amount`);
-  return decided;
+export function decidedAmount(line: Pick<PublishedLine, 'lineId' | 'approvedNow' | 'decided' | 'adjustmentNet'>): bigint | null {
+  if (line.decided === null) return null;
+  if (line.approvedNow === null || line.decided + line.adjustmentNet !== line.approvedNow) {
+    throw new Error(`Line ${line.lineId}: its adjustments do not lead from the decided amount to the approved amount now`);
+  }
+  return line.decided;
 }
 
 /** The amount of each published phase of a line, in phase order. */

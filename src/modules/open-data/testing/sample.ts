@@ -4,7 +4,7 @@ import { csvRecord } from '../domain/csv.js';
 import type { PublicationMeta } from '../domain/descriptor.js';
 
 export function sampleLine(overrides: Partial<PublishedLine> = {}): PublishedLine {
-  return {
+  const line: Omit<PublishedLine, 'decided'> = {
     lineId: '6f1c2d3e-0000-4000-8000-000000000001',
     unitCode: 'BN-H-YENPHONG',
     unitName: 'UBND huyện Yên Phong',
@@ -35,6 +35,9 @@ export function sampleLine(overrides: Partial<PublishedLine> = {}): PublishedLin
     executed: null,
     ...overrides,
   };
+  // As the chair decided it unless a test says otherwise: the amount now less the adjustments.
+  const decided = overrides.decided !== undefined ? overrides.decided : line.approvedNow === null ? null : line.approvedNow - line.adjustmentNet;
+  return { ...line, decided };
 }
 
 export function sampleMeta(overrides: Partial<PublicationMeta> = {}): PublicationMeta {

@@ -61,6 +61,18 @@ export function isInvestmentProject(line: Pick<CycleLine, 'expenditureTypeCode' 
   return line.expenditureTypeCode === 'INVESTMENT' && line.activityKindCode === 'PROJECT';
 }
 
+/**
+ * Why an IT project can take only 0, in words that tell DIC's refusal (`designAgreed: false`) apart
+ * from an opinion not yet given (`null`). Vietnamese first, English beside.
+ */
+export function designNotAgreedMessage(designAgreed: boolean | null, field: string): string {
+  const where = field ? `${field}: ` : '';
+  return designAgreed === false
+    ? `${where}Sở TT&TT đã không thống nhất thiết kế cơ sở của dự án; chỉ cân đối được 0 / DIC refused this IT project's preliminary design; only 0 can be approved`
+    : `${where}dự án đầu tư CNTT đang chờ ý kiến của Sở TT&TT về thiết kế cơ sở; chỉ cân đối được 0 / ` +
+        "this IT project is awaiting DIC's opinion on its preliminary design; only 0 can be approved";
+}
+
 /** Who balances which lines: DOF the recurrent ones, DPI the investment ones. */
 export const BALANCER_OF: Record<string, 'DOF_OFFICER' | 'DPI_OFFICER'> = {
   RECURRENT: 'DOF_OFFICER',

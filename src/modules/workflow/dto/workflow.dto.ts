@@ -92,6 +92,12 @@ export class BalanceItemDto {
 
   @IsVnd({ description: 'Approved amount, 0 ≤ approved ≤ requested' })
   approvedAmount!: string;
+
+  @ApiPropertyOptional({ description: 'Required to approve more than 0 on a line DIC disagreed with: why it is funded all the same (kept in the audit trail)', maxLength: 4000 })
+  @IsOptionalField()
+  @IsRequiredText()
+  @MaxLength(4000)
+  reason?: string;
 }
 
 export class BalanceDto {
