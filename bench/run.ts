@@ -2,11 +2,13 @@
 import { benchAllocation } from './allocation.bench.js';
 import { benchReportExport } from './report.bench.js';
 import { benchSpreadsheetImport } from './spreadsheets.bench.js';
+import { benchWeb } from './web.bench.js';
 
 const benchmarks: readonly (readonly [name: string, run: () => Promise<unknown>])[] = [
   ['allocation', benchAllocation],
   ['spreadsheet import', benchSpreadsheetImport],
   ['report export', benchReportExport],
+  ['web app in Chromium', benchWeb],
 ];
 
 for (const [name, run] of benchmarks) {

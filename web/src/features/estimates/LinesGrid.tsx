@@ -48,7 +48,7 @@ export function LinesGrid({ lines, catalog, editable, onEdit, onDelete }: Props)
             <Table.Th ta="right">{t('line.quantity')}</Table.Th>
             <Table.Th ta="right">{t('line.unitPrice')}</Table.Th>
             <Table.Th ta="right">{t('line.amount')}</Table.Th>
-            <Table.Th>{t('line.sourceAndType')}</Table.Th>
+            <Table.Th miw={140}>{t('line.sourceAndType')}</Table.Th>
             {showOpinion && <Table.Th>{t('line.dicOpinion')}</Table.Th>}
             <Table.Th w={editable ? 120 : 1}>
               <span className="visually-hidden">{t('line.actions')}</span>
