@@ -23,7 +23,7 @@ describe('the OpenAPI document (e2e)', () => {
   async function call(client: Client, method: 'get' | 'post' | 'patch' | 'delete' | 'put', url: string, template: string, body?: object) {
     const test = client[method](url);
     const response = await (body ? test.send(body) : test);
-    if (response.status >= 500) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(response.body)}`);
     expectMatchesDocument(document, method, template, response);
     return response.body as Record<string, unknown>;
   }
@@ -41,6 +41,7 @@ describe('the OpenAPI document (e2e)', () => {
     await call(officer, 'get', '/units', '/units');
     await call(officer, 'get', `/units/${SEEDED.yenPhong}`, '/units/{id}');
     await call(officer, 'get', '/catalog', '/catalog');
+    await call(officer, 'get', '/catalog/budget-index?year=2012', '/catalog/budget-index');
     await call(officer, 'get', '/fiscal-years', '/fiscal-years');
     await call(officer, 'get', '/fiscal-years/2012', '/fiscal-years/{year}');
     expectMatchesDocument(document, 'get', '/health', await request(t.http).get('/health'));
@@ -82,5 +83,58 @@ describe('the OpenAPI document (e2e)', () => {
     const auditor = await t.as('auditor');
     await call(auditor, 'get', `/audit?entityId=${id}`, '/audit');
     await call(auditor, 'get', '/audit/verify', '/audit/verify');
+  });
+
+  it('progress reports, targets, the dashboard, the floor, rules and consolidation answer what they declare', async () => {
+    const officer = await t.as('yenphong.officer');
+    const dof = await t.as('dof.officer');
+    const dic = await t.as('dic.reviewer');
+    const report = await call(officer, 'post', '/progress-reports', '/progress-reports', { unitId: SEEDED.yenPhong, year: 2012, half: 1 });
+    await call(officer, 'patch', `/progress-reports/${report.id as string}`, '/progress-reports/{id}', { version: report.version, note: 'Ghi chú' });
+    await call(officer, 'get', '/progress-reports', '/progress-reports');
+    await call(officer, 'get', `/progress-reports/${report.id as string}`, '/progress-reports/{id}');
+    await call(officer, 'get', '/plan-periods', '/plan-periods');
+    await call(officer, 'get', '/plan-periods/2011-2015', '/plan-periods/{id}');
+    await call(officer, 'get', '/plan-periods/2011-2015/targets', '/plan-periods/{id}/targets');
+    await call(officer, 'get', '/plan-periods/2011-2015/targets/KEY-DATABASES', '/plan-periods/{id}/targets/{code}');
+    await call(dic, 'put', '/plan-periods/2011-2015/targets/KEY-DATABASES/province-values', '/plan-periods/{id}/targets/{code}/province-values', { year: 2012, half: 1, value: '7' });
+    await call(officer, 'get', '/plan-periods/2011-2015/targets/KEY-DATABASES/province-values', '/plan-periods/{id}/targets/{code}/province-values');
+    await call(officer, 'get', '/fiscal-years/2012/progress-deadlines', '/fiscal-years/{year}/progress-deadlines');
+    await call(dof, 'get', '/plan-periods/2011-2015/dashboard?year=2012&half=1', '/plan-periods/{id}/dashboard');
+    await call(dof, 'get', '/fiscal-years/2012/floor', '/fiscal-years/{year}/floor');
+    await call(dof, 'get', '/fiscal-years/2012/rules', '/fiscal-years/{year}/rules');
+    await call(dof, 'get', '/fiscal-years/2012/districts', '/fiscal-years/{year}/districts');
+    await call(dof, 'get', '/fiscal-years/2012/consolidation', '/fiscal-years/{year}/consolidation');
+    await call(officer, 'get', '/fiscal-years/2012/consolidation', '/fiscal-years/{year}/consolidation');
+  });
+
+  it('the budget, balancing runs, support rounds and open data answer what they declare', async () => {
+    const dof = await t.as('dof.officer');
+    // A submitted estimate of 2014 for the runs to balance.
+    const officer = await t.as('yenphong.officer');
+    let estimate = await call(officer, 'post', '/estimates', '/estimates', { unitId: SEEDED.yenPhong, year: 2014 });
+    estimate = await call(officer, 'post', `/estimates/${estimate.id as string}/lines`, '/estimates/{id}/lines', { ...lineBody(), version: estimate.version });
+    await call(await t.as('yenphong.head'), 'post', `/estimates/${estimate.id as string}/submit`, '/estimates/{id}/submit', { version: estimate.version });
+
+    await call(dof, 'get', '/fiscal-years/2014/budget', '/fiscal-years/{year}/budget');
+    const dpi = await t.as('dpi.officer');
+    const first = await call(dpi, 'post', '/fiscal-years/2014/balancing-runs', '/fiscal-years/{year}/balancing-runs', { track: 'INVESTMENT', ceiling: '100000000' });
+    const second = await call(dpi, 'post', '/fiscal-years/2014/balancing-runs', '/fiscal-years/{year}/balancing-runs', { track: 'INVESTMENT', ceiling: '200000000' });
+    await call(dpi, 'get', '/fiscal-years/2014/balancing-runs', '/fiscal-years/{year}/balancing-runs');
+    await call(dpi, 'get', `/balancing-runs/${first.id as string}`, '/balancing-runs/{id}');
+    const compared = await call(dpi, 'get', `/fiscal-years/2014/balancing-runs/compare?ids=${first.id as string}&ids=${second.id as string}`, '/fiscal-years/{year}/balancing-runs/compare');
+    // A line compared across runs reads as a person names it, never as a bare id.
+    const labels = (compared.byLine as { label: string }[]).map((row) => row.label);
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) expect(label).toMatch(/^\S+ — dòng \d+ — \S/);
+
+    const round = await call(dof, 'post', '/fiscal-years/2013/support-rounds', '/fiscal-years/{year}/support-rounds', {
+      pools: { PROVINCIAL_SUPPORT: '100000000' },
+      candidates: [{ unitId: SEEDED.luongTai, hardshipTier: 1, asked: '60000000' }],
+    });
+    await call(dof, 'get', '/fiscal-years/2013/support-rounds', '/fiscal-years/{year}/support-rounds');
+    await call(dof, 'get', `/fiscal-years/2013/support-rounds/${round.id as string}`, '/fiscal-years/{year}/support-rounds/{id}');
+    await call(dof, 'get', '/fiscal-years/2013/support-awards', '/fiscal-years/{year}/support-awards');
+    expectMatchesDocument(document, 'get', '/open-data', await request(t.http).get('/open-data'));
   });
 });

@@ -53,3 +53,7 @@ export const ApiNested = (type: (new () => unknown) | [new () => unknown], extra
 /** Free-form JSON (audit snapshots, explanations): documented as an object. */
 export const ApiJson = (extra: Extra = {}): PropertyDecorator =>
   ApiProperty({ type: 'object', additionalProperties: true, ...base(extra) } as ApiPropertyOptions);
+
+/** A whole count that may exceed 2^53 (a bigint in code): a string of digits, like money. */
+export const ApiDigits = (extra: Extra = {}): PropertyDecorator =>
+  ApiProperty({ type: String, pattern: MONEY_PATTERN, example: '120', ...base(extra) });

@@ -6,7 +6,6 @@ import {
   ApiDefaultResponse,
   ApiExtraModels,
   ApiOperation,
-  ApiProduces,
   ApiResponse,
   ApiProperty,
   ApiPropertyOptional,
@@ -17,13 +16,13 @@ export class FieldProblemDto {
   @ApiProperty({ example: 'lines[2].unitPrice' }) field!: string;
   @ApiProperty({ example: 'unitPrice phải là số tiền nguyên (đồng) / unitPrice must be a whole number of đồng' }) message!: string;
   @ApiPropertyOptional({ example: 'IS_VND' }) code?: string;
-  @ApiPropertyOptional({ description: 'Row of a workbook (1-based)', example: 7 }) row?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Row of a workbook (1-based)', example: 7 }) row?: number;
   @ApiPropertyOptional({ description: 'Column letter of a workbook', example: 'F' }) column?: string;
 }
 
 /** The one error shape of the API (DESIGN.md section 8), with the stable code of the error. */
 export class ErrorResponseDto {
-  @ApiProperty({ example: 400 }) statusCode!: number;
+  @ApiProperty({ type: 'integer', example: 400 }) statusCode!: number;
   @ApiProperty({ example: 'Bad Request' }) error!: string;
   @ApiProperty({ description: 'Stable code of the error: the key of its message', example: 'VALIDATION_FAILED' }) code!: string;
   @ApiProperty({ description: 'Vietnamese first, then " / " and English', example: 'Dữ liệu không hợp lệ / Invalid input' })
@@ -60,10 +59,8 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
     ApiDefaultResponse({ description: 'Error', type: ErrorResponseDto }),
   ];
   if (options.file) {
-    decorators.push(
-      ApiProduces(options.file),
-      ApiResponse({ status, description: 'File', content: { [options.file]: { schema: { type: 'string', format: 'binary' } } } }),
-    );
+    // Not ApiProduces: that would move the error shape under the file's media type too.
+    decorators.push(ApiResponse({ status, description: 'File', content: { [options.file]: { schema: { type: 'string', format: 'binary' } } } }));
   } else if (options.response === null) {
     decorators.push(ApiResponse({ status, description: 'No body' }));
   } else if (Array.isArray(options.response)) {

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Permit } from '../auth/auth.decorators.js';
 import { IdempotencyKey } from '../workflow/idempotency-key.decorator.js';
 import { BalancingRunsService } from './balancing-runs.service.js';
 import { CompareRunsQuery, CreateBalancingRunDto, ListRunsQuery } from './dto/balancing-run.dto.js';
+import { Endpoint } from '../../common/openapi/endpoint.js';
+import { BalancingRunComparisonDto, BalancingRunDto, BalancingRunSummaryDto } from './dto/balancing-run.response.js';
 
 @ApiTags('allocation')
 @ApiBearerAuth()
@@ -15,12 +17,14 @@ export class BalancingRunsController {
   /** A scenario: the allocator over the year's submitted lines of a track, under a ceiling. */
   @Permit('allocation.run')
   @Post('fiscal-years/:year/balancing-runs')
+  @Endpoint({ summary: 'A scenario: the allocator over the year\'s submitted lines of a track, under a ceiling', response: BalancingRunDto, status: 201 })
   create(@Param('year', ParseIntPipe) year: number, @Body() dto: CreateBalancingRunDto, @CurrentActor() actor: Actor) {
     return this.runs.create(year, dto, actor);
   }
 
   @Permit('allocation.read')
   @Get('fiscal-years/:year/balancing-runs')
+  @Endpoint({ summary: 'The year\'s runs', response: [BalancingRunSummaryDto] })
   list(@Param('year', ParseIntPipe) year: number, @Query() query: ListRunsQuery) {
     return this.runs.list(year, query.track);
   }
@@ -28,6 +32,7 @@ export class BalancingRunsController {
   /** Two or more runs side by side: per unit, per plan area, per line, with differences from the first. */
   @Permit('allocation.read')
   @Get('fiscal-years/:year/balancing-runs/compare')
+  @Endpoint({ summary: 'Runs side by side: per unit, per plan area, per line, with differences from the first', response: BalancingRunComparisonDto })
   compare(@Param('year', ParseIntPipe) year: number, @Query() query: CompareRunsQuery) {
     return this.runs.compare(year, query.ids);
   }
@@ -35,6 +40,7 @@ export class BalancingRunsController {
   /** A run with every line and how the allocator reached each amount. */
   @Permit('allocation.read')
   @Get('balancing-runs/:id')
+  @Endpoint({ summary: 'A run with every line and how the allocator reached each amount', response: BalancingRunDto })
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.runs.get(id);
   }
@@ -43,7 +49,7 @@ export class BalancingRunsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @Permit('allocation.run')
   @Post('balancing-runs/:id/adopt')
-  @HttpCode(200)
+  @Endpoint({ summary: 'Writes the run\'s amounts as approved amounts, through the workflow', response: BalancingRunDto })
   adopt(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
     return this.runs.adopt(id, actor, key);
   }

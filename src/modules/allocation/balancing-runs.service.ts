@@ -53,6 +53,8 @@ interface StoredLine {
   allocated: string;
   basis: string;
   note: string | null;
+  line_no?: number | null;
+  description?: string | null;
 }
 
 /** Scenarios of the allocator over a year's submitted lines: computed, stored, compared, adopted. */
@@ -144,6 +146,8 @@ export class BalancingRunsService {
         unitId: l.unit_id,
         unitCode: l.unit_code,
         unitName: l.unit_name,
+        lineNo: l.line_no,
+        description: l.description,
         planAreaCode: l.plan_area_code,
         fundingSourceCode: l.funding_source_code,
         lineAmount: BigInt(l.line_amount),
@@ -175,6 +179,8 @@ export class BalancingRunsService {
           lineId: l.line_id,
           unitId: l.unit_id,
           unitCode: l.unit_code,
+          lineNo: l.line_no,
+          description: l.description,
           planAreaCode: l.plan_area_code,
           requested: BigInt(l.requested),
           allocated: BigInt(l.allocated),
@@ -328,8 +334,10 @@ export class BalancingRunsService {
     return manager.query<StoredLine[]>(
       `SELECT r.position, r.line_id, r.estimate_id, r.unit_id, u.code AS unit_code, u.name AS unit_name, r.plan_area_code,
               r.funding_source_code, r.line_amount::text, r.approved_before::text, r.requested::text, r.minimum::text,
-              r.tier, r.allocated::text, r.basis, r.note
+              r.tier, r.allocated::text, r.basis, r.note, l.line_no, l.description
          FROM balancing_run_lines r JOIN units u ON u.id = r.unit_id
+         -- The line as a person reads it (number and description); gone if the line was deleted since.
+         LEFT JOIN estimate_lines l ON l.id = r.line_id
         WHERE r.run_id = $1 ORDER BY r.position`,
       [runId],
     );

@@ -6,7 +6,7 @@ import { IsOptionalField } from '../../common/validation/validators.js';
 import { Permit } from '../auth/auth.decorators.js';
 import { CatalogService } from './catalog.service.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';
-import { CatalogDto } from './dto/catalog.response.js';
+import { BudgetIndexEditionDto, CatalogDto } from './dto/catalog.response.js';
 
 export class BudgetIndexQuery {
   @ApiPropertyOptional({ description: 'Budget year: only the edition of the index in force that year', example: 2012 })
@@ -38,6 +38,7 @@ export class CatalogController {
    * with how far it was verified); `?year=` gives only the edition in force that year.
    */
   @Get('budget-index')
+  @Endpoint({ summary: 'The state budget index by edition, with the codes seeded for IT lines', response: [BudgetIndexEditionDto] })
   budgetIndex(@Query() query: BudgetIndexQuery) {
     return this.catalog.budgetIndex(query.year);
   }

@@ -4,6 +4,8 @@ import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Permit } from '../auth/auth.decorators.js';
 import { ConsolidationService } from './consolidation.service.js';
 import { ConsolidationQuery } from './dto/consolidation.query.js';
+import { Endpoint } from '../../common/openapi/endpoint.js';
+import { ConsolidationDto } from './dto/consolidation.response.js';
 
 @ApiTags('fiscal-years')
 @ApiBearerAuth()
@@ -14,6 +16,7 @@ export class ConsolidationController {
 
   /** Totals of the year's estimates by unit, plan area, funding source and expenditure type (a unit's users: their units only). */
   @Get()
+  @Endpoint({ summary: 'Totals of the year\'s estimates by unit, plan area, funding source and expenditure type', response: ConsolidationDto })
   get(@Param('year', ParseIntPipe) year: number, @Query() query: ConsolidationQuery, @CurrentActor() actor: Actor) {
     return this.consolidation.consolidate(year, { statuses: query.status, unitScope: actor.unitScope });
   }

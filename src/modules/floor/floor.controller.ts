@@ -4,6 +4,8 @@ import { Matches } from 'class-validator';
 import { IsOptionalField } from '../../common/validation/validators.js';
 import { Permit } from '../auth/auth.decorators.js';
 import { FloorService } from './floor.service.js';
+import { Endpoint } from '../../common/openapi/endpoint.js';
+import { DistrictItLinesDto, FloorDto, RulesDto } from './dto/floor.response.js';
 
 class FloorQuery {
   @ApiPropertyOptional({ description: 'Rounding unit of the top-up proposal, default 1' })
@@ -21,18 +23,21 @@ export class FloorController {
 
   /** The 1% floor now: floor amount, IT total (approved) and requested, shortfall, top-up proposal, per district. */
   @Get('floor')
+  @Endpoint({ summary: 'The 1% floor now: amount, IT total, shortfall, top-up proposal, per district', response: FloorDto })
   get(@Param('year', ParseIntPipe) year: number, @Query() query: FloorQuery) {
     return this.floor.floor(year, BigInt(query.roundingUnit ?? '1'));
   }
 
   /** Every budget rule (the floor, the district IT line, the 10% project contingency), checked the same way. */
   @Get('rules')
+  @Endpoint({ summary: 'Every budget rule, checked the same way', response: RulesDto })
   rules(@Param('year', ParseIntPipe) year: number) {
     return this.floor.rules(year);
   }
 
   /** District committees with no estimate or no own IT line. */
   @Get('districts')
+  @Endpoint({ summary: 'District committees with no estimate or no own IT line', response: DistrictItLinesDto })
   districts(@Param('year', ParseIntPipe) year: number) {
     return this.floor.districtItLines(year);
   }

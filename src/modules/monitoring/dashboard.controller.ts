@@ -1,11 +1,13 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Permit } from '../auth/auth.decorators.js';
 import { writeChairReport } from './chair-report.js';
 import { DashboardService } from './dashboard.service.js';
 import { DashboardQuery } from './dto/monitoring.dto.js';
 import { periodId } from './targets.controller.js';
+import { Endpoint } from '../../common/openapi/endpoint.js';
+import { DashboardDto } from './dto/dashboard.response.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -22,6 +24,7 @@ export class DashboardController {
    */
   @Permit('dashboard.read')
   @Get('dashboard')
+  @Endpoint({ summary: 'The plan\'s dashboard for a half-year: targets, execution, late and missing reports', response: DashboardDto })
   get(@Param('id') id: string, @Query() query: DashboardQuery) {
     return this.dashboard.dashboard(periodId(id), query);
   }
@@ -29,7 +32,7 @@ export class DashboardController {
   /** The chair's workbook: the dashboard's figures, to the đồng. */
   @Permit('dashboard.read')
   @Get('progress-report.xlsx')
-  @ApiProduces(XLSX)
+  @Endpoint({ summary: 'The chair\'s workbook: the dashboard\'s figures, to the đồng', response: null, file: XLSX })
   async workbook(@Param('id') id: string, @Query() query: DashboardQuery, @Res() response: Response): Promise<void> {
     const view = await this.dashboard.dashboard(periodId(id), query);
     const file = await writeChairReport(view);

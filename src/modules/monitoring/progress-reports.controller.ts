@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -16,6 +16,8 @@ import {
 } from './dto/monitoring.dto.js';
 import { ProgressReportsService } from './progress-reports.service.js';
 import { PROGRESS_READ_LIMITS, writeProgressWorkbook } from './progress-workbook.js';
+import { Endpoint, XLSX_MEDIA } from '../../common/openapi/endpoint.js';
+import { ProgressReportDto, ProgressReportPageDto } from './dto/progress-report.response.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -29,6 +31,7 @@ export class ProgressReportsController {
   /** The unit opens its report for a half-year (one per unit per half: a second is 409). */
   @Permit('progress.draft')
   @Post()
+  @Endpoint({ summary: 'The unit opens its report for a half-year (a second is 409)', response: ProgressReportDto, status: 201 })
   create(@Body() dto: CreateProgressReportDto, @CurrentActor() actor: Actor) {
     return this.reports.create(dto, actor);
   }
@@ -36,12 +39,14 @@ export class ProgressReportsController {
   /** Reports the actor may see (a unit's users: their units only). */
   @Permit('progress.read')
   @Get()
+  @Endpoint({ summary: 'Reports the actor may see', response: ProgressReportPageDto })
   list(@Query() query: ListProgressReportsQuery, @CurrentActor() actor: Actor) {
     return this.reports.list(query, actor);
   }
 
   @Permit('progress.read')
   @Get(':id')
+  @Endpoint({ summary: 'A report with its figures', response: ProgressReportDto })
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.reports.getFor(id, actor);
   }
@@ -49,6 +54,7 @@ export class ProgressReportsController {
   /** Figures and disbursed amounts (the items given; others kept), with the version they are based on. */
   @Permit('progress.draft')
   @Patch(':id')
+  @Endpoint({ summary: 'Figures and disbursed amounts (carries the version)', response: ProgressReportDto })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateProgressReportDto, @CurrentActor() actor: Actor) {
     return this.reports.update(id, dto, actor);
   }
@@ -56,7 +62,7 @@ export class ProgressReportsController {
   /** DRAFT | RETURNED → SUBMITTED, by the unit head; late submissions are flagged. */
   @Permit('progress.submit')
   @Post(':id/submit')
-  @HttpCode(200)
+  @Endpoint({ summary: 'DRAFT | RETURNED → SUBMITTED, by the unit head', response: ProgressReportDto })
   submit(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ProgressTransitionDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
     return this.reports.submit(id, dto, actor, key);
   }
@@ -64,7 +70,7 @@ export class ProgressReportsController {
   /** SUBMITTED → ACCEPTED, by DIC. */
   @Permit('progress.review')
   @Post(':id/accept')
-  @HttpCode(200)
+  @Endpoint({ summary: 'SUBMITTED → ACCEPTED, by DIC', response: ProgressReportDto })
   accept(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ProgressTransitionDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
     return this.reports.accept(id, dto, actor, key);
   }
@@ -72,7 +78,7 @@ export class ProgressReportsController {
   /** SUBMITTED → RETURNED, by DIC, with a comment. */
   @Permit('progress.review')
   @Post(':id/return')
-  @HttpCode(200)
+  @Endpoint({ summary: 'SUBMITTED → RETURNED, by DIC, with a comment', response: ProgressReportDto })
   return(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ProgressReturnDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
     return this.reports.return(id, dto, actor, key);
   }
@@ -80,6 +86,7 @@ export class ProgressReportsController {
   /** The report as a workbook (sheets ChiTieu and GiaiNgan) with its figures so far. */
   @Permit('progress.read')
   @Get(':id/workbook')
+  @Endpoint({ summary: 'The report as a workbook', response: null, file: XLSX_MEDIA })
   async download(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
     const context = await this.reports.workbookContext(id, actor);
     const file = await writeProgressWorkbook(context);
@@ -91,7 +98,6 @@ export class ProgressReportsController {
   /** Replaces every figure with the workbook's: all or nothing; 422 lists every bad cell. */
   @Permit('progress.draft')
   @Post(':id/workbook')
-  @HttpCode(200)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -104,6 +110,7 @@ export class ProgressReportsController {
     },
   })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: PROGRESS_READ_LIMITS.maxFileBytes, files: 1, fields: 5 } }))
+  @Endpoint({ summary: 'Replaces every figure with the workbook\'s: all or nothing; 422 lists every bad cell', response: ProgressReportDto })
   upload(
     @Param('id', ParseUUIDPipe) id: string,
     @UploadedFile() file: { buffer: Buffer } | undefined,

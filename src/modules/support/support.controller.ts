@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Permit } from '../auth/auth.decorators.js';
 import { IdempotencyKey } from '../workflow/idempotency-key.decorator.js';
 import { DecideSupportRoundDto, OpenSupportRoundDto, ReplaceCandidatesDto, SupportAwardsQuery } from './dto/support.dto.js';
 import { SupportService } from './support.service.js';
+import { Endpoint } from '../../common/openapi/endpoint.js';
+import { SupportAwardsDto, SupportRoundDto, SupportRoundListDto } from './dto/support.response.js';
 
 @ApiTags('support')
 @ApiBearerAuth()
@@ -16,12 +18,14 @@ export class SupportController {
   /** The year's support rounds: pools, candidates, proposal per source, decision, totals. */
   @Permit('support.read')
   @Get('support-rounds')
+  @Endpoint({ summary: 'The year\'s support rounds', response: SupportRoundListDto })
   list(@Param('year', ParseIntPipe) year: number) {
     return this.support.list(year);
   }
 
   @Permit('support.read')
   @Get('support-rounds/:id')
+  @Endpoint({ summary: 'A support round', response: SupportRoundDto })
   get(@Param('year', ParseIntPipe) year: number, @Param('id', ParseUUIDPipe) id: string) {
     return this.support.get(year, id);
   }
@@ -29,6 +33,7 @@ export class SupportController {
   /** DOF opens the year's round (one a year): pools, candidates, and the allocator's proposal. */
   @Permit('support.prepare')
   @Post('support-rounds')
+  @Endpoint({ summary: 'DOF opens the year\'s round: pools, candidates, the allocator\'s proposal', response: SupportRoundDto, status: 201 })
   open(@Param('year', ParseIntPipe) year: number, @Body() dto: OpenSupportRoundDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
     return this.support.open(year, dto, actor, key);
   }
@@ -36,6 +41,7 @@ export class SupportController {
   /** DOF replaces the candidates while the round is open; the proposal is computed again. */
   @Permit('support.prepare')
   @Put('support-rounds/:id/candidates')
+  @Endpoint({ summary: 'DOF replaces the candidates while the round is open', response: SupportRoundDto })
   replaceCandidates(
     @Param('year', ParseIntPipe) year: number,
     @Param('id', ParseUUIDPipe) id: string,
@@ -49,7 +55,7 @@ export class SupportController {
   /** The chair decides with a decision number and date; the round is then locked. */
   @Permit('support.decide')
   @Post('support-rounds/:id/decide')
-  @HttpCode(200)
+  @Endpoint({ summary: 'The chair decides with a decision number and date; the round is then locked', response: SupportRoundDto })
   decide(
     @Param('year', ParseIntPipe) year: number,
     @Param('id', ParseUUIDPipe) id: string,
@@ -66,6 +72,7 @@ export class SupportController {
    */
   @Permit('estimates.read')
   @Get('support-awards')
+  @Endpoint({ summary: 'Decided support per unit and source', response: SupportAwardsDto })
   awards(@Param('year', ParseIntPipe) year: number, @Query() query: SupportAwardsQuery, @CurrentActor() actor: Actor) {
     return this.support.awards(year, query, actor);
   }

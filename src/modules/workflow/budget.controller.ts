@@ -1,10 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Permit } from '../auth/auth.decorators.js';
 import { BudgetService } from './budget.service.js';
 import { ApproveBudgetDto, ExclusionDto, ReturnDto, TransitionDto } from './dto/workflow.dto.js';
 import { IdempotencyKey } from './idempotency-key.decorator.js';
+import { Endpoint } from '../../common/openapi/endpoint.js';
+import { BudgetDto } from './dto/budget.response.js';
 
 @ApiTags('budget')
 @ApiBearerAuth()
@@ -16,18 +18,21 @@ export class BudgetController {
   /** The consolidated provincial IT budget: status, estimates included and excluded, totals, warnings. */
   @Permit('budget.read')
   @Get('budget')
+  @Endpoint({ summary: 'The consolidated provincial IT budget: status, estimates, totals, warnings', response: BudgetDto })
   get(@Param('year', ParseIntPipe) year: number) {
     return this.budget.get(year);
   }
 
   @Permit('budget.prepare')
   @Post('budget/exclusions')
+  @Endpoint({ summary: 'DOF leaves an estimate out of the budget, with a reason', response: BudgetDto, status: 201 })
   exclude(@Param('year', ParseIntPipe) year: number, @Body() dto: ExclusionDto, @CurrentActor() actor: Actor) {
     return this.budget.exclude(year, dto, actor);
   }
 
   @Permit('budget.prepare')
   @Delete('budget/exclusions/:estimateId')
+  @Endpoint({ summary: 'DOF takes an excluded estimate back in', response: BudgetDto })
   include(@Param('year', ParseIntPipe) year: number, @Param('estimateId', ParseUUIDPipe) estimateId: string, @CurrentActor() actor: Actor) {
     return this.budget.include(year, estimateId, actor);
   }
@@ -35,7 +40,7 @@ export class BudgetController {
   /** DOF submits to the chair: every estimate balanced or excluded with a reason. */
   @Permit('budget.prepare')
   @Post('budget/submit')
-  @HttpCode(200)
+  @Endpoint({ summary: 'DOF submits to the chair: every estimate balanced or excluded', response: BudgetDto })
   submit(@Param('year', ParseIntPipe) year: number, @Body() dto: TransitionDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
     return this.budget.submit(year, dto, actor, key);
   }
@@ -43,14 +48,14 @@ export class BudgetController {
   /** The chair approves with a decision number and date; included estimates become APPROVED. */
   @Permit('budget.decide')
   @Post('budget/approve')
-  @HttpCode(200)
+  @Endpoint({ summary: 'The chair approves with a decision number and date', response: BudgetDto })
   approve(@Param('year', ParseIntPipe) year: number, @Body() dto: ApproveBudgetDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
     return this.budget.approve(year, dto, actor, key);
   }
 
   @Permit('budget.decide')
   @Post('budget/return')
-  @HttpCode(200)
+  @Endpoint({ summary: 'The chair returns the budget to DOF, with a comment', response: BudgetDto })
   return(@Param('year', ParseIntPipe) year: number, @Body() dto: ReturnDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
     return this.budget.return(year, dto, actor, key);
   }

@@ -248,6 +248,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The state budget index by edition, with the codes seeded for IT lines */
         get: operations["Catalog_budgetIndex"];
         put?: never;
         post?: never;
@@ -370,6 +371,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Totals of the year's estimates by unit, plan area, funding source and expenditure type */
         get: operations["Consolidation_get"];
         put?: never;
         post?: never;
@@ -386,6 +388,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The 1% floor now: amount, IT total, shortfall, top-up proposal, per district */
         get: operations["Floor_get"];
         put?: never;
         post?: never;
@@ -402,6 +405,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Every budget rule, checked the same way */
         get: operations["Floor_rules"];
         put?: never;
         post?: never;
@@ -418,6 +422,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** District committees with no estimate or no own IT line */
         get: operations["Floor_districts"];
         put?: never;
         post?: never;
@@ -520,6 +525,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The consolidated provincial IT budget: status, estimates, totals, warnings */
         get: operations["Budget_get"];
         put?: never;
         post?: never;
@@ -538,6 +544,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** DOF leaves an estimate out of the budget, with a reason */
         post: operations["Budget_exclude"];
         delete?: never;
         options?: never;
@@ -555,6 +562,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** DOF takes an excluded estimate back in */
         delete: operations["Budget_include"];
         options?: never;
         head?: never;
@@ -570,6 +578,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** DOF submits to the chair: every estimate balanced or excluded */
         post: operations["Budget_submit"];
         delete?: never;
         options?: never;
@@ -586,6 +595,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** The chair approves with a decision number and date */
         post: operations["Budget_approve"];
         delete?: never;
         options?: never;
@@ -602,6 +612,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** The chair returns the budget to DOF, with a comment */
         post: operations["Budget_return"];
         delete?: never;
         options?: never;
@@ -633,8 +644,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The year's runs */
         get: operations["BalancingRuns_list"];
         put?: never;
+        /** A scenario: the allocator over the year's submitted lines of a track, under a ceiling */
         post: operations["BalancingRuns_create"];
         delete?: never;
         options?: never;
@@ -649,6 +662,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Runs side by side: per unit, per plan area, per line, with differences from the first */
         get: operations["BalancingRuns_compare"];
         put?: never;
         post?: never;
@@ -665,6 +679,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A run with every line and how the allocator reached each amount */
         get: operations["BalancingRuns_get"];
         put?: never;
         post?: never;
@@ -683,6 +698,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Writes the run's amounts as approved amounts, through the workflow */
         post: operations["BalancingRuns_adopt"];
         delete?: never;
         options?: never;
@@ -697,8 +713,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The year's support rounds */
         get: operations["Support_list"];
         put?: never;
+        /** DOF opens the year's round: pools, candidates, the allocator's proposal */
         post: operations["Support_open"];
         delete?: never;
         options?: never;
@@ -713,6 +731,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A support round */
         get: operations["Support_get"];
         put?: never;
         post?: never;
@@ -730,6 +749,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** DOF replaces the candidates while the round is open */
         put: operations["Support_replaceCandidates"];
         post?: never;
         delete?: never;
@@ -747,6 +767,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** The chair decides with a decision number and date; the round is then locked */
         post: operations["Support_decide"];
         delete?: never;
         options?: never;
@@ -761,6 +782,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Decided support per unit and source */
         get: operations["Support_awards"];
         put?: never;
         post?: never;
@@ -812,6 +834,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The plan periods with their years and number of targets */
         get: operations["Targets_periods"];
         put?: never;
         post?: never;
@@ -828,6 +851,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A plan period with its targets */
         get: operations["Targets_period"];
         put?: never;
         post?: never;
@@ -844,6 +868,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The targets of a plan period */
         get: operations["Targets_list"];
         put?: never;
         post?: never;
@@ -860,6 +885,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A target with its province values */
         get: operations["Targets_get"];
         put?: never;
         post?: never;
@@ -876,7 +902,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A target's province values */
         get: operations["Targets_provinceValues"];
+        /** DIC records a province-level value for a half-year */
         put: operations["Targets_recordProvinceValue"];
         post?: never;
         delete?: never;
@@ -892,6 +920,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The deadlines of a year's two half-year reports */
         get: operations["Targets_deadlines"];
         put?: never;
         post?: never;
@@ -909,6 +938,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Sets a half-year report's deadline */
         put: operations["Targets_setDeadline"];
         post?: never;
         delete?: never;
@@ -924,8 +954,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Reports the actor may see */
         get: operations["ProgressReports_list"];
         put?: never;
+        /** The unit opens its report for a half-year (a second is 409) */
         post: operations["ProgressReports_create"];
         delete?: never;
         options?: never;
@@ -940,12 +972,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A report with its figures */
         get: operations["ProgressReports_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Figures and disbursed amounts (carries the version) */
         patch: operations["ProgressReports_update"];
         trace?: never;
     };
@@ -958,6 +992,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** DRAFT | RETURNED → SUBMITTED, by the unit head */
         post: operations["ProgressReports_submit"];
         delete?: never;
         options?: never;
@@ -974,6 +1009,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** SUBMITTED → ACCEPTED, by DIC */
         post: operations["ProgressReports_accept"];
         delete?: never;
         options?: never;
@@ -990,6 +1026,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** SUBMITTED → RETURNED, by DIC, with a comment */
         post: operations["ProgressReports_return"];
         delete?: never;
         options?: never;
@@ -1004,8 +1041,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The report as a workbook */
         get: operations["ProgressReports_download"];
         put?: never;
+        /** Replaces every figure with the workbook's: all or nothing; 422 lists every bad cell */
         post: operations["ProgressReports_upload"];
         delete?: never;
         options?: never;
@@ -1020,6 +1059,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The plan's dashboard for a half-year: targets, execution, late and missing reports */
         get: operations["Dashboard_get"];
         put?: never;
         post?: never;
@@ -1036,6 +1076,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The chair's workbook: the dashboard's figures, to the đồng */
         get: operations["Dashboard_workbook"];
         put?: never;
         post?: never;
@@ -1052,6 +1093,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The published years, each with the paths of its descriptor and data */
         get: operations["OpenData_years"];
         put?: never;
         post?: never;
@@ -1068,6 +1110,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The Fiscal Data Package descriptor of a year (datapackage.json) */
         get: operations["OpenData_descriptor"];
         put?: never;
         post?: never;
@@ -1084,6 +1127,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The year's budget lines as CSV (RFC 4180, UTF-8), streamed */
         get: operations["OpenData_budgetLines"];
         put?: never;
         post?: never;
@@ -1485,6 +1529,48 @@ export interface components {
             fundingSources: components["schemas"]["FundingSourceDto"][];
             expenditureTypes: components["schemas"]["ExpenditureTypeDto"][];
             activityKinds: components["schemas"]["ActivityKindDto"][];
+        };
+        /** @enum {string} */
+        BudgetIndexVerification: "TEXT" | "SECONDARY" | "UNVERIFIED";
+        BudgetIndexCodeDto: {
+            code: string;
+            name: string;
+            nameEn: string;
+            verification: components["schemas"]["BudgetIndexVerification"];
+            note: string;
+        };
+        BudgetSectorItemDto: {
+            code: string;
+            name: string;
+            nameEn: string;
+            verification: components["schemas"]["BudgetIndexVerification"];
+            note: string;
+            loai: string;
+            khoan: string;
+            loaiName: string;
+        };
+        BudgetEconomicItemDto: {
+            code: string;
+            name: string;
+            nameEn: string;
+            verification: components["schemas"]["BudgetIndexVerification"];
+            note: string;
+            muc: string;
+            tieuMuc: string;
+            mucName: string;
+        };
+        BudgetIndexEditionDto: {
+            code: string;
+            /** @example Thông tư 324/2016/TT-BTC */
+            document: string;
+            title: string;
+            titleEn: string;
+            validFromYear: number;
+            validToYear: number | null;
+            source: string;
+            chapters: components["schemas"]["BudgetIndexCodeDto"][];
+            sectorItems: components["schemas"]["BudgetSectorItemDto"][];
+            economicItems: components["schemas"]["BudgetEconomicItemDto"][];
         };
         /** @enum {string} */
         LateSubmissionPolicy: "FLAG" | "REFUSE";
@@ -1982,6 +2068,242 @@ export interface components {
             /** @description The estimate's version the change is based on; a stale version gets 409 */
             version: number;
         };
+        UnitConsolidationEntryDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            budgetRelationCode: string | null;
+            chapterCode: string | null;
+            /** Format: uuid */
+            estimateId: string;
+            status: components["schemas"]["EstimateStatus"];
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            amount: string;
+            lineCount: number;
+        };
+        ExcludedEstimateDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            /** Format: uuid */
+            estimateId: string;
+            status: components["schemas"]["EstimateStatus"];
+            reason: string;
+        };
+        ConsolidationEntryDto: {
+            code: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            amount: string;
+            lineCount: number;
+        };
+        ConsolidationFloorDto: {
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            floorAmount: string | null;
+            /**
+             * @description Σ approved of the lines funded from the floor's sources
+             * @example 1250000000
+             */
+            itTotal: string;
+            /**
+             * @description Σ requested of the same lines
+             * @example 1250000000
+             */
+            requestedTotal: string;
+            compliant: boolean | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            shortfall: string | null;
+            floorPolicy: components["schemas"]["FloorPolicy"];
+            warning: string | null;
+        };
+        ConsolidationDto: {
+            year: number;
+            statuses: components["schemas"]["EstimateStatus"][] | null;
+            estimateCount: number;
+            lineCount: number;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            total: string;
+            byUnit: components["schemas"]["UnitConsolidationEntryDto"][];
+            excluded: components["schemas"]["ExcludedEstimateDto"][];
+            byPlanArea: components["schemas"]["ConsolidationEntryDto"][];
+            byFundingSource: components["schemas"]["ConsolidationEntryDto"][];
+            byExpenditureType: components["schemas"]["ConsolidationEntryDto"][];
+            /** @description By chapter of the units; "" = not classified */
+            byChapter: components["schemas"]["ConsolidationEntryDto"][];
+            byLoaiKhoan: components["schemas"]["ConsolidationEntryDto"][];
+            byMucTieuMuc: components["schemas"]["ConsolidationEntryDto"][];
+            /** @description Province-wide views only */
+            floor: components["schemas"]["ConsolidationFloorDto"] | null;
+        };
+        TopUpLineDto: {
+            /** Format: uuid */
+            lineId: string;
+            /** Format: uuid */
+            estimateId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            expenditureTypeCode: components["schemas"]["ExpenditureTypeCode"];
+            fundingSourceCode: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            approvedBefore: string | null;
+            /**
+             * @description What the line still lacks of its request
+             * @example 1250000000
+             */
+            unfunded: string;
+            tier: number;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            proposed: string;
+        };
+        TopUpDto: {
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            ceiling: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            allocated: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            unallocated: string;
+            partialTier: number | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            unfundedTotal: string;
+            note: string | null;
+            lines: components["schemas"]["TopUpLineDto"][];
+        };
+        FloorDistrictDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            /** Format: uuid */
+            estimateId: string | null;
+            status: components["schemas"]["EstimateStatus"] | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            ownItRequested: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            ownItApproved: string;
+            hasOwnItLine: boolean;
+        };
+        FloorDto: {
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            floorAmount: string | null;
+            /**
+             * @description Σ approved of the lines funded from the floor's sources
+             * @example 1250000000
+             */
+            itTotal: string;
+            /**
+             * @description Σ requested of the same lines
+             * @example 1250000000
+             */
+            requestedTotal: string;
+            compliant: boolean | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            shortfall: string | null;
+            year: number;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            totalLocalExpenditure: string | null;
+            /** @example 2.5 */
+            floorRatio: string;
+            floorSources: string[];
+            floorPolicy: components["schemas"]["FloorPolicy"];
+            topUp: components["schemas"]["TopUpDto"] | null;
+            districts: components["schemas"]["FloorDistrictDto"][];
+        };
+        /** @enum {string} */
+        RuleSeverity: "BLOCKING" | "WARNING";
+        RuleViolationDto: {
+            /** @description What breaks the rule, named (a unit, a line) */
+            subject: string;
+            message: string;
+        };
+        RuleResultDto: {
+            /** @example IT_FLOOR */
+            code: string;
+            title: string;
+            passed: boolean;
+            severity: components["schemas"]["RuleSeverity"];
+            message: string;
+            violations: components["schemas"]["RuleViolationDto"][];
+            figures?: {
+                [key: string]: (string | boolean) | null;
+            };
+        };
+        RulesDto: {
+            year: number;
+            results: components["schemas"]["RuleResultDto"][];
+        };
+        DistrictItLineDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            /** Format: uuid */
+            estimateId: string | null;
+            status: components["schemas"]["EstimateStatus"] | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            ownItAmount: string;
+            hasEstimate: boolean;
+            hasOwnItLine: boolean;
+        };
+        DistrictItLinesDto: {
+            districts: components["schemas"]["DistrictItLineDto"][];
+            /** @description Codes of districts with no estimate */
+            missingEstimate: string[];
+            /** @description Codes of districts with no own IT line */
+            missingOwnItLine: string[];
+        };
         TransitionDto: {
             /** @description If given, the transition applies only to this version */
             version?: number;
@@ -2057,6 +2379,71 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /** @enum {string} */
+        BudgetStatus: "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
+        BudgetTotalsDto: {
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            requested: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            approved: string;
+            included: number;
+            excluded: number;
+            /** @description Estimates neither balanced nor excluded */
+            pending: number;
+        };
+        BudgetEstimateDto: {
+            /** Format: uuid */
+            estimateId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            status: components["schemas"]["EstimateStatus"];
+            submittedLate: boolean;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            requested: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            approved: string;
+            excluded: boolean;
+            exclusionReason: string | null;
+        };
+        BudgetDto: {
+            year: number;
+            status: components["schemas"]["BudgetStatus"];
+            version: number;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: uuid */
+            submittedBy: string | null;
+            returnComment: string | null;
+            /** @example 2345/QĐ-UBND */
+            decisionNumber: string | null;
+            /**
+             * Format: date
+             * @example 2012-07-15
+             */
+            decisionDate: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: uuid */
+            approvedBy: string | null;
+            /** @description The budget rules that do not pass, in words */
+            warnings: string[];
+            totals: components["schemas"]["BudgetTotalsDto"];
+            estimates: components["schemas"]["BudgetEstimateDto"][];
+        };
         ExclusionDto: {
             /** Format: uuid */
             estimateId: string;
@@ -2130,6 +2517,292 @@ export interface components {
              */
             roundingUnit?: string;
         };
+        /** @enum {string} */
+        BalancingRunKind: "BALANCE" | "TOP_UP";
+        /** @enum {string} */
+        BalancingRunStatus: "PROPOSED" | "ADOPTED";
+        BalancingRunLineDto: {
+            /** Format: uuid */
+            lineId: string;
+            /** Format: uuid */
+            estimateId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            /** @description STT of the line; null when it was deleted since */
+            lineNo: number | null;
+            description: string | null;
+            planAreaCode: string;
+            fundingSourceCode: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            lineAmount: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            approvedBefore: string | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            requested: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            minimum: string;
+            tier: number;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            allocated: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            proposedApproved: string;
+            basis: string;
+            note: string | null;
+            /** @description How the allocator reached the amount */
+            explanation: {
+                [key: string]: unknown;
+            } | null;
+        };
+        BalancingRunDto: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            /** @example RECURRENT */
+            track: string;
+            kind: components["schemas"]["BalancingRunKind"];
+            name: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            roundingUnit: string;
+            /** @description Ceiling per funding source (or ALL), in đồng */
+            ceilings: {
+                [key: string]: string;
+            };
+            groups: {
+                [key: string]: unknown;
+            } | null;
+            status: components["schemas"]["BalancingRunStatus"];
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            adoptedBy: string | null;
+            /** Format: date-time */
+            adoptedAt: string | null;
+            lines: components["schemas"]["BalancingRunLineDto"][];
+        };
+        BalancingRunSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            /** @example RECURRENT */
+            track: string;
+            kind: components["schemas"]["BalancingRunKind"];
+            name: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            roundingUnit: string;
+            /** @description Ceiling per funding source (or ALL), in đồng */
+            ceilings: {
+                [key: string]: string;
+            };
+            groups: {
+                [key: string]: unknown;
+            } | null;
+            status: components["schemas"]["BalancingRunStatus"];
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            adoptedBy: string | null;
+            /** Format: date-time */
+            adoptedAt: string | null;
+        };
+        ComparedRowDto: {
+            key: string;
+            /** @description What a person reads: a unit code, a plan area, "YP — dòng 3 — Mua máy chủ" */
+            label: string;
+            /**
+             * @description One amount per run, in the order asked
+             * @example 1250000000
+             */
+            amounts: string[];
+            /** @description Signed amount in đồng (a difference) */
+            differences: string[];
+        };
+        BalancingRunComparisonDto: {
+            year: number;
+            runs: components["schemas"]["BalancingRunSummaryDto"][];
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            totals: string[];
+            /** @description Signed amount in đồng (a difference) */
+            totalDifferences: string[];
+            byUnit: components["schemas"]["ComparedRowDto"][];
+            byPlanArea: components["schemas"]["ComparedRowDto"][];
+            byLine: components["schemas"]["ComparedRowDto"][];
+        };
+        /** @enum {string} */
+        SupportRoundStatus: "OPEN" | "DECIDED";
+        SupportPoolDto: {
+            fundingSourceCode: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            amount: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            proposed: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            unallocated: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            decided: string | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            unawarded: string | null;
+            /** @description The allocator's account of the proposal from this pool */
+            explanation: {
+                [key: string]: unknown;
+            };
+        };
+        SupportCandidateViewDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            hardshipTier: number;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            asked: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            minimum: string;
+            /** @description Amount in đồng per support pool */
+            proposed: {
+                [key: string]: string;
+            };
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            proposedTotal: string;
+            /** @description Amount in đồng per support pool */
+            decided: {
+                [key: string]: string;
+            } | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            decidedTotal: string | null;
+            changed: boolean | null;
+            reason: string | null;
+        };
+        SupportRoundTotalsDto: {
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            pools: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            asked: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            minimum: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            proposed: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            unallocated: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            decided: string | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            unawarded: string | null;
+        };
+        SupportRoundDto: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            status: components["schemas"]["SupportRoundStatus"];
+            version: number;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            roundingUnit: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            decisionNumber: string | null;
+            /**
+             * Format: date
+             * @example 2012-07-15
+             */
+            decisionDate: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            pools: components["schemas"]["SupportPoolDto"][];
+            candidates: components["schemas"]["SupportCandidateViewDto"][];
+            totals: components["schemas"]["SupportRoundTotalsDto"];
+        };
+        SupportRoundListDto: {
+            year: number;
+            items: components["schemas"]["SupportRoundDto"][];
+        };
         SupportCandidateDto: {
             /** Format: uuid */
             unitId: string;
@@ -2191,6 +2864,126 @@ export interface components {
             /** @description Units not listed get exactly the proposal */
             decisions: components["schemas"]["UnitDecisionDto"][];
         };
+        SupportDecisionRefDto: {
+            /** Format: uuid */
+            roundId: string;
+            decisionNumber: string;
+            /**
+             * Format: date
+             * @example 2012-07-15
+             */
+            decisionDate: string;
+        };
+        SupportAwardItemDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            fundingSourceCode: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            amount: string;
+        };
+        SupportAwardsDto: {
+            year: number;
+            /** Format: uuid */
+            unitId: string | null;
+            decisions: components["schemas"]["SupportDecisionRefDto"][];
+            items: components["schemas"]["SupportAwardItemDto"][];
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            total: string;
+        };
+        PlanPeriodSummaryDto: {
+            /** @example 2011-2015 */
+            id: string;
+            firstYear: number;
+            lastYear: number;
+            years: number[];
+            targetCount: number;
+        };
+        /** @enum {string} */
+        TargetDirection: "AT_LEAST" | "AT_MOST" | "RANK_AT_MOST";
+        /** @enum {string} */
+        TargetAggregation: "SHARE_OF_UNITS" | "RATIO_OF_SUMS" | "PROVINCE_VALUE";
+        TargetDto: {
+            /** Format: uuid */
+            id: string;
+            planPeriod: string;
+            code: string;
+            position: number;
+            indicator: string;
+            indicatorEn: string;
+            measureUnit: string;
+            direction: components["schemas"]["TargetDirection"];
+            aggregation: components["schemas"]["TargetAggregation"];
+            /** @example 2.5 */
+            targetValue: string;
+            /** @description 100 for a percentage, 1 for a plain ratio */
+            scale: number;
+            unitKinds: components["schemas"]["UnitKind"][];
+            numeratorLabel: string | null;
+            numeratorLabelEn: string | null;
+            denominatorLabel: string | null;
+            denominatorLabelEn: string | null;
+            numeratorCapped: boolean;
+            source: string;
+            version: number;
+        };
+        PlanPeriodDetailDto: {
+            /** @example 2011-2015 */
+            id: string;
+            firstYear: number;
+            lastYear: number;
+            years: number[];
+            targets: components["schemas"]["TargetDto"][];
+        };
+        /** @enum {integer} */
+        Half: 1 | 2;
+        ProvinceValueViewDto: {
+            /** Format: uuid */
+            targetId: string;
+            targetCode: string;
+            year: number;
+            half: components["schemas"]["Half"];
+            /** @example 2.5 */
+            value: string;
+            note: string;
+            version: number;
+            /** @description Who recorded it */
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        TargetDetailDto: {
+            /** Format: uuid */
+            id: string;
+            planPeriod: string;
+            code: string;
+            position: number;
+            indicator: string;
+            indicatorEn: string;
+            measureUnit: string;
+            direction: components["schemas"]["TargetDirection"];
+            aggregation: components["schemas"]["TargetAggregation"];
+            /** @example 2.5 */
+            targetValue: string;
+            /** @description 100 for a percentage, 1 for a plain ratio */
+            scale: number;
+            unitKinds: components["schemas"]["UnitKind"][];
+            numeratorLabel: string | null;
+            numeratorLabelEn: string | null;
+            denominatorLabel: string | null;
+            denominatorLabelEn: string | null;
+            numeratorCapped: boolean;
+            source: string;
+            version: number;
+            provinceValues: components["schemas"]["ProvinceValueViewDto"][];
+        };
         ProvinceValueDto: {
             /** @example 2012 */
             year: number;
@@ -2205,6 +2998,20 @@ export interface components {
             note?: string;
             /** @description The version of the value being replaced (stale: 409); absent for a new value */
             version?: number;
+        };
+        DeadlineDto: {
+            half: components["schemas"]["Half"];
+            /**
+             * Format: date
+             * @example 2012-07-15
+             */
+            dueDate: string;
+            isDefault: boolean;
+            version: number | null;
+        };
+        DeadlinesDto: {
+            year: number;
+            deadlines: components["schemas"]["DeadlineDto"][];
         };
         ProgressDeadlineDto: {
             /** @example 2012-07-30 */
@@ -2222,6 +3029,137 @@ export interface components {
              * @enum {number}
              */
             half: 1 | 2;
+        };
+        /** @enum {string} */
+        ProgressStatus: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
+        IndicatorDto: {
+            /** Format: uuid */
+            targetId: string;
+            targetCode: string;
+            indicator: string;
+            indicatorEn: string;
+            measureUnit: string;
+            aggregation: components["schemas"]["TargetAggregation"];
+            numeratorLabel: string | null;
+            numeratorLabelEn: string | null;
+            denominatorLabel: string | null;
+            denominatorLabelEn: string | null;
+            /** @example 120 */
+            numerator: string | null;
+            /** @example 120 */
+            denominator: string | null;
+            achieved: boolean | null;
+            /**
+             * @description The unit's own value, for information
+             * @example 2.5
+             */
+            value: string | null;
+            note: string;
+        };
+        DisbursementViewDto: {
+            /** Format: uuid */
+            lineId: string;
+            lineNo: number;
+            description: string;
+            planAreaCode: string;
+            fundingSourceCode: string;
+            expenditureTypeCode: components["schemas"]["ExpenditureTypeCode"];
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            approved: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            disbursed: string | null;
+            overrunReason: string | null;
+            overrun: boolean;
+        };
+        ExecutionDto: {
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            approved: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            disbursed: string;
+            /**
+             * @description 100 × disbursed / approved
+             * @example 2.5
+             */
+            percent: string | null;
+        };
+        ProgressReportDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unit: components["schemas"]["UnitSummaryDto"];
+            year: number;
+            /** @description First or second half of the year */
+            half: components["schemas"]["Half"];
+            status: components["schemas"]["ProgressStatus"];
+            version: number;
+            /** Format: date-time */
+            submittedAt: string | null;
+            submittedLate: boolean;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            note: string;
+            /**
+             * Format: date
+             * @example 2012-07-15
+             */
+            dueDate: string;
+            /** @description Not yet submitted and past the deadline */
+            overdue: boolean;
+            /** Format: date-time */
+            firstSubmittedAt: string | null;
+            returnComment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The unit's APPROVED estimate whose lines the report covers
+             */
+            estimateId: string | null;
+            indicators: components["schemas"]["IndicatorDto"][];
+            disbursements: components["schemas"]["DisbursementViewDto"][];
+            totals: components["schemas"]["ExecutionDto"];
+            /** @description Every figure given: the report can be submitted */
+            complete: boolean;
+        };
+        ProgressReportFieldsDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unit: components["schemas"]["UnitSummaryDto"];
+            year: number;
+            /** @description First or second half of the year */
+            half: components["schemas"]["Half"];
+            status: components["schemas"]["ProgressStatus"];
+            version: number;
+            /** Format: date-time */
+            submittedAt: string | null;
+            submittedLate: boolean;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProgressReportPageDto: {
+            items: components["schemas"]["ProgressReportFieldsDto"][];
+            total: number;
+            limit: number;
+            offset: number;
         };
         IndicatorFigureDto: {
             /**
@@ -2270,6 +3208,165 @@ export interface components {
             version?: number;
             /** @description What the unit must fix (required) */
             comment: string;
+        };
+        TrendPointDto: {
+            year: number;
+            half: components["schemas"]["Half"];
+            /** @example 2.5 */
+            value: string | null;
+        };
+        /** @enum {string} */
+        FurthestReason: "NOT_MET" | "NO_REPORT";
+        FurthestUnitDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            /** @example 2.5 */
+            value: string | null;
+            /** @example 2.5 */
+            gap: string | null;
+            reason: components["schemas"]["FurthestReason"];
+        };
+        DashboardTargetDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            indicator: string;
+            indicatorEn: string;
+            measureUnit: string;
+            direction: components["schemas"]["TargetDirection"];
+            aggregation: components["schemas"]["TargetAggregation"];
+            unitKinds: components["schemas"]["UnitKind"][];
+            /** @example 2.5 */
+            target: string;
+            /** @example 2.5 */
+            value: string | null;
+            /** @example 120 */
+            numerator: string | null;
+            /** @example 120 */
+            denominator: string | null;
+            /** @example 2.5 */
+            gap: string | null;
+            met: boolean | null;
+            reportingUnits: number;
+            populationUnits: number;
+            trend: components["schemas"]["TrendPointDto"][];
+            furthest: components["schemas"]["FurthestUnitDto"][];
+        };
+        /** @enum {string} */
+        ReportState: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED" | "NONE";
+        UnitExecutionDto: {
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            approved: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            disbursed: string;
+            /**
+             * @description 100 × disbursed / approved
+             * @example 2.5
+             */
+            percent: string | null;
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            reportStatus: components["schemas"]["ReportState"];
+        };
+        ExecutionGroupDto: {
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            approved: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            disbursed: string;
+            /**
+             * @description 100 × disbursed / approved
+             * @example 2.5
+             */
+            percent: string | null;
+            code: string;
+            name: string;
+            nameEn: string;
+        };
+        ExecutionViewDto: {
+            total: components["schemas"]["ExecutionDto"];
+            byUnit: components["schemas"]["UnitExecutionDto"][];
+            byPlanArea: components["schemas"]["ExecutionGroupDto"][];
+            byFundingSource: components["schemas"]["ExecutionGroupDto"][];
+            byExpenditureType: components["schemas"]["ExecutionGroupDto"][];
+        };
+        ReportingItemDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            status: components["schemas"]["ReportState"];
+            /** Format: date-time */
+            submittedAt: string | null;
+            late: boolean;
+        };
+        ReportingDto: {
+            /**
+             * Format: date
+             * @example 2012-07-15
+             */
+            dueDate: string;
+            expected: number;
+            accepted: number;
+            late: components["schemas"]["ReportingItemDto"][];
+            missing: components["schemas"]["ReportingItemDto"][];
+        };
+        DashboardDto: {
+            planPeriod: string;
+            year: number;
+            half: components["schemas"]["Half"];
+            /** Format: date-time */
+            generatedAt: string;
+            targets: components["schemas"]["DashboardTargetDto"][];
+            execution: components["schemas"]["ExecutionViewDto"];
+            reporting: components["schemas"]["ReportingDto"];
+        };
+        PublishedYearDto: {
+            year: number;
+            planPeriod: string;
+            decisionNumber: string | null;
+            /**
+             * Format: date
+             * @example 2012-07-15
+             */
+            decisionDate: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @example /open-data/2012/datapackage.json */
+            datapackage: string;
+            /** @example /open-data/2012/budget-lines.csv */
+            data: string;
+        };
+        FiscalDataPackageDto: {
+            profile: string;
+            name: string;
+            title: string;
+            description: string;
+            created: string;
+            countryCode: string;
+            /** @description CSV resources with their table schema */
+            resources: {
+                [key: string]: unknown;
+            };
+            /** @description The fiscal model: measures and dimensions */
+            model: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;
@@ -2616,7 +3713,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2755,7 +3852,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetIndexEditionDto"][];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3100,7 +4208,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsolidationDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3122,7 +4241,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FloorDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3141,7 +4271,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RulesDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3160,7 +4301,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DistrictItLinesDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3400,7 +4552,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3426,7 +4589,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3449,7 +4623,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3475,7 +4660,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3501,7 +4697,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3527,7 +4734,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3578,7 +4796,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BalancingRunSummaryDto"][];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3601,7 +4830,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BalancingRunDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3623,7 +4863,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BalancingRunComparisonDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3642,7 +4893,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BalancingRunDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3663,7 +4925,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BalancingRunDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3685,7 +4958,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupportRoundListDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3711,7 +4995,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupportRoundDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3734,7 +5029,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupportRoundDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3761,7 +5067,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupportRoundDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3788,7 +5105,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupportRoundDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3812,7 +5140,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupportAwardsDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3842,7 +5181,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3928,7 +5267,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["JobDto"];
+                    "application/json": components["schemas"]["JobDto"];
                 };
             };
             /** @description Error */
@@ -3937,7 +5276,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3955,7 +5294,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanPeriodSummaryDto"][];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3974,7 +5324,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanPeriodDetailDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3993,7 +5354,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TargetDto"][];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4013,7 +5385,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TargetDetailDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4033,7 +5416,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProvinceValueViewDto"][];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4057,7 +5451,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProvinceValueViewDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4076,7 +5481,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlinesDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4100,7 +5516,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlineDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4127,7 +5554,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportPageDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4151,7 +5589,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4173,7 +5622,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4199,7 +5659,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4225,7 +5696,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4251,7 +5733,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4277,7 +5770,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4295,11 +5799,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description File */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4333,7 +5849,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4358,7 +5885,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4379,11 +5917,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description File */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4400,7 +5950,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublishedYearDto"][];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4415,12 +5976,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description datapackage.json */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FiscalDataPackageDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4435,12 +6006,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description budget-lines.csv */
+            /** @description File */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4470,7 +6052,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -4501,7 +6083,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

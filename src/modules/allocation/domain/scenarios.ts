@@ -44,9 +44,18 @@ export interface RunLine {
   lineId: string;
   unitId: string;
   unitCode: string;
+  /** The line's number and description, to name it ("YP — dòng 3 — Mua máy chủ"); null when it is gone. */
+  lineNo?: number | null;
+  description?: string | null;
   planAreaCode: string;
   requested: bigint;
   allocated: bigint;
+}
+
+/** A line as a person reads it: unit code, line number and description, never a bare id. */
+export function lineLabel(line: Pick<RunLine, 'unitCode' | 'lineNo' | 'description' | 'lineId'>): string {
+  if (line.lineNo === null || line.lineNo === undefined) return `${line.unitCode} — dòng đã xoá / deleted line`;
+  return `${line.unitCode} — dòng ${line.lineNo}${line.description ? ` — ${line.description}` : ''}`;
 }
 
 export interface ComparedRow {
@@ -83,6 +92,6 @@ export function compareRuns(runs: readonly (readonly RunLine[])[]) {
     totalDifferences: totals.map((total) => total - (totals[0] ?? 0n)),
     byUnit: compareBy(runs, (l) => l.unitId, (l) => l.unitCode),
     byPlanArea: compareBy(runs, (l) => l.planAreaCode, (l) => l.planAreaCode),
-    byLine: compareBy(runs, (l) => l.lineId, (l) => `${l.unitCode} ${l.lineId}`),
+    byLine: compareBy(runs, (l) => l.lineId, lineLabel),
   };
 }

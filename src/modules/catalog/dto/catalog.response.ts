@@ -34,3 +34,38 @@ export class CatalogDto {
   @ApiNested([ExpenditureTypeDto]) expenditureTypes!: ExpenditureTypeDto[];
   @ApiNested([ActivityKindDto]) activityKinds!: ActivityKindDto[];
 }
+
+/** A code of the state budget index, with how far it was verified. */
+export class BudgetIndexCodeDto {
+  @ApiText() code!: string;
+  @ApiText() name!: string;
+  @ApiText() nameEn!: string;
+  @ApiEnum(['TEXT', 'SECONDARY', 'UNVERIFIED'], 'BudgetIndexVerification') verification!: string;
+  @ApiText() note!: string;
+}
+
+export class BudgetSectorItemDto extends BudgetIndexCodeDto {
+  @ApiText() loai!: string;
+  @ApiText() khoan!: string;
+  @ApiText() loaiName!: string;
+}
+
+export class BudgetEconomicItemDto extends BudgetIndexCodeDto {
+  @ApiText() muc!: string;
+  @ApiText() tieuMuc!: string;
+  @ApiText() mucName!: string;
+}
+
+/** One edition of the state budget index (Mục lục NSNN) with the codes seeded for IT lines. */
+export class BudgetIndexEditionDto {
+  @ApiText() code!: string;
+  @ApiText({ example: 'Thông tư 324/2016/TT-BTC' }) document!: string;
+  @ApiText() title!: string;
+  @ApiText() titleEn!: string;
+  @ApiInt() validFromYear!: number;
+  @ApiInt({ nullable: true }) validToYear!: number | null;
+  @ApiText() source!: string;
+  @ApiNested([BudgetIndexCodeDto]) chapters!: BudgetIndexCodeDto[];
+  @ApiNested([BudgetSectorItemDto]) sectorItems!: BudgetSectorItemDto[];
+  @ApiNested([BudgetEconomicItemDto]) economicItems!: BudgetEconomicItemDto[];
+}
