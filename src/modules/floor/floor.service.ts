@@ -20,6 +20,8 @@ export interface PictureLine extends RuleLine {
   designAgreed: boolean | null;
   planAreaCode: string;
   committedMinimum: bigint;
+  /** DIC's appraised amount (the appraisal round), null before it. */
+  appraisedAmount: bigint | null;
 }
 
 export interface DistrictFigures extends RuleDistrict {
@@ -65,7 +67,7 @@ export class FloorService {
       `SELECT l.id, l.estimate_id, e.unit_id, u.code AS unit_code, u.name AS unit_name, e.status,
               l.activity_kind_code, l.expenditure_type_code, l.funding_source_code, l.priority_tier, l.design_agreed,
               l.plan_area_code, l.committed_minimum::text,
-              l.amount::text, l.approved_amount::text, l.contingency::text, l.multi_year_total::text
+              l.amount::text, l.approved_amount::text, l.contingency::text, l.multi_year_total::text, l.appraised_amount::text
          FROM estimate_lines l
          JOIN estimates e ON e.id = l.estimate_id
          JOIN units u ON u.id = e.unit_id
@@ -92,6 +94,7 @@ export class FloorService {
       approvedAmount: big(r.approved_amount),
       contingency: big(r.contingency),
       multiYearTotal: big(r.multi_year_total),
+      appraisedAmount: big(r.appraised_amount),
     }));
     return {
       year,

@@ -150,7 +150,8 @@ export class ReportService implements OnModuleInit {
       const rows = await runner.manager.query<Record<string, string | number | null>[]>(
         `SELECT u.code AS unit_code, u.name AS unit_name, l.line_no, l.description, l.plan_area_code, l.expenditure_type_code,
                 l.funding_source_code, l.activity_kind_code, l.measure_unit, l.quantity::text, l.unit_price::text, l.amount::text,
-                l.approved_amount::text, e.status
+                l.approved_amount::text, e.status, COALESCE(l.loai_khoan, '') AS loai_khoan, COALESCE(l.muc_tieu_muc, '') AS muc_tieu_muc,
+                l.appraised_amount::text
            FROM estimate_lines l JOIN estimates e ON e.id = l.estimate_id JOIN units u ON u.id = e.unit_id
           WHERE e.year = $1 AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
             AND (u.code, l.line_no) > ($2, $3)
@@ -174,6 +175,9 @@ export class ReportService implements OnModuleInit {
           amount: BigInt(r.amount as string),
           approvedAmount: r.approved_amount === null ? null : BigInt(r.approved_amount),
           status: r.status as string,
+          loaiKhoan: r.loai_khoan as string,
+          mucTieuMuc: r.muc_tieu_muc as string,
+          appraisedAmount: r.appraised_amount === null ? null : BigInt(r.appraised_amount),
         };
       }
       if (rows.length < LINE_BATCH) return;
