@@ -10,6 +10,7 @@ import { SignInLimits1764191000000 } from './1764191000000-SignInLimits.js';
 import { AuditAnchor1764192000000 } from './1764192000000-AuditAnchor.js';
 import { Classification1764250000000 } from './1764250000000-Classification.js';
 import { Appraisal1764260000000 } from './1764260000000-Appraisal.js';
+import { EstimateLedger1764300000000 } from './1764300000000-EstimateLedger.js';
 
 export const MIGRATIONS = [
   Foundation1764140000000,
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   AuditAnchor1764192000000,
   Classification1764250000000,
   Appraisal1764260000000,
+  EstimateLedger1764300000000,
 ];

@@ -160,11 +160,10 @@ export class EstimatesService {
         `SELECT e.id, e.unit_id, e.year, e.status, e.illustrative, e.version, e.created_at, e.updated_at,
                 e.submitted_at, e.submitted_late, e.return_comment, e.balanced_at, e.approved_at,
                 u.code AS unit_code, u.name AS unit_name, u.name_en AS unit_name_en, u.kind AS unit_kind,
-                COALESCE(t.total, 0)::text AS total, COALESCE(t.line_count, 0)::int AS line_count
+                COALESCE(t.requested, 0)::text AS total, COALESCE(t.line_count, 0)::int AS line_count
            FROM estimates e
            JOIN units u ON u.id = e.unit_id
-           LEFT JOIN (SELECT estimate_id, SUM(amount) AS total, COUNT(*) AS line_count
-                        FROM estimate_lines GROUP BY estimate_id) t ON t.estimate_id = e.id
+           LEFT JOIN estimate_totals t ON t.estimate_id = e.id AND t.plan_area_code = ''
            ${whereSql}
           ORDER BY e.year DESC, u.code, e.id
           LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,

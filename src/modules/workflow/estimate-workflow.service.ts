@@ -381,7 +381,7 @@ export class EstimateWorkflowService {
   private async assertFloorHolds(manager: EntityManager, year: number): Promise<void> {
     const picture = await this.floor.picture(year, manager);
     if (picture.settings.floorPolicy !== 'STOP') return;
-    const figures = floorFigures(picture.settings, picture.lines);
+    const figures = floorFigures(picture.settings, picture.sourceTotals);
     if (figures.compliant === false) {
       throw new ConflictError(
         'FLOOR_BREACH',
