@@ -38,6 +38,6 @@ test('navigation follows the role: a unit officer drafts, a province reviewer do
   await expectAccessible(page, 'semi-annual report');
   await signOut(page);
   await signIn(page, 'dic.reviewer');
-  await expect(nav.getByRole('link', { name: 'Tổng hợp toàn tỉnh' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Thẩm định dự toán' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Lập dự toán' })).toHaveCount(0);
 });
