@@ -55,7 +55,7 @@ export async function auditVerify(args: string[], env: NodeJS.ProcessEnv, print:
     return 2;
   }
   const config = loadConfig(env);
-  const keys = await loadAuditKeys(config);
+  const keys = await loadAuditKeys(config, warn);
   let trusted: KeyObject = keys.publicKey;
   if (values['public-key']) {
     trusted = createPublicKey(readFileSync(values['public-key'], 'utf8'));

@@ -3,7 +3,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { createApp } from '../src/app.setup.js';
 import { auditVerify } from '../src/audit-verify.js';
+import { loadConfig } from '../src/config/app-config.js';
 import { readAnchoredEvents } from '../src/modules/audit/audit.service.js';
 import { eventHash } from '../src/modules/audit/hash-chain.js';
 import { lineBody, SEEDED } from './support/fixtures.js';
@@ -196,5 +198,67 @@ describe('the audit trail anchored outside the database (e2e)', () => {
                          SELECT 42, id, hash, now(), 'every-10', 'x', 'AAAA' FROM audit_events WHERE seq = 42`);
     });
     expect((await verify()).firstBreak).toMatchObject({ seq: '42', problem: 'CHECKPOINT_SIGNATURE_INVALID' });
+  });
+});
+
+describe('events written before the anchor (e2e)', () => {
+  let t: TestApp;
+  let owner: pg.Client;
+  const key = randomBytes(32).toString('base64url');
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { AUDIT_KEY: key } });
+    owner = new pg.Client({ connectionString: t.databaseUrl });
+    await owner.connect();
+  });
+  afterAll(async () => {
+    await owner.end();
+    await t.close();
+  });
+
+  it('are sealed by a signed checkpoint at the next start, then held like the rest', async () => {
+    // Three events as an earlier version wrote them: plain SHA-256 links, numbered by the
+    // migration, no MAC.
+    let prev: string | null = null;
+    for (let i = 1; i <= 3; i++) {
+      const content = {
+        occurredAt: `2025-0${i}-01T00:00:00.000Z`,
+        actorId: null,
+        actorName: 'dof.officer',
+        unitId: null,
+        entityType: 'fiscal_year',
+        entityId: '2012',
+        action: 'year.update',
+        before: null,
+        after: { step: i },
+        reason: null,
+      };
+      const hash = eventHash(prev, content);
+      await owner.query(
+        `INSERT INTO audit_events (occurred_at, actor_name, entity_type, entity_id, action, after, prev_hash, hash, seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [content.occurredAt, content.actorName, content.entityType, content.entityId, content.action, JSON.stringify(content.after), prev, hash, i],
+      );
+      prev = hash;
+    }
+    const auditor = await t.as('auditor');
+    expect((await auditor.get('/audit/verify').expect(200)).body.firstBreak).toMatchObject({ seq: '1', problem: 'MAC_MISSING' });
+
+    // The next start (another instance on the same database) seals them.
+    const restarted = await createApp(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', AUDIT_KEY: key, JOBS_WORKER: 'false' }), t.databaseUrl);
+    await restarted.close();
+    expect((await auditor.get('/audit/verify').expect(200)).body).toMatchObject({ valid: true, checked: 3 });
+    const { items } = (await auditor.get('/audit/checkpoints').expect(200)).body as { items: { seq: string; reason: string }[] };
+    expect(items).toEqual([expect.objectContaining({ seq: '3', reason: 'seal' })]);
+
+    // New events continue the chain with MACs; a sealed event rewritten behind the seal shows.
+    const dof = await t.as('dof.officer');
+    const year = (await dof.get('/fiscal-years/2013').expect(200)).body as { version: number };
+    await dof.patch('/fiscal-years/2013').send({ lateSubmissionPolicy: 'REFUSE', version: year.version }).expect(200);
+    expect((await auditor.get('/audit/verify').expect(200)).body).toMatchObject({ valid: true, checked: 4 });
+    await owner.query('ALTER TABLE audit_events DISABLE TRIGGER USER');
+    await owner.query(`UPDATE audit_events SET after = '{"step":9}' WHERE seq = 1`);
+    await owner.query('ALTER TABLE audit_events ENABLE TRIGGER USER');
+    expect((await auditor.get('/audit/verify').expect(200)).body.firstBreak).toMatchObject({ seq: '1', problem: 'CONTENT_HASH_MISMATCH' });
   });
 });

@@ -13,12 +13,12 @@ export const AUDIT_KEY_FILE = 'audit-key';
  * start without it); in tests a random one per start; in development one generated into
  * DATA_DIR/audit-key (mode 0600) and kept, so MACs written yesterday still verify today.
  */
-export async function loadAuditKeys(config: AppConfig): Promise<AuditKeys> {
+export async function loadAuditKeys(config: AppConfig, log: (message: string) => void = (message) => new Logger('Audit').log(message)): Promise<AuditKeys> {
   if (config.AUDIT_KEY) return auditKeysFrom(config.AUDIT_KEY);
   if (config.NODE_ENV === 'test') return auditKeysFrom(randomBytes(32).toString('base64url'));
   const path = resolve(config.DATA_DIR, AUDIT_KEY_FILE);
   const secret = await ensureSecretFile(path, () => randomBytes(32).toString('base64url'));
   const keys = auditKeysFrom(secret);
-  new Logger('Audit').log(`Audit key from ${path} (public key ${keys.keyId}); set AUDIT_KEY in production`);
+  log(`Audit key from ${path} (public key ${keys.keyId}); set AUDIT_KEY in production`);
   return keys;
 }

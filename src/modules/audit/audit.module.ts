@@ -8,7 +8,7 @@ import { AUDIT_KEYS, AuditService } from './audit.service.js';
 @Global()
 @Module({
   controllers: [AuditController],
-  providers: [AuditService, { provide: AUDIT_KEYS, inject: [AppConfig], useFactory: loadAuditKeys }],
+  providers: [AuditService, { provide: AUDIT_KEYS, inject: [AppConfig], useFactory: (config: AppConfig) => loadAuditKeys(config) }],
   exports: [AuditService],
 })
 export class AuditModule {}
