@@ -1,7 +1,8 @@
-import { BadRequestException, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, BadRequestException, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import type { FieldProblem } from '../errors/domain-error.js';
 import { message, type MessageCode } from '../errors/messages.js';
+import { forbiddenKeyPaths } from './json-guard.js';
 
 // class-validator's own messages are English only; each constraint has a catalog entry instead,
 // with the limits read from the English text ("must not be less than 1"). Messages the project's
@@ -38,7 +39,8 @@ function problem(field: string, constraint: string, text: string): FieldProblem 
   const limit = /(?:less than|greater than|or equal to|no more than|at least) (\S+?)(?: characters| elements)?$/.exec(raw)?.[1] ?? (constraint === 'isPositive' ? '0' : '');
   const values = /following values: (.*)$/.exec(raw)?.[1] ?? '';
   const property = field || 'body';
-  return { field, code, message: message(code, { property, limit, values }) };
+  // The detail keeps class-validator's constraint name as its code (clients already key on it); the text is the catalog's.
+  return { field, code: constraint, message: message(code, { property, limit, values }) };
 }
 
 function flatten(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
@@ -50,9 +52,28 @@ function flatten(errors: readonly ValidationError[], prefix = ''): FieldProblem[
   });
 }
 
+const FORBIDDEN_KEY_MESSAGE = 'Trường $path không được phép / property $path should not exist';
+
+/**
+ * The global pipe, which first refuses `__proto__`, `constructor` and `prototype` keys anywhere in
+ * a body or query, as it refuses every other unknown field (class-transformer would drop them).
+ */
+class GuardedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const paths = forbiddenKeyPaths(value);
+      if (paths.length > 0) {
+        const details = paths.map((field) => ({ field, code: 'whitelistValidation', message: FORBIDDEN_KEY_MESSAGE.replaceAll('$path', field) }));
+        throw new BadRequestException({ message: details.map((d) => d.message).join('; '), code: 'INVALID_INPUT', details });
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Global validation: unknown fields are rejected, and every problem names its field, "vi / en", with a code. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new GuardedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
