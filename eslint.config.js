@@ -32,6 +32,29 @@ export default tseslint.config(
     },
   },
   {
+    // Domain rules and the allocation engine are plain TypeScript (DESIGN.md section 1): no
+    // framework, no persistence, no I/O libraries, nothing from a module's services or entities.
+    files: ['src/**/domain/**/*.ts', 'src/modules/allocation/engine/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'pg-*', 'express', 'exceljs', 'class-validator', 'class-transformer', 'rxjs'],
+              message: 'domain/ and the allocation engine stay free of framework and persistence imports',
+            },
+            {
+              group: ['**/entities/*', '**/*.service.js', '**/*.module.js', '**/*.controller.js', '**/database/*', '**/dto/*'],
+              message: 'domain/ and the allocation engine import other domain code only, not services, entities or DTOs',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The web app runs in the browser.
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

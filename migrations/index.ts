@@ -9,6 +9,8 @@ import { Monitoring1764180000000 } from './1764180000000-Monitoring.js';
 import { SignInLimits1764191000000 } from './1764191000000-SignInLimits.js';
 import { AuditAnchor1764192000000 } from './1764192000000-AuditAnchor.js';
 import { Classification1764250000000 } from './1764250000000-Classification.js';
+import { Appraisal1764260000000 } from './1764260000000-Appraisal.js';
+import { EstimateLedger1764300000000 } from './1764300000000-EstimateLedger.js';
 
 export const MIGRATIONS = [
   Foundation1764140000000,
@@ -20,4 +22,6 @@ export const MIGRATIONS = [
   SignInLimits1764191000000,
   AuditAnchor1764192000000,
   Classification1764250000000,
+  Appraisal1764260000000,
+  EstimateLedger1764300000000,
 ];

@@ -6,9 +6,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FISCAL_YEARS } from '../seeds/data/fiscal-years.js';
-import { writeEstimateWorkbook } from '../src/modules/spreadsheets/estimate-template.js';
+import { buildEstimateWorkbook } from '../src/modules/spreadsheets/estimate-template.js';
 import { ESTIMATE_SHEET, GUIDE_SHEET, LISTS_SHEET } from '../src/modules/spreadsheets/estimate-layout.js';
 import { seedCatalog } from '../src/modules/spreadsheets/seed-catalog.js';
+import { withFixedZipTimes } from './reproducible-zip.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -41,7 +42,11 @@ Another budget year: \`npm run templates -- 2016\`.
 
 const year = budgetYear();
 mkdirSync(TEMPLATES, { recursive: true });
-const bytes = await writeEstimateWorkbook(seedCatalog(), { unitName: '', unitCode: '', year });
+// Byte-identical on every run: the document's dates are the budget year's first day (not the time of
+// writing), and the zip entries carry the zip epoch instead of the time of writing.
+const workbook = buildEstimateWorkbook(seedCatalog(), { unitName: '', unitCode: '', year });
+workbook.created = workbook.modified = new Date(Date.UTC(year, 0, 1));
+const bytes = withFixedZipTimes(Buffer.from(await workbook.xlsx.writeBuffer()));
 writeFileSync(join(TEMPLATES, 'estimate-template.xlsx'), bytes);
 writeFileSync(join(TEMPLATES, 'README.md'), README(year));
 console.log(`${join(TEMPLATES, 'estimate-template.xlsx')}  ${bytes.length} bytes, budget year ${year}`);

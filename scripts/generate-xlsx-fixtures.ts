@@ -2,8 +2,10 @@
 // and test/fixtures/xlsx/bad/*.xlsx (each refused with one error). The files are committed; the
 // tests never regenerate them. Run from the repository root:
 //   npx tsc -p tsconfig.build.json && node dist/scripts/generate-xlsx-fixtures.js
-// ok/libreoffice-saved.xlsx and bad/ods-renamed.xlsx need LibreOffice (`soffice` on the PATH); without
-// it they are left as they are.
+// ok/libreoffice-saved.xlsx and bad/ods-renamed.xlsx need LibreOffice (`soffice` on the PATH: Debian's
+// libreoffice-calc); without it they are left as they are. forms/openpyxl-saved.xlsx needs Debian's
+// python3-openpyxl. Everything but those three (which their tools stamp with the time of saving) is
+// byte-identical from run to run. `--reader-only` writes only the reader's cases (reader-fixtures.ts).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +20,8 @@ import { seedCatalog } from '../src/modules/spreadsheets/seed-catalog.js';
 import { BASE_LINES, FIXTURE_META, OK_BLANK_ROWS, OK_BLANK_ROWS_AFTER, OK_LINES } from '../src/modules/spreadsheets/testing/fixture-data.js';
 import { writeZip } from '../src/modules/spreadsheets/testing/zip-writer.js';
 import { entryText, readZipDirectory } from '../src/modules/spreadsheets/xlsx-package.js';
+import { writeReaderFixtures } from './reader-fixtures.js';
+import { withFixedZipTimes } from './reproducible-zip.js';
 
 const ROOT = fileURLToPath(new URL('../../test/fixtures/xlsx/', import.meta.url));
 const OK = join(ROOT, 'ok');
@@ -32,8 +36,12 @@ type Edit = (sheet: ExcelJS.Worksheet, workbook: ExcelJS.Workbook) => void;
 const rowOf = (index: number) => FIRST_DATA_ROW + index;
 const cell = (sheet: ExcelJS.Worksheet, key: Parameters<typeof column>[0], row: number) => sheet.getCell(`${column(key).letter}${row}`);
 
+/** Fixed document dates: with the zip times (withFixedZipTimes), the fixtures are the same on every run. */
+const FIXED_DATE = new Date(Date.UTC(2012, 0, 1));
+
 async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  workbook.created = workbook.modified = FIXED_DATE;
+  return withFixedZipTimes(Buffer.from(await workbook.xlsx.writeBuffer()));
 }
 
 /** The template filled with BASE_LINES, then edited. */
@@ -67,6 +75,7 @@ async function tooManyRows(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: false, useSharedStrings: true });
+  workbook.created = workbook.modified = FIXED_DATE;
   const sheet = workbook.addWorksheet(ESTIMATE_SHEET);
   const header = sheet.getRow(HEADER_ROW);
   for (const spec of ESTIMATE_COLUMNS) header.getCell(spec.index).value = `${spec.vi}\n${spec.en}`;
@@ -78,7 +87,7 @@ async function tooManyRows(): Promise<Buffer> {
   }
   sheet.commit();
   await workbook.commit();
-  return Buffer.concat(chunks);
+  return withFixedZipTimes(Buffer.concat(chunks));
 }
 
 /** Deflates `prefix` followed by `padding` bytes of spaces without holding them in memory. */
@@ -166,6 +175,11 @@ async function main(): Promise<void> {
     writeFileSync(join(folder, name), bytes);
     console.log(`${join(folder, name)}  ${Buffer.byteLength(bytes)} bytes`);
   };
+  if (process.argv.includes('--reader-only')) {
+    // Only the reader's forms and malformed cells, from the committed ok workbook.
+    await writeReaderFixtures(ROOT, write);
+    return;
+  }
 
   const ok = await okWorkbook();
   write(OK, 'exceljs-saved.xlsx', ok);
@@ -338,6 +352,8 @@ async function main(): Promise<void> {
       cell(sheet, 'unitPrice', rowOf(3)).value = { error: '#DIV/0!' };
     }),
   );
+
+  await writeReaderFixtures(ROOT, write);
 }
 
 await main();

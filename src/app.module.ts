@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConcurrencyModule } from './common/concurrency/concurrency.module.js';
 import { AppConfig } from './config/app-config.js';
 import { DATABASE_URL, dataSourceOptions } from './database/data-source-options.js';
 import { AllocationModule } from './modules/allocation/allocation.module.js';
@@ -29,6 +30,7 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(appUrl)),
+        ConcurrencyModule,
         AuditModule,
         AuthModule,
         JobsModule,

@@ -45,6 +45,7 @@ const ROUTES: { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: strin
   { method: 'post', path: `/estimates/${E}/submit`, allowed: ['UNIT_HEAD'] },
   { method: 'post', path: `/estimates/${E}/return`, allowed: ['DIC_REVIEWER', 'DOF_OFFICER', 'DPI_OFFICER'] },
   { method: 'post', path: `/estimates/${E}/review`, allowed: ['DIC_REVIEWER'] },
+  { method: 'post', path: `/estimates/${E}/appraise`, allowed: ['DIC_REVIEWER'] },
   { method: 'post', path: `/estimates/${E}/balance`, allowed: ['DOF_OFFICER', 'DPI_OFFICER'] },
   { method: 'post', path: `/estimates/${E}/adjustments`, allowed: ['DOF_OFFICER', 'DPI_OFFICER'] },
   { method: 'get', path: `/estimates/${E}/adjustments`, allowed: ALL },

@@ -4,6 +4,7 @@ import { BUDGET_LINE_HEADER } from '../src/modules/open-data/domain/budget-lines
 import { parseCsv } from '../src/modules/open-data/domain/csv.js';
 import { validateFiscalDataPackage } from '../src/modules/open-data/domain/validator.js';
 import type { FiscalDataPackage } from '../src/modules/open-data/domain/descriptor.js';
+import { HeavyWorkGate } from '../src/common/concurrency/heavy-work-gate.js';
 import { OpenDataService } from '../src/modules/open-data/open-data.service.js';
 import { lineBody, SEEDED } from './support/fixtures.js';
 import { type Client, createTestApp, type TestApp } from './support/test-app.js';
@@ -308,18 +309,27 @@ describe('open data: the approved budget as a Fiscal Data Package (e2e)', () => 
       service = t.app.get(OpenDataService);
     });
 
-    it('answers 429 while the instance serves its share of downloads, and frees the slots of readers that left', async () => {
-      const opened = await Promise.all([1, 2, 3].map(() => service.budgetLines(YEAR)));
-      expect(service.activeDownloads).toBe(3);
-      const busy = await anonymous().get(csvPath).expect(429);
-      expect(busy.body).toMatchObject({ statusCode: 429, code: 'OPEN_DATA_BUSY' });
-      // Readers gone before the first byte: nothing is written, the connections go back.
-      for (const download of opened) {
+    it("answers 429 with Retry-After while the instance's heavy-work gate is full, and frees the slots of readers that left", async () => {
+      const gate = t.app.get(HeavyWorkGate);
+      // The other slots held by other heavy work (uploads, report workbooks): one gate for all.
+      const held = Array.from({ length: gate.slots - 1 }, () => gate.enter());
+      try {
+        const opened = await service.budgetLines(YEAR);
+        expect(service.activeDownloads).toBe(1);
+        expect(gate.inUse).toBe(gate.slots);
+        const busy = await anonymous().get(csvPath).expect(429);
+        expect(busy.body).toMatchObject({ statusCode: 429, code: 'SERVER_BUSY' });
+        expect(busy.headers['retry-after']).toBe(String(gate.options.retryAfterSeconds));
+        // A reader gone before the first byte: nothing is written, the connection and the slot go back.
         const gone = new PassThrough();
         gone.destroy();
-        await download.writeTo(gone);
+        await opened.writeTo(gone);
+        expect(service.activeDownloads).toBe(0);
+        expect(gate.inUse).toBe(gate.slots - 1);
+      } finally {
+        for (const release of held) release();
       }
-      expect(service.activeDownloads).toBe(0);
+      expect(gate.inUse).toBe(0);
       await anonymous().get(csvPath).expect(200);
     });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { DEMO_ESTIMATES, DEMO_YEAR } from '../seeds/data/demo-estimates.js';
 import { UNIT_IDS } from '../seeds/data/units.js';
+import { HeavyWorkGate } from '../src/common/concurrency/heavy-work-gate.js';
 import { ForbiddenError } from '../src/modules/auth/actor.js';
 import { AuthService } from '../src/modules/auth/auth.service.js';
 import { writeEstimateWorkbook } from '../src/modules/spreadsheets/estimate-template.js';
@@ -153,7 +154,10 @@ describe('estimate workbooks: download, fill in, upload (e2e)', () => {
 
     it('keeps a refused import’s errors on the job, and saves nothing', async () => {
       const before = await snapshot(yenPhong.id);
-      const response = await upload(yenPhong.id, readFileSync(join(FIXTURES, 'bad', 'unknown-codes.xlsx')), { version: '1' }).set('Prefer', 'respond-async').expect(202);
+      const { version } = (await officer.get(`/estimates/${yenPhong.id}`).expect(200)).body as Estimate;
+      const response = await upload(yenPhong.id, readFileSync(join(FIXTURES, 'bad', 'unknown-codes.xlsx')), { version: String(version) })
+        .set('Prefer', 'respond-async')
+        .expect(202);
       const job = await poll(response.body.id as string, officer);
       expect(job.status).toBe('FAILED');
       expect(job.error).toMatchObject({ statusCode: 422, code: 'ROWS_INVALID' });
@@ -173,15 +177,17 @@ describe('estimate workbooks: download, fill in, upload (e2e)', () => {
       'columns-reordered.xlsx': [422, 'HEADER_MISMATCH'],
       'text-in-number.xlsx': [422, 'ROWS_INVALID'],
       'unknown-codes.xlsx': [422, 'ROWS_INVALID'],
-      'formula-no-cached-value.xlsx': [422, 'ROWS_INVALID'],
       'amount-mismatch.xlsx': [422, 'ROWS_INVALID'],
       'merged-cells.xlsx': [422, 'ROWS_INVALID'],
       'date-in-number.xlsx': [422, 'ROWS_INVALID'],
+      'shared-strings-13-million.xlsx': [413, 'TOO_MANY_ITEMS'],
+      'corrupt-xml.xlsx': [422, 'MALFORMED_WORKBOOK'],
     };
 
     it.each(bad)('%s', async (name) => {
       const before = await snapshot(yenPhong.id);
-      const response = await upload(yenPhong.id, readFileSync(join(FIXTURES, 'bad', name)), { version: '1' });
+      const { version } = (await officer.get(`/estimates/${yenPhong.id}`).expect(200)).body as Estimate;
+      const response = await upload(yenPhong.id, readFileSync(join(FIXTURES, 'bad', name)), { version: String(version) });
       expect([400, 413, 422]).toContain(response.status);
       expect(response.body).toMatchObject({ statusCode: response.status });
       if (expected[name]) expect([response.status, response.body.code]).toEqual(expected[name]);
@@ -192,6 +198,47 @@ describe('estimate workbooks: download, fill in, upload (e2e)', () => {
         expect(details[0].message).toMatch(/\//); // Vietnamese / English
       }
       expect(await snapshot(yenPhong.id)).toEqual(before);
+    });
+
+    it('checks rights, status and version before reading a byte of the file (sync and job)', async () => {
+      const garbage = readFileSync(join(FIXTURES, 'bad', 'random-bytes.xlsx'));
+      const { version } = (await officer.get(`/estimates/${yenPhong.id}`).expect(200)).body as Estimate;
+      // A stale version: 409, not the 400 the file would earn.
+      for (const prefer of [undefined, 'respond-async']) {
+        const stale = upload(yenPhong.id, garbage, { version: String(version - 1) });
+        const answer = prefer ? await stale.set('Prefer', prefer) : await stale;
+        expect([answer.status, answer.body.code]).toEqual([409, 'STALE_VERSION']);
+      }
+      // Another unit's officer: 403 before the file.
+      const tusonToken = await login(t.http, 'tuson.officer');
+      expect((await upload(yenPhong.id, garbage, { version: String(version) }, tusonToken)).status).toBe(403);
+      // An estimate that is not editable: 409 NOT_EDITABLE before the file.
+      const education = DEMO_ESTIMATES.find((e) => e.unitId === UNIT_IDS.education)!;
+      await t.dataSource.query(`UPDATE estimates SET status = 'SUBMITTED' WHERE id = $1`, [education.id]);
+      try {
+        const edToken = await login(t.http, 'education.officer');
+        const answer = await upload(education.id, garbage, {}, edToken);
+        expect([answer.status, answer.body.code]).toEqual([409, 'NOT_EDITABLE']);
+      } finally {
+        await t.dataSource.query(`UPDATE estimates SET status = 'DRAFT' WHERE id = $1`, [education.id]);
+      }
+    });
+
+    it("answers 429 with Retry-After while the instance's heavy-work gate is full, and imports once a slot is free", async () => {
+      const gate = t.app.get(HeavyWorkGate);
+      const { version } = (await officer.get(`/estimates/${yenPhong.id}`).expect(200)).body as Estimate;
+      const held = Array.from({ length: gate.slots }, () => gate.enter()); // other heavy work holds every slot
+      try {
+        const busy = await upload(yenPhong.id, downloaded, { version: String(version) });
+        expect([busy.status, busy.body.code]).toEqual([429, 'SERVER_BUSY']);
+        expect(busy.headers['retry-after']).toBe(String(gate.options.retryAfterSeconds));
+        expect(busy.body.message).toMatch(/thử lại sau .* \/ .*retry in/);
+      } finally {
+        for (const release of held) release();
+      }
+      expect(gate.inUse).toBe(0);
+      await upload(yenPhong.id, downloaded, { version: String(version) }).expect(201);
+      expect(gate.inUse).toBe(0); // the import gave its slot back
     });
 
     it('a file above the size limit is 413', async () => {

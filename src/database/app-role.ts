@@ -18,7 +18,9 @@ const USER_COLUMNS_READ = ['id', 'username', 'full_name', 'role', 'unit_id', 'ac
 /** Columns of `users` the app may change: never the hash (a new user's hash is written by INSERT). */
 const USER_COLUMNS_UPDATE = ['full_name', 'role', 'unit_id', 'active', 'token_version'];
 /** Tables only the owner and the SECURITY DEFINER functions touch. */
-const OWNER_ONLY_TABLES = ['sign_in_settings', 'sign_in_failures', 'sign_in_windows'];
+const OWNER_ONLY_TABLES = ['sign_in_settings', 'sign_in_failures', 'sign_in_windows', 'ledger_pending'];
+/** The estimate ledger's kept totals: read by the app, written only by its triggers (SECURITY DEFINER). */
+const READ_ONLY_TABLES = ['estimate_totals', 'year_totals'];
 /** Append-only tables: the app adds rows and reads them, nothing else. */
 const APPEND_ONLY_TABLES = ['audit_events', 'audit_checkpoints'];
 
@@ -127,6 +129,7 @@ async function grantAppRights(owner: pg.Client): Promise<void> {
     `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON migrations FROM ${app}`,
     ...APPEND_ONLY_TABLES.map((table) => `REVOKE UPDATE, DELETE, TRUNCATE ON ${ident(table)} FROM ${app}`),
     ...OWNER_ONLY_TABLES.map((table) => `REVOKE ALL ON ${ident(table)} FROM ${app}`),
+    ...READ_ONLY_TABLES.map((table) => `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${ident(table)} FROM ${app}`),
     `REVOKE ALL ON users FROM ${app}`,
     `GRANT SELECT (${USER_COLUMNS_READ.join(', ')}), UPDATE (${USER_COLUMNS_UPDATE.join(', ')}), INSERT ON users TO ${app}`,
     `GRANT EXECUTE ON FUNCTION sign_in_begin(text, text), sign_in_end(text, text) TO ${app}`,

@@ -34,6 +34,6 @@ test('navigation follows the role: a unit officer drafts, a province reviewer do
   await expect(nav.getByRole('link', { name: 'Tổng hợp toàn tỉnh' })).toHaveCount(0);
   await signOut(page);
   await signIn(page, 'dic.reviewer');
-  await expect(nav.getByRole('link', { name: 'Tổng hợp toàn tỉnh' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Thẩm định dự toán' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Lập dự toán' })).toHaveCount(0);
 });

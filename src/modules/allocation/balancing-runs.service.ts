@@ -10,7 +10,7 @@ import { Estimate } from '../estimates/entities/estimate.entity.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { FloorService, type FullPicture, type PictureLine } from '../floor/floor.service.js';
 import { floorFigures } from '../floor/domain/floor.js';
-import { BALANCER_OF, ESTIMATE_CYCLE, isInvestmentProject } from '../workflow/domain/estimate-cycle.js';
+import { BALANCER_OF, isInvestmentProject } from '../workflow/domain/estimate-cycle.js';
 import { EstimateWorkflowService } from '../workflow/estimate-workflow.service.js';
 import { applyOnce } from '../workflow/idempotency.js';
 import { adoptedAmount, allocationRequest, compareRuns, type RunKind, type RunLine } from './domain/scenarios.js';
@@ -18,7 +18,6 @@ import type { CreateBalancingRunDto } from './dto/balancing-run.dto.js';
 import { allocate, explainAllocation, InfeasibleAllocationError } from './engine/index.js';
 
 const ALL_SOURCES = '*';
-const BALANCEABLE: readonly string[] = ESTIMATE_CYCLE.balance.from;
 
 interface RunRow {
   id: string;
@@ -77,8 +76,8 @@ export class BalancingRunsService {
     const picture = await this.floor.picture(year);
     const ceilings = this.ceilings(dto, kind, picture, (await this.catalog.codes()).fundingSources);
 
-    const candidates = picture.lines.filter(
-      (l) => l.expenditureTypeCode === dto.track && BALANCEABLE.includes(l.status) && (ceilings[ALL_SOURCES] !== undefined || ceilings[l.fundingSourceCode] !== undefined),
+    const candidates = (await this.floor.balanceableLines(year, undefined, { track: dto.track })).filter(
+      (l) => ceilings[ALL_SOURCES] !== undefined || ceilings[l.fundingSourceCode] !== undefined,
     );
     const topUpSources = new Set(picture.settings.floorSources);
     const drawn = kind === 'TOP_UP' ? candidates.filter((l) => topUpSources.has(l.fundingSourceCode)) : candidates;
@@ -267,7 +266,7 @@ export class BalancingRunsService {
     }
     if (dto.ceiling !== undefined) return { [ALL_SOURCES]: dto.ceiling };
     if (kind === 'TOP_UP') {
-      const { shortfall } = floorFigures(picture.settings, picture.lines);
+      const { shortfall } = floorFigures(picture.settings, picture.sourceTotals);
       if (!shortfall) throw new ConflictError('NO_SHORTFALL', 'Không thiếu so với mức sàn / The floor is met (or not set): nothing to top up');
       return { [ALL_SOURCES]: shortfall.toString() };
     }

@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
-import { checkRules } from '../floor/domain/budget-rules.js';
+import { checkRules, floorRule } from '../floor/domain/budget-rules.js';
 import { type FloorFigures, floorFigures } from '../floor/domain/floor.js';
 import { FloorService } from '../floor/floor.service.js';
 import type { EstimateStatus } from './entities/estimate.entity.js';
+import { estimateBuckets, type KeptDimensions, type KeptMeasures, sumAll, sumBy, yearBuckets } from './ledger/kept-totals.js';
 
 export interface ConsolidationEntry {
   code: string;
@@ -47,29 +48,11 @@ export interface Consolidation {
   floor: (FloorFigures & { floorPolicy: 'STOP' | 'WARN'; warning: string | null }) | null;
 }
 
-interface GroupRow {
-  estimate_id: string | null;
-  plan_area_code: string | null;
-  funding_source_code: string | null;
-  expenditure_type_code: string | null;
-  loai_khoan: string | null;
-  muc_tieu_muc: string | null;
-  grouping: number;
-  amount: string;
-  line_count: number;
-}
-
-// GROUPING() bit mask for (estimate, plan area, funding source, expenditure type, Loại-Khoản,
-// Mục-Tiểu mục): a set bit is a column rolled up. Each grouping set leaves exactly one column in.
-const BY_ESTIMATE = 0b011111;
-const BY_PLAN_AREA = 0b101111;
-const BY_FUNDING_SOURCE = 0b110111;
-const BY_EXPENDITURE_TYPE = 0b111011;
-const BY_LOAI_KHOAN = 0b111101;
-const BY_MUC_TIEU_MUC = 0b111110;
-const GRAND_TOTAL = 0b111111;
-
-/** Year-wide totals by unit, plan area, funding source and expenditure type, in one pass in SQL. */
+/**
+ * Year-wide totals by unit, plan area, funding source and expenditure type, from the estimate
+ * ledger's kept totals (kept equal to the sums of the lines in every write's transaction), read in
+ * one snapshot.
+ */
 @Injectable()
 export class ConsolidationService {
   constructor(
@@ -104,17 +87,6 @@ export class ConsolidationService {
       filter += ` AND e.unit_id = ANY($${params.length})`;
     }
 
-    const groups = await manager.query<GroupRow[]>(
-        `SELECT l.estimate_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code, l.loai_khoan, l.muc_tieu_muc,
-                GROUPING(l.estimate_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code, l.loai_khoan, l.muc_tieu_muc) AS grouping,
-                COALESCE(SUM(l.amount), 0)::text AS amount, COUNT(*)::int AS line_count
-           FROM estimate_lines l
-           JOIN estimates e ON e.id = l.estimate_id
-          WHERE e.year = $1 ${filter} AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
-          GROUP BY GROUPING SETS ((l.estimate_id), (l.plan_area_code), (l.funding_source_code), (l.expenditure_type_code),
-                                  (l.loai_khoan), (l.muc_tieu_muc), ())`,
-        params,
-      );
     const listed = await manager.query<
       { id: string; unit_id: string; code: string; name: string; budget_relation_code: string | null; chapter_code: string | null; status: EstimateStatus; exclusion_reason: string | null }[]
     >(
@@ -126,25 +98,32 @@ export class ConsolidationService {
         params,
       );
 
-    const pick = (mask: number, key: (row: GroupRow) => string | null): ConsolidationEntry[] =>
-      groups
-        .filter((row) => row.grouping === mask)
-        .map((row) => ({ code: key(row) ?? '', amount: BigInt(row.amount), lineCount: row.line_count }))
-        .sort((a, b) => a.code.localeCompare(b.code));
-
     // Excluded from the consolidated budget: out of every total (as in the budget, the floor and
     // the workbook), listed apart.
     const estimates = listed.filter((e) => e.exclusion_reason === null);
     const excluded = listed
       .filter((e) => e.exclusion_reason !== null)
       .map((e) => ({ unitId: e.unit_id, unitCode: e.code, unitName: e.name, estimateId: e.id, status: e.status, reason: e.exclusion_reason! }));
-    const perEstimate = new Map(groups.filter((row) => row.grouping === BY_ESTIMATE).map((row) => [row.estimate_id, row]));
-    const grand = groups.find((row) => row.grouping === GRAND_TOTAL);
+    // The ledger's kept totals, never the lines: province-wide from the year's buckets (a few
+    // thousand rows however large the year), for a unit's users from their estimates' parts.
+    const parts: (KeptMeasures & KeptDimensions)[] =
+      unitScope === null
+        ? await yearBuckets(manager, year, { statuses, excluded: false })
+        : await estimateBuckets(manager, { estimateIds: estimates.map((e) => e.id) }, { parts: true });
+    const perEstimate = new Map(
+      (unitScope === null ? await estimateBuckets(manager, { year }) : await estimateBuckets(manager, { estimateIds: estimates.map((e) => e.id) })).map(
+        (row) => [row.estimateId, row],
+      ),
+    );
+    const grand = sumAll(parts);
+    const entries = (sums: Map<string, KeptMeasures>): ConsolidationEntry[] =>
+      [...sums.entries()].map(([code, m]) => ({ code, amount: m.requested, lineCount: m.lineCount }));
     let floor: Consolidation['floor'] = null;
     if (unitScope === null) {
-      const picture = await this.floor.picture(year, manager);
-      const figures = floorFigures(picture.settings, picture.lines);
-      const warning = checkRules(picture).find((r) => r.code === 'IT_FLOOR' && !r.passed)?.message ?? null;
+      const picture = await this.floor.picture(year, manager, { ruleLines: false });
+      const figures = floorFigures(picture.settings, picture.sourceTotals);
+      const [check] = checkRules(picture, [floorRule]);
+      const warning = check && !check.passed ? check.message : null;
       floor = { ...figures, floorPolicy: picture.settings.floorPolicy, warning };
     }
     // A unit's chapter holds all of its lines: the chapter totals are its units' estimate totals.
@@ -154,14 +133,14 @@ export class ConsolidationService {
       if (!row) continue;
       const code = estimate.chapter_code ?? '';
       const entry = chapters.get(code) ?? { code, amount: 0n, lineCount: 0 };
-      chapters.set(code, { code, amount: entry.amount + BigInt(row.amount), lineCount: entry.lineCount + row.line_count });
+      chapters.set(code, { code, amount: entry.amount + row.requested, lineCount: entry.lineCount + row.lineCount });
     }
     return {
       year,
       statuses: statuses && statuses.length > 0 ? statuses : null,
       estimateCount: estimates.length,
-      lineCount: grand?.line_count ?? 0,
-      total: grand ? BigInt(grand.amount) : 0n,
+      lineCount: grand.lineCount,
+      total: grand.requested,
       // Units with an estimate but no lines yet are listed with 0.
       byUnit: estimates.map((estimate) => {
         const row = perEstimate.get(estimate.id);
@@ -173,17 +152,17 @@ export class ConsolidationService {
           chapterCode: estimate.chapter_code,
           estimateId: estimate.id,
           status: estimate.status,
-          amount: row ? BigInt(row.amount) : 0n,
-          lineCount: row?.line_count ?? 0,
+          amount: row?.requested ?? 0n,
+          lineCount: row?.lineCount ?? 0,
         };
       }),
       excluded,
-      byPlanArea: pick(BY_PLAN_AREA, (row) => row.plan_area_code),
-      byFundingSource: pick(BY_FUNDING_SOURCE, (row) => row.funding_source_code),
-      byExpenditureType: pick(BY_EXPENDITURE_TYPE, (row) => row.expenditure_type_code),
+      byPlanArea: entries(sumBy(parts, (p) => p.planAreaCode)),
+      byFundingSource: entries(sumBy(parts, (p) => p.fundingSourceCode)),
+      byExpenditureType: entries(sumBy(parts, (p) => p.expenditureTypeCode)),
       byChapter: [...chapters.values()].sort((a, b) => a.code.localeCompare(b.code)),
-      byLoaiKhoan: pick(BY_LOAI_KHOAN, (row) => row.loai_khoan),
-      byMucTieuMuc: pick(BY_MUC_TIEU_MUC, (row) => row.muc_tieu_muc),
+      byLoaiKhoan: entries(sumBy(parts, (p) => p.loaiKhoan)),
+      byMucTieuMuc: entries(sumBy(parts, (p) => p.mucTieuMuc)),
       floor,
     };
   }

@@ -21,9 +21,12 @@ import type { CreateLineDto, LineFieldsDto, UpdateLineDto } from './dto/line.dto
 import { EstimateLine } from './entities/estimate-line.entity.js';
 import { EDITABLE_STATUSES, Estimate, type EstimateStatus } from './entities/estimate.entity.js';
 
+/** A line as the API shows it: with the appraisal's variance (appraised − requested, ≤ 0; null before the appraisal). */
+export type EstimateLineView = EstimateLine & { appraisalVariance: bigint | null };
+
 export interface EstimateView extends Estimate {
   unit: Pick<Unit, 'id' | 'code' | 'name' | 'nameEn' | 'kind'>;
-  lines: EstimateLine[];
+  lines: EstimateLineView[];
   totals: EstimateTotals;
   /** Support the chair decided for the unit this year: lines funded from it may ask up to this. */
   supportAwarded: { fundingSourceCode: string; amount: bigint }[];
@@ -35,7 +38,7 @@ export interface EstimateListItem extends Estimate {
   lineCount: number;
 }
 
-type Review = Pick<EstimateLine, 'dicOpinion' | 'dicNote' | 'designAgreed'>;
+type Review = Pick<EstimateLine, 'dicOpinion' | 'dicNote' | 'designAgreed' | 'appraisedAmount' | 'appraisalNote'>;
 
 /** The fields that make two lines the same request (what a change would make DIC review again). */
 const REQUEST_FIELDS = [
@@ -55,9 +58,12 @@ const sameRequest = (line: LineContent): string =>
 function reviewsKept(old: readonly EstimateLine[], lines: readonly LineContent[]): (Review | null)[] {
   const byContent = new Map<string, Review[]>();
   for (const line of old) {
-    if (line.dicOpinion === null && line.designAgreed === null) continue;
+    if (line.dicOpinion === null && line.designAgreed === null && line.appraisedAmount === null) continue;
     const key = sameRequest(line);
-    byContent.set(key, [...(byContent.get(key) ?? []), { dicOpinion: line.dicOpinion, dicNote: line.dicNote, designAgreed: line.designAgreed }]);
+    byContent.set(key, [
+      ...(byContent.get(key) ?? []),
+      { dicOpinion: line.dicOpinion, dicNote: line.dicNote, designAgreed: line.designAgreed, appraisedAmount: line.appraisedAmount, appraisalNote: line.appraisalNote },
+    ]);
   }
   return lines.map((line) => byContent.get(sameRequest(line))?.shift() ?? null);
 }
@@ -66,10 +72,13 @@ function reviewsKept(old: readonly EstimateLine[], lines: readonly LineContent[]
 const AUDITED_LINES = 2000;
 
 /** What a client sets on a line; the review and balancing fields are set by the workflow. */
-type LineContent = Omit<EstimateLine, 'id' | 'estimateId' | 'lineNo' | 'createdAt' | 'updatedAt' | 'approvedAmount' | 'dicOpinion' | 'dicNote' | 'designAgreed'>;
+type LineContent = Omit<
+  EstimateLine,
+  'id' | 'estimateId' | 'lineNo' | 'createdAt' | 'updatedAt' | 'approvedAmount' | 'dicOpinion' | 'dicNote' | 'designAgreed' | 'appraisedAmount' | 'appraisalNote'
+>;
 
 /** A changed line is a new request: its review and approved amount start over. */
-const CLEARED_REVIEW = { approvedAmount: null, dicOpinion: null, dicNote: null, designAgreed: null } as const;
+const CLEARED_REVIEW = { approvedAmount: null, dicOpinion: null, dicNote: null, designAgreed: null, appraisedAmount: null, appraisalNote: null } as const;
 
 const optionalVnd = (value: string | null | undefined): bigint | null => (value === undefined || value === null ? null : BigInt(value));
 
@@ -151,11 +160,10 @@ export class EstimatesService {
         `SELECT e.id, e.unit_id, e.year, e.status, e.illustrative, e.version, e.created_at, e.updated_at,
                 e.submitted_at, e.submitted_late, e.return_comment, e.balanced_at, e.approved_at,
                 u.code AS unit_code, u.name AS unit_name, u.name_en AS unit_name_en, u.kind AS unit_kind,
-                COALESCE(t.total, 0)::text AS total, COALESCE(t.line_count, 0)::int AS line_count
+                COALESCE(t.requested, 0)::text AS total, COALESCE(t.line_count, 0)::int AS line_count
            FROM estimates e
            JOIN units u ON u.id = e.unit_id
-           LEFT JOIN (SELECT estimate_id, SUM(amount) AS total, COUNT(*) AS line_count
-                        FROM estimate_lines GROUP BY estimate_id) t ON t.estimate_id = e.id
+           LEFT JOIN estimate_totals t ON t.estimate_id = e.id AND t.plan_area_code = ''
            ${whereSql}
           ORDER BY e.year DESC, u.code, e.id
           LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -207,7 +215,7 @@ export class EstimatesService {
     return {
       ...estimate,
       unit: { id: unit.id, code: unit.code, name: unit.name, nameEn: unit.nameEn, kind: unit.kind },
-      lines,
+      lines: lines.map((line) => ({ ...line, appraisalVariance: line.appraisedAmount === null ? null : line.appraisedAmount - line.amount })),
       totals: estimateTotals(lines),
       supportAwarded,
     };
@@ -335,11 +343,11 @@ export class EstimatesService {
                                      activity_kind_code, description, measure_unit, quantity, unit_price, amount, multi_year_total,
                                      funded_to_prev2, prev_year_estimate, prev_year_expected, projection_next1, projection_next2,
                                      priority_tier, contingency, committed_minimum, justification, dic_opinion, dic_note, design_agreed,
-                                     loai_khoan, muc_tieu_muc)
+                                     loai_khoan, muc_tieu_muc, appraised_amount, appraisal_note)
          SELECT gen_random_uuid(), $1, * FROM unnest($2::int[], $3::bool[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
                                                 $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[], $14::numeric[], $15::numeric[],
                                                 $16::numeric[], $17::numeric[], $18::numeric[], $19::int[], $20::numeric[], $21::numeric[], $22::text[],
-                                                $23::text[], $24::text[], $25::bool[], $26::text[], $27::text[])`,
+                                                $23::text[], $24::text[], $25::bool[], $26::text[], $27::text[], $28::numeric[], $29::text[])`,
         [
           estimateId,
           batch.map((_, i) => start + i + 1),
@@ -368,6 +376,8 @@ export class EstimatesService {
           batch.map((_, i) => reviews[start + i]?.designAgreed ?? null),
           batch.map((line) => line.loaiKhoan),
           batch.map((line) => line.mucTieuMuc),
+          batch.map((_, i) => reviews[start + i]?.appraisedAmount?.toString() ?? null),
+          batch.map((_, i) => reviews[start + i]?.appraisalNote ?? null),
         ],
       );
     }

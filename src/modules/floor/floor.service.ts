@@ -7,8 +7,9 @@ import { allocationRequest } from '../allocation/domain/scenarios.js';
 import { allocate } from '../allocation/engine/index.js';
 import { DISTRICT_OWN_SOURCE, ESTIMATE_CYCLE, isInvestmentProject } from '../workflow/domain/estimate-cycle.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
-import { checkRules, type RuleDistrict, type RuleInForce, type RuleLine, type RuleResult, rulesInForce, type YearPicture } from './domain/budget-rules.js';
+import { checkRules, recurrentThresholdsRule, type RuleDistrict, type RuleInForce, type RuleLine, type RuleResult, rulesInForce, type YearPicture } from './domain/budget-rules.js';
 import { floorFigures } from './domain/floor.js';
+import { estimateBuckets, NO_MEASURES, sumBy, yearBuckets } from '../estimates/ledger/kept-totals.js';
 
 
 export interface PictureLine extends RuleLine {
@@ -20,6 +21,8 @@ export interface PictureLine extends RuleLine {
   designAgreed: boolean | null;
   planAreaCode: string;
   committedMinimum: bigint;
+  /** DIC's appraised amount (the appraisal round), null before it. */
+  appraisedAmount: bigint | null;
 }
 
 export interface DistrictFigures extends RuleDistrict {
@@ -47,6 +50,19 @@ export interface FullPicture extends YearPicture {
   districts: DistrictFigures[];
 }
 
+/**
+ * The lines the rules check one by one, and no others: IT projects with a contingency
+ * (PROJECT_CONTINGENCY) and recurrent purchases and tasks above the smallest "simple purchase"
+ * ceiling of any period (RECURRENT_IT_THRESHOLDS; below it no kind is ever wrong).
+ */
+const RULE_SIZED_ABOVE = recurrentThresholdsRule.periods
+  .map((period) => BigInt(period.parameters.simpleMax ?? '0'))
+  .reduce((least, value) => (value < least ? value : least))
+  .toString();
+const RULE_LINES = `((l.activity_kind_code = 'PROJECT' AND l.contingency IS NOT NULL)
+   OR (l.expenditure_type_code = 'RECURRENT' AND l.activity_kind_code NOT IN ('SERVICE_RENTAL', 'PROJECT')
+       AND COALESCE(l.multi_year_total, l.amount) > $2::numeric))`;
+
 /** Lines that can still take approved amounts: in estimates being balanced. */
 const BALANCEABLE: readonly string[] = ESTIMATE_CYCLE.balance.from;
 
@@ -58,23 +74,68 @@ const BALANCEABLE: readonly string[] = ESTIMATE_CYCLE.balance.from;
 export class FloorService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async picture(year: number, manager: EntityManager = this.dataSource.manager): Promise<FullPicture> {
+  /**
+   * The year's settings, its kept totals per funding source (the estimate ledger's, never the
+   * lines), its districts and the few lines the rules check one by one (IT projects with a
+   * contingency; `ruleLines: false` when only the floor is wanted). Exclusions left out.
+   */
+  async picture(year: number, manager: EntityManager = this.dataSource.manager, { ruleLines = true }: { ruleLines?: boolean } = {}): Promise<FullPicture> {
     const settings = await manager.findOneBy(FiscalYear, { year });
     if (!settings) throw new NotFoundError('Fiscal year', year);
+    const bySource = sumBy(await yearBuckets(manager, year, { excluded: false }), (b) => b.fundingSourceCode);
+    return {
+      year,
+      settings: {
+        totalLocalExpenditure: settings.totalLocalExpenditure,
+        floorRatio: settings.floorRatio,
+        floorSources: settings.floorSources,
+        floorPolicy: settings.floorPolicy,
+      },
+      sourceTotals: [...bySource.entries()].map(([fundingSourceCode, m]) => ({ fundingSourceCode, amount: m.requested, approvedAmount: m.approved })),
+      lines: ruleLines ? await this.linesOfYear(manager, year, RULE_LINES, [RULE_SIZED_ABOVE]) : [],
+      districts: await this.districts(manager, year),
+    };
+  }
+
+  /**
+   * Lines of estimates being balanced (SUBMITTED, BALANCED; exclusions left out), optionally of one
+   * expenditure type or only those still short of their request: what a balancing run or a floor
+   * top-up allocates over, line by line.
+   */
+  async balanceableLines(
+    year: number,
+    manager: EntityManager = this.dataSource.manager,
+    { track, sources, unfundedOnly = false }: { track?: string; sources?: readonly string[]; unfundedOnly?: boolean } = {},
+  ): Promise<PictureLine[]> {
+    const params: unknown[] = [[...BALANCEABLE]];
+    let where = `e.status = ANY($2)`;
+    if (track !== undefined) {
+      params.push(track);
+      where += ` AND l.expenditure_type_code = $${params.length + 1}`;
+    }
+    if (sources !== undefined) {
+      params.push([...sources]);
+      where += ` AND l.funding_source_code = ANY($${params.length + 1})`;
+    }
+    if (unfundedOnly) where += ` AND COALESCE(l.approved_amount, 0) < l.amount`;
+    return this.linesOfYear(manager, year, where, params);
+  }
+
+  private async linesOfYear(manager: EntityManager, year: number, where: string, params: unknown[] = []): Promise<PictureLine[]> {
     const rows = await manager.query<Record<string, string | number | boolean | null>[]>(
       `SELECT l.id, l.estimate_id, e.unit_id, u.code AS unit_code, u.name AS unit_name, e.status,
               l.activity_kind_code, l.expenditure_type_code, l.funding_source_code, l.priority_tier, l.design_agreed,
               l.plan_area_code, l.committed_minimum::text,
-              l.amount::text, l.approved_amount::text, l.contingency::text, l.multi_year_total::text
+              l.amount::text, l.approved_amount::text, l.contingency::text, l.multi_year_total::text, l.appraised_amount::text
          FROM estimate_lines l
          JOIN estimates e ON e.id = l.estimate_id
          JOIN units u ON u.id = e.unit_id
-        WHERE e.year = $1 AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
+        WHERE e.year = $1 AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id) AND ${where}
         ORDER BY u.code, l.line_no`,
-      [year],
+      [year, ...params],
     );
     const big = (value: unknown) => (value === null ? null : BigInt(value as string));
-    const lines: PictureLine[] = rows.map((r) => ({
+    return rows.map((r) => ({
       lineId: r.id as string,
       estimateId: r.estimate_id as string,
       unitId: r.unit_id as string,
@@ -92,44 +153,36 @@ export class FloorService {
       approvedAmount: big(r.approved_amount),
       contingency: big(r.contingency),
       multiYearTotal: big(r.multi_year_total),
+      appraisedAmount: big(r.appraised_amount),
     }));
-    return {
-      year,
-      settings: {
-        totalLocalExpenditure: settings.totalLocalExpenditure,
-        floorRatio: settings.floorRatio,
-        floorSources: settings.floorSources,
-        floorPolicy: settings.floorPolicy,
-      },
-      lines,
-      districts: await this.districts(manager, year),
-    };
   }
 
   /** Every district committee with its estimate of the year and its own IT line (requested, approved). */
   private async districts(manager: EntityManager, year: number): Promise<DistrictFigures[]> {
-    const rows = await manager.query<{ id: string; code: string; name: string; estimate_id: string | null; status: string | null; own: string; own_approved: string }[]>(
-      `SELECT u.id, u.code, u.name, e.id AS estimate_id, e.status,
-              COALESCE(SUM(l.amount) FILTER (WHERE l.funding_source_code = $2), 0)::text AS own,
-              COALESCE(SUM(l.approved_amount) FILTER (WHERE l.funding_source_code = $2), 0)::text AS own_approved
+    const rows = await manager.query<{ id: string; code: string; name: string; estimate_id: string | null; status: string | null }[]>(
+      `SELECT u.id, u.code, u.name, e.id AS estimate_id, e.status
          FROM units u
          LEFT JOIN estimates e ON e.unit_id = u.id AND e.year = $1
-         LEFT JOIN estimate_lines l ON l.estimate_id = e.id
         WHERE u.kind = 'DISTRICT_COMMITTEE'
-        GROUP BY u.id, e.id
         ORDER BY u.code`,
-      [year, DISTRICT_OWN_SOURCE],
+      [year],
     );
-    return rows.map((r) => ({
-      unitId: r.id,
-      unitCode: r.code,
-      unitName: r.name,
-      estimateId: r.estimate_id,
-      status: r.status,
-      hasEstimate: r.estimate_id !== null,
-      ownItAmount: BigInt(r.own),
-      ownItApproved: BigInt(r.own_approved),
-    }));
+    // The own IT line from the ledger's kept totals of those estimates (their DISTRICT parts).
+    const estimateIds = rows.flatMap((r) => (r.estimate_id ? [r.estimate_id] : []));
+    const own = sumBy(await estimateBuckets(manager, { estimateIds }, { parts: true, fundingSource: DISTRICT_OWN_SOURCE }), (b) => b.estimateId);
+    return rows.map((r) => {
+      const figures = (r.estimate_id && own.get(r.estimate_id)) || NO_MEASURES;
+      return {
+        unitId: r.id,
+        unitCode: r.code,
+        unitName: r.name,
+        estimateId: r.estimate_id,
+        status: r.status,
+        hasEstimate: r.estimate_id !== null,
+        ownItAmount: figures.requested,
+        ownItApproved: figures.approved,
+      };
+    });
   }
 
   /** The rules in force in the year (with their source, years and parameters) and each one's check now. */
@@ -139,11 +192,14 @@ export class FloorService {
 
   /** DESIGN.md section 5: the floor at this moment of the cycle, per district, and the top-up proposal when short. */
   async floor(year: number, roundingUnit = 1n) {
-    const picture = await this.picture(year);
-    const figures = floorFigures(picture.settings, picture.lines);
-    const candidates = this.topUpCandidates(picture);
+    const picture = await this.picture(year, undefined, { ruleLines: false });
+    const figures = floorFigures(picture.settings, picture.sourceTotals);
     let topUp = null;
     if (figures.shortfall !== null && figures.shortfall > 0n) {
+      // Only when short are lines read: those of the floor's sources still short of their request.
+      const candidates = this.topUpCandidates(
+        await this.balanceableLines(year, undefined, { sources: picture.settings.floorSources, unfundedOnly: true }),
+      );
       const result = allocate({
         ceiling: figures.shortfall,
         unit: roundingUnit,
@@ -188,13 +244,12 @@ export class FloorService {
   }
 
   /**
-   * Lines of the floor's sources in estimates being balanced whose approved amount is below their
-   * request. An IT project DIC has not agreed to can take nothing.
+   * What a top-up asks for each of the given lines (of the floor's sources in estimates being
+   * balanced, below their request: `balanceableLines`). An IT project DIC has not agreed to can
+   * take nothing.
    */
-  topUpCandidates(picture: FullPicture): TopUpLine[] {
-    const sources = new Set(picture.settings.floorSources);
-    return picture.lines
-      .filter((l) => sources.has(l.fundingSourceCode) && BALANCEABLE.includes(l.status))
+  topUpCandidates(lines: readonly PictureLine[]): TopUpLine[] {
+    return lines
       .map((l) => {
         // The same request a TOP_UP balancing run makes for the line.
         const request = allocationRequest('TOP_UP', { ...l, awaitingDesign: isInvestmentProject(l) && l.designAgreed !== true });

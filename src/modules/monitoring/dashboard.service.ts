@@ -187,13 +187,19 @@ export class DashboardService {
     const groups = await manager.query<
       { g_unit: number; g_area: number; g_source: number; g_type: number; unit_id: string | null; plan_area_code: string | null; funding_source_code: string | null; expenditure_type_code: string | null; approved: string; disbursed: string }[]
     >(
+      // Approved amounts from the estimate ledger's kept totals (parts of each approved estimate);
+      // only the lines that have a disbursement are read, for theirs.
       `WITH lines AS (
-         SELECT e.unit_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code,
-                COALESCE(l.approved_amount, 0) AS approved, COALESCE(d.disbursed, 0) AS disbursed
+         SELECT e.unit_id, t.plan_area_code, t.funding_source_code, t.expenditure_type_code, t.approved, 0::numeric AS disbursed
            FROM estimates e
-           JOIN estimate_lines l ON l.estimate_id = e.id
-           LEFT JOIN progress_reports r ON r.unit_id = e.unit_id AND r.year = e.year AND r.half = $2 AND r.status = 'ACCEPTED'
-           LEFT JOIN progress_disbursements d ON d.report_id = r.id AND d.line_id = l.id
+           JOIN estimate_totals t ON t.estimate_id = e.id AND t.plan_area_code <> '' AND t.line_count <> 0
+          WHERE e.year = $1 AND e.status = 'APPROVED'
+         UNION ALL
+         SELECT e.unit_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code, 0, COALESCE(d.disbursed, 0)
+           FROM estimates e
+           JOIN progress_reports r ON r.unit_id = e.unit_id AND r.year = e.year AND r.half = $2 AND r.status = 'ACCEPTED'
+           JOIN progress_disbursements d ON d.report_id = r.id
+           JOIN estimate_lines l ON l.id = d.line_id AND l.estimate_id = e.id
           WHERE e.year = $1 AND e.status = 'APPROVED')
        SELECT GROUPING(unit_id) AS g_unit, GROUPING(plan_area_code) AS g_area, GROUPING(funding_source_code) AS g_source,
               GROUPING(expenditure_type_code) AS g_type, unit_id, plan_area_code, funding_source_code, expenditure_type_code,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { HeavyWorkGate } from '../../common/concurrency/heavy-work-gate.js';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
@@ -200,6 +201,7 @@ export class ProgressReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly gate: HeavyWorkGate,
   ) {}
 
   /** The unit (or its head) opens the half-year's report; one per unit per half-year. */
@@ -451,9 +453,37 @@ export class ProgressReportsService {
    * workbook; a stale one is 409.
    */
   async importWorkbook(id: string, file: Buffer, version: number | undefined, actor: Actor): Promise<ProgressReportView> {
-    const [found] = await this.dataSource.query<{ unit_id: string; year: number; half: number }[]>('SELECT unit_id, year, half FROM progress_reports WHERE id = $1', [id]);
+    // The cheap checks before one byte of the file is parsed (issue 10): the report, the unit, the
+    // status and a client-sent version. The write checks them again in its transaction.
+    const [found] = await this.dataSource.query<{ unit_id: string; year: number; half: number; status: ProgressStatus; version: number }[]>(
+      'SELECT unit_id, year, half, status, version FROM progress_reports WHERE id = $1',
+      [id],
+    );
     if (!found) throw new NotFoundError('Progress report', id);
     if (!coversUnit(actor, found.unit_id)) throw new ForbiddenError();
+    if (!EDITABLE_PROGRESS.includes(found.status)) {
+      throw new ConflictError(
+        'NOT_EDITABLE',
+        `Báo cáo đang ở trạng thái ${found.status}, không sửa được / The report is ${found.status}: figures change only in DRAFT or RETURNED`,
+      );
+    }
+    if (version !== undefined && version !== found.version) throw ConflictError.staleVersion('Progress report', version);
+    // Parsing and saving are heavy work: one slot of the instance's gate (429 with Retry-After when none is free).
+    const release = this.gate.enter();
+    try {
+      return await this.importRead(id, found, file, version, actor);
+    } finally {
+      release();
+    }
+  }
+
+  private async importRead(
+    id: string,
+    found: { year: number; half: number },
+    file: Buffer,
+    version: number | undefined,
+    actor: Actor,
+  ): Promise<ProgressReportView> {
     const result = await readProgressWorkbook(file);
     if (!result.ok) throw new RowProblemsError(result.problems, result.problemCount);
     const problems: FieldProblem[] = [];

@@ -6,32 +6,34 @@
 //   GiaiNgan  one row per line of the unit's approved estimate: STT, content, plan area, funding
 //             source, expenditure type, approved amount, disbursed so far, reason for an overrun.
 //
-// Reading checks the zip before exceljs opens it (size, entry count, declared and actual unzipped
-// sizes: a zip bomb is refused before any XML is parsed), finds each sheet's header row, compares
-// every header, and returns every bad cell as { row, column, field, code, message } — or the rows.
+// Writing uses exceljs. Reading goes through the app's one SpreadsheetML reader
+// (spreadsheets/sheet-xml.ts), with its rule: read exactly as written, or refuse naming the cell. It
+// checks the zip first (size, entry count, declared and actual unzipped sizes), bounds the counts
+// (shared strings, styles, rows, cells), finds each sheet's header row, compares every header, and
+// returns every bad cell as { row, column, field, code, message } — or the rows.
 import ExcelJS from 'exceljs';
-import { cellContent, cellText, type CellContent, moneyCellValue, parseMoney, parseText, parseWholeNumber } from '../spreadsheets/cell-values.js';
+import { cellAt, contentText, type CellContent, moneyCellValue, parseMoney, parseText, parseWholeNumber } from '../spreadsheets/cell-values.js';
 import { normaliseHeader } from '../spreadsheets/estimate-layout.js';
-import {
-  FileTooLargeError,
-  HeaderMismatchError,
-  NotAWorkbookError,
-  type RowProblem,
-  SheetMissingError,
-  TooManyRowsError,
-  UnzippedTooLargeError,
-} from '../spreadsheets/spreadsheet-errors.js';
-import { inflateEntry, readZipDirectory } from '../spreadsheets/xlsx-package.js';
+import { type SheetLimits, type SheetRow, openWorkbook, readSheet, sheetEntry } from '../spreadsheets/sheet-xml.js';
+import { FileTooLargeError, HeaderMismatchError, type RowProblem, TooManyRowsError } from '../spreadsheets/spreadsheet-errors.js';
 
 export const INDICATOR_SHEET = 'ChiTieu';
 export const DISBURSEMENT_SHEET = 'GiaiNgan';
 
-export const PROGRESS_READ_LIMITS = Object.freeze({
+// Sized from the largest real report: a unit's targets (a few dozen) and the lines of its approved
+// estimate (at most 20,000), eight columns each, with a margin of 2× or more.
+export const PROGRESS_READ_LIMITS: Readonly<SheetLimits & { maxFileBytes: number; maxRows: number; maxProblems: number }> = Object.freeze({
   maxFileBytes: 5 * 1024 * 1024,
   maxUnzippedBytes: 64 * 1024 * 1024,
+  maxSharedStringsBytes: 32 * 1024 * 1024,
   maxEntries: 200,
   maxRows: 20_000,
   maxProblems: 1000,
+  // Two texts of its own a line (content, reason) and the codes: 40,000; a margin over it.
+  maxSharedStrings: 100_000,
+  maxStyles: 10_000,
+  maxSheetRows: 50_000,
+  maxCells: 600_000,
 });
 
 type MetaKey = 'unitName' | 'unitCode' | 'year' | 'half' | 'reportId' | 'version';
@@ -298,37 +300,59 @@ function parseYesNo(content: CellContent): { ok: true; value: boolean | null } |
   return { ok: false, code: 'INVALID_VALUE', message: `chỉ ghi "${YES}" hoặc "${NO}" / only "${YES}" (yes) or "${NO}" (no)` };
 }
 
-async function openWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
-  if (buffer.length > PROGRESS_READ_LIMITS.maxFileBytes) throw new FileTooLargeError(PROGRESS_READ_LIMITS.maxFileBytes);
-  const entries = readZipDirectory(buffer, PROGRESS_READ_LIMITS);
-  // Every part inflates once, counted, before exceljs reads the zip: none may exceed what it declares.
-  for (const entry of entries.values()) await inflateEntry(buffer, entry, PROGRESS_READ_LIMITS.maxUnzippedBytes, () => undefined);
-  if (!entries.has('xl/workbook.xml')) throw new NotAWorkbookError('not-xlsx', 'tệp zip không chứa sổ tính Excel / the zip holds no Excel workbook');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch (error) {
-    if (error instanceof UnzippedTooLargeError) throw error;
-    throw new NotAWorkbookError('corrupt', `không đọc được sổ tính / the workbook cannot be read (${error instanceof Error ? error.message : String(error)})`);
+/** A sheet read whole: its rows by number (a progress workbook is small: ≤ 5 MiB, ≤ 50,000 rows). */
+class ReadSheet {
+  readonly rows = new Map<number, SheetRow['cells']>();
+  lastRow = 0;
+
+  constructor(readonly name: string) {}
+
+  add(row: SheetRow): void {
+    this.rows.set(row.number, row.cells);
+    this.lastRow = row.number;
   }
-  return workbook;
+
+  cells(r: number): SheetRow['cells'] {
+    return this.rows.get(r) ?? [];
+  }
+
+  content(r: number, column: number): CellContent {
+    return cellAt(this.cells(r), column);
+  }
 }
 
-function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const sheet = workbook.worksheets.find((candidate) => candidate.name.trim().toLowerCase() === name.toLowerCase());
-  if (!sheet) throw new SheetMissingError(name, workbook.worksheets.map((candidate) => candidate.name));
-  return sheet;
+async function readWorkbookSheets(buffer: Buffer, names: readonly string[]): Promise<ReadSheet[]> {
+  if (buffer.length > PROGRESS_READ_LIMITS.maxFileBytes) throw new FileTooLargeError(PROGRESS_READ_LIMITS.maxFileBytes);
+  const workbook = await openWorkbook(buffer, PROGRESS_READ_LIMITS);
+  const entries = names.map((name) => sheetEntry(workbook, name)); // every sheet missing is found before any is read
+  const sheets: ReadSheet[] = [];
+  for (const [i, entry] of entries.entries()) {
+    const sheet = new ReadSheet(names[i]);
+    await readSheet(workbook, entry, PROGRESS_READ_LIMITS, (row) => sheet.add(row));
+    sheets.push(sheet);
+  }
+  return sheets;
+}
+
+/** Reports the malformed cells of a row (sheet-xml.ts); true when there were any, and the row is not read further. */
+function malformedCells(sheet: ReadSheet, r: number, problems: Problems): boolean {
+  let found = false;
+  sheet.cells(r).forEach((content, column) => {
+    if (content?.kind !== 'malformed') return;
+    found = true;
+    problems.add(sheet.name, r, String.fromCharCode(64 + column), 'cell', content.code, content.message);
+  });
+  return found;
 }
 
 /** The header row (found by its first header in column A) after checking every header; throws 422 otherwise. */
-function headerRow<K extends string>(sheet: ExcelJS.Worksheet, columns: readonly ColumnSpec<K>[]): number {
+function headerRow<K extends string>(sheet: ReadSheet, columns: readonly ColumnSpec<K>[]): number {
   const first = normaliseHeader(columns[0].vi);
   for (let r = 1; r <= HEADER_SEARCH_ROWS; r++) {
-    const row = sheet.getRow(r);
-    if (normaliseHeader(cellText(row.getCell(1).value)) !== first) continue;
+    if (normaliseHeader(contentText(sheet.content(r, 1))) !== first) continue;
     const problems: RowProblem[] = [];
     for (const c of columns) {
-      const text = normaliseHeader(cellText(row.getCell(indexOf(c.letter)).value));
+      const text = normaliseHeader(contentText(sheet.content(r, indexOf(c.letter))));
       if (text !== normaliseHeader(c.vi)) {
         problems.push({
           row: r,
@@ -353,14 +377,14 @@ function headerRow<K extends string>(sheet: ExcelJS.Worksheet, columns: readonly
   ]);
 }
 
-function readMeta(sheet: ExcelJS.Worksheet, before: number, problems: Problems): ProgressWorkbookMeta {
+function readMeta(sheet: ReadSheet, before: number, problems: Problems): ProgressWorkbookMeta {
   const meta: ProgressWorkbookMeta = {};
   const byLabel = new Map(META.map((m) => [normaliseHeader(m.vi), m.key]));
   for (let r = 1; r < before; r++) {
-    const row = sheet.getRow(r);
-    const key = byLabel.get(normaliseHeader(cellText(row.getCell(META_LABEL_COLUMN).value).split(' / ')[0]));
+    if (malformedCells(sheet, r, problems)) continue;
+    const key = byLabel.get(normaliseHeader(contentText(sheet.content(r, META_LABEL_COLUMN)).split(' / ')[0]));
     if (key === undefined) continue;
-    const content = cellContent(row.getCell(META_VALUE_COLUMN).value);
+    const content = sheet.content(r, META_VALUE_COLUMN);
     if (key === 'year' || key === 'half' || key === 'version') {
       const [min, max] = key === 'year' ? [1900, 9999] : key === 'half' ? [1, 2] : [1, 2_147_483_647];
       const parsed = parseWholeNumber(content, min, max);
@@ -370,7 +394,7 @@ function readMeta(sheet: ExcelJS.Worksheet, before: number, problems: Problems):
         problems.add(sheet.name, r, 'C', `meta.${key}`, parsed.code, parsed.message);
       }
     } else if (key === 'unitCode' || key === 'reportId') {
-      const text = cellText(row.getCell(META_VALUE_COLUMN).value).trim();
+      const text = contentText(content).trim();
       if (text !== '') meta[key] = text;
     }
   }
@@ -384,10 +408,8 @@ function readMeta(sheet: ExcelJS.Worksheet, before: number, problems: Problems):
  * approved ones) are the caller's.
  */
 export async function readProgressWorkbook(buffer: Buffer): Promise<ReadProgressResult> {
-  const workbook = await openWorkbook(buffer);
+  const [indicatorSheet, disbursementSheet] = await readWorkbookSheets(buffer, [INDICATOR_SHEET, DISBURSEMENT_SHEET]);
   const problems = new Problems();
-  const indicatorSheet = sheetOf(workbook, INDICATOR_SHEET);
-  const disbursementSheet = sheetOf(workbook, DISBURSEMENT_SHEET);
   const indicatorHeader = headerRow(indicatorSheet, INDICATOR_COLUMNS);
   const disbursementHeader = headerRow(disbursementSheet, DISBURSEMENT_COLUMNS);
   const meta = readMeta(indicatorSheet, indicatorHeader, problems);
@@ -395,18 +417,18 @@ export async function readProgressWorkbook(buffer: Buffer): Promise<ReadProgress
     [indicatorSheet, indicatorHeader],
     [disbursementSheet, disbursementHeader],
   ] as const) {
-    if (sheet.rowCount - first > PROGRESS_READ_LIMITS.maxRows) throw new TooManyRowsError(PROGRESS_READ_LIMITS.maxRows, first + PROGRESS_READ_LIMITS.maxRows + 1);
+    if (sheet.lastRow - first > PROGRESS_READ_LIMITS.maxRows) throw new TooManyRowsError(PROGRESS_READ_LIMITS.maxRows, first + PROGRESS_READ_LIMITS.maxRows + 1);
   }
 
   const indicators: ReadIndicator[] = [];
   const seenCodes = new Map<string, number>();
-  for (let r = indicatorHeader + 1; r <= indicatorSheet.rowCount; r++) {
-    const row = indicatorSheet.getRow(r);
-    const cell = (key: IndicatorColumnKey) => cellContent(row.getCell(indexOf(indicatorCell(key))).value);
+  for (let r = indicatorHeader + 1; r <= indicatorSheet.lastRow; r++) {
+    if (malformedCells(indicatorSheet, r, problems)) continue;
+    const cell = (key: IndicatorColumnKey) => indicatorSheet.content(r, indexOf(indicatorCell(key)));
     const inputs = (['targetCode', 'numerator', 'denominator', 'achieved', 'note'] as const).map(cell);
     if (inputs.every((content) => content.kind === 'empty')) continue;
     const add = (key: IndicatorColumnKey, code: string, message: string) => problems.add(INDICATOR_SHEET, r, indicatorCell(key), key, code, message);
-    const code = cellText(row.getCell(1).value).trim();
+    const code = contentText(indicatorSheet.content(r, 1)).trim();
     if (code === '') {
       add('targetCode', 'REQUIRED', 'cần mã chỉ tiêu / the target code is required');
       continue;
@@ -431,9 +453,9 @@ export async function readProgressWorkbook(buffer: Buffer): Promise<ReadProgress
 
   const disbursements: ReadDisbursement[] = [];
   const seenLines = new Map<number, number>();
-  for (let r = disbursementHeader + 1; r <= disbursementSheet.rowCount; r++) {
-    const row = disbursementSheet.getRow(r);
-    const cell = (key: DisbursementColumnKey) => cellContent(row.getCell(indexOf(disbursementCell(key))).value);
+  for (let r = disbursementHeader + 1; r <= disbursementSheet.lastRow; r++) {
+    if (malformedCells(disbursementSheet, r, problems)) continue;
+    const cell = (key: DisbursementColumnKey) => disbursementSheet.content(r, indexOf(disbursementCell(key)));
     if ((['lineNo', 'disbursed', 'overrunReason'] as const).every((key) => cell(key).kind === 'empty')) continue;
     const add = (key: DisbursementColumnKey, code: string, message: string) => problems.add(DISBURSEMENT_SHEET, r, disbursementCell(key), key, code, message);
     const lineNo = parseWholeNumber(cell('lineNo'), 1, 1_000_000);

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Writable } from 'node:stream';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { HeavyWorkGate } from '../../common/concurrency/heavy-work-gate.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { message } from '../../common/errors/messages.js';
 import { BUDGET_LINE_HEADER, lineRecords, type PublishedLine } from './domain/budget-lines.js';
@@ -12,8 +13,6 @@ import { buildDescriptor, type FiscalDataPackage, type PublicationMeta, RESOURCE
 const BATCH = 1000;
 
 export interface DownloadLimits {
-  /** CSV downloads one instance serves at once: each holds a database connection while it streams. */
-  concurrent: number;
   /** A reader that takes nothing for this long is cut off, so that it cannot hold a connection. */
   stallMs: number;
   /** However slowly it drains, a download ends by then: a slow-drip client cannot hold a slot for ever. */
@@ -150,11 +149,6 @@ class NotPublishedError extends DomainError {
   }
 }
 
-class DownloadsBusyError extends DomainError {
-  constructor() {
-    super('TOO_MANY_REQUESTS', 'OPEN_DATA_BUSY', 'Máy chủ đang phục vụ nhiều lượt tải, vui lòng thử lại sau ít phút / Too many downloads at once, retry in a minute');
-  }
-}
 
 /** A CSV download whose year was found published; write it once. */
 export interface BudgetLinesDownload {
@@ -190,12 +184,15 @@ function drained(out: Writable, ms: number): Promise<'drain' | 'closed' | 'stall
 export class OpenDataService {
   private readonly logger = new Logger(OpenDataService.name);
   private downloads = 0;
-  /** Per instance; tests may lower them. */
-  readonly limits: DownloadLimits = { concurrent: 3, stallMs: 30_000, totalMs: 10 * 60_000 };
+  /** Per download; tests may lower them. How many run at once is the instance's HeavyWorkGate's. */
+  readonly limits: DownloadLimits = { stallMs: 30_000, totalMs: 10 * 60_000 };
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly gate: HeavyWorkGate,
+  ) {}
 
-  /** CSV downloads being served now (each holds a database connection). */
+  /** CSV downloads being served now (each holds a database connection and a slot of the gate). */
   get activeDownloads(): number {
     return this.downloads;
   }
@@ -255,8 +252,12 @@ export class OpenDataService {
    */
   async budgetLines(year: number): Promise<BudgetLinesDownload> {
     if (year < 2000 || year > 2200) throw new NotPublishedError(year);
-    if (this.downloads >= this.limits.concurrent) throw new DownloadsBusyError();
+    const release = this.gate.enter(); // 429 with Retry-After when the instance's heavy work is at its bound
     this.downloads++;
+    const done = () => {
+      this.downloads--;
+      release();
+    };
     let runner: QueryRunner | null = null;
     const finish = async (commit: boolean) => {
       if (!runner) return;
@@ -267,7 +268,7 @@ export class OpenDataService {
       } catch (error) {
         this.logger.warn(`open data ${year}: ending the transaction failed: ${String(error)}`);
       } finally {
-        this.downloads--;
+        done();
         await r.release().catch((error: unknown) => this.logger.warn(`open data ${year}: releasing the connection failed: ${String(error)}`));
       }
     };
@@ -281,7 +282,7 @@ export class OpenDataService {
       await this.dataSource.query(`DECLARE open_data_lines NO SCROLL CURSOR FOR ${PUBLISHED_LINES}`, [year], runner);
     } catch (error) {
       if (runner) await finish(false);
-      else this.downloads--;
+      else done();
       throw error;
     }
     const open = runner;

@@ -20,7 +20,9 @@ export type CellContent =
   | { kind: 'date'; formula: boolean }
   | { kind: 'boolean'; value: boolean; formula: boolean }
   | { kind: 'error'; text: string; formula: boolean }
-  | { kind: 'no-cached-value'; formula: true };
+  | { kind: 'no-cached-value'; formula: true; expression?: string }
+  /** Refused as written (sheet-xml.ts): `12abc` in a numeric cell, a shared-string index out of range… */
+  | { kind: 'malformed'; formula: boolean; code: string; message: string };
 
 // Shared results for the commonest contents: a read makes one call per cell.
 const EMPTY: CellContent = Object.freeze({ kind: 'empty', formula: false });
@@ -67,6 +69,21 @@ function plainContent(value: unknown, formula: boolean): CellContent {
   }
 }
 
+/** The text of a read cell for labels and headers ('' when not text or number, or absent). */
+export function contentText(content: CellContent | undefined): string {
+  if (content === undefined) return '';
+  if (content.kind === 'text') return content.text;
+  if (content.kind === 'number') return String(content.value);
+  return '';
+}
+
+const ABSENT: CellContent = EMPTY;
+
+/** The content of a column of a read row (1 = A); empty when the row has no such cell. */
+export function cellAt(cells: readonly (CellContent | undefined)[], column: number): CellContent {
+  return cells[column] ?? ABSENT;
+}
+
 /** The text of a cell for labels and headers ('' when not text or number). */
 export function cellText(value: unknown): string {
   const content = cellContent(value);
@@ -88,6 +105,8 @@ function commonProblem(content: CellContent, expected: 'number' | 'text'): { ok:
         'công thức chưa có giá trị tính sẵn; hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice, hoặc nhập giá trị / ' +
           'the formula has no cached value; open and save the file in Excel or LibreOffice, or type the value',
       );
+    case 'malformed':
+      return fail(content.code, content.message);
     case 'error':
       return fail('CELL_ERROR', `ô có lỗi ${content.text} / the cell holds the error ${content.text}`);
     case 'date':
@@ -218,6 +237,9 @@ export function parseTier(content: CellContent): Parsed<number> {
 
 /** A whole number for the title block (year, version). */
 export function parseWholeNumber(content: CellContent, min: number, max: number): Parsed<number | undefined> {
+  // A date is a number of days underneath: it is refused, not read as a year (nor a version).
+  const problem = commonProblem(content, 'number');
+  if (problem) return problem;
   if (content.kind === 'empty') return { ok: true, value: undefined };
   const n = content.kind === 'number' ? content.value : content.kind === 'text' && /^\s*[0-9]{1,9}\s*$/.test(content.text) ? Number(content.text) : NaN;
   if (Number.isInteger(n) && n >= min && n <= max) return { ok: true, value: n };

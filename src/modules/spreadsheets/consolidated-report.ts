@@ -14,7 +14,7 @@ import type { Writable } from 'node:stream';
 import type { EventEmitter } from 'node:events';
 import { Decimal } from 'decimal.js';
 import ExcelJS from 'exceljs';
-import { moneyCellValue, quantityCellValue } from './cell-values.js';
+import { MAX_NUMERIC_CELL_AMOUNT, moneyCellValue, quantityCellValue } from './cell-values.js';
 import { StreamPressure } from './stream-pressure.js';
 
 export interface ReportAmounts {
@@ -62,6 +62,10 @@ export interface ReportLine {
   amount: bigint;
   approvedAmount: bigint | null;
   status: string;
+  /** State budget index codes ('' when not set) and DIC's appraised amount (null before the appraisal round). */
+  loaiKhoan?: string;
+  mucTieuMuc?: string;
+  appraisedAmount?: bigint | null;
 }
 
 /** Sheet names, in workbook order. */
@@ -463,11 +467,17 @@ class ReportWriter {
     let count = 0;
     let requested = 0n;
     let approved = 0n;
+    let appraised = 0n;
+    let variance = 0n;
     await pressure.relieve(sheet);
     for await (const line of data.lines) {
       count++;
       requested += line.amount;
       if (line.approvedAmount !== null) approved += line.approvedAmount;
+      if (line.appraisedAmount != null) {
+        appraised += line.appraisedAmount;
+        variance += line.appraisedAmount - line.amount;
+      }
       writeLineRow(sheet.getRow(rowNumber++), count, line);
       if (count % PACE_EVERY === 0) await pressure.relieve(sheet);
       if (onProgress && count % PROGRESS_EVERY === 0) onProgress(count);
@@ -477,7 +487,10 @@ class ReportWriter {
       [5, `${TOTAL_LABEL} (${count.toLocaleString('en')} dòng / lines)`, S.totalLabel],
       money(13, requested, 'total'),
       money(14, approved, 'total'),
+      money(18, appraised, 'total'),
     ]);
+    setSigned(total, 19, variance);
+    total.getCell(19).font = { bold: true };
     total.commit();
     commitSheet(sheet);
     if (onProgress && (count === 0 || count % PROGRESS_EVERY !== 0)) onProgress(count);
@@ -530,6 +543,10 @@ const LINE_HEADERS: readonly (readonly [string, string])[] = [
   ['Đề nghị (đồng)', 'Requested'],
   ['Phê duyệt (đồng)', 'Approved'],
   ['Trạng thái', 'Status'],
+  ['Loại-Khoản', 'Type-item'],
+  ['Mục-Tiểu mục', 'Group-subitem'],
+  ['Thẩm định (đồng)', 'Appraised'],
+  ['Chênh lệch thẩm định (đồng)', 'Variance (appraised − requested)'],
 ];
 
 function writeLineRow(row: ExcelJS.Row, index: number, line: ReportLine): void {
@@ -549,6 +566,12 @@ function writeLineRow(row: ExcelJS.Row, index: number, line: ReportLine): void {
   setMoney(row, 13, line.amount);
   if (line.approvedAmount !== null) setMoney(row, 14, line.approvedAmount);
   set(row, 15, cleanText(line.status), S.code);
+  set(row, 16, cleanText(line.loaiKhoan ?? ''), S.code);
+  set(row, 17, cleanText(line.mucTieuMuc ?? ''), S.code);
+  if (line.appraisedAmount != null) {
+    setMoney(row, 18, line.appraisedAmount);
+    setSigned(row, 19, line.appraisedAmount - line.amount);
+  }
   row.commit();
 }
 
@@ -556,6 +579,13 @@ function set(row: ExcelJS.Row, column: number, value: ExcelJS.CellValue, style: 
   const cell = row.getCell(column);
   cell.value = value;
   cell.style = style;
+}
+
+/** A signed amount (a variance): a number while it fits 15 digits, else exact text. */
+function setSigned(row: ExcelJS.Row, column: number, amount: bigint): void {
+  const magnitude = amount < 0n ? -amount : amount;
+  if (magnitude <= BigInt(MAX_NUMERIC_CELL_AMOUNT)) set(row, column, Number(amount), S.money);
+  else set(row, column, amount.toString(), S.moneyText);
 }
 
 function setMoney(row: ExcelJS.Row, column: number, amount: bigint): void {

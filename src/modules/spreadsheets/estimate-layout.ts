@@ -77,7 +77,9 @@ export type ColumnSpec =
   | { kind: 'money'; key: MoneyField; required: boolean }
   | { kind: 'amount'; key: 'amount' }
   | { kind: 'tier'; key: 'priorityTier' }
-  | { kind: 'classification'; key: 'loaiKhoan' | 'mucTieuMuc' };
+  | { kind: 'classification'; key: 'loaiKhoan' | 'mucTieuMuc' }
+  /** Written for the reader's information (DIC's appraisal round), never read back on import. */
+  | { kind: 'appraisal'; key: 'appraisedAmount' | 'appraisalVariance' };
 
 export type EstimateColumn = ColumnSpec & {
   /** 1-based column number and its letter. */
@@ -319,6 +321,24 @@ const SPECS: readonly (ColumnSpec & Pick<EstimateColumn, 'vi' | 'en' | 'width' |
     helpVi: 'Mã Mục-Tiểu mục, dạng MMMM-TTTT (ví dụ 9050-9062 mua thiết bị tin học, 6900-6917 bảo trì phần mềm). Để trống nếu chưa phân loại.',
     helpEn: 'Mục-Tiểu mục, MMMM-TTTT (e.g. 9050-9062 IT equipment, 6900-6917 software maintenance). Blank if not yet classified.',
   },
+  {
+    kind: 'appraisal',
+    key: 'appraisedAmount',
+    vi: 'Thẩm định năm N',
+    en: 'Appraised, year N (đồng)',
+    width: 16,
+    helpVi: 'Số Sở TT&TT thẩm định (vòng thẩm định); chỉ để xem, không nhập lại.',
+    helpEn: "DIC's appraised amount (the appraisal round); shown only, not imported.",
+  },
+  {
+    kind: 'appraisal',
+    key: 'appraisalVariance',
+    vi: 'Chênh lệch thẩm định',
+    en: 'Variance (appraised − requested)',
+    width: 16,
+    helpVi: 'Số thẩm định trừ số đề nghị năm N; chỉ để xem.',
+    helpEn: 'Appraised minus the year-N request; shown only.',
+  },
 ];
 
 export function columnLetter(index: number): string {
@@ -333,7 +353,7 @@ export function columnIndex(letters: string): number {
   return index;
 }
 
-/** The columns of sheet DuToan, A to V. */
+/** The columns of sheet DuToan, A to X. */
 export const ESTIMATE_COLUMNS: readonly EstimateColumn[] = SPECS.map((spec, i) => ({ ...spec, index: i + 1, letter: columnLetter(i + 1) }));
 
 export const LAST_COLUMN = ESTIMATE_COLUMNS.length;

@@ -37,7 +37,7 @@ describe('the template round-trips', () => {
   it('in memory: build with lines, write, read: the same lines, amounts exact, and the title block', async () => {
     const bytes = await writeEstimateWorkbook(catalog, { ...FIXTURE_META, lines: OK_LINES });
     const result = await readEstimateWorkbook(bytes, codes);
-    expect(result).toEqual({ ok: true, lines: EXPECTED_OK_LINES, meta: FIXTURE_META, blankRows: MIN_INPUT_ROWS - OK_LINES.length });
+    expect(result).toEqual({ ok: true, lines: EXPECTED_OK_LINES, meta: FIXTURE_META, blankRows: MIN_INPUT_ROWS - OK_LINES.length, amountsComputed: [] });
   });
 
   it('streamed: the same lines', async () => {
@@ -56,6 +56,7 @@ describe('the template round-trips', () => {
       lines: [],
       meta: { unitName: 'UBND huyện Gia Bình', unitCode: 'GB', year: 2013 },
       blankRows: MIN_INPUT_ROWS,
+      amountsComputed: [],
     });
   });
 
@@ -187,6 +188,8 @@ describe('the layout officials know, and its safeguards', () => {
       'Thuyết minh',
       'Loại-Khoản',
       'Mục-Tiểu mục',
+      'Thẩm định năm N',
+      'Chênh lệch thẩm định',
     ]);
     expect(texts.every((parts) => parts.length === 2 && parts[1].length > 0)).toBe(true);
     expect(ESTIMATE_COLUMNS.every((c) => header.getCell(c.index).protection?.locked !== false)).toBe(true);

@@ -33,6 +33,9 @@ import {
 } from './estimate-layout.js';
 
 /** What the template needs of the catalog; CatalogService's `Catalog` is one. */
+/** A line as the template writes it: its fields, and DIC's appraisal when there is one (written, never read back). */
+export type TemplateLine = LineFieldsDto & { appraisedAmount?: string | null; appraisalVariance?: string | null };
+
 export interface TemplateCatalog {
   planAreas: readonly { code: string; parentCode: string | null; name: string; nameEn: string; selectable: boolean }[];
   fundingSources: readonly { code: string; name: string; nameEn: string }[];
@@ -47,7 +50,7 @@ export interface EstimateTemplateContext {
   estimateId?: string;
   version?: number;
   /** Lines to fill in, as the API takes them (amounts as digit strings). */
-  lines?: readonly LineFieldsDto[];
+  lines?: readonly TemplateLine[];
 }
 
 /** Empty rows made ready for input (formula, drop-downs, unlocked) below the last line; at least MIN_INPUT_ROWS in all. */
@@ -213,7 +216,7 @@ function writeEstimateSheet(sheet: ExcelJS.Worksheet, context: EstimateTemplateC
 
 const amountColumn = ESTIMATE_COLUMNS.find((column) => column.kind === 'amount') as EstimateColumn;
 
-function writeLine(row: ExcelJS.Row, rowNumber: number, lineNo: number, line: LineFieldsDto): void {
+function writeLine(row: ExcelJS.Row, rowNumber: number, lineNo: number, line: TemplateLine): void {
   const amount = lineAmount(line.quantity, BigInt(line.unitPrice));
   // Cells are created only for values (an empty cell takes its column's style anyway).
   const set = (column: EstimateColumn, value: number | string | null | undefined) => {
@@ -265,6 +268,12 @@ function writeLine(row: ExcelJS.Row, rowNumber: number, lineNo: number, line: Li
       case 'classification':
         set(column, line[column.key]);
         break;
+      case 'appraisal': {
+        // DIC's figures: the appraised amount and its variance (appraised − requested, ≤ 0).
+        const value = line[column.key];
+        if (value !== undefined && value !== null) set(column, BigInt(value) < 0n ? -Number(-BigInt(value)) : moneyCellValue(BigInt(value)));
+        break;
+      }
       default: {
         const exhaustive: never = column;
         throw new Error(`unhandled column ${String(exhaustive)}`);
@@ -278,6 +287,8 @@ function columnStyle(column: EstimateColumn): Partial<ExcelJS.Style> {
   switch (column.kind) {
     case 'amount':
       return { ...LOCKED, numFmt: MONEY_FORMAT, font: { bold: true } };
+    case 'appraisal':
+      return { ...LOCKED, numFmt: MONEY_FORMAT };
     case 'money':
       return { ...unlocked, numFmt: MONEY_FORMAT };
     case 'text':

@@ -8,6 +8,7 @@ import { catalogCodes, seedCatalog } from './seed-catalog.js';
 import {
   FileTooLargeError,
   HeaderMismatchError,
+  MalformedWorkbookError,
   NotAWorkbookError,
   RowProblemsError,
   SheetMissingError,
@@ -67,11 +68,18 @@ describe('files that are not an estimate workbook', () => {
     ['legacy-xls.xlsx', 'legacy-xls'],
     ['ods-renamed.xlsx', 'ods'],
     ['truncated.xlsx', 'corrupt'],
-    ['corrupt-xml.xlsx', 'corrupt'],
   ])('bad/%s: 400 NOT_A_WORKBOOK (%s)', async (name, reason) => {
     const error = await refusal(fixture(`bad/${name}`));
     expect(error).toBeInstanceOf(NotAWorkbookError);
     expect(error).toMatchObject({ code: 'NOT_A_WORKBOOK', status: 400, kind: 'INVALID', reason });
+  });
+
+  it('a workbook whose sheet is not well-formed XML: 422 MALFORMED_WORKBOOK naming the part and the cell, no parser text', async () => {
+    const error = await refusal(fixture('bad/corrupt-xml.xlsx'));
+    expect(error).toBeInstanceOf(MalformedWorkbookError);
+    expect(error).toMatchObject({ code: 'MALFORMED_WORKBOOK', status: 422 });
+    expect(error.message).toMatch(/xl\/worksheets\/sheet1\.xml .*line \d+, column \d+/);
+    expect(error.message).not.toMatch(/Error|undefined|Cannot|\bat \w+ \(/);
   });
 
   it('an empty file: 400 NOT_A_WORKBOOK', async () => {
@@ -194,7 +202,6 @@ describe('row problems: every bad cell with its row, column and code', () => {
         [13, 'T', 'MINIMUM_ABOVE_AMOUNT'],
       ],
     ],
-    ['formula-no-cached-value.xlsx', [[11, 'K', 'FORMULA_WITHOUT_VALUE']]],
     [
       'amount-mismatch.xlsx',
       [
@@ -245,6 +252,12 @@ describe('row problems: every bad cell with its row, column and code', () => {
         expect(problem.field).toEqual(expect.any(String));
       }
     }
+  });
+
+  it("the template's amount formula without a cached value: computed half-up and reported", async () => {
+    const result = await readEstimateWorkbook(fixture('bad/formula-no-cached-value.xlsx'), codes);
+    expect(result).toMatchObject({ ok: true, amountsComputed: [11] });
+    if (result.ok) expect(result.lines[1].amount).toBe('500000000');
   });
 
   it('names the stated and the computed amount', async () => {

@@ -2,15 +2,18 @@
 // or anything that writes .xlsx) into lines shaped as LineFieldsDto, or into the list of every bad
 // cell. File-level problems are thrown as SpreadsheetError subclasses (400 / 413 / 422).
 //
-// Memory: the file (at most maxFileBytes) is held as one buffer; its XML is streamed: the parts are
-// checked and inflated by xlsx-package.ts, the sheet's rows come one at a time from exceljs's
-// streaming reader, and only the resulting lines (or the first maxProblems problems) are kept.
+// The rule, as for every workbook the app reads (sheet-xml.ts): read exactly as written, or refuse
+// naming the cell. The one value the reader computes itself is the amount of a row whose amount cell
+// holds the template's own formula without a cached value (as openpyxl and online editors save): it
+// is quantity × unit price half-up, the rule the formula applies, and the result lists those rows.
+//
+// Memory: the file (at most maxFileBytes) is held as one buffer; its XML is streamed row by row and
+// only the resulting lines (or the first maxProblems problems) are kept, with the shared strings.
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { computeAmount, codeProblems, type LineCodes } from '../estimates/domain/line-rules.js';
 import { classificationProblems } from '../catalog/budget-index.js';
 import type { CatalogCodes } from '../catalog/catalog-codes.js';
-import { type CellContent, type Parsed, cellContent, cellText, parseCode, parseMoney, parsePart, parseQuantity, parseText, parseTier, parseWholeNumber } from './cell-values.js';
+import { type CellContent, type Parsed, cellAt, contentText, parseCode, parseMoney, parsePart, parseQuantity, parseText, parseTier, parseWholeNumber } from './cell-values.js';
 import {
   ESTIMATE_COLUMNS,
   ESTIMATE_SHEET,
@@ -22,29 +25,20 @@ import {
   META_VALUE_COLUMN,
   type MetaKey,
   type WorkbookLine,
+  amountFormula,
   columnIndex,
   columnLetter,
   normaliseHeader,
 } from './estimate-layout.js';
-import {
-  FileTooLargeError,
-  HeaderMismatchError,
-  NotAWorkbookError,
-  type RowProblem,
-  SheetMissingError,
-  SpreadsheetError,
-  TooManyRowsError,
-  UnzippedTooLargeError,
-} from './spreadsheet-errors.js';
-import { WORKBOOK_PATH, WORKBOOK_RELS_PATH, parseWorkbookParts } from './workbook-parts.js';
-import { MergeScanner, type ZipEntry, entryText, inflateEntry, readZipDirectory, rebuiltZipStream } from './xlsx-package.js';
+import { FileTooLargeError, HeaderMismatchError, type RowProblem, TooManyRowsError } from './spreadsheet-errors.js';
+import { type SheetLimits, type SheetRow, openWorkbook, readSheet, sheetEntry } from './sheet-xml.js';
 
-export interface ReadLimits {
+export interface ReadLimits extends SheetLimits {
   /** Largest file accepted (413 FILE_TOO_LARGE above). */
   maxFileBytes: number;
   /** Largest total of the zip's declared uncompressed sizes (413 UNZIPPED_TOO_LARGE above). */
   maxUnzippedBytes: number;
-  /** Largest shared-strings part: exceljs holds every shared string in memory (413 UNZIPPED_TOO_LARGE above). */
+  /** Largest shared-strings part (413 UNZIPPED_TOO_LARGE above). */
   maxSharedStringsBytes: number;
   /** Most entries in the zip. */
   maxEntries: number;
@@ -54,6 +48,10 @@ export interface ReadLimits {
   maxProblems: number;
 }
 
+// Sized from the largest real workbook the template allows: 100,000 lines of 21 columns, each line
+// with at most 3 texts of its own (description, measure unit, justification) besides the codes that
+// every line shares, written by Excel or LibreOffice (≈ 30 cell formats; a styled blank row below
+// the lines for every line). Each count has a margin of 2× or more over that workbook.
 export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxFileBytes: 20 * 1024 * 1024,
   // 100,000 full lines are ≈ 100 MB of sheet XML as LibreOffice writes it (≈ 800 bytes a line).
@@ -62,6 +60,14 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxEntries: 1000,
   maxLines: 100_000,
   maxProblems: 1000,
+  // 3 texts a line × 100,000 lines, plus the header and the codes: 300,000; twice that and more.
+  maxSharedStrings: 1_000_000,
+  // The template has ≈ 30 formats; Excel itself stops at 64,000.
+  maxStyles: 10_000,
+  // 100,000 lines, as many blank styled rows, the title block.
+  maxSheetRows: 200_100,
+  // 21 columns of every row above, with room for a few columns of notes beside them.
+  maxCells: 6_000_000,
 });
 
 export interface WorkbookMeta {
@@ -73,7 +79,14 @@ export interface WorkbookMeta {
 }
 
 export type ReadEstimateResult =
-  | { ok: true; lines: WorkbookLine[]; meta: WorkbookMeta; blankRows: number }
+  | {
+      ok: true;
+      lines: WorkbookLine[];
+      meta: WorkbookMeta;
+      blankRows: number;
+      /** Rows whose amount cell held the template's formula without a cached value: the amount was computed (quantity × unit price, half-up). */
+      amountsComputed: number[];
+    }
   | {
       ok: false;
       /** The first maxProblems problems, by row then column. */
@@ -86,54 +99,23 @@ export type ReadEstimateResult =
 /**
  * Reads sheet DuToan of an estimate workbook. Resolves with every line, or with every problem
  * (nothing is partly accepted); rejects with a SpreadsheetError for a file that cannot be read as
- * the template at all.
+ * the template at all (NOT_A_WORKBOOK 400; FILE_TOO_LARGE, UNZIPPED_TOO_LARGE, TOO_MANY_ITEMS,
+ * TOO_MANY_ROWS 413; SHEET_MISSING, HEADER_MISMATCH, MALFORMED_WORKBOOK 422).
  */
 export async function readEstimateWorkbook(
   input: Buffer | Readable,
   codes: CatalogCodes,
   limits: Partial<ReadLimits> = {},
-  /** Called every PROGRESS_EVERY rows, with the rows the sheet holds (blank ones included). */
-  onProgress?: (rowsRead: number, rowsTotal: number) => void,
+  /** Called as the sheet's XML is read: bytes read so far and the sheet's size in bytes (for a progress ratio). */
+  onProgress?: (read: number, total: number) => void,
 ): Promise<ReadEstimateResult> {
   const limit: ReadLimits = { ...DEFAULT_READ_LIMITS, ...limits };
   const buffer = await readInput(input, limit.maxFileBytes);
-  const { stream, merges, rowCount } = await openEstimateSheet(buffer, limit);
-  const reader = new EstimateRowReader(codes, limit, merges);
-  let rowsRead = 0;
-
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    sharedStrings: 'cache',
-    styles: 'cache', // number formats, so that a date typed where a number is due is seen as a date
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  const rows = sheetRows(workbook);
-  try {
-    for (;;) {
-      let next: IteratorResult<ExcelJS.Row>;
-      try {
-        next = await rows.next();
-      } catch (error) {
-        if (error instanceof SpreadsheetError) throw error;
-        const detail = error instanceof Error ? error.message : String(error);
-        throw new NotAWorkbookError('corrupt', `nội dung XML bị hỏng / the sheet's XML cannot be read (${detail})`);
-      }
-      if (next.done) break;
-      reader.row(next.value);
-      if (onProgress && ++rowsRead % PROGRESS_EVERY === 0) onProgress(rowsRead, rowCount);
-    }
-  } finally {
-    await rows.return(undefined);
-  }
+  const workbook = await openWorkbook(buffer, limit);
+  const reader = new EstimateRowReader(codes, limit);
+  const summary = await readSheet(workbook, sheetEntry(workbook, ESTIMATE_SHEET), limit, (row) => reader.row(row), onProgress);
+  reader.checkMerges(summary.merges);
   return reader.result();
-}
-
-async function* sheetRows(workbook: ExcelJS.stream.xlsx.WorkbookReader): AsyncGenerator<ExcelJS.Row> {
-  // The rebuilt zip holds exactly one worksheet: the estimate sheet.
-  for await (const worksheet of workbook) {
-    for await (const row of worksheet) yield row;
-  }
 }
 
 async function readInput(input: Buffer | Readable, maxFileBytes: number): Promise<Buffer> {
@@ -153,77 +135,6 @@ async function readInput(input: Buffer | Readable, maxFileBytes: number): Promis
     chunks.push(bytes);
   }
   return Buffer.concat(chunks, total);
-}
-
-/** Checks the package and its parts; returns the zip stream exceljs reads and the sheet's merged ranges. */
-const PROGRESS_EVERY = 1000;
-
-/** Counts `<row` elements across chunk boundaries: how many rows the sheet holds, for progress. */
-class RowCounter {
-  count = 0;
-  private tail = '';
-
-  push(chunk: Buffer): void {
-    const text = this.tail + chunk.toString('latin1');
-    for (let at = text.indexOf('<row'); at !== -1; at = text.indexOf('<row', at + 4)) {
-      // `<row` cut at the chunk's end is counted with the next chunk, which starts with the tail.
-      const next = text.charAt(at + 4);
-      if (next === ' ' || next === '>') this.count++;
-    }
-    this.tail = text.slice(-4);
-  }
-}
-
-async function openEstimateSheet(buffer: Buffer, limit: ReadLimits): Promise<{ stream: Readable; merges: string[]; rowCount: number }> {
-  const entries = readZipDirectory(buffer, limit);
-  const workbookEntry = entries.get(WORKBOOK_PATH);
-  const relsEntry = entries.get(WORKBOOK_RELS_PATH);
-  if (!workbookEntry || !relsEntry) {
-    if (entries.has('mimetype') && entries.has('content.xml')) {
-      throw new NotAWorkbookError('ods', 'đây là tệp OpenDocument (.ods); hãy lưu dạng .xlsx / this is an OpenDocument spreadsheet (.ods): save it as .xlsx');
-    }
-    throw new NotAWorkbookError('not-xlsx', `tệp zip không chứa sổ tính Excel / the zip holds no Excel workbook (no ${WORKBOOK_PATH})`);
-  }
-  const parts = parseWorkbookParts(
-    await entryText(buffer, workbookEntry, limit.maxUnzippedBytes),
-    await entryText(buffer, relsEntry, limit.maxUnzippedBytes),
-  );
-  const sheet = parts.sheets.find((candidate) => candidate.name.trim().toLowerCase() === ESTIMATE_SHEET.toLowerCase());
-  if (!sheet) throw new SheetMissingError(ESTIMATE_SHEET, parts.sheets.map((candidate) => candidate.name));
-  const sheetEntry = sheet.path === undefined ? undefined : entries.get(sheet.path);
-  if (!sheetEntry) throw new NotAWorkbookError('corrupt', `sheet ${ESTIMATE_SHEET} has no part in the zip`);
-
-  // Every part exceljs will read is inflated once here, counting bytes; the sheet's merges on the way.
-  const merges = new MergeScanner();
-  const rows = new RowCounter();
-  await inflateEntry(buffer, sheetEntry, limit.maxUnzippedBytes, (chunk) => {
-    merges.push(chunk);
-    rows.push(chunk);
-  });
-  const optional = (path: string | undefined): ZipEntry | undefined => (path === undefined ? undefined : entries.get(path));
-  // Located through the workbook's relationships; the conventional names when those do not say.
-  const styles = optional(parts.styles) ?? entries.get('xl/styles.xml');
-  const sharedStrings = optional(parts.sharedStrings) ?? entries.get('xl/sharedStrings.xml');
-  if (sharedStrings && sharedStrings.uncompressedSize > limit.maxSharedStringsBytes) {
-    throw new UnzippedTooLargeError(
-      limit.maxSharedStringsBytes,
-      `its shared strings declare ${sharedStrings.uncompressedSize} bytes (at most ${limit.maxSharedStringsBytes})`,
-    );
-  }
-  for (const entry of [styles, sharedStrings]) {
-    if (entry) await inflateEntry(buffer, entry, limit.maxUnzippedBytes, () => undefined);
-  }
-
-  // exceljs's streaming reader knows its parts by fixed names, and streams a sheet only when the
-  // shared strings came before it: the order below.
-  const feed: { entry: ZipEntry; name: string }[] = [
-    { entry: relsEntry, name: WORKBOOK_RELS_PATH },
-    { entry: workbookEntry, name: WORKBOOK_PATH },
-  ];
-  if (styles) feed.push({ entry: styles, name: 'xl/styles.xml' });
-  if (sharedStrings) feed.push({ entry: sharedStrings, name: 'xl/sharedStrings.xml' });
-  feed.push({ entry: sheetEntry, name: /^xl\/worksheets\/sheet\d+\.xml$/.test(sheetEntry.name) ? sheetEntry.name : 'xl/worksheets/sheet1.xml' });
-  return { stream: rebuiltZipStream(buffer, feed), merges: merges.refs(), rowCount: rows.count };
 }
 
 const COLUMN_BY_FIELD = new Map<string, EstimateColumn>(ESTIMATE_COLUMNS.map((c) => [c.key, c]));
@@ -269,30 +180,34 @@ class EstimateRowReader {
   private problemCount = 0;
   private lineCount = 0;
   private blankRows = 0;
+  private readonly amountsComputed: number[] = [];
   /** Reused for every row. */
   private readonly contents = new Array<CellContent>(LAST_COLUMN + 1);
 
   constructor(
     private readonly codes: CatalogCodes,
     private readonly limit: ReadLimits,
-    private readonly merges: readonly string[],
   ) {}
 
-  row(row: ExcelJS.Row): void {
-    const values = row.values as readonly unknown[];
+  row(row: SheetRow): void {
+    const cells = row.cells;
     if (this.headerRow === undefined) {
-      if (normaliseHeader(cellText(values[1])) === STT) {
-        this.checkHeader(values, row.number);
+      if (normaliseHeader(contentText(cells[1])) === STT) {
+        this.checkHeader(cells, row.number);
         this.headerRow = row.number;
-        this.checkMerges(row.number + 1);
+        this.reportMalformed(cells, row.number, () => false);
       } else if (row.number > HEADER_SEARCH_ROWS) {
         throw headerNotFound();
       } else {
-        this.readMeta(values, row.number);
+        const parsed = this.readMeta(cells, row.number);
+        this.reportMalformed(cells, row.number, (column) => column === META_VALUE_COLUMN && parsed);
       }
       return;
     }
-    this.dataRow(values, row.number);
+    // Cells the line's parsers read report their own problems; any other cell that could not be
+    // read as written (STT, notes beside the table) is reported here.
+    this.reportMalformed(cells, row.number, (column) => column <= LAST_COLUMN && column !== ESTIMATE_COLUMNS[0].index);
+    this.dataRow(cells, row.number);
   }
 
   result(): ReadEstimateResult {
@@ -301,7 +216,7 @@ class EstimateRowReader {
       const order = (p: RowProblem) => p.row * 100_000 + columnIndex(p.column);
       return { ok: false, problems: [...this.problems].sort((a, b) => order(a) - order(b)), problemCount: this.problemCount, meta: this.meta };
     }
-    return { ok: true, lines: this.lines, meta: this.meta, blankRows: this.blankRows };
+    return { ok: true, lines: this.lines, meta: this.meta, blankRows: this.blankRows, amountsComputed: this.amountsComputed };
   }
 
   private report(row: number, column: EstimateColumn | string, field: string, code: string, message: string): void {
@@ -313,14 +228,22 @@ class EstimateRowReader {
     this.problems.push({ row, column: letter, field, code, message: `${letter}${row}${label}: ${message}` });
   }
 
-  private checkHeader(values: readonly unknown[], rowNumber: number): void {
+  /** Reports every malformed cell of the row that `parsedElsewhere` does not claim. */
+  private reportMalformed(cells: readonly (CellContent | undefined)[], rowNumber: number, parsedElsewhere: (column: number) => boolean): void {
+    cells.forEach((content, column) => {
+      if (content?.kind !== 'malformed' || parsedElsewhere(column)) return;
+      this.report(rowNumber, columnLetter(column), 'cell', content.code, content.message);
+    });
+  }
+
+  private checkHeader(cells: readonly (CellContent | undefined)[], rowNumber: number): void {
     const problems: RowProblem[] = [];
     for (const column of ESTIMATE_COLUMNS) {
-      const text = normaliseHeader(cellText(values[column.index]));
+      const text = normaliseHeader(contentText(cells[column.index]));
       if (text === normaliseHeader(column.vi)) continue;
       // The classification columns came later, at the end: a workbook without them still imports
       // (its lines are then not classified).
-      if (column.kind === 'classification' && text === '') continue;
+      if ((column.kind === 'classification' || column.kind === 'appraisal') && text === '') continue;
       const elsewhere = HEADER_BY_TEXT.get(text);
       const message = elsewhere
         ? `cột ${column.letter} là "${elsewhere.vi}", cần "${column.vi}" (cột bị đổi chỗ) / column ${column.letter} is "${elsewhere.vi}", expected "${column.vi}" (columns moved)`
@@ -330,8 +253,11 @@ class EstimateRowReader {
     if (problems.length > 0) throw new HeaderMismatchError(problems);
   }
 
-  private checkMerges(firstDataRow: number): void {
-    for (const ref of this.merges) {
+  /** Merged ranges that reach the data rows (read at the end of the sheet, where SpreadsheetML keeps them). */
+  checkMerges(merges: readonly string[]): void {
+    if (this.headerRow === undefined) return;
+    const firstDataRow = this.headerRow + 1;
+    for (const ref of merges) {
       const match = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
       if (!match) continue;
       const top = Number(match[2]);
@@ -348,11 +274,12 @@ class EstimateRowReader {
     }
   }
 
-  private readMeta(values: readonly unknown[], rowNumber: number): void {
-    const label = normaliseHeader(cellText(values[META_LABEL_COLUMN]).split(' / ')[0]);
+  /** Reads a title-block row; true when its value cell was parsed (and so reported) as a number. */
+  private readMeta(cells: readonly (CellContent | undefined)[], rowNumber: number): boolean {
+    const label = normaliseHeader(contentText(cells[META_LABEL_COLUMN]).split(' / ')[0]);
     const key = META_BY_LABEL.get(label);
-    if (key === undefined) return;
-    const content = cellContent(values[META_VALUE_COLUMN]);
+    if (key === undefined) return false;
+    const content = cellAt(cells, META_VALUE_COLUMN);
     const letter = columnLetter(META_VALUE_COLUMN);
     if (key === 'year' || key === 'version') {
       const parsed = key === 'year' ? parseWholeNumber(content, 1900, 9999) : parseWholeNumber(content, 1, 2_147_483_647);
@@ -361,17 +288,18 @@ class EstimateRowReader {
       } else {
         this.report(rowNumber, letter, `meta.${key}`, parsed.code, parsed.message);
       }
-      return;
+      return true;
     }
-    const text = cellText(values[META_VALUE_COLUMN]).trim();
+    const text = contentText(content).trim();
     if (text !== '') this.meta[key] = text;
+    return false;
   }
 
-  private dataRow(values: readonly unknown[], rowNumber: number): void {
+  private dataRow(cells: readonly (CellContent | undefined)[], rowNumber: number): void {
     const contents = this.contents;
     let blank = true;
     for (const column of ESTIMATE_COLUMNS) {
-      const content = cellContent(values[column.index]);
+      const content = cellAt(cells, column.index);
       contents[column.index] = content;
       if (blank && column.kind !== 'lineNo' && content.kind !== 'empty' && !(column.kind === 'amount' && content.formula)) blank = false;
     }
@@ -439,6 +367,9 @@ class EstimateRowReader {
           if (value !== undefined) line[column.key] = value === '' ? null : value;
           break;
         }
+        case 'appraisal':
+          // DIC's figures travel out with the workbook, never back in.
+          break;
         default: {
           const exhaustive: never = column;
           throw new Error(`unhandled column ${String(exhaustive)}`);
@@ -467,7 +398,7 @@ class EstimateRowReader {
       }
     }
 
-    this.checkAmount(line, contents[AMOUNT.index], rowNumber);
+    this.checkAmount(line, this.templateFormulaToCompute(contents[AMOUNT.index], rowNumber), rowNumber);
 
     // Once any problem is found only problems are returned, so lines stop being kept.
     if (this.problemCount === 0) this.lines.push(orderedLine(line as WorkbookLine));
@@ -485,6 +416,18 @@ class EstimateRowReader {
 
   private problem(rowNumber: number, column: EstimateColumn, code: string, message: string): void {
     this.report(rowNumber, column, column.key, code, message);
+  }
+
+  /**
+   * The template's own amount formula without a cached value (openpyxl and online editors save no
+   * values) stands for quantity × unit price half-up, which the reader computes: empty content here,
+   * the row noted in `amountsComputed`. Any other formula without a value is refused as before.
+   */
+  private templateFormulaToCompute(content: CellContent, rowNumber: number): CellContent {
+    if (content.kind !== 'no-cached-value' || content.expression === undefined) return content;
+    if (normaliseFormula(content.expression) !== normaliseFormula(amountFormula(rowNumber))) return content;
+    this.amountsComputed.push(rowNumber);
+    return COMPUTED_AMOUNT;
   }
 
   /** The amount: computed from quantity × unit price by the API's rule, checked against the cell. */
@@ -547,6 +490,13 @@ function agrees(exact: bigint, cached: number): boolean {
   const digits = exact.toString().length;
   const tolerance = digits > 15 ? 10n ** BigInt(digits - 15) : 1n;
   return difference <= tolerance;
+}
+
+const COMPUTED_AMOUNT: CellContent = Object.freeze({ kind: 'empty', formula: true });
+
+/** A formula as compared with the template's: no leading '=', no '$', no spaces, upper case. */
+function normaliseFormula(formula: string): string {
+  return formula.replace(/^=/, '').replace(/[$\s]/g, '').toUpperCase();
 }
 
 function stripField(message: string, field: string): string {

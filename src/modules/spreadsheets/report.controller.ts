@@ -3,26 +3,19 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Permit } from '../auth/auth.decorators.js';
-import { DomainError } from '../../common/errors/domain-error.js';
+import { HeavyWorkGate } from '../../common/concurrency/heavy-work-gate.js';
 import { ReportService, reportName } from './report.service.js';
 import { Endpoint, XLSX_MEDIA } from '../../common/openapi/endpoint.js';
 import { JobDto } from '../jobs/dto/job.response.js';
-
-const MAX_DOWNLOADS = 3;
-
-class DownloadsBusyError extends DomainError {
-  constructor() {
-    super('TOO_MANY_REQUESTS', 'REPORT_BUSY', 'Đang xuất nhiều sổ tổng hợp, thử lại sau / Too many workbook downloads at once, retry shortly (or ask for a job: Prefer: respond-async)');
-  }
-}
 
 @ApiTags('spreadsheets')
 @ApiBearerAuth()
 @Controller('fiscal-years/:year/report.xlsx')
 export class ReportController {
-  private downloads = 0;
-
-  constructor(private readonly reports: ReportService) {}
+  constructor(
+    private readonly reports: ReportService,
+    private readonly gate: HeavyWorkGate,
+  ) {}
 
   /**
    * The consolidated workbook: summary by unit, plan area, funding source and expenditure type,
@@ -45,12 +38,18 @@ export class ReportController {
       response.json(job);
       return;
     }
-    // A download holds a database connection while it streams: a few at a time per instance.
-    if (this.downloads >= MAX_DOWNLOADS) throw new DownloadsBusyError();
-    this.downloads++;
-    response.once('close', () => this.downloads--);
+    // A download holds a database connection while it streams: one slot of the instance's gate
+    // (429 with Retry-After when none is free), freed when the response closes.
+    const release = this.gate.enter();
+    response.once('close', release);
     // Everything but the lines is read before the first byte, so errors are still JSON.
-    const opened = await this.reports.open(year);
+    let opened: Awaited<ReturnType<ReportService['open']>>;
+    try {
+      opened = await this.reports.open(year);
+    } catch (error) {
+      release();
+      throw error;
+    }
     response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     response.setHeader('Content-Disposition', `attachment; filename="${reportName(year)}"`);
     try {

@@ -76,14 +76,14 @@ export class ReportService implements OnModuleInit {
       const manager = runner.manager;
       const budget = await this.budget.get(year, manager);
       const picture = await this.floor.picture(year, manager);
-      const figures = floorFigures(picture.settings, picture.lines);
+      const figures = floorFigures(picture.settings, picture.sourceTotals);
       const dimension = (column: string, table: string) =>
         manager.query<DimensionRow[]>(
-          `SELECT c.code, c.name, COALESCE(SUM(l.amount), 0)::text AS requested, COALESCE(SUM(l.approved_amount), 0)::text AS approved
-             FROM estimate_lines l
-             JOIN estimates e ON e.id = l.estimate_id
-             JOIN ${table} c ON c.code = l.${column}
-            WHERE e.year = $1 AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
+          // The estimate ledger's kept totals of the year (included estimates), not its lines.
+          `SELECT c.code, c.name, COALESCE(SUM(t.requested), 0)::text AS requested, COALESCE(SUM(t.approved), 0)::text AS approved
+             FROM year_totals_live t
+             JOIN ${table} c ON c.code = t.${column}
+            WHERE t.year = $1 AND NOT t.excluded AND t.line_count <> 0
             GROUP BY c.code, c.name, c.sort_order ORDER BY c.sort_order, c.code`,
           [year],
         );
@@ -99,8 +99,7 @@ export class ReportService implements OnModuleInit {
         [year],
       );
       const [{ count }] = await manager.query<[{ count: number }]>(
-        `SELECT COUNT(*)::int AS count FROM estimate_lines l JOIN estimates e ON e.id = l.estimate_id
-          WHERE e.year = $1 AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)`,
+        `SELECT COALESCE(SUM(line_count), 0)::int AS count FROM year_totals_live WHERE year = $1 AND NOT excluded`,
         [year],
       );
       return {
@@ -143,20 +142,35 @@ export class ReportService implements OnModuleInit {
     }
   }
 
-  /** The included lines in batches, in unit and line order (keyset: no OFFSET scans). */
+  /**
+   * The included lines in unit and line order, a batch of whole estimates (about LINE_BATCH lines,
+   * counted from the ledger's kept totals) at a time, each batch read through the lines' estimate
+   * index: no query sorts the whole year.
+   */
   private async *lines(runner: QueryRunner, year: number): AsyncGenerator<ReportLine> {
-    let after: [string, number] = ['', 0];
-    for (;;) {
+    const estimates = await runner.manager.query<{ id: string; line_count: number }[]>(
+      `SELECT e.id, COALESCE(t.line_count, 0)::int AS line_count
+         FROM estimates e JOIN units u ON u.id = e.unit_id
+         LEFT JOIN estimate_totals t ON t.estimate_id = e.id AND t.plan_area_code = ''
+        WHERE e.year = $1 AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
+        ORDER BY u.code`,
+      [year],
+    );
+    for (let next = 0; next < estimates.length; ) {
+      const batch: string[] = [];
+      for (let lines = 0; next < estimates.length && (batch.length === 0 || lines + estimates[next].line_count <= LINE_BATCH); next++) {
+        batch.push(estimates[next].id);
+        lines += estimates[next].line_count;
+      }
       const rows = await runner.manager.query<Record<string, string | number | null>[]>(
         `SELECT u.code AS unit_code, u.name AS unit_name, l.line_no, l.description, l.plan_area_code, l.expenditure_type_code,
                 l.funding_source_code, l.activity_kind_code, l.measure_unit, l.quantity::text, l.unit_price::text, l.amount::text,
-                l.approved_amount::text, e.status
+                l.approved_amount::text, e.status, COALESCE(l.loai_khoan, '') AS loai_khoan, COALESCE(l.muc_tieu_muc, '') AS muc_tieu_muc,
+                l.appraised_amount::text
            FROM estimate_lines l JOIN estimates e ON e.id = l.estimate_id JOIN units u ON u.id = e.unit_id
-          WHERE e.year = $1 AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
-            AND (u.code, l.line_no) > ($2, $3)
-          ORDER BY u.code, l.line_no
-          LIMIT ${LINE_BATCH}`,
-        [year, after[0], after[1]],
+          WHERE l.estimate_id = ANY($1)
+          ORDER BY u.code, l.line_no`,
+        [batch],
       );
       for (const r of rows) {
         yield {
@@ -174,11 +188,11 @@ export class ReportService implements OnModuleInit {
           amount: BigInt(r.amount as string),
           approvedAmount: r.approved_amount === null ? null : BigInt(r.approved_amount),
           status: r.status as string,
+          loaiKhoan: r.loai_khoan as string,
+          mucTieuMuc: r.muc_tieu_muc as string,
+          appraisedAmount: r.appraised_amount === null ? null : BigInt(r.appraised_amount),
         };
       }
-      if (rows.length < LINE_BATCH) return;
-      const last = rows[rows.length - 1];
-      after = [last.unit_code as string, last.line_no as number];
     }
   }
 }

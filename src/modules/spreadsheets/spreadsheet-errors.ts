@@ -9,6 +9,8 @@ export type SpreadsheetErrorCode =
   | 'FILE_TOO_LARGE'
   | 'UNZIPPED_TOO_LARGE'
   | 'TOO_MANY_ROWS'
+  | 'TOO_MANY_ITEMS'
+  | 'MALFORMED_WORKBOOK'
   | 'SHEET_MISSING'
   | 'HEADER_MISMATCH'
   | 'ROWS_INVALID';
@@ -96,6 +98,59 @@ export class TooManyRowsError extends SpreadsheetError {
   }
 }
 
+/** What CountLimitError counts. */
+export type CountedItem = 'sharedStrings' | 'styles' | 'rows' | 'cells';
+
+const COUNTED: Record<CountedItem, { vi: string; en: string }> = {
+  sharedStrings: { vi: 'chuỗi dùng chung', en: 'shared strings' },
+  styles: { vi: 'định dạng ô', en: 'cell formats' },
+  rows: { vi: 'dòng trong một trang tính', en: 'rows in one sheet' },
+  cells: { vi: 'ô trong một trang tính', en: 'cells in one sheet' },
+};
+
+/**
+ * 413: the workbook holds more items of one kind than any real workbook of the template (the limits
+ * of DEFAULT_READ_LIMITS / PROGRESS_READ_LIMITS); the read stops at the first item over.
+ */
+export class CountLimitError extends SpreadsheetError {
+  override readonly code = 'TOO_MANY_ITEMS';
+
+  constructor(
+    readonly item: CountedItem,
+    readonly limit: number,
+    readonly found: number,
+  ) {
+    const what = COUNTED[item];
+    super(
+      413,
+      'TOO_MANY_ITEMS',
+      `Sổ tính có quá nhiều ${what.vi} (hơn ${limit}) / The workbook has too many ${what.en} (more than ${limit}${found > limit + 1 ? `; it declares ${found}` : ''})`,
+      [{ field: item, code: 'TOO_MANY_ITEMS', message: `${what.vi}: tối đa ${limit} / ${what.en}: at most ${limit}` }],
+    );
+  }
+}
+
+/**
+ * 422: a workbook part is not what SpreadsheetML allows — XML that is not well formed, row numbers
+ * beyond the last row or not increasing, cell references outside their row or repeated. The message
+ * names the part or the cell (`cell`, e.g. "A12", when known).
+ */
+export class MalformedWorkbookError extends SpreadsheetError {
+  override readonly code = 'MALFORMED_WORKBOOK';
+
+  constructor(
+    detail: string,
+    readonly cell?: string,
+  ) {
+    super(
+      422,
+      'MALFORMED_WORKBOOK',
+      `Sổ tính bị lỗi cấu trúc, không đọc được chính xác / The workbook is malformed and cannot be read exactly: ${detail}`,
+      cell === undefined ? undefined : [cellProblem(cell, detail)],
+    );
+  }
+}
+
 /** 422: the workbook has no sheet with the template's name. */
 export class SheetMissingError extends SpreadsheetError {
   override readonly code = 'SHEET_MISSING';
@@ -145,6 +200,11 @@ export class RowProblemsError extends SpreadsheetError {
       problems,
     );
   }
+}
+
+function cellProblem(cell: string, detail: string): RowProblem {
+  const match = /^([A-Z]+)([0-9]+)$/.exec(cell);
+  return { row: match ? Number(match[2]) : 0, column: match ? match[1] : '', field: 'cell', code: 'MALFORMED_WORKBOOK', message: detail };
 }
 
 export function formatBytes(bytes: number): string {

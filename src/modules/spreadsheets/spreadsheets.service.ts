@@ -1,10 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InvalidInputError, type FieldProblem } from '../../common/errors/domain-error.js';
+import { HeavyWorkGate } from '../../common/concurrency/heavy-work-gate.js';
+import { ConflictError, InvalidInputError, type FieldProblem } from '../../common/errors/domain-error.js';
 import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
 import { roleHolds } from '../auth/roles.js';
+import type { CatalogCodes } from '../catalog/catalog-codes.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import type { LineFieldsDto } from '../estimates/dto/line.dto.js';
 import type { EstimateLine } from '../estimates/entities/estimate-line.entity.js';
+import { EDITABLE_STATUSES } from '../estimates/entities/estimate.entity.js';
 import { type EstimateView, EstimatesService } from '../estimates/estimates.service.js';
 import { type JobView, JobsService, ProgressChain } from '../jobs/jobs.service.js';
 import { writeEstimateWorkbook } from './estimate-template.js';
@@ -50,34 +53,54 @@ export class SpreadsheetsService implements OnModuleInit {
     private readonly estimates: EstimatesService,
     private readonly catalog: CatalogService,
     private readonly jobs: JobsService,
+    private readonly gate: HeavyWorkGate,
   ) {}
 
-  /** Acting on another unit's estimate is 403 (reading it would be 404); an unknown one is 404. */
-  async assertCanImport(id: string, actor: Actor): Promise<void> {
-    // The role is checked here too, not only on the route: the CLI and jobs come in this way.
+  /**
+   * The cheap checks of an import, made before one byte of the file is parsed (issue 10): the role
+   * (the CLI and jobs come in here too, not only through the route), the unit (403; an unknown
+   * estimate 404), the status (409 NOT_EDITABLE unless DRAFT or RETURNED) and, when the client
+   * sends one, the version (409 when stale). The write checks all of them again in its transaction.
+   */
+  async assertCanImport(id: string, actor: Actor, version?: number): Promise<EstimateView> {
     if (!roleHolds(actor.role, 'estimates.editLines')) throw new ForbiddenError();
     const estimate = await this.estimates.get(id);
     if (!coversUnit(actor, estimate.unitId)) throw new ForbiddenError();
+    if (!EDITABLE_STATUSES.includes(estimate.status)) {
+      throw new ConflictError(
+        'NOT_EDITABLE',
+        `Dự toán đang ở trạng thái ${estimate.status}, không sửa được / The estimate is ${estimate.status}: lines change only in DRAFT or RETURNED`,
+      );
+    }
+    if (version !== undefined && version !== estimate.version) throw ConflictError.staleVersion('Estimate', version);
+    return estimate;
   }
 
-  /** Queues an import that reports its progress; the job runs as the actor. */
+  /** Queues an import that reports its progress; the job runs as the actor. The cheap checks come first. */
   async queueImport(id: string, file: Buffer, version: number | undefined, actor: Actor): Promise<JobView> {
-    await this.assertCanImport(id, actor);
+    await this.assertCanImport(id, actor, version);
     return this.jobs.enqueue('WORKBOOK_IMPORT', id, actor, { version: version ?? null }, file);
   }
 
   onModuleInit(): void {
     this.jobs.register('WORKBOOK_IMPORT', async ({ target, params, input, actor, progress }) => {
       const reported = new ProgressChain(progress);
-      let estimate: EstimateView;
+      let estimate: ImportedEstimate;
       try {
-        estimate = await this.importEstimateWorkbook(target, input ?? Buffer.alloc(0), (params.version as number | null) ?? undefined, actor, (read, total) =>
-          reported.report(total > 0 ? (90 * read) / total : 0, 'reading'),
+        estimate = await this.importEstimateWorkbook(
+          target,
+          input ?? Buffer.alloc(0),
+          (params.version as number | null) ?? undefined,
+          actor,
+          (read, total) => reported.report(total > 0 ? (90 * read) / total : 0, 'reading'),
+          'wait', // a queued job waits for a slot of the gate rather than fail
         );
       } finally {
         await reported.settled();
       }
-      return { result: { estimateId: estimate.id, version: estimate.version, lineCount: estimate.lines.length, total: estimate.totals.total } };
+      return {
+        result: { estimateId: estimate.id, version: estimate.version, lineCount: estimate.lines.length, total: estimate.totals.total, importReport: estimate.importReport },
+      };
     });
   }
 
@@ -97,7 +120,11 @@ export class SpreadsheetsService implements OnModuleInit {
         year: estimate.year,
         estimateId: estimate.id,
         version: estimate.version,
-        lines: estimate.lines.map(lineFields),
+        lines: estimate.lines.map((line) => ({
+          ...lineFields(line),
+          appraisedAmount: money(line.appraisedAmount),
+          appraisalVariance: line.appraisalVariance === null ? null : line.appraisalVariance.toString(),
+        })),
       },
     );
   }
@@ -105,18 +132,40 @@ export class SpreadsheetsService implements OnModuleInit {
   /**
    * Replaces the estimate's lines with the workbook's, all or nothing: every bad row is reported
    * (422) and nothing is saved. The version is the one the client sends, else the one written in
-   * the workbook when it was downloaded; a stale one is 409.
+   * the workbook when it was downloaded; a stale one is 409. The rights, status and a client-sent
+   * version are checked before the file is read. The answer is the estimate with `importReport`:
+   * the rows whose amount the reader computed from the template's formula, and the blank rows skipped.
    */
   async importEstimateWorkbook(
     id: string,
     file: Buffer,
     version: number | undefined,
     actor: Actor,
-    onProgress?: (rowsRead: number, rowsTotal: number) => void,
-  ): Promise<EstimateView> {
-    await this.assertCanImport(id, actor);
-    const estimate = await this.estimates.get(id);
-    const result = await readEstimateWorkbook(file, await this.catalog.codes(estimate.year), {}, onProgress);
+    onProgress?: (read: number, total: number) => void,
+    slot: 'now' | 'wait' = 'now',
+  ): Promise<ImportedEstimate> {
+    const estimate = await this.assertCanImport(id, actor, version);
+    const codes = await this.catalog.codes(estimate.year);
+    // Parsing and saving are heavy work: one slot of the instance's gate, held until the lines are
+    // saved (the read lines are in memory until then); 429 with Retry-After when none is free.
+    const release = slot === 'now' ? this.gate.enter() : await this.gate.wait();
+    try {
+      return await this.readAndSave(id, estimate, file, codes, version, actor, onProgress);
+    } finally {
+      release();
+    }
+  }
+
+  private async readAndSave(
+    id: string,
+    estimate: EstimateView,
+    file: Buffer,
+    codes: CatalogCodes,
+    version: number | undefined,
+    actor: Actor,
+    onProgress?: (read: number, total: number) => void,
+  ): Promise<ImportedEstimate> {
+    const result = await readEstimateWorkbook(file, codes, {}, onProgress);
     if (!result.ok) throw new RowProblemsError(result.problems, result.problemCount);
     const problems: FieldProblem[] = [];
     if (result.meta.estimateId !== undefined && result.meta.estimateId !== id) {
@@ -134,6 +183,17 @@ export class SpreadsheetsService implements OnModuleInit {
       problems.push({ field: 'version', code: 'REQUIRED', message: 'version: cần phiên bản dự toán / give the version the workbook is based on' });
     }
     if (problems.length > 0 || basedOn === undefined) throw new InvalidInputError(problems);
-    return this.estimates.replaceLines(id, basedOn, result.lines, actor);
+    const saved = await this.estimates.replaceLines(id, basedOn, result.lines, actor);
+    return { ...saved, importReport: { amountsComputed: result.amountsComputed, blankRows: result.blankRows } };
   }
 }
+
+/** What an import says about the file besides the lines it saved. */
+export interface ImportReport {
+  /** Excel rows whose amount cell held the template's formula without a cached value: computed as quantity × unit price, half-up. */
+  amountsComputed: number[];
+  /** Rows skipped because every input cell was empty. */
+  blankRows: number;
+}
+
+export type ImportedEstimate = EstimateView & { importReport: ImportReport };

@@ -14,7 +14,7 @@
 //    than spooling it to a temporary file), and no other sheet.
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
-import { NotAWorkbookError, UnzippedTooLargeError, formatBytes } from './spreadsheet-errors.js';
+import { NotAWorkbookError, SpreadsheetError, UnzippedTooLargeError, formatBytes } from './spreadsheet-errors.js';
 
 export interface ZipLimits {
   /** Largest sum of the declared uncompressed sizes of all entries. */
@@ -181,8 +181,10 @@ export async function inflateEntry(buffer: Buffer, entry: ZipEntry, maxUnzippedB
       onChunk(chunk);
     }
   } catch (error) {
-    if (error instanceof UnzippedTooLargeError) throw error;
-    throw corrupt(`${entry.name} cannot be inflated (${(error as Error).message})`);
+    // The reader's own refusals (a count limit, a malformed cell) pass through; a broken deflate
+    // stream is a damaged file, said without quoting zlib's message.
+    if (error instanceof SpreadsheetError) throw error;
+    throw corrupt(`${entry.name} cannot be inflated (damaged deflate data)`);
   }
   if (total !== entry.uncompressedSize) throw corrupt(`${entry.name} inflates to ${total} bytes, not the ${entry.uncompressedSize} it declares`);
 }

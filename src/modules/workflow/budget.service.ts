@@ -62,14 +62,14 @@ export class BudgetService {
     const [row] = await manager.query<BudgetRow[]>('SELECT * FROM consolidated_budgets WHERE year = $1', [year]);
     const estimates = await manager.query<EstimateRow[]>(
       `SELECT e.id AS estimate_id, e.unit_id, u.code AS unit_code, u.name AS unit_name, e.status, e.submitted_late,
-              COALESCE(SUM(l.amount), 0)::text AS requested, COALESCE(SUM(l.approved_amount), 0)::text AS approved,
+              COALESCE(t.requested, 0)::text AS requested, COALESCE(t.approved, 0)::text AS approved,
               x.reason AS exclusion_reason
          FROM estimates e
          JOIN units u ON u.id = e.unit_id
-         LEFT JOIN estimate_lines l ON l.estimate_id = e.id
+         -- the estimate ledger's kept totals of each estimate (its row with no plan area)
+         LEFT JOIN estimate_totals t ON t.estimate_id = e.id AND t.plan_area_code = ''
          LEFT JOIN budget_exclusions x ON x.estimate_id = e.id
         WHERE e.year = $1
-        GROUP BY e.id, u.id, x.reason
         ORDER BY u.code`,
       [year],
     );

@@ -15,6 +15,7 @@ import { FloorService } from '../floor/floor.service.js';
 import { SupportService } from '../support/support.service.js';
 import { Unit } from '../units/entities/unit.entity.js';
 import {
+  appraisalProblems,
   approvedAmountProblems,
   BALANCER_OF,
   DISTRICT_RULE_MESSAGE,
@@ -26,7 +27,7 @@ import {
   isLate,
   supportOverruns,
 } from './domain/estimate-cycle.js';
-import type { AdjustmentDto, BalanceDto, ReturnDto, ReviewDto, TransitionDto } from './dto/workflow.dto.js';
+import type { AdjustmentDto, AppraisalDto, BalanceDto, ReturnDto, ReviewDto, TransitionDto } from './dto/workflow.dto.js';
 import { applyOnce } from './idempotency.js';
 
 @Injectable()
@@ -150,6 +151,34 @@ export class EstimateWorkflowService {
           entityId: opinion.lineId,
           action: 'line.review',
           before: { dicOpinion: before.dicOpinion, dicNote: before.dicNote, designAgreed: before.designAgreed },
+          after,
+        });
+      }
+    });
+  }
+
+  /**
+   * The appraisal round of the annex: DIC sets per line the appraised amount (0 ≤ appraised ≤
+   * requested) and a note, while the estimate is SUBMITTED; balancing then cannot go above it.
+   */
+  appraise(id: string, dto: AppraisalDto, actor: Actor, idempotencyKey?: string): Promise<unknown> {
+    return this.run(id, actor, 'appraise', { key: idempotencyKey, request: dto }, async (manager, estimate) => {
+      await this.assertBudgetOpen(manager, estimate.year);
+      const lines = await this.linesById(manager, id, dto.lines.map((item) => item.lineId), 'lines');
+      const problems = dto.lines.flatMap((item, i) => appraisalProblems(lines.get(item.lineId)!, BigInt(item.appraisedAmount), `lines[${i}].appraisedAmount`));
+      if (problems.length > 0) throw new InvalidInputError(problems);
+      await this.transition(manager, actor, estimate, 'appraise', dto.version, {});
+      for (const item of dto.lines) {
+        const before = lines.get(item.lineId)!;
+        const after = { appraisedAmount: BigInt(item.appraisedAmount), appraisalNote: item.note ?? null };
+        await manager.update(EstimateLine, { id: item.lineId }, after);
+        await this.audit.record(manager, {
+          actor,
+          unitId: estimate.unitId,
+          entityType: 'estimate_line',
+          entityId: item.lineId,
+          action: 'line.appraise',
+          before: { appraisedAmount: before.appraisedAmount, appraisalNote: before.appraisalNote },
           after,
         });
       }
@@ -352,7 +381,7 @@ export class EstimateWorkflowService {
   private async assertFloorHolds(manager: EntityManager, year: number): Promise<void> {
     const picture = await this.floor.picture(year, manager);
     if (picture.settings.floorPolicy !== 'STOP') return;
-    const figures = floorFigures(picture.settings, picture.lines);
+    const figures = floorFigures(picture.settings, picture.sourceTotals);
     if (figures.compliant === false) {
       throw new ConflictError(
         'FLOOR_BREACH',

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/commo
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Permit } from '../auth/auth.decorators.js';
-import { AdjustmentDto, BalanceDto, ReturnDto, ReviewDto, TransitionDto } from './dto/workflow.dto.js';
+import { AdjustmentDto, AppraisalDto, BalanceDto, ReturnDto, ReviewDto, TransitionDto } from './dto/workflow.dto.js';
 import { EstimateWorkflowService } from './estimate-workflow.service.js';
 import { IdempotencyKey } from './idempotency-key.decorator.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';
@@ -38,6 +38,14 @@ export class WorkflowController {
   @Endpoint({ summary: 'DIC\'s opinion per line (and on IT projects\' preliminary design)', response: EstimateDto })
   review(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReviewDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
     return this.workflow.review(id, dto, actor, key);
+  }
+
+  /** The appraisal round: DIC's appraised amount and note per line, between review and balancing. */
+  @Permit('estimates.review')
+  @Post('appraise')
+  @Endpoint({ summary: "The appraisal round: DIC's appraised amount and note per line (SUBMITTED); balancing starts from it", response: EstimateDto })
+  appraise(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AppraisalDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.workflow.appraise(id, dto, actor, key);
   }
 
   /** Approved amounts: DOF on recurrent lines, DPI on investment lines. */

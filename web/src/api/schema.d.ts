@@ -483,6 +483,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/estimates/{id}/appraise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The appraisal round: DIC's appraised amount and note per line (SUBMITTED); balancing starts from it */
+        post: operations["Workflow_appraise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/estimates/{id}/balance": {
         parameters: {
             query?: never;
@@ -1787,6 +1804,18 @@ export interface components {
              */
             mucTieuMuc: string | null;
             /**
+             * @description DIC's appraised amount (the appraisal round); balancing starts from it
+             * @example 1250000000
+             */
+            appraisedAmount: string | null;
+            /** @description DIC's note on the appraisal */
+            appraisalNote: string | null;
+            /**
+             * @description Appraised − requested, đồng, a signed digit string (≤ 0); null before the appraisal
+             * @example -50000000
+             */
+            appraisalVariance: string | null;
+            /**
              * @description Set by DOF/DPI when balancing
              * @example 1250000000
              */
@@ -2326,6 +2355,21 @@ export interface components {
         ReviewDto: {
             version: number;
             opinions: components["schemas"]["ReviewItemDto"][];
+        };
+        AppraisalItemDto: {
+            /** Format: uuid */
+            lineId: string;
+            /**
+             * @description Appraised amount (thẩm định), 0 ≤ appraised ≤ requested
+             * @example 1250000000
+             */
+            appraisedAmount: string;
+            /** @description DIC's note on the appraisal */
+            note?: string;
+        };
+        AppraisalDto: {
+            version: number;
+            lines: components["schemas"]["AppraisalItemDto"][];
         };
         BalanceItemDto: {
             /** Format: uuid */
@@ -4405,6 +4449,43 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EstimateDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Workflow_appraise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retried request with the same key applies once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppraisalDto"];
             };
         };
         responses: {

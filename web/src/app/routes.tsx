@@ -22,6 +22,16 @@ const ExcelPage = lazy(() => import('../features/excel/ExcelPage'));
 const ReviewPage = lazy(() => import('../features/review/ReviewPage'));
 const ReportPage = lazy(() => import('../features/reports/ReportPage'));
 const ProvinceHome = lazy(() => import('../features/province/ProvinceHome'));
+const ReviewQueue = lazy(() => import('../features/dic/ReviewQueue'));
+const ReviewEstimate = lazy(() => import('../features/dic/ReviewEstimate'));
+const Cockpit = lazy(() => import('../features/finance/Cockpit'));
+const BalanceEstimate = lazy(() => import('../features/finance/BalanceEstimate'));
+const RunsPage = lazy(() => import('../features/finance/RunsPage'));
+const BudgetPage = lazy(() => import('../features/province/BudgetPage'));
+const YearSettings = lazy(() => import('../features/finance/YearSettings'));
+const ApprovalInbox = lazy(() => import('../features/chair/ApprovalInbox'));
+
+const BALANCERS: readonly Role[] = ['DOF_OFFICER', 'DPI_OFFICER'];
 
 export const ROUTES: readonly AppRoute[] = [
   { path: '', roles: UNIT_ROLES, nav: 'nav.work', Component: MyWork },
@@ -29,7 +39,15 @@ export const ROUTES: readonly AppRoute[] = [
   { path: 'estimate/excel', roles: UNIT_ROLES, nav: 'nav.excel', Component: ExcelPage },
   { path: 'estimate/review', roles: UNIT_ROLES, nav: 'nav.review', Component: ReviewPage },
   { path: 'reports', roles: UNIT_ROLES, nav: 'nav.report', Component: ReportPage },
-  { path: '', roles: PROVINCE_ROLES, nav: 'nav.province', Component: ProvinceHome },
+  { path: '', roles: ['DIC_REVIEWER'], nav: 'prov.nav.review', Component: ReviewQueue },
+  { path: 'review/:id', roles: ['DIC_REVIEWER'], Component: ReviewEstimate },
+  { path: '', roles: BALANCERS, nav: 'prov.nav.cockpit', Component: Cockpit },
+  { path: 'balance/:id', roles: BALANCERS, Component: BalanceEstimate },
+  { path: 'runs', roles: BALANCERS, nav: 'prov.nav.runs', Component: RunsPage },
+  { path: 'settings', roles: ['DOF_OFFICER'], nav: 'prov.nav.settings', Component: YearSettings },
+  { path: '', roles: ['CHAIR'], nav: 'prov.nav.inbox', Component: ApprovalInbox },
+  { path: 'budget', roles: [...BALANCERS, 'CHAIR'], nav: 'prov.nav.budget', Component: BudgetPage },
+  { path: '', roles: ['ADMIN', 'AUDITOR'], nav: 'nav.province', Component: ProvinceHome },
 ];
 
 /** The routes a role may open, in navigation order. */

@@ -1,4 +1,5 @@
 // English, on the switch. Same keys as vi.ts (the type checker holds them equal).
+import { provinceEn } from './province.en';
 import type { Messages } from './index';
 
 export const en: Messages = {
@@ -249,7 +250,10 @@ export const en: Messages = {
     note: "The unit's remarks",
     submit: 'Submit the report',
   },
+  prov: provinceEn,
   errors: {
+    RUN_STALE: 'The estimates changed since this scenario was computed, so it cannot be adopted; compute it again.',
+    BUDGET_NOT_READY: 'Some included estimates are not balanced yet.',
     UNKNOWN: 'Something went wrong. Please try again.',
     NETWORK: 'The server cannot be reached.',
     UNAUTHORIZED: 'Your session has ended, please sign in again.',

@@ -1,4 +1,5 @@
 // Vietnamese, the app's first language. Keys under `errors` are the API's error codes.
+import { provinceVi } from './province.vi';
 export const vi = {
   app: { name: 'Dự toán CNTT', province: 'Tỉnh Bắc Ninh', skip: 'Bỏ qua đến nội dung chính', language: 'Ngôn ngữ' },
   auth: {
@@ -247,7 +248,10 @@ export const vi = {
     note: 'Nhận xét chung của đơn vị',
     submit: 'Nộp báo cáo',
   },
+  prov: provinceVi,
   errors: {
+    RUN_STALE: 'Dự toán đã thay đổi từ khi lập phương án này nên không chọn được; hãy tính lại phương án.',
+    BUDGET_NOT_READY: 'Còn dự toán chưa cân đối nên chưa trình được.',
     UNKNOWN: 'Đã có lỗi. Vui lòng thử lại.',
     NETWORK: 'Không kết nối được máy chủ.',
     UNAUTHORIZED: 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.',

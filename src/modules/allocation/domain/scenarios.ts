@@ -11,6 +11,8 @@ export interface CandidateLine {
   fundingSourceCode: string;
   /** An IT investment project whose preliminary design DIC has not agreed to. */
   awaitingDesign: boolean;
+  /** DIC's appraised amount (the appraisal round): when set, balancing starts from it. */
+  appraisedAmount?: bigint | null;
 }
 
 export type RunKind = 'BALANCE' | 'TOP_UP';
@@ -30,8 +32,13 @@ export const AWAITING_DESIGN_NOTE = 'Chờ ý kiến Sở TT&TT về thiết k�
  */
 export function allocationRequest(kind: RunKind, line: CandidateLine): AllocationRequest {
   if (line.awaitingDesign) return { requested: 0n, minimum: 0n, tier: line.priorityTier, note: AWAITING_DESIGN_NOTE };
-  if (kind === 'BALANCE') return { requested: line.amount, minimum: line.committedMinimum, tier: line.priorityTier, note: null };
-  const lacking = line.amount - (line.approvedAmount ?? 0n);
+  // Balancing starts from the appraised figure once DIC has appraised the line.
+  const base = line.appraisedAmount ?? line.amount;
+  if (kind === 'BALANCE') {
+    const minimum = line.committedMinimum < base ? line.committedMinimum : base;
+    return { requested: base, minimum, tier: line.priorityTier, note: null };
+  }
+  const lacking = base - (line.approvedAmount ?? 0n);
   return { requested: lacking > 0n ? lacking : 0n, minimum: 0n, tier: line.priorityTier, note: null };
 }
 

@@ -48,6 +48,9 @@ export class EstimateLineDto {
   @ApiText() justification!: string;
   @ApiText({ nullable: true, example: '280-314', description: 'Loại-Khoản of the state budget index in force for the year' }) loaiKhoan!: string | null;
   @ApiText({ nullable: true, example: '9000-9004', description: 'Mục-Tiểu mục of the state budget index in force for the year' }) mucTieuMuc!: string | null;
+  @ApiMoney({ nullable: true, description: "DIC's appraised amount (the appraisal round); balancing starts from it" }) appraisedAmount!: string | null;
+  @ApiText({ nullable: true, description: "DIC's note on the appraisal" }) appraisalNote!: string | null;
+  @ApiText({ nullable: true, example: '-50000000', description: 'Appraised − requested, đồng, a signed digit string (≤ 0); null before the appraisal' }) appraisalVariance!: string | null;
   @ApiMoney({ nullable: true, description: 'Set by DOF/DPI when balancing' }) approvedAmount!: string | null;
   @ApiEnum(DIC_OPINIONS, 'DicOpinion', { nullable: true }) dicOpinion!: DicOpinion | null;
   @ApiText({ nullable: true }) dicNote!: string | null;

@@ -98,6 +98,14 @@ export class EstimateLine {
   @Column({ type: 'varchar', name: 'muc_tieu_muc', nullable: true })
   mucTieuMuc!: string | null;
 
+  /** The appraisal round (thẩm định): DIC's appraised amount, 0 ≤ appraised ≤ amount; balancing starts from it. */
+  @Column(money('appraised_amount', true))
+  appraisedAmount!: bigint | null;
+
+  /** DIC's note on the appraisal. */
+  @Column({ type: 'text', name: 'appraisal_note', nullable: true })
+  appraisalNote!: string | null;
+
   /** Set by DOF (recurrent) or DPI (investment) when balancing: 0 ≤ approved ≤ amount. */
   @Column(money('approved_amount', true))
   approvedAmount!: bigint | null;

@@ -1,9 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export const ESTIMATE_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'BALANCED', 'APPROVED'] as const;
-export type EstimateStatus = (typeof ESTIMATE_STATUSES)[number];
-/** Lines may change only while the unit holds the estimate. */
-export const EDITABLE_STATUSES: readonly EstimateStatus[] = ['DRAFT', 'RETURNED'];
+import type { EstimateStatus } from '../domain/estimate-status.js';
+
+// The vocabulary lives in the domain; re-exported here for the code that reads it beside the entity.
+export { EDITABLE_STATUSES, ESTIMATE_STATUSES, type EstimateStatus } from '../domain/estimate-status.js';
 
 /** One unit's IT estimate for one fiscal year. */
 @Entity('estimates')

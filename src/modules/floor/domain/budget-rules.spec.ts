@@ -17,6 +17,8 @@ const picture = (year: number, lines: RuleLine[]): YearPicture => ({
   year,
   settings: { totalLocalExpenditure: 1n, floorRatio: '0.01', floorSources: ['PROVINCIAL'], floorPolicy: 'STOP' },
   lines,
+  // The kept totals of a picture are its lines' sums: here, the lines themselves.
+  sourceTotals: lines,
   districts: [],
 });
 const thresholds = (year: number, lines: RuleLine[]) => checkRules(picture(year, lines)).find((r) => r.code === 'RECURRENT_IT_THRESHOLDS')!;

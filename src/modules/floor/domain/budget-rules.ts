@@ -27,7 +27,13 @@ export interface RuleDistrict {
 export interface YearPicture {
   year: number;
   settings: FloorSettings & { floorPolicy: 'STOP' | 'WARN' };
-  /** Lines of the year's estimates that count for the budget (exclusions left out). */
+  /**
+   * Per funding source, the sums over the year's lines that count for the budget (exclusions left
+   * out): `amount` = Σ requested, `approvedAmount` = Σ approved. From the estimate ledger's kept
+   * totals, so the floor never reads the lines; `floorFigures` over them equals it over the lines.
+   */
+  sourceTotals: readonly FloorLine[];
+  /** The lines the rules check one by one (IT projects with a contingency), exclusions left out. */
   lines: readonly RuleLine[];
   districts: readonly RuleDistrict[];
 }
@@ -114,7 +120,7 @@ export const floorRule: BudgetRule = {
     },
   ],
   check(picture, period) {
-    const figures: FloorFigures = floorFigures(picture.settings, picture.lines);
+    const figures: FloorFigures = floorFigures(picture.settings, picture.sourceTotals);
     const severity = severityOf(period, picture);
     const cite = citation(period.source);
     const base = {

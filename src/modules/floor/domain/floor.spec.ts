@@ -48,12 +48,14 @@ describe('checkRules', () => {
     fundingSourceCode: 'PROVINCIAL',
     ...overrides,
   });
+  // The kept totals of a picture are its lines' sums: here, the lines themselves unless given.
   const picture = (overrides: Partial<YearPicture>): YearPicture => ({
     year: 2012,
     settings: { totalLocalExpenditure: 100_000n, floorRatio: '0.01', floorSources: ['PROVINCIAL'], floorPolicy: 'STOP' },
     lines: [line({})],
     districts: [{ unitCode: 'D1', unitName: 'Huyện 1', hasEstimate: true, ownItAmount: 5n }],
     ...overrides,
+    sourceTotals: overrides.sourceTotals ?? overrides.lines ?? [line({})],
   });
 
   it('reports every rule, passing', () => {

@@ -1,9 +1,9 @@
 // The estimate's state machine and the rules checked on its transitions (DESIGN.md section 3).
 // Plain TypeScript: the service turns each transition into one conditional update.
 import type { FieldProblem } from '../../../common/errors/domain-error.js';
-import type { EstimateStatus } from '../../estimates/entities/estimate.entity.js';
+import type { EstimateStatus } from '../../estimates/domain/estimate-status.js';
 
-export type EstimateAction = 'submit' | 'return' | 'review' | 'balance' | 'approve' | 'adjust';
+export type EstimateAction = 'submit' | 'return' | 'review' | 'appraise' | 'balance' | 'approve' | 'adjust';
 
 /** From which statuses each action may start, and where a transition leads. */
 export const ESTIMATE_CYCLE: Record<EstimateAction, { from: readonly EstimateStatus[]; to?: EstimateStatus }> = {
@@ -11,6 +11,8 @@ export const ESTIMATE_CYCLE: Record<EstimateAction, { from: readonly EstimateSta
   // A balanced estimate can still go back while the consolidated budget is not submitted.
   return: { from: ['SUBMITTED', 'BALANCED'], to: 'RETURNED' },
   review: { from: ['SUBMITTED', 'BALANCED'] },
+  // The appraisal round sits between review and balancing: while the estimate is submitted.
+  appraise: { from: ['SUBMITTED'] },
   balance: { from: ['SUBMITTED', 'BALANCED'] },
   approve: { from: ['BALANCED'], to: 'APPROVED' },
   adjust: { from: ['APPROVED'] },
@@ -24,6 +26,8 @@ export interface CycleLine {
   activityKindCode: string;
   approvedAmount: bigint | null;
   designAgreed: boolean | null;
+  /** DIC's appraised amount: once set, balancing starts from it instead of the request. */
+  appraisedAmount?: bigint | null;
 }
 
 /** The plan's "mục chi riêng": a district carries its own IT line, funded from its own budget. */
@@ -65,12 +69,41 @@ export const BALANCER_OF: Record<string, 'DOF_OFFICER' | 'DPI_OFFICER'> = {
 
 /** Problems with one approved amount; `field` names the position in the request. */
 export function approvedAmountProblems(line: CycleLine, approved: bigint, field: string): FieldProblem[] {
+  if (line.appraisedAmount != null && approved > line.appraisedAmount) {
+    return [
+      {
+        field,
+        code: 'APPROVED_ABOVE_APPRAISAL',
+        message: `${field}: mức duyệt ${approved} vượt số thẩm định ${line.appraisedAmount} / approved amount exceeds the appraised amount`,
+      },
+    ];
+  }
   if (approved > line.amount) {
     return [
       {
         field,
         code: 'APPROVED_ABOVE_REQUEST',
         message: `${field}: mức duyệt ${approved} vượt số đề nghị ${line.amount} / approved amount exceeds the request`,
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * Problems with an appraised amount (the annex's appraisal round): 0 ≤ appraised ≤ requested, and
+ * not below an amount already approved on the line (balancing would then exceed the appraisal).
+ */
+export function appraisalProblems(line: CycleLine, appraised: bigint, field: string): FieldProblem[] {
+  if (appraised > line.amount) {
+    return [{ field, code: 'APPRAISED_ABOVE_REQUEST', message: `${field}: số thẩm định ${appraised} vượt số đề nghị ${line.amount} / the appraised amount exceeds the request` }];
+  }
+  if (line.approvedAmount !== null && line.approvedAmount > appraised) {
+    return [
+      {
+        field,
+        code: 'APPRAISED_BELOW_APPROVED',
+        message: `${field}: số thẩm định ${appraised} thấp hơn mức đã cân đối ${line.approvedAmount} / below the amount already approved`,
       },
     ];
   }

@@ -55,6 +55,36 @@ export class ReviewDto {
   opinions!: ReviewItemDto[];
 }
 
+export class AppraisalItemDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  lineId!: string;
+
+  @IsVnd({ description: 'Appraised amount (thẩm định), 0 ≤ appraised ≤ requested' })
+  appraisedAmount!: string;
+
+  @ApiPropertyOptional({ description: "DIC's note on the appraisal" })
+  @IsOptionalField()
+  @IsString()
+  @MaxLength(4000)
+  note?: string;
+}
+
+export class AppraisalDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiProperty({ type: [AppraisalItemDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100000)
+  @ValidateNested({ each: true })
+  @Type(() => AppraisalItemDto)
+  lines!: AppraisalItemDto[];
+}
+
 export class BalanceItemDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()

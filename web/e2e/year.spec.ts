@@ -1,0 +1,228 @@
+// A whole fiscal year (2012, the demo year) through the province's screens: DIC reviews and agrees a
+// design and returns one estimate; DOF sets the year's total local expenditure; DOF and DPI balance
+// with scenarios side by side and adopt one; the floor gauge turns compliant; DOF excludes what is not
+// balanced (with reasons) and submits; the chair approves after a confirmation restating the figures;
+// an adjustment afterwards is listed apart. Figures on screen are compared with the API's to the đồng.
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { apiGet, DEMO_PASSWORD, expectAccessible, plain, screenshot, signIn, signOut, vnd } from './support/pages';
+
+const YEAR = '2012';
+
+interface BudgetView {
+  status: string;
+  totals: { requested: string; approved: string };
+  estimates: { estimateId: string; unitName: string; status: string; excluded: boolean; approved: string }[];
+}
+interface EstimateView {
+  id: string;
+  status: string;
+  lines: { id: string; lineNo: number; expenditureTypeCode: string; amount: string; approvedAmount: string | null; dicOpinion: string | null }[];
+}
+
+async function pickYear(page: Page): Promise<void> {
+  await page.getByRole('combobox', { name: 'Năm ngân sách' }).selectOption(YEAR);
+}
+
+async function tokenOf(request: APIRequestContext, username: string): Promise<string> {
+  const response = await request.post('/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('the units submit their 2012 estimates (part 1’s screens; here through the API)', async ({ request }) => {
+  for (const head of ['yenphong.head', 'tuson.head', 'education.head']) {
+    const token = await tokenOf(request, head);
+    const headers = { Authorization: `Bearer ${token}` };
+    const list = (await (await request.get(`/estimates?year=${YEAR}`, { headers })).json()) as { items: { id: string }[] };
+    const response = await request.post(`/estimates/${list.items[0].id}/submit`, { headers, data: {} });
+    expect(response.ok()).toBe(true);
+  }
+});
+
+test('DIC reviews Yên Phong line by line, agrees a design, and returns Từ Sơn with a comment', async ({ page }) => {
+  await signIn(page, 'dic.reviewer');
+  await pickYear(page);
+  await expect(page.getByRole('heading', { name: 'Dự toán chờ thẩm định' })).toBeVisible();
+  await expect(page.getByTestId('review-queue').getByRole('row')).toHaveCount(4);
+  await expectAccessible(page, 'DIC review queue');
+  await screenshot(page, 'dic-queue');
+
+  await page.getByRole('link', { name: 'Thẩm định dự toán của UBND huyện Yên Phong' }).click();
+  await expect(page.getByRole('heading', { name: /Thẩm định dự toán năm 2012 — UBND huyện Yên Phong/ })).toBeVisible();
+  await page.getByLabel('Ý kiến dòng 1').selectOption('AGREE');
+  await page.getByLabel('Thống nhất thiết kế sơ bộ dòng 1').check();
+  await page.getByLabel('Ý kiến dòng 2').selectOption('AGREE_WITH_CHANGES');
+  await page.getByLabel('Ghi chú dòng 2').fill('Giảm số máy trạm theo định mức');
+  for (const no of [3, 4, 5]) await page.getByLabel(`Ý kiến dòng ${no}`).selectOption('AGREE');
+  await page.getByRole('button', { name: 'Lưu ý kiến' }).click();
+  await expect(page.getByText('Đã lưu ý kiến thẩm định.')).toBeVisible();
+  await expectAccessible(page, 'DIC line review');
+  await screenshot(page, 'dic-review');
+  const reviewed = await apiGet<EstimateView & { lines: { designAgreed?: boolean | null }[] }>(page, '/estimates/20000000-0000-4000-8000-000000000006');
+  expect(reviewed.lines.map((l) => l.dicOpinion)).toEqual(['AGREE', 'AGREE_WITH_CHANGES', 'AGREE', 'AGREE', 'AGREE']);
+  expect(reviewed.lines[0].designAgreed).toBe(true);
+
+  await page.getByRole('link', { name: 'Dự toán chờ thẩm định' }).click();
+  await page.getByRole('link', { name: 'Thẩm định dự toán của UBND thị xã Từ Sơn' }).click();
+  await page.getByRole('button', { name: 'Trả lại dự toán' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Trả lại' }).click();
+  await expect(page.getByText('Cần ghi ý kiến khi trả lại.')).toBeVisible();
+  await page.getByLabel('Ý kiến (bắt buộc)').fill('Bổ sung thuyết minh dòng thuê đường truyền');
+  await page.getByRole('dialog').getByRole('button', { name: 'Trả lại' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('status')).toHaveText('Bị trả lại');
+  await signOut(page);
+});
+
+test('DOF sets the year’s total local expenditure with a reason; the gauge shows the floor short', async ({ page }) => {
+  await signIn(page, 'dof.officer');
+  await pickYear(page);
+  await page.getByRole('link', { name: 'Thiết lập năm' }).click();
+  await page.getByLabel('Tổng chi ngân sách địa phương').fill('100.000.000.000');
+  await page.getByRole('button', { name: 'Lưu thiết lập' }).click();
+  await expect(page.getByText('Cần ghi lý do khi thay đổi mức sàn.')).toBeVisible();
+  await page.getByLabel(/Lý do thay đổi/).fill('Số liệu dự toán thu chi ngân sách địa phương được HĐND tỉnh thông qua');
+  await page.getByRole('button', { name: 'Lưu thiết lập' }).click();
+  await expect(page.getByText('Đã lưu thiết lập năm.')).toBeVisible();
+  await expectAccessible(page, 'year settings');
+  await screenshot(page, 'year-settings');
+
+  await page.getByRole('link', { name: 'Tổng quan năm' }).click();
+  const floor = await apiGet<{ floorAmount: string; itTotal: string; compliant: boolean }>(page, `/fiscal-years/${YEAR}/floor`);
+  expect(floor.floorAmount).toBe('1000000000');
+  await expect(page.getByTestId('floor-amount')).toHaveText(vnd(floor.floorAmount));
+  await expect(page.getByTestId('floor-state')).toHaveText('Chưa đạt mức sàn');
+  await signOut(page);
+});
+
+test('DOF computes two scenarios, compares them side by side and adopts one; a stale one says why not', async ({ page }) => {
+  await signIn(page, 'dof.officer');
+  await pickYear(page);
+  await page.getByRole('link', { name: 'Cân đối, phương án' }).click();
+  for (const [name, ceiling] of [
+    ['Phương án tiết kiệm', '500.000.000'],
+    ['Phương án đủ', '2.000.000.000'],
+  ]) {
+    await page.getByLabel('Tên phương án').fill(name);
+    await page.getByLabel('Trần', { exact: true }).last().fill(ceiling);
+    await page.getByRole('button', { name: 'Tính phương án' }).click();
+    await expect(page.getByTestId('run-result')).toContainText(name);
+  }
+  await page.getByLabel('Chọn để so sánh: Phương án tiết kiệm').check();
+  await page.getByLabel('Chọn để so sánh: Phương án đủ').check();
+  await page.getByRole('button', { name: /So sánh các phương án đã chọn/ }).click();
+  await expect(page.getByTestId('comparison')).toBeVisible();
+  await expect(page.getByTestId('comparison').locator('[data-differs="yes"]').first()).toBeVisible();
+  await expectAccessible(page, 'scenarios side by side');
+  await screenshot(page, 'scenarios');
+
+  await page.getByRole('button', { name: 'Chọn phương án Phương án đủ' }).click();
+  await expect(page.getByText('Đã chọn phương án; số được duyệt của các dòng đã được ghi.')).toBeVisible();
+  await page.getByRole('button', { name: 'Chọn phương án Phương án tiết kiệm' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await signOut(page);
+});
+
+test('DPI balances investment and cannot touch recurrent lines; the floor gauge turns compliant', async ({ page }) => {
+  await signIn(page, 'dpi.officer');
+  await pickYear(page);
+  await page.getByRole('link', { name: 'Cân đối dự toán của UBND huyện Yên Phong' }).click();
+  const before = await apiGet<EstimateView>(page, '/estimates/20000000-0000-4000-8000-000000000006');
+  for (const line of before.lines) {
+    const input = page.getByLabel(`Số được duyệt dòng ${line.lineNo}`);
+    await expect(input).toHaveCount(line.expenditureTypeCode === 'INVESTMENT' ? 1 : 0);
+  }
+  await expectAccessible(page, 'balancing an estimate');
+  await screenshot(page, 'balance-estimate');
+
+  await page.getByRole('link', { name: 'Cân đối, phương án' }).click();
+  await page.getByLabel('Tên phương án').fill('Đầu tư năm 2012');
+  await page.getByLabel('Trần', { exact: true }).last().fill('20.000.000.000');
+  await page.getByRole('button', { name: 'Tính phương án' }).click();
+  await expect(page.getByTestId('run-result')).toContainText('Đầu tư năm 2012');
+  await page.getByRole('button', { name: 'Chọn phương án Đầu tư năm 2012' }).click();
+  await expect(page.getByText('Đã chọn phương án; số được duyệt của các dòng đã được ghi.')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Tổng quan năm' }).click();
+  const floor = await apiGet<{ itTotal: string; compliant: boolean }>(page, `/fiscal-years/${YEAR}/floor`);
+  expect(floor.compliant).toBe(true);
+  await expect(page.getByTestId('floor-state')).toHaveText('Đạt mức sàn');
+  await expect(page.getByTestId('floor-it')).toHaveText(vnd(floor.itTotal));
+  await expectAccessible(page, 'year cockpit');
+  await screenshot(page, 'cockpit-floor');
+  await signOut(page);
+});
+
+test('DOF excludes what is not balanced, with reasons, and submits to the chair; no chair action for DOF', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, 'dof.officer');
+  await pickYear(page);
+  await page.getByRole('link', { name: 'Dự toán tổng hợp' }).click();
+  const budget = await apiGet<BudgetView>(page, `/fiscal-years/${YEAR}/budget`);
+  for (const e of budget.estimates.filter((x) => x.status !== 'BALANCED')) {
+    await page.getByLabel('Loại dự toán của').selectOption({ label: e.unitName });
+    await page.getByLabel('Lý do loại').fill(e.status === 'RETURNED' ? 'Đang bổ sung theo ý kiến Sở TT&TT' : 'Chưa trình dự toán');
+    await page.getByRole('button', { name: 'Loại khỏi tổng hợp' }).click();
+    const row = page.getByTestId('budget-estimates').getByRole('row').filter({ hasText: e.unitName });
+    await expect(row).toContainText(e.status === 'RETURNED' ? 'Đã loại: Đang bổ sung' : 'Đã loại: Chưa trình');
+    await expect(page.getByRole('button', { name: 'Loại khỏi tổng hợp' })).toBeDisabled();
+  }
+  await expect(page.getByRole('button', { name: 'Phê duyệt' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Trình Chủ tịch' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Trình' }).click();
+  await expect(page.getByTestId('budget-status')).toHaveText('Đã trình Chủ tịch');
+  await expectAccessible(page, 'consolidated budget');
+  await screenshot(page, 'consolidated-budget');
+  await signOut(page);
+});
+
+test('the chair sees it waiting, reviews the figures and approves after a confirmation restating them', async ({ page }) => {
+  await signIn(page, 'chair');
+  await pickYear(page);
+  await expect(page.getByTestId('inbox')).toContainText('Đã trình Chủ tịch');
+  await expectAccessible(page, 'approval inbox');
+  await screenshot(page, 'chair-inbox');
+  await page.getByRole('link', { name: 'Xem và quyết định' }).click();
+  const budget = await apiGet<BudgetView>(page, `/fiscal-years/${YEAR}/budget`);
+  await expect(page.getByTestId('budget-approved')).toHaveText(vnd(budget.totals.approved));
+  await expect(page.getByTestId('chart-by-unit')).toBeVisible();
+  await page.getByLabel(/Số quyết định/).fill('2345/QĐ-UBND');
+  await page.getByLabel(/Ngày quyết định/).fill('20/12/2011');
+  await expectAccessible(page, 'budget review');
+  await screenshot(page, 'chair-review');
+  await page.getByRole('button', { name: 'Phê duyệt' }).click();
+  await expect(page.getByTestId('confirm-approved')).toHaveText(vnd(budget.totals.approved));
+  await screenshot(page, 'chair-confirm');
+  await page.getByRole('dialog').getByRole('button', { name: 'Phê duyệt' }).click();
+  await expect(page.getByTestId('decision')).toContainText('Quyết định số 2345/QĐ-UBND ngày 20/12/2011');
+  const approved = await apiGet<BudgetView & { decisionNumber: string; decisionDate: string }>(page, `/fiscal-years/${YEAR}/budget`);
+  expect(approved.status).toBe('APPROVED');
+  expect(approved.decisionDate).toBe('2011-12-20');
+  await signOut(page);
+});
+
+test('an adjustment after approval is listed apart from the decided figures', async ({ page }) => {
+  await signIn(page, 'dof.officer');
+  await pickYear(page);
+  await page.getByRole('link', { name: 'Dự toán tổng hợp' }).click();
+  const decided = await apiGet<BudgetView>(page, `/fiscal-years/${YEAR}/budget`);
+  await page.getByRole('link', { name: 'UBND huyện Yên Phong' }).click();
+  const estimate = await apiGet<EstimateView>(page, '/estimates/20000000-0000-4000-8000-000000000006');
+  const line = estimate.lines.find((l) => l.expenditureTypeCode === 'RECURRENT')!;
+  await page.getByLabel('Dòng', { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel('Số được duyệt mới').fill('50.000.000');
+  await page.getByLabel('Lý do', { exact: true }).fill('Giảm theo Quyết định điều chỉnh');
+  await page.getByRole('button', { name: 'Ghi điều chỉnh' }).click();
+  await expect(page.getByText('Đã lưu số được duyệt.')).toBeVisible();
+  expect(line.approvedAmount).not.toBeNull();
+
+  await page.getByRole('link', { name: 'Dự toán tổng hợp' }).click();
+  await expect(page.getByTestId('adjustments')).toContainText('Giảm theo Quyết định điều chỉnh');
+  await expect(page.getByTestId('adjustments')).toContainText(vnd('50000000'));
+  await expect(page.getByTestId('decision')).toContainText('2345/QĐ-UBND');
+  expect(plain(await page.getByTestId('budget-requested').textContent())).toBe(vnd(decided.totals.requested));
+  await expectAccessible(page, 'adjustments');
+  await screenshot(page, 'adjustments');
+});

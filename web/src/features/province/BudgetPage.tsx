@@ -1,0 +1,441 @@
+// The consolidated budget of the year, one screen for DOF/DPI (drill-down totals, rules report,
+// exclusions with reasons, submit to the chair, the workbook) and for the chair (the same review with
+// the floor gauge and charts, then approve with a decision number and date, or return with a
+// comment, after a confirmation restating the figures). Adjustments after approval are listed apart.
+import { Alert, Anchor, Button, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, getToken, ok } from '../../api/client';
+import type { Estimate } from '../../api/types';
+import { useMe, useSession } from '../../app/session';
+import { FloorGauge, RequestedApprovedChart, type PairRow } from '../../ui/charts';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { formatDate, formatDateTime } from '../../ui/format';
+import { Loading } from '../../ui/Loading';
+import { formatVnd } from '../../ui/money';
+import { estimateKey, useCatalog } from '../estimates/queries';
+import { useBudget, useFloor, useRules, yearKeys, type BudgetView } from './queries';
+import { ReturnDialog } from './ReturnDialog';
+import { RulesReport } from './RulesReport';
+import { SoftBadge, StatusTag } from '../../ui/SoftBadge';
+
+/** `20/12/2011` (as officials write it) → `2011-12-20`, or null when it is not a real date. */
+export function parseVnDate(text: string): string | null {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Today in Vietnam's time as dd/mm/yyyy. */
+function todayVn(): string {
+  return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+}
+
+interface Adjustment {
+  id: string;
+  lineNo: number;
+  lineDescription: string;
+  beforeAmount: string;
+  afterAmount: string;
+  reason: string;
+  actorFullName: string;
+  createdAt: string;
+}
+
+/** Downloads a file the API serves behind the token (the consolidated workbook). */
+async function download(path: string, name: string): Promise<void> {
+  const response = await fetch(path, { headers: { Authorization: `Bearer ${getToken() ?? ''}` } });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+export default function BudgetPage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const { year } = useSession();
+  const queryClient = useQueryClient();
+  const budget = useBudget();
+  const floor = useFloor();
+  const rules = useRules();
+  const catalog = useCatalog();
+  const included = useMemo(() => (budget.data?.estimates ?? []).filter((e) => !e.excluded), [budget.data]);
+  const details = useQueries({
+    queries: included.map((e) => ({
+      queryKey: estimateKey(e.estimateId),
+      queryFn: async (): Promise<Estimate> => ok(api.GET('/estimates/{id}', { params: { path: { id: e.estimateId } } })),
+    })),
+  });
+  const approved = budget.data?.status === 'APPROVED';
+  const adjustments = useQueries({
+    queries: approved
+      ? included.map((e) => ({
+          queryKey: [...yearKeys(year), 'adjustments', e.estimateId],
+          queryFn: async (): Promise<Adjustment[]> => ok(api.GET('/estimates/{id}/adjustments', { params: { path: { id: e.estimateId } } })),
+        }))
+      : [],
+  });
+  const [action, setAction] = useState<null | 'approve' | 'return' | 'submit'>(null);
+  const [decisionNumber, setDecisionNumber] = useState('');
+  const [decisionDate, setDecisionDate] = useState(todayVn());
+  const [formError, setFormError] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [excludeId, setExcludeId] = useState('');
+  const [excludeReason, setExcludeReason] = useState('');
+
+  if (budget.isPending || floor.isPending || rules.isPending) return <Loading />;
+  if (!budget.data || !rules.data) return <ErrorAlert error={budget.error ?? rules.error} onRetry={() => void budget.refetch()} />;
+  const b: BudgetView = budget.data;
+  const isChair = me.role === 'CHAIR';
+  const isFinance = me.role === 'DOF_OFFICER' || me.role === 'DPI_OFFICER';
+  const name = (n: { name: string; nameEn: string }) => (i18n.language === 'en' ? n.nameEn : n.name);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: yearKeys(year) });
+
+  const byUnit: PairRow[] = included.map((e) => ({ key: e.estimateId, label: e.unitName, requested: e.requested, approved: e.approved }));
+  const areaTotals = new Map<string, { requested: bigint; approved: bigint }>();
+  for (const d of details) {
+    for (const l of d.data?.lines ?? []) {
+      const row = areaTotals.get(l.planAreaCode) ?? { requested: 0n, approved: 0n };
+      row.requested += BigInt(l.amount);
+      row.approved += BigInt(l.approvedAmount ?? '0');
+      areaTotals.set(l.planAreaCode, row);
+    }
+  }
+  const areaName = (code: string) => {
+    const a = catalog.data?.planAreas.find((p) => p.code === code);
+    return a ? `${code} ${name(a)}` : code;
+  };
+  const byArea: PairRow[] = [...areaTotals.entries()]
+    .sort(([a], [b2]) => a.localeCompare(b2, 'vi', { numeric: true }))
+    .map(([code, v]) => ({ key: code, label: areaName(code), short: code, requested: v.requested.toString(), approved: v.approved.toString() }));
+  const allAdjustments = adjustments.flatMap((q, i) => (q.data ?? []).map((a) => ({ ...a, unitName: included[i]?.unitName ?? '' })));
+
+  const run = async (call: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call();
+      await refresh();
+      setAction(null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const startApprove = () => {
+    const problems: Record<string, string> = {};
+    if (!decisionNumber.trim()) problems.decisionNumber = t('prov.chair.numberRequired');
+    if (!parseVnDate(decisionDate)) problems.decisionDate = t('prov.chair.dateInvalid');
+    setFormError(problems);
+    if (Object.keys(problems).length === 0) setAction('approve');
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('prov.budget.title', { year })}</Title>
+        <SoftBadge size="lg" color={b.status === 'APPROVED' ? 'green' : b.status === 'SUBMITTED' ? 'violet' : 'gray'} data-testid="budget-status">
+          {t(`prov.budgetStatus.${b.status}`)}
+        </SoftBadge>
+      </Group>
+      {b.status === 'RETURNED' && b.returnComment && (
+        <Alert color="orange" title={t('prov.budget.returnedWith')} styles={{ title: { color: 'var(--mantine-color-black)' } }}>
+          {b.returnComment}
+        </Alert>
+      )}
+      {approved && (
+        <Alert color="green" title={t('prov.budget.decided')} data-testid="decision" styles={{ title: { color: 'var(--mantine-color-black)' } }}>
+          {t('prov.budget.decision', { number: b.decisionNumber, date: formatDate(b.decisionDate) })}
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, md: 4 }}>
+        <Paper withBorder p="sm">
+          <Text size="sm" c="dimmed">{t('prov.requested')}</Text>
+          <Text fw={700} data-testid="budget-requested">{formatVnd(b.totals.requested)}</Text>
+        </Paper>
+        <Paper withBorder p="sm">
+          <Text size="sm" c="dimmed">{approved ? t('prov.budget.decidedTotal') : t('prov.approved')}</Text>
+          <Text fw={700} data-testid="budget-approved">{formatVnd(b.totals.approved)}</Text>
+        </Paper>
+        <Paper withBorder p="sm">
+          <Text size="sm" c="dimmed">{t('prov.budget.included')}</Text>
+          <Text fw={700}>{t('prov.budget.counts', { included: b.totals.included, excluded: b.totals.excluded, pending: b.totals.pending })}</Text>
+        </Paper>
+        <Paper withBorder p="sm">
+          <Text size="sm" c="dimmed">{t('prov.chair.warnings')}</Text>
+          <Text fw={700}>{b.warnings.length}</Text>
+        </Paper>
+      </SimpleGrid>
+
+      {isChair && b.status === 'SUBMITTED' && (
+        <Paper withBorder p="md" data-testid="decision-form">
+          <Title order={3} size="h4" mb="xs">
+            {t('prov.chair.decisionTitle')}
+          </Title>
+          <Group align="flex-start">
+            <TextInput
+              label={t('prov.chair.decisionNumber')}
+              placeholder="2345/QĐ-UBND"
+              required
+              value={decisionNumber}
+              onChange={(ev) => setDecisionNumber(ev.currentTarget.value)}
+              error={formError.decisionNumber}
+            />
+            <TextInput
+              label={t('prov.chair.decisionDate')}
+              description={t('prov.chair.dateHelp')}
+              required
+              value={decisionDate}
+              onChange={(ev) => setDecisionDate(ev.currentTarget.value)}
+              error={formError.decisionDate}
+            />
+          </Group>
+          <Group mt="md">
+            <Button onClick={startApprove}>
+              {t('prov.chair.approve')}
+            </Button>
+            <Button variant="default" onClick={() => setAction('return')}>
+              {t('prov.chair.return')}
+            </Button>
+          </Group>
+        </Paper>
+      )}
+
+      {isFinance && (b.status === 'DRAFT' || b.status === 'RETURNED') && (
+        <Paper withBorder p="md">
+          <Group justify="space-between">
+            <Text size="sm">{t('prov.budget.submitHelp')}</Text>
+            <Button onClick={() => setAction('submit')}>{t('prov.budget.submit')}</Button>
+          </Group>
+        </Paper>
+      )}
+      {error !== null && action === null && <ErrorAlert error={error} />}
+
+      {floor.data && <FloorGauge floor={floor.data} showDistricts={!isChair} />}
+      <RequestedApprovedChart title={t('prov.charts.byUnit')} rows={byUnit} testId="chart-by-unit" />
+      <RequestedApprovedChart title={t('prov.charts.byArea')} rows={byArea} testId="chart-by-area" />
+      <RulesReport results={rules.data.results} />
+
+      <Paper withBorder p="md">
+        <Group justify="space-between" mb="xs">
+          <Title order={3} size="h4">
+            {t('prov.budget.estimates')}
+          </Title>
+          {isFinance && (
+            <Button variant="default" size="xs" onClick={() => void download(`/fiscal-years/${year}/report.xlsx`, `du-toan-cntt-${year}.xlsx`).catch(setError)}>
+              {t('prov.budget.workbook')}
+            </Button>
+          )}
+        </Group>
+        <Table striped data-testid="budget-estimates">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('prov.unit')}</Table.Th>
+              <Table.Th>{t('work.status')}</Table.Th>
+              <Table.Th ta="right">{t('prov.requested')}</Table.Th>
+              <Table.Th ta="right">{t('prov.approved')}</Table.Th>
+              <Table.Th>{t('prov.budget.exclusion')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {b.estimates.map((e) => (
+              <Table.Tr key={e.estimateId}>
+                <Table.Td>
+                  {isFinance ? (
+                    <Anchor component={Link} to={`/balance/${e.estimateId}`}>
+                      {e.unitName}
+                    </Anchor>
+                  ) : (
+                    e.unitName
+                  )}
+                  {e.submittedLate && (
+                    <SoftBadge ml="xs" color="orange">
+                      {t('prov.late')}
+                    </SoftBadge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <StatusTag status={e.status} />
+                </Table.Td>
+                <Table.Td ta="right">{formatVnd(e.requested)}</Table.Td>
+                <Table.Td ta="right">{formatVnd(e.approved)}</Table.Td>
+                <Table.Td>
+                  {e.excluded ? (
+                    <Group gap="xs">
+                      <Text size="sm">
+                        {t('prov.budget.excludedBecause', { reason: e.exclusionReason })}
+                      </Text>
+                      {isFinance && (b.status === 'DRAFT' || b.status === 'RETURNED') && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          onClick={() =>
+                            void run(() =>
+                              ok(api.DELETE('/fiscal-years/{year}/budget/exclusions/{estimateId}', { params: { path: { year: year!, estimateId: e.estimateId } } })),
+                            )
+                          }
+                        >
+                          {t('prov.budget.include')}
+                        </Button>
+                      )}
+                    </Group>
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {isFinance && (b.status === 'DRAFT' || b.status === 'RETURNED') && (
+          <Group align="flex-end" mt="md">
+            <NativeSelect
+              label={t('prov.budget.excludeWhich')}
+              value={excludeId}
+              onChange={(ev) => setExcludeId(ev.currentTarget.value)}
+              data={[{ value: '', label: '—' }, ...included.map((e) => ({ value: e.estimateId, label: e.unitName }))]}
+            />
+            <TextInput label={t('prov.budget.excludeReason')} value={excludeReason} onChange={(ev) => setExcludeReason(ev.currentTarget.value)} w={360} />
+            <Button
+              variant="outline"
+              disabled={!excludeId || !excludeReason.trim()}
+              onClick={() =>
+                void run(async () => {
+                  await ok(api.POST('/fiscal-years/{year}/budget/exclusions', { params: { path: { year: year! } }, body: { estimateId: excludeId, reason: excludeReason.trim() } }));
+                  setExcludeId('');
+                  setExcludeReason('');
+                })
+              }
+            >
+              {t('prov.budget.exclude')}
+            </Button>
+          </Group>
+        )}
+      </Paper>
+
+      {approved && (
+        <Paper withBorder p="md" data-testid="adjustments">
+          <Title order={3} size="h4" mb="xs">
+            {t('prov.budget.adjustments')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="xs">
+            {t('prov.budget.adjustmentsHelp')}
+          </Text>
+          {allAdjustments.length === 0 ? (
+            <Text size="sm">{t('prov.budget.noAdjustments')}</Text>
+          ) : (
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('prov.unit')}</Table.Th>
+                  <Table.Th>{t('line.description')}</Table.Th>
+                  <Table.Th ta="right">{t('prov.budget.before')}</Table.Th>
+                  <Table.Th ta="right">{t('prov.budget.after')}</Table.Th>
+                  <Table.Th>{t('prov.budget.reason')}</Table.Th>
+                  <Table.Th>{t('prov.budget.by')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {allAdjustments.map((a) => (
+                  <Table.Tr key={a.id}>
+                    <Table.Td>{a.unitName}</Table.Td>
+                    <Table.Td>
+                      {a.lineNo}. {a.lineDescription}
+                    </Table.Td>
+                    <Table.Td ta="right">{formatVnd(a.beforeAmount)}</Table.Td>
+                    <Table.Td ta="right">{formatVnd(a.afterAmount)}</Table.Td>
+                    <Table.Td>{a.reason}</Table.Td>
+                    <Table.Td>
+                      {a.actorFullName}, {formatDateTime(a.createdAt)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Paper>
+      )}
+
+      <Modal opened={action === 'approve' || action === 'submit'} onClose={() => setAction(null)} closeButtonProps={{ 'aria-label': t('common.close') }} transitionProps={{ duration: 0 }} title={action === 'approve' ? t('prov.chair.confirmTitle') : t('prov.budget.confirmSubmit')} size="lg">
+        <Stack>
+          <Text size="sm">{action === 'approve' ? t('prov.chair.confirmIntro') : t('prov.budget.confirmSubmitIntro')}</Text>
+          <Table data-testid="confirm-figures">
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Th scope="row">{t('prov.requested')}</Table.Th>
+                <Table.Td ta="right">{formatVnd(b.totals.requested)}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row">{t('prov.approved')}</Table.Th>
+                <Table.Td ta="right" data-testid="confirm-approved">{formatVnd(b.totals.approved)}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row">{t('prov.budget.included')}</Table.Th>
+                <Table.Td ta="right">{t('prov.budget.counts', { included: b.totals.included, excluded: b.totals.excluded, pending: b.totals.pending })}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row">{t('prov.floor.state')}</Table.Th>
+                <Table.Td ta="right">{floor.data?.compliant ? t('prov.floor.compliant') : t('prov.floor.short')}</Table.Td>
+              </Table.Tr>
+              {action === 'approve' && (
+                <Table.Tr>
+                  <Table.Th scope="row">{t('prov.chair.decisionNumber')}</Table.Th>
+                  <Table.Td ta="right">
+                    {decisionNumber} — {decisionDate}
+                  </Table.Td>
+                </Table.Tr>
+              )}
+            </Table.Tbody>
+          </Table>
+          {b.warnings.length > 0 && (
+            <Alert color="orange" title={t('prov.chair.warnings')} styles={{ title: { color: 'var(--mantine-color-black)' } }}>
+              {b.warnings.map((w, i) => (
+                <div key={i}>{w.includes(' / ') ? (i18n.language === 'en' ? w.split(' / ')[1] : w.split(' / ')[0]) : w}</div>
+              ))}
+            </Alert>
+          )}
+          {error !== null && <ErrorAlert error={error} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setAction(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              loading={busy}
+              onClick={() =>
+                void run(() =>
+                  action === 'approve'
+                    ? ok(api.POST('/fiscal-years/{year}/budget/approve', { params: { path: { year: year! } }, body: { version: b.version, decisionNumber: decisionNumber.trim(), decisionDate: parseVnDate(decisionDate)! } }))
+                    : ok(api.POST('/fiscal-years/{year}/budget/submit', { params: { path: { year: year! } }, body: {} })),
+                )
+              }
+            >
+              {action === 'approve' ? t('prov.chair.approveConfirm') : t('prov.budget.submitConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <ReturnDialog
+        opened={action === 'return'}
+        onClose={() => setAction(null)}
+        title={t('prov.chair.returnTitle', { year })}
+        intro={t('prov.chair.returnIntro', { approved: formatVnd(b.totals.approved) })}
+        onReturn={async (comment) => {
+          await ok(api.POST('/fiscal-years/{year}/budget/return', { params: { path: { year: year! } }, body: { version: b.version, comment } }));
+          await refresh();
+        }}
+      />
+    </Stack>
+  );
+}
