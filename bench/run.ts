@@ -5,6 +5,7 @@ import { benchLedger } from './ledger.bench.js';
 import { benchReportExport } from './report.bench.js';
 import { benchSpreadsheetImport } from './spreadsheets.bench.js';
 import { benchUploadFlood } from './upload-flood.bench.js';
+import { benchWeb } from './web.bench.js';
 
 const benchmarks: readonly (readonly [name: string, run: () => Promise<unknown>])[] = [
   ['allocation', benchAllocation],
@@ -12,6 +13,7 @@ const benchmarks: readonly (readonly [name: string, run: () => Promise<unknown>]
   ['hostile upload flood', benchUploadFlood],
   ['report export', benchReportExport],
   ['estimate ledger at national scale', benchLedger],
+  ['web app in Chromium', benchWeb],
 ];
 const only = process.argv.slice(2);
 

@@ -30,7 +30,7 @@ describe('the OpenAPI document (e2e)', () => {
 
   it('served at /docs-json is the one the typed client is generated from (no database)', async () => {
     expect(document).toEqual(JSON.parse(JSON.stringify(await buildOpenApiDocumentOffline())));
-  });
+  }, 60_000);
 
   it('sign-in, registry, catalog and years answer what they declare', async () => {
     const login = await request(t.http).post('/auth/login').send({ username: 'yenphong.officer', password: DEMO_PASSWORD }).expect(200);
@@ -45,7 +45,7 @@ describe('the OpenAPI document (e2e)', () => {
     await call(officer, 'get', '/fiscal-years', '/fiscal-years');
     await call(officer, 'get', '/fiscal-years/2012', '/fiscal-years/{year}');
     expectMatchesDocument(document, 'get', '/health', await request(t.http).get('/health'));
-  });
+  }, 60_000);
 
   it('an estimate drafted, edited, submitted, and its workbook imported as a job', async () => {
     const officer = await t.as('tuson.officer');
@@ -83,7 +83,7 @@ describe('the OpenAPI document (e2e)', () => {
     const auditor = await t.as('auditor');
     await call(auditor, 'get', `/audit?entityId=${id}`, '/audit');
     await call(auditor, 'get', '/audit/verify', '/audit/verify');
-  });
+  }, 60_000);
 
   it('progress reports, targets, the dashboard, the floor, rules and consolidation answer what they declare', async () => {
     const officer = await t.as('yenphong.officer');
@@ -106,7 +106,7 @@ describe('the OpenAPI document (e2e)', () => {
     await call(dof, 'get', '/fiscal-years/2012/districts', '/fiscal-years/{year}/districts');
     await call(dof, 'get', '/fiscal-years/2012/consolidation', '/fiscal-years/{year}/consolidation');
     await call(officer, 'get', '/fiscal-years/2012/consolidation', '/fiscal-years/{year}/consolidation');
-  });
+  }, 60_000);
 
   it('the budget, balancing runs, support rounds and open data answer what they declare', async () => {
     const dof = await t.as('dof.officer');
@@ -136,5 +136,51 @@ describe('the OpenAPI document (e2e)', () => {
     await call(dof, 'get', `/fiscal-years/2013/support-rounds/${round.id as string}`, '/fiscal-years/{year}/support-rounds/{id}');
     await call(dof, 'get', '/fiscal-years/2013/support-awards', '/fiscal-years/{year}/support-awards');
     expectMatchesDocument(document, 'get', '/open-data', await request(t.http).get('/open-data'));
-  });
+  }, 60_000);
+
+  it('every error has a stable code and says it in Vietnamese first, English beside', async () => {
+    const officer = await t.as('yenphong.officer');
+    const vietnameseFirst = /^[^/]*[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ][^/]* \/ /i;
+    /** The answer's error body, checked against the document's error shape. */
+    const refused = (response: { status: number; body: unknown }, method: string, path: string) => {
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expectMatchesDocument(document, method, path, response);
+      const body = response.body as { code: string; message: string; details?: { field: string; code: string; message: string }[] };
+      expect(body.message).toMatch(vietnameseFirst);
+      for (const detail of body.details ?? []) expect(detail.message).toMatch(vietnameseFirst);
+      return body;
+    };
+    const estimate = await call(officer, 'post', '/estimates', '/estimates', { unitId: SEEDED.yenPhong, year: 2015 });
+    const id = estimate.id as string;
+
+    const tooSmall = refused(await officer.post(`/estimates/${id}/lines`).send({ ...lineBody(), version: 0 }), 'post', '/estimates/{id}/lines');
+    expect(tooSmall).toMatchObject({ code: 'INVALID_INPUT', message: 'version không được nhỏ hơn 1 / version must not be less than 1' });
+    expect(tooSmall.details).toEqual([{ field: 'version', code: 'min', message: 'version không được nhỏ hơn 1 / version must not be less than 1' }]);
+
+    const unknown = refused(await officer.post('/estimates').send({ unitId: SEEDED.yenPhong, year: 2016, foo: 1 }), 'post', '/estimates');
+    expect(unknown.details).toEqual([expect.objectContaining({ field: 'foo', code: 'whitelistValidation' })]);
+    expect(unknown.message).toContain('property foo should not exist');
+
+    const badId = refused(await officer.get('/estimates/not-an-id'), 'get', '/estimates/{id}');
+    expect(badId).toMatchObject({ code: 'INVALID_ID', details: [{ field: 'id', code: 'INVALID_ID' }] });
+    expect(badId.message).toBe('id: mã định danh không hợp lệ (cần UUID) / id: Validation failed (uuid is expected)');
+    const badLine = refused(await officer.patch(`/estimates/${id}/lines/nope`).send({ version: 1 }), 'patch', '/estimates/{id}/lines/{lineId}');
+    expect(badLine.details?.[0].field).toBe('lineId');
+    const badYear = refused(await officer.get('/fiscal-years/abc'), 'get', '/fiscal-years/{year}');
+    expect(badYear).toMatchObject({ code: 'INVALID_NUMBER_PARAM', details: [{ field: 'year' }] });
+
+    const malformed = refused(await officer.post('/estimates').set('Content-Type', 'application/json').send('{"unitId": '), 'post', '/estimates');
+    expect(malformed.code).toBe('MALFORMED_BODY');
+
+    const missing = refused(await officer.get('/estimates/00000000-0000-4000-8000-000000000000'), 'get', '/estimates/{id}');
+    expect(missing).toMatchObject({ code: 'NOT_FOUND', message: 'Không tìm thấy dự toán 00000000-0000-4000-8000-000000000000 / Estimate 00000000-0000-4000-8000-000000000000 not found' });
+
+    const unpublished = refused(await request(t.http).get('/open-data/2013/datapackage.json'), 'get', '/open-data/{year}/datapackage.json');
+    expect(unpublished.code).toBe('NOT_PUBLISHED');
+    expect(unpublished.message).not.toContain('not found / Không tìm thấy');
+
+    const route = (await officer.get('/no-such-route').expect(404)).body as { code: string; message: string };
+    expect(route.code).toBe('ROUTE_NOT_FOUND');
+    expect(route.message).toBe('Không có đường dẫn GET /no-such-route / Cannot GET /no-such-route');
+  }, 60_000);
 });

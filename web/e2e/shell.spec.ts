@@ -32,6 +32,10 @@ test('navigation follows the role: a unit officer drafts, a province reviewer do
   const nav = page.getByRole('navigation');
   await expect(nav.getByRole('link', { name: 'Lập dự toán' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Tổng hợp toàn tỉnh' })).toHaveCount(0);
+  await nav.getByRole('link', { name: 'Báo cáo 6 tháng' }).click();
+  await expect(page.getByRole('heading', { name: /Báo cáo tiến độ 6 tháng/ })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveCount(0);
+  await expectAccessible(page, 'semi-annual report');
   await signOut(page);
   await signIn(page, 'dic.reviewer');
   await expect(nav.getByRole('link', { name: 'Thẩm định dự toán' })).toBeVisible();

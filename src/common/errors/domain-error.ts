@@ -1,5 +1,6 @@
 // Domain errors carry a kind and a stable code; one HTTP filter maps kinds to statuses.
 // Plain TypeScript so that domain rules throw them without importing the framework.
+import { entityNameVi, message } from './messages.js';
 
 export type DomainErrorKind = 'INVALID' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'TOO_LARGE' | 'UNPROCESSABLE' | 'TOO_MANY_REQUESTS';
 
@@ -36,7 +37,7 @@ export class InvalidInputError extends DomainError {
 
 export class NotFoundError extends DomainError {
   constructor(entity: string, id: string | number) {
-    super('NOT_FOUND', 'NOT_FOUND', `${entity} ${id} not found / Không tìm thấy`);
+    super('NOT_FOUND', 'NOT_FOUND', message('NOT_FOUND', { entity: entityNameVi(entity), entityEn: entity, id }));
   }
 }
 
@@ -46,10 +47,6 @@ export class ConflictError extends DomainError {
   }
 
   static staleVersion(entity: string, expected: number): ConflictError {
-    return new ConflictError(
-      'STALE_VERSION',
-      `${entity} was changed by someone else (your version ${expected} is stale); reload and try again / ` +
-        'Dữ liệu đã được người khác thay đổi, vui lòng tải lại',
-    );
+    return new ConflictError('STALE_VERSION', message('STALE_VERSION', { entity: entityNameVi(entity), entityEn: entity, expected }));
   }
 }

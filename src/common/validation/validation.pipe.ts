@@ -1,18 +1,53 @@
 import { type ArgumentMetadata, BadRequestException, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import type { FieldProblem } from '../errors/domain-error.js';
+import { message, type MessageCode } from '../errors/messages.js';
 import { forbiddenKeyPaths } from './json-guard.js';
+
+// class-validator's own messages are English only; each constraint has a catalog entry instead,
+// with the limits read from the English text ("must not be less than 1"). Messages the project's
+// validators set themselves are already "vi / en" and are kept.
+const CONSTRAINT_CODES: Readonly<Record<string, MessageCode>> = {
+  whitelistValidation: 'UNKNOWN_PROPERTY',
+  min: 'TOO_SMALL',
+  max: 'TOO_BIG',
+  isInt: 'NOT_INTEGER',
+  isNumber: 'NOT_NUMBER',
+  isPositive: 'TOO_SMALL',
+  isString: 'NOT_STRING',
+  isBoolean: 'NOT_BOOLEAN',
+  isArray: 'NOT_ARRAY',
+  isObject: 'NOT_OBJECT',
+  nestedValidation: 'NOT_OBJECT',
+  isNotEmpty: 'REQUIRED',
+  isDefined: 'REQUIRED',
+  arrayNotEmpty: 'TOO_FEW_ITEMS',
+  isUuid: 'NOT_UUID',
+  maxLength: 'TOO_LONG',
+  minLength: 'TOO_SHORT',
+  isIn: 'NOT_ALLOWED_VALUE',
+  isEnum: 'NOT_ALLOWED_VALUE',
+  arrayMaxSize: 'TOO_MANY_ITEMS',
+  arrayMinSize: 'TOO_FEW_ITEMS',
+};
+
+/** The problem of one failed constraint, in the catalog's words when class-validator wrote it. */
+function problem(field: string, constraint: string, text: string): FieldProblem {
+  const raw = text.trim();
+  const code = CONSTRAINT_CODES[constraint];
+  if (!code || raw.includes(' / ')) return { field, code: constraint, message: raw };
+  const limit = /(?:less than|greater than|or equal to|no more than|at least) (\S+?)(?: characters| elements)?$/.exec(raw)?.[1] ?? (constraint === 'isPositive' ? '0' : '');
+  const values = /following values: (.*)$/.exec(raw)?.[1] ?? '';
+  const property = field || 'body';
+  // The detail keeps class-validator's constraint name as its code (clients already key on it); the text is the catalog's.
+  return { field, code: constraint, message: message(code, { property, limit, values }) };
+}
 
 function flatten(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     // Array positions read as in JavaScript: candidates[2].asked.
     const field = /^[0-9]+$/.test(error.property) ? `${prefix}[${error.property}]` : prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({
-      field,
-      code,
-      // The root of a request body has an empty property name; messages then start with a space.
-      message: message.trim(),
-    }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, text]) => problem(field, constraint, text));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
@@ -29,14 +64,14 @@ class GuardedValidationPipe extends ValidationPipe {
       const paths = forbiddenKeyPaths(value);
       if (paths.length > 0) {
         const details = paths.map((field) => ({ field, code: 'whitelistValidation', message: FORBIDDEN_KEY_MESSAGE.replaceAll('$path', field) }));
-        throw new BadRequestException({ message: details.map((d) => d.message).join('; '), details });
+        throw new BadRequestException({ message: details.map((d) => d.message).join('; '), code: 'INVALID_INPUT', details });
       }
     }
     return super.transform(value, metadata);
   }
 }
 
-/** Global validation: unknown fields are rejected, and every problem names its field. */
+/** Global validation: unknown fields are rejected, and every problem names its field, "vi / en", with a code. */
 export function createValidationPipe(): ValidationPipe {
   return new GuardedValidationPipe({
     whitelist: true,
@@ -45,8 +80,8 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: true,
     exceptionFactory: (errors) => {
       const details = flatten(errors);
-      const message = details.map((d) => (d.message.startsWith(d.field) ? d.message : `${d.field}: ${d.message}`)).join('; ');
-      return new BadRequestException({ message: message || 'Invalid input', details });
+      const text = details.map((d) => (d.message.startsWith(d.field) ? d.message : `${d.field}: ${d.message}`)).join('; ');
+      return new BadRequestException({ message: text || message('INVALID_INPUT'), code: 'INVALID_INPUT', details });
     },
   });
 }

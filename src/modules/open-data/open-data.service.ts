@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Writable } from 'node:stream';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { HeavyWorkGate } from '../../common/concurrency/heavy-work-gate.js';
-import { NotFoundError } from '../../common/errors/domain-error.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { message } from '../../common/errors/messages.js';
 import { BUDGET_LINE_HEADER, lineRecords, type PublishedLine } from './domain/budget-lines.js';
 import { csvRecord } from './domain/csv.js';
 import { buildDescriptor, type FiscalDataPackage, type PublicationMeta, RESOURCE_PATH } from './domain/descriptor.js';
@@ -144,9 +145,9 @@ function toLine(r: LineRow): PublishedLine {
   };
 }
 
-class NotPublishedError extends NotFoundError {
+class NotPublishedError extends DomainError {
   constructor(year: number) {
-    super('Open data for fiscal year', `${year} (not approved) / Chưa có dữ liệu công bố`);
+    super('NOT_FOUND', 'NOT_PUBLISHED', message('NOT_PUBLISHED', { year }));
   }
 }
 

@@ -167,6 +167,7 @@ export const en: Messages = {
     lineSame: 'This line is unchanged; the change is on another line.',
     others_one: '{{count}} other line changed.',
     others_other: '{{count}} other lines changed.',
+    unchanged: '(not changed by you)',
     keepMine: 'Reload and keep what I typed',
     takeTheirs: 'Use the current version',
   },

@@ -165,6 +165,7 @@ export const vi = {
     lineSame: 'Dòng này không đổi; thay đổi nằm ở dòng khác.',
     others_one: '{{count}} dòng khác đã thay đổi.',
     others_other: '{{count}} dòng khác đã thay đổi.',
+    unchanged: '(bạn không sửa)',
     keepMine: 'Tải lại, giữ những gì tôi đã nhập',
     takeTheirs: 'Dùng bản hiện nay',
   },

@@ -1,5 +1,5 @@
 // Dates as officials write them: dd/mm/yyyy, times in Vietnam's time.
-const dateTime = new Intl.DateTimeFormat('vi-VN', {
+const dateTime = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Asia/Ho_Chi_Minh',
   day: '2-digit',
   month: '2-digit',
@@ -18,5 +18,6 @@ export function formatDate(date: string | null | undefined): string {
 /** An ISO instant → `20/07/2011 14:05` in Vietnam's time. */
 export function formatDateTime(instant: string | null | undefined): string {
   if (!instant) return '—';
-  return dateTime.format(new Date(instant));
+  // en-GB writes `30/11/2026, 05:10`; officials write the date first without the comma.
+  return dateTime.format(new Date(instant)).replace(',', '');
 }

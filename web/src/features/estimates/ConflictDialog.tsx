@@ -65,7 +65,7 @@ export function ConflictDialog({ opened, catalog, base, current, typed, otherCha
                   <Table.Td>{t(`line.${field === 'isContinuing' ? 'part' : field}`)}</Table.Td>
                   <Table.Td>{show(field, base)}</Table.Td>
                   <Table.Td fw={700}>{show(field, current)}</Table.Td>
-                  <Table.Td>{show(field, typed)}</Table.Td>
+                  <Table.Td>{base && typed[field] === base[field] ? t('conflict.unchanged') : show(field, typed)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

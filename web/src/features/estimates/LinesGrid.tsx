@@ -1,6 +1,6 @@
 // The lines as the annex groups them: part A (continuing) then part B (new), each by plan area,
 // with subtotals; DIC's opinion per line when the estimate came back with one.
-import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog, Line } from '../../api/types';
@@ -48,9 +48,9 @@ export function LinesGrid({ lines, catalog, editable, onEdit, onDelete }: Props)
             <Table.Th ta="right">{t('line.quantity')}</Table.Th>
             <Table.Th ta="right">{t('line.unitPrice')}</Table.Th>
             <Table.Th ta="right">{t('line.amount')}</Table.Th>
-            <Table.Th>{t('line.sourceAndType')}</Table.Th>
+            <Table.Th miw={140}>{t('line.sourceAndType')}</Table.Th>
             {showOpinion && <Table.Th>{t('line.dicOpinion')}</Table.Th>}
-            <Table.Th w={editable ? 120 : 1}>
+            <Table.Th w={editable ? 64 : 1}>
               <span className="visually-hidden">{t('line.actions')}</span>
             </Table.Th>
           </Table.Tr>
@@ -117,7 +117,7 @@ export function LinesGrid({ lines, catalog, editable, onEdit, onDelete }: Props)
                           )}
                           <Table.Td>
                             {editable && (
-                              <Group gap={4} wrap="nowrap">
+                              <Stack gap={4} align="stretch">
                                 <Button size="compact-sm" variant="light" onClick={() => onEdit(line)} aria-label={t('line.editNo', { no: line.lineNo })}>
                                   {t('line.edit')}
                                 </Button>
@@ -129,7 +129,7 @@ export function LinesGrid({ lines, catalog, editable, onEdit, onDelete }: Props)
                                 >
                                   {t('line.delete')}
                                 </Button>
-                              </Group>
+                              </Stack>
                             )}
                           </Table.Td>
                         </Table.Tr>

@@ -28,7 +28,7 @@ export function RuleList({ checks, only }: { checks: RuleCheck[]; only?: RuleSta
       {shown.map((check) => (
         <List.Item key={check.code} data-rule={check.code} data-state={check.state}>
           <Group gap="sm" wrap="nowrap" align="flex-start">
-            <Badge color={COLOR[check.state]} variant="light" w={110} style={{ flexShrink: 0 }}>
+            <Badge color={COLOR[check.state]} variant="light" w={140} style={{ flexShrink: 0 }}>
               {t(`checkState.${check.state}`)}
             </Badge>
             <div>
