@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { canonicalJson } from '../audit/hash-chain.js';
 import { ConflictError } from '../../common/errors/domain-error.js';
 import type { Actor } from '../auth/actor.js';
+import { message } from '../../common/errors/messages.js';
 
 export interface IdempotentCall {
   key: string | undefined;
@@ -34,7 +35,7 @@ export async function applyOnce<T>(manager: EntityManager, actor: Actor, call: I
       [actor.userId, call.key],
     );
     if (!earlier || earlier.action !== call.action || earlier.target !== call.target || earlier.request_hash !== requestHash) {
-      throw new ConflictError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request / Khoá Idempotency-Key đã dùng cho yêu cầu khác');
+      throw new ConflictError('IDEMPOTENCY_KEY_REUSED', message('IDEMPOTENCY_KEY_REUSED'));
     }
     return earlier.response;
   }
