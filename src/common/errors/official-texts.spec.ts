@@ -19,7 +19,7 @@ const SKIPPED = [
   /\/testing\//,
   /-cli\.ts$/,
   /\/cli\.ts$/,
-  /allocation\/engine\/(allocate|parse-allocation-input|allocation-errors)\.ts$/,
+  /engine\/allocation\/(allocate|parse-allocation-input|allocation-errors)\.ts$/,
   /open-data\/domain\/(validator|csv|descriptor)\.ts$/,
   /audit-verify/,
   /^database\//,

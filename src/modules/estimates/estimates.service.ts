@@ -5,7 +5,7 @@ import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { normaliseDecimal, sumVnd } from '../../common/money/vnd.js';
 import { lockYear, YEAR_CLOSED } from '../../database/year-lock.js';
-import { canonicalJson } from '../audit/hash-chain.js';
+import { canonicalJson } from '../../common/canonical-json.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
 import type { CatalogCodes } from '../catalog/catalog-codes.js';

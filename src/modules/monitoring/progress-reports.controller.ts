@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { InvalidInputError } from '../../common/errors/domain-error.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Permit } from '../auth/auth.decorators.js';
-import { IdempotencyKey } from '../workflow/idempotency-key.decorator.js';
+import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator.js';
 import {
   CreateProgressReportDto,
   ListProgressReportsQuery,

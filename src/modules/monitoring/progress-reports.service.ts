@@ -7,7 +7,7 @@ import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } fr
 import { AuditService } from '../audit/audit.service.js';
 import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
 import { type RowProblem, RowProblemsError } from '../spreadsheets/spreadsheet-errors.js';
-import { applyOnce } from '../workflow/idempotency.js';
+import { applyOnce } from '../../common/idempotency/idempotency.js';
 import { type ExecutionRow, executionRow } from './domain/execution.js';
 import { Fraction } from './domain/fraction.js';
 import {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Q
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Permit } from '../auth/auth.decorators.js';
-import { IdempotencyKey } from '../workflow/idempotency-key.decorator.js';
+import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator.js';
 import { DecideSupportRoundDto, OpenSupportRoundDto, ReplaceCandidatesDto, SupportAwardsQuery } from './dto/support.dto.js';
 import { SupportService } from './support.service.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';

@@ -9,7 +9,7 @@ import type { Actor } from '../auth/actor.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
 import { FloorService } from '../floor/floor.service.js';
 import type { ApproveBudgetDto, ExclusionDto, ReturnDto, TransitionDto } from './dto/workflow.dto.js';
-import { applyOnce } from './idempotency.js';
+import { applyOnce } from '../../common/idempotency/idempotency.js';
 import { message } from '../../common/errors/messages.js';
 
 export type BudgetStatus = YearBudgetStatus;

@@ -27,9 +27,9 @@ import {
   isInvestmentProject,
   isLate,
   supportOverruns,
-} from './domain/estimate-cycle.js';
+} from '../estimates/domain/estimate-cycle.js';
 import type { AdjustmentDto, AppraisalDto, BalanceDto, ReturnDto, ReviewDto, TransitionDto } from './dto/workflow.dto.js';
-import { applyOnce } from './idempotency.js';
+import { applyOnce } from '../../common/idempotency/idempotency.js';
 
 @Injectable()
 export class EstimateWorkflowService {

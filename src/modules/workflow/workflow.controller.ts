@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Permit } from '../auth/auth.decorators.js';
 import { AdjustmentDto, AppraisalDto, BalanceDto, ReturnDto, ReviewDto, TransitionDto } from './dto/workflow.dto.js';
 import { EstimateWorkflowService } from './estimate-workflow.service.js';
-import { IdempotencyKey } from './idempotency-key.decorator.js';
+import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';
 import { EstimateDto } from '../estimates/dto/estimate.response.js';
 import { LineAdjustmentDto } from './dto/workflow.response.js';

@@ -8,7 +8,7 @@ import type {
   RoundingOutcome,
   TierOutcomeKind,
 } from './allocate.js';
-import { bilingual, type Message, message, texts } from '../../../common/errors/messages.js';
+import { bilingual, type Message, message, texts } from '../../common/errors/messages.js';
 
 /** The contract's output (DESIGN.md section 4), lines in input order. */
 export interface AllocationOutput {

@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { InvalidInputError } from '../../common/errors/domain-error.js';
-import { message } from '../../common/errors/messages.js';
+import { InvalidInputError } from '../errors/domain-error.js';
+import { message } from '../errors/messages.js';
 
 /** The optional Idempotency-Key header: 1–200 visible characters. */
 export const IdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined => {
