@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { isVnd } from '../../common/money/vnd.js';
 import { AuditService } from '../audit/audit.service.js';
-import { type Actor, ForbiddenError } from '../auth/actor.js';
+import { type Actor, ForbiddenError } from '../../common/access/actor.js';
 import { Estimate } from '../estimates/entities/estimate.entity.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { FloorService, type FullPicture, type PictureLine } from '../floor/floor.service.js';

@@ -7,7 +7,7 @@ import { normaliseDecimal, sumVnd } from '../../common/money/vnd.js';
 import { lockYear, YEAR_CLOSED } from '../../database/year-lock.js';
 import { canonicalJson } from '../../common/canonical-json.js';
 import { AuditService } from '../audit/audit.service.js';
-import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
+import { type Actor, coversUnit, ForbiddenError } from '../../common/access/actor.js';
 import type { CatalogCodes } from '../catalog/catalog-codes.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { SupportService } from '../support/support.service.js';

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { lockYear, YEAR_CLOSED, type YearBudgetStatus, type YearLockMode } from '../../database/year-lock.js';
 import { AuditService } from '../audit/audit.service.js';
-import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
+import { type Actor, coversUnit, ForbiddenError } from '../../common/access/actor.js';
 import { EstimateLine } from '../estimates/entities/estimate-line.entity.js';
 import { Estimate, type EstimateStatus } from '../estimates/entities/estimate.entity.js';
 import { type EstimateView, EstimatesService } from '../estimates/estimates.service.js';
