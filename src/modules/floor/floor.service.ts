@@ -11,6 +11,7 @@ import { checkRules, recurrentThresholdsRule, type RuleDistrict, type RuleInForc
 import { floorFigures } from './domain/floor.js';
 import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
 import { NO_MEASURES, sumBy } from '../estimates/ledger/kept-totals.js';
+import { message } from '../../common/errors/messages.js';
 
 
 export interface PictureLine extends RuleLine {
@@ -223,8 +224,7 @@ export class FloorService {
         unfundedTotal,
         note:
           unfundedTotal < figures.shortfall
-            ? `Các đề nghị chưa được cấp (${unfundedTotal}) không đủ để đạt mức sàn (thiếu ${figures.shortfall}) / ` +
-              `the unfunded requests (${unfundedTotal}) cannot close the shortfall (${figures.shortfall})`
+            ? message('TOP_UP_SHORT', { unfunded: unfundedTotal, shortfall: figures.shortfall })
             : null,
         lines: candidates
           .map((c, i) => ({ ...c, proposed: result.allocations[i] ?? 0n }))

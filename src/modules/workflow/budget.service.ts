@@ -11,6 +11,7 @@ import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
 import { FloorService } from '../floor/floor.service.js';
 import type { ApproveBudgetDto, ExclusionDto, ReturnDto, TransitionDto } from './dto/workflow.dto.js';
 import { applyOnce } from '../../common/idempotency/idempotency.js';
+import { message } from '../../common/errors/messages.js';
 
 export type BudgetStatus = YearBudgetStatus;
 
@@ -131,7 +132,7 @@ export class BudgetService {
       await this.openBudget(manager, year);
       const estimate = await this.ledger.exclude(manager, year, dto.estimateId, dto.reason, actor.userId);
       if (!estimate) throw new NotFoundError(`Estimate of ${year}`, dto.estimateId);
-      if (!estimate.excluded) throw new ConflictError('ALREADY_EXCLUDED', 'The estimate is already excluded / Dự toán đã được loại khỏi tổng hợp');
+      if (!estimate.excluded) throw new ConflictError('ALREADY_EXCLUDED', message('ALREADY_EXCLUDED'));
       await this.audit.record(manager, {
         actor,
         unitId: estimate.unitId,
@@ -174,7 +175,7 @@ export class BudgetService {
             pending.map((e) => `${e.unitCode} (${e.status})`).join(', '),
         );
       }
-      if (view.totals.included === 0) throw new ConflictError('BUDGET_EMPTY', 'No balanced estimate to submit / Chưa có dự toán nào được cân đối');
+      if (view.totals.included === 0) throw new ConflictError('BUDGET_EMPTY', message('BUDGET_EMPTY'));
       const warnings = await this.rulesAtSubmission(manager, year);
       const changes = { submitted_at: NOW, submitted_by: actor.userId, warnings: JSON.stringify(warnings), return_comment: null };
       await this.transition(manager, year, 'submit', dto.version, changes);
@@ -190,7 +191,7 @@ export class BudgetService {
       // The budget row is locked and every estimate change takes it first, so what was
       // submitted is still what is approved; check it all the same.
       const unbalanced = await this.ledger.unbalancedInBudget(manager, year);
-      if (unbalanced > 0) throw new ConflictError('BUDGET_NOT_READY', `${unbalanced} included estimates are no longer balanced / Có dự toán chưa cân đối`);
+      if (unbalanced > 0) throw new ConflictError('BUDGET_NOT_READY', message('BUDGET_NO_LONGER_BALANCED', { count: unbalanced }));
       // The included estimates become APPROVED; their lines keep the decided figures apart.
       const approved = await this.ledger.approveYear(manager, year);
       // Audit last: the chain lock is taken after the row locks, as on every other path.
