@@ -10,6 +10,7 @@ import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
 import { checkRules, recurrentThresholdsRule, type RuleDistrict, type RuleInForce, type RuleLine, type RuleResult, rulesInForce, type YearPicture } from './domain/budget-rules.js';
 import { floorFigures } from './domain/floor.js';
 import { estimateBuckets, NO_MEASURES, sumBy, yearBuckets } from '../estimates/ledger/kept-totals.js';
+import { message } from '../../common/errors/messages.js';
 
 
 export interface PictureLine extends RuleLine {
@@ -220,8 +221,7 @@ export class FloorService {
         unfundedTotal,
         note:
           unfundedTotal < figures.shortfall
-            ? `Các đề nghị chưa được cấp (${unfundedTotal}) không đủ để đạt mức sàn (thiếu ${figures.shortfall}) / ` +
-              `the unfunded requests (${unfundedTotal}) cannot close the shortfall (${figures.shortfall})`
+            ? message('TOP_UP_SHORT', { unfunded: unfundedTotal, shortfall: figures.shortfall })
             : null,
         lines: candidates
           .map((c, i) => ({ ...c, proposed: result.allocations[i] ?? 0n }))
