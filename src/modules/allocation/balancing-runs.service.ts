@@ -18,6 +18,7 @@ import { adoptedAmount, allocationRequest, compareRuns, type RunKind, type RunLi
 import type { CreateBalancingRunDto } from './dto/balancing-run.dto.js';
 import { allocate, type AllocationLineExplanation, explainAllocation, InfeasibleAllocationError } from '../../engine/allocation/index.js';
 import { bilingual, message, splitBilingual } from '../../common/errors/messages.js';
+import { formatVietnamTime } from '../../common/time/vietnam-time.js';
 
 const ALL_SOURCES = '*';
 
@@ -115,7 +116,7 @@ export class BalancingRunsService {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO balancing_runs (id, year, track, kind, name, rounding_unit, ceilings, groups, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [runId, year, dto.track, kind, dto.name ?? `${kind} ${dto.track} ${new Date().toISOString()}`, unit.toString(), JSON.stringify(ceilings), JSON.stringify(groups), actor.userId],
+        [runId, year, dto.track, kind, dto.name ?? `${kind} ${dto.track} ${formatVietnamTime(new Date())}`, unit.toString(), JSON.stringify(ceilings), JSON.stringify(groups), actor.userId],
       );
       await this.insertLines(manager, runId, stored);
       await this.audit.record(manager, {
