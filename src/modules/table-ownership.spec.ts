@@ -64,7 +64,6 @@ const KNOWN_FOREIGN_READS: readonly string[] = [
   'floor -> units',
   'monitoring -> fiscal_years',
   'monitoring -> units',
-  'monitoring -> users',
   'open-data -> activity_kinds',
   'open-data -> consolidated_budgets',
   'open-data -> expenditure_types',
@@ -74,11 +73,7 @@ const KNOWN_FOREIGN_READS: readonly string[] = [
   'open-data -> progress_disbursements',
   'open-data -> progress_reports',
   'open-data -> units',
-  'spreadsheets -> funding_sources',
-  'spreadsheets -> support_allocations',
-  'spreadsheets -> support_rounds',
   'spreadsheets -> units',
-  'spreadsheets -> users',
   'support -> fiscal_years',
   'support -> funding_sources',
   'support -> units',
@@ -86,10 +81,8 @@ const KNOWN_FOREIGN_READS: readonly string[] = [
   'treasury -> fiscal_years',
   'treasury -> funding_sources',
   'treasury -> units',
-  'workflow -> audit_events',
   'workflow -> fiscal_years',
   'workflow -> units',
-  'workflow -> users',
 ];
 
 function sourceFiles(dir: string): string[] {
