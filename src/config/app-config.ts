@@ -89,7 +89,7 @@ export class AppConfig {
   @IsInt()
   @Min(2)
   @Max(3600)
-  JOB_LEASE_SECONDS = 15;
+  JOB_LEASE_SECONDS = 10;
 
   /** Secret that signs access tokens; required in production (in development a random one per start). */
   @IsOptional()
