@@ -5,17 +5,18 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { isVnd } from '../../common/money/vnd.js';
 import { AuditService } from '../audit/audit.service.js';
-import { type Actor, ForbiddenError } from '../auth/actor.js';
+import { type Actor, ForbiddenError } from '../../common/access/actor.js';
 import { Estimate } from '../estimates/entities/estimate.entity.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { FloorService, type FullPicture, type PictureLine } from '../floor/floor.service.js';
 import { floorFigures } from '../floor/domain/floor.js';
-import { BALANCER_OF, isInvestmentProject } from '../workflow/domain/estimate-cycle.js';
+import { BALANCER_OF, isInvestmentProject } from '../estimates/domain/estimate-cycle.js';
 import { EstimateWorkflowService } from '../workflow/estimate-workflow.service.js';
-import { applyOnce } from '../workflow/idempotency.js';
-import { adoptedAmount, allocationRequest, compareRuns, type RunKind, type RunLine } from './domain/scenarios.js';
+import { applyOnce } from '../../common/idempotency/idempotency.js';
+import { adoptedAmount, allocationRequest, compareRuns, type RunKind, type RunLine } from '../../engine/allocation/scenarios.js';
 import type { CreateBalancingRunDto } from './dto/balancing-run.dto.js';
-import { allocate, type AllocationLineExplanation, explainAllocation, InfeasibleAllocationError } from './engine/index.js';
+import { allocate, type AllocationLineExplanation, explainAllocation, InfeasibleAllocationError } from '../../engine/allocation/index.js';
+import { bilingual, message, splitBilingual } from '../../common/errors/messages.js';
 
 const ALL_SOURCES = '*';
 
@@ -100,7 +101,7 @@ export class BalancingRunsService {
         if (error instanceof InfeasibleAllocationError) {
           throw new ConflictError(
             'INFEASIBLE',
-            `Tổng mức tối thiểu cam kết vượt trần ${ceiling} (${source}) / committed minimums exceed the ceiling: ${error.message}`,
+            message('INFEASIBLE', { minimumTotal: error.minimumTotal, ceiling, source, excess: error.excess }),
           );
         }
         throw error;
@@ -270,16 +271,16 @@ export class BalancingRunsService {
   /** The ceilings of a run, validated: one for all sources, or one per known funding source. */
   private ceilings(dto: CreateBalancingRunDto, kind: RunKind, picture: FullPicture, sources: ReadonlySet<string>): Record<string, string> {
     if (dto.ceiling !== undefined && dto.ceilingsBySource !== undefined) {
-      throw InvalidInputError.of('ceilingsBySource', 'chỉ dùng một trong hai: ceiling hoặc ceilingsBySource / give either ceiling or ceilingsBySource');
+      throw InvalidInputError.of('ceilingsBySource', message('CEILING_EITHER'));
     }
     if (dto.ceilingsBySource !== undefined) {
-      if (kind === 'TOP_UP') throw InvalidInputError.of('ceilingsBySource', 'a top-up has one ceiling / bổ sung chỉ có một mức trần');
+      if (kind === 'TOP_UP') throw InvalidInputError.of('ceilingsBySource', message('TOP_UP_ONE_CEILING'));
       const problems: FieldProblem[] = [];
       const entries = Object.entries(dto.ceilingsBySource);
-      if (entries.length === 0) problems.push({ field: 'ceilingsBySource', code: 'EMPTY', message: 'ceilingsBySource: give at least one source' });
+      if (entries.length === 0) problems.push({ field: 'ceilingsBySource', code: 'EMPTY', message: message('CEILINGS_EMPTY', { field: 'ceilingsBySource' }) });
       for (const [source, value] of entries) {
-        if (!sources.has(source)) problems.push({ field: `ceilingsBySource.${source}`, code: 'UNKNOWN_CODE', message: `ceilingsBySource.${source}: unknown funding source` });
-        else if (!isVnd(value)) problems.push({ field: `ceilingsBySource.${source}`, code: 'matches', message: `ceilingsBySource.${source} must be a whole number of đồng as a string of digits` });
+        if (!sources.has(source)) problems.push({ field: `ceilingsBySource.${source}`, code: 'UNKNOWN_CODE', message: message('CEILING_UNKNOWN_SOURCE', { field: `ceilingsBySource.${source}` }) });
+        else if (!isVnd(value)) problems.push({ field: `ceilingsBySource.${source}`, code: 'matches', message: message('CEILING_NOT_VND', { field: `ceilingsBySource.${source}` }) });
       }
       if (problems.length > 0) throw new InvalidInputError(problems);
       return Object.fromEntries(entries) as Record<string, string>;
@@ -290,7 +291,7 @@ export class BalancingRunsService {
       if (!shortfall) throw new ConflictError('NO_SHORTFALL', 'Không thiếu so với mức sàn / The floor is met (or not set): nothing to top up');
       return { [ALL_SOURCES]: shortfall.toString() };
     }
-    throw InvalidInputError.of('ceiling', 'cần mức trần / give a ceiling or ceilingsBySource');
+    throw InvalidInputError.of('ceiling', message('CEILING_REQUIRED'));
   }
 
   /**
@@ -324,7 +325,10 @@ export class BalancingRunsService {
   /** The engine's account of a line, with DIC's bearing on it first when there is one. */
   private explained(explanation: AllocationLineExplanation | undefined, note: string | null) {
     if (!explanation) return null;
-    return note ? { ...explanation, summary: `${note}. ${explanation.summary}` } : explanation;
+    if (!note) return explanation;
+    // Both are "vi / en": the note goes first in each language.
+    const [noteText, summary] = [splitBilingual(note), splitBilingual(explanation.summary)];
+    return { ...explanation, summary: bilingual({ vi: `${noteText.vi}. ${summary.vi}`, en: `${noteText.en}. ${summary.en}` }) };
   }
 
   private storedLine(

@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import { sumVnd } from '../../common/money/vnd.js';
-import { allocationRequest } from '../allocation/domain/scenarios.js';
-import { allocate } from '../allocation/engine/index.js';
-import { DISTRICT_OWN_SOURCE, ESTIMATE_CYCLE, isInvestmentProject } from '../workflow/domain/estimate-cycle.js';
+import { allocationRequest } from '../../engine/allocation/scenarios.js';
+import { allocate } from '../../engine/allocation/index.js';
+import { DISTRICT_OWN_SOURCE, ESTIMATE_CYCLE, isInvestmentProject } from '../estimates/domain/estimate-cycle.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
 import { checkRules, recurrentThresholdsRule, type RuleDistrict, type RuleInForce, type RuleLine, type RuleResult, rulesInForce, type YearPicture } from './domain/budget-rules.js';
 import { floorFigures } from './domain/floor.js';
 import { estimateBuckets, NO_MEASURES, sumBy, yearBuckets } from '../estimates/ledger/kept-totals.js';
+import { message } from '../../common/errors/messages.js';
 
 
 export interface PictureLine extends RuleLine {
@@ -220,8 +221,7 @@ export class FloorService {
         unfundedTotal,
         note:
           unfundedTotal < figures.shortfall
-            ? `Các đề nghị chưa được cấp (${unfundedTotal}) không đủ để đạt mức sàn (thiếu ${figures.shortfall}) / ` +
-              `the unfunded requests (${unfundedTotal}) cannot close the shortfall (${figures.shortfall})`
+            ? message('TOP_UP_SHORT', { unfunded: unfundedTotal, shortfall: figures.shortfall })
             : null,
         lines: candidates
           .map((c, i) => ({ ...c, proposed: result.allocations[i] ?? 0n }))

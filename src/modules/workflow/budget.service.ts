@@ -5,11 +5,12 @@ import { ConflictError, NotFoundError } from '../../common/errors/domain-error.j
 import { sumVnd } from '../../common/money/vnd.js';
 import { lockYear, type YearBudgetStatus } from '../../database/year-lock.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../common/access/actor.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
 import { FloorService } from '../floor/floor.service.js';
 import type { ApproveBudgetDto, ExclusionDto, ReturnDto, TransitionDto } from './dto/workflow.dto.js';
-import { applyOnce } from './idempotency.js';
+import { applyOnce } from '../../common/idempotency/idempotency.js';
+import { message } from '../../common/errors/messages.js';
 
 export type BudgetStatus = YearBudgetStatus;
 
@@ -141,7 +142,7 @@ export class BudgetService {
         `INSERT INTO budget_exclusions (year, estimate_id, reason, created_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1`,
         [year, dto.estimateId, dto.reason, actor.userId],
       );
-      if (inserted.length === 0) throw new ConflictError('ALREADY_EXCLUDED', 'The estimate is already excluded / Dự toán đã được loại khỏi tổng hợp');
+      if (inserted.length === 0) throw new ConflictError('ALREADY_EXCLUDED', message('ALREADY_EXCLUDED'));
       await this.audit.record(manager, {
         actor,
         unitId: estimate.unit_id,
@@ -188,7 +189,7 @@ export class BudgetService {
             pending.map((e) => `${e.unitCode} (${e.status})`).join(', '),
         );
       }
-      if (view.totals.included === 0) throw new ConflictError('BUDGET_EMPTY', 'No balanced estimate to submit / Chưa có dự toán nào được cân đối');
+      if (view.totals.included === 0) throw new ConflictError('BUDGET_EMPTY', message('BUDGET_EMPTY'));
       const warnings = await this.rulesAtSubmission(manager, year);
       const changes = { submitted_at: NOW, submitted_by: actor.userId, warnings: JSON.stringify(warnings), return_comment: null };
       await this.transition(manager, year, 'submit', dto.version, changes);
@@ -208,7 +209,7 @@ export class BudgetService {
           WHERE year = $1 AND status <> 'BALANCED' AND id NOT IN (SELECT estimate_id FROM budget_exclusions WHERE year = $1)`,
         [year],
       );
-      if (unbalanced > 0) throw new ConflictError('BUDGET_NOT_READY', `${unbalanced} included estimates are no longer balanced / Có dự toán chưa cân đối`);
+      if (unbalanced > 0) throw new ConflictError('BUDGET_NOT_READY', message('BUDGET_NO_LONGER_BALANCED', { count: unbalanced }));
       // An UPDATE through TypeORM answers [rows, count].
       const [approved] = await manager.query<[{ id: string; unit_id: string; version: number }[], number]>(
         `UPDATE estimates SET status = 'APPROVED', approved_at = now(), version = version + 1, updated_at = now()
