@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { FloorController } from './floor.controller.js';
+import { FloorController, PeriodFloorController } from './floor.controller.js';
 import { FloorService } from './floor.service.js';
 
 @Module({
-  controllers: [FloorController],
+  controllers: [FloorController, PeriodFloorController],
   providers: [FloorService],
   exports: [FloorService],
 })
