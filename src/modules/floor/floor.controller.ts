@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { InvalidInputError } from '../../common/errors/domain-error.js';
 import { IsOptionalField } from '../../common/validation/validators.js';
-import { Permit } from '../auth/auth.decorators.js';
+import { Permit } from '../../common/access/access.decorators.js';
 import { FloorService } from './floor.service.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';
 import { DistrictItLinesDto, FloorDto, PeriodFloorDto, RulesDto } from './dto/floor.response.js';

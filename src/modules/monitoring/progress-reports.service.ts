@@ -5,9 +5,10 @@ import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { HeavyWorkGate } from '../../common/concurrency/heavy-work-gate.js';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
-import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
+import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
+import { type Actor, coversUnit, ForbiddenError } from '../../common/access/actor.js';
 import { type RowProblem, RowProblemsError } from '../spreadsheets/spreadsheet-errors.js';
-import { applyOnce } from '../workflow/idempotency.js';
+import { applyOnce } from '../../common/idempotency/idempotency.js';
 import { type ExecutionRow, executionRow } from './domain/execution.js';
 import { Fraction } from './domain/fraction.js';
 import {
@@ -202,6 +203,7 @@ export class ProgressReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly gate: HeavyWorkGate,
+    private readonly ledger: EstimateLedger,
   ) {}
 
   /** The unit (or its head) opens the half-year's report; one per unit per half-year. */
@@ -738,15 +740,12 @@ export class ProgressReportsService {
     const [unit] = await manager.query<UnitRow[]>('SELECT id, code, name, name_en, kind FROM units WHERE id = $1', [report.unit_id]);
     const period = await periodOfYear(manager, report.year);
     const all = await periodTargets(manager, period);
-    const [estimate] = await manager.query<{ id: string }[]>(
-      `SELECT id FROM estimates WHERE unit_id = $1 AND year = $2 AND status = 'APPROVED'${lock ? ' FOR SHARE' : ''}`,
-      [report.unit_id, report.year],
-    );
-    const lines = estimate
+    const estimateId = await this.ledger.approvedEstimateOf(manager, report.unit_id, report.year, { lock });
+    const lines = estimateId
       ? await manager.query<LineRow[]>(
           `SELECT id, line_no, description, plan_area_code, funding_source_code, expenditure_type_code, COALESCE(approved_amount, 0)::text AS approved
-             FROM estimate_lines WHERE estimate_id = $1 ORDER BY line_no`,
-          [estimate.id],
+             FROM ${this.ledger.linesOfEstimates('$1')} l ORDER BY line_no`,
+          [[estimateId]],
         )
       : [];
     return {
@@ -754,7 +753,7 @@ export class ProgressReportsService {
       unit,
       targets: all.filter((target) => inPopulation(target, unit.kind)),
       allTargets: new Map(all.map((target) => [target.code, target])),
-      estimateId: estimate?.id ?? null,
+      estimateId,
       lines,
     };
   }
