@@ -8,6 +8,14 @@ import { type AuditKeys, type Checkpoint, checkpointValid, eventMac, macMatches,
 import type { ListAuditQuery } from './dto/list-audit.query.js';
 import { AuditEvent } from './entities/audit-event.entity.js';
 import { type AnchoredBreak, AnchoredChainVerifier, type AnchoredEvent, type ChainedEventContent, eventHash } from './hash-chain.js';
+import { personNames, unitNames } from '../../common/access/names.js';
+
+/** Names beside an event's ids (null where the id is null or no longer known). */
+export interface EventNames {
+  actorFullName: string | null;
+  unitCode: string | null;
+  unitName: string | null;
+}
 
 export interface AuditRecord {
   actor: Actor | null;
@@ -247,7 +255,8 @@ export class AuditService implements OnModuleInit {
     );
   }
 
-  async list(query: ListAuditQuery): Promise<{ items: AuditEvent[]; limit: number; offset: number }> {
+  /** A page of events, each with the actor's full name and the unit's code and name beside their ids. */
+  async list(query: ListAuditQuery): Promise<{ items: (AuditEvent & EventNames)[]; limit: number; offset: number }> {
     const builder = this.dataSource.getRepository(AuditEvent).createQueryBuilder('a');
     if (query.entityType) builder.andWhere('a.entity_type = :entityType', { entityType: query.entityType });
     if (query.entityId) builder.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
@@ -255,7 +264,15 @@ export class AuditService implements OnModuleInit {
     if (query.actorId) builder.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
     if (query.from) builder.andWhere('a.occurred_at >= :from', { from: query.from });
     if (query.to) builder.andWhere('a.occurred_at < :to', { to: query.to });
-    const items = await builder.orderBy('a.seq', 'ASC').skip(query.offset).take(query.limit).getMany();
+    const events = await builder.orderBy('a.seq', 'ASC').skip(query.offset).take(query.limit).getMany();
+    const [people, units] = [await personNames(this.dataSource.manager, events.map((e) => e.actorId)), await unitNames(this.dataSource.manager, events.map((e) => e.unitId))];
+    const items = events.map((event) =>
+      Object.assign(event, {
+        actorFullName: (event.actorId && people.get(event.actorId)) ?? null,
+        unitCode: (event.unitId && units.get(event.unitId)?.code) ?? null,
+        unitName: (event.unitId && units.get(event.unitId)?.name) ?? null,
+      }),
+    );
     return { items, limit: query.limit, offset: query.offset };
   }
 

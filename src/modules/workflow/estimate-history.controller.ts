@@ -13,6 +13,7 @@ interface Row {
   actor_name: string | null;
   action: string;
   entity_type: string;
+  actor_unit_name: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   reason: string | null;
@@ -41,8 +42,8 @@ export class EstimateHistoryController {
     const estimate = await this.estimates.getFor(id, actor);
     const rows = await this.dataSource.query<Row[]>(
       // The actor's full name as people know them (the event keeps the username).
-      `SELECT a.occurred_at, COALESCE(u.full_name, a.actor_name) AS actor_name, a.action, a.entity_type, a.before, a.after, a.reason
-         FROM audit_events a LEFT JOIN users u ON u.id = a.actor_id
+      `SELECT a.occurred_at, COALESCE(u.full_name, a.actor_name) AS actor_name, au.name AS actor_unit_name, a.action, a.entity_type, a.before, a.after, a.reason
+         FROM audit_events a LEFT JOIN users u ON u.id = a.actor_id LEFT JOIN units au ON au.id = u.unit_id
         WHERE a.unit_id = $3
           AND ((a.entity_type = 'estimate' AND a.entity_id = $1)
             OR (a.entity_type = 'estimate_line' AND (a.after->>'estimateId' = $2 OR a.before->>'estimateId' = $2)))
@@ -55,6 +56,7 @@ export class EstimateHistoryController {
       return {
         at: row.occurred_at.toISOString(),
         actorName: row.actor_name,
+        actorUnitName: row.actor_unit_name,
         action: row.action,
         lineNo: isLine && typeof line.lineNo === 'number' ? line.lineNo : null,
         description: isLine ? text(line.description) : null,

@@ -5,8 +5,11 @@ export class AuditEventDto {
   @ApiText({ description: 'bigserial, as a string of digits', example: '42' }) id!: string;
   @ApiDateTime() occurredAt!: string;
   @ApiUuid({ nullable: true }) actorId!: string | null;
-  @ApiText({ nullable: true }) actorName!: string | null;
+  @ApiText({ nullable: true, description: 'Username of the actor, as the event keeps it' }) actorName!: string | null;
+  @ApiText({ nullable: true, description: 'Full name of the actor' }) actorFullName!: string | null;
   @ApiUuid({ nullable: true }) unitId!: string | null;
+  @ApiText({ nullable: true }) unitCode!: string | null;
+  @ApiText({ nullable: true }) unitName!: string | null;
   @ApiText({ example: 'estimate' }) entityType!: string;
   @ApiText() entityId!: string;
   @ApiText({ example: 'estimate.submit' }) action!: string;
