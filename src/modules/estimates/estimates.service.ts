@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
+import { changeStatus } from '../../common/concurrency/status-change.js';
 import { normaliseDecimal, sumVnd } from '../../common/money/vnd.js';
 import { lockYear, YEAR_CLOSED } from '../../database/year-lock.js';
 import { canonicalJson } from '../../common/canonical-json.js';
@@ -284,9 +285,16 @@ export class EstimatesService {
 
   /**
    * Replaces every line of an editable estimate at once (a workbook import): all or nothing,
-   * under the same version rule and line checks as single edits; one audit event.
+   * under the same version rule and line checks as single edits; one audit event. `within` runs
+   * last inside the transaction (what it writes commits with the lines; what it throws undoes them).
    */
-  async replaceLines(estimateId: string, version: number, lines: readonly LineFieldsDto[], actor: Actor): Promise<EstimateView> {
+  async replaceLines(
+    estimateId: string,
+    version: number,
+    lines: readonly LineFieldsDto[],
+    actor: Actor,
+    within?: (manager: EntityManager, saved: EstimateView) => Promise<void>,
+  ): Promise<EstimateView> {
     const codes = await this.codesFor(estimateId);
     const built: LineContent[] = [];
     const problems: FieldProblem[] = [];
@@ -320,7 +328,10 @@ export class EstimatesService {
         before: summary(old),
         after: summary(built),
       });
-      return this.get(estimateId, manager);
+      const saved = await this.get(estimateId, manager);
+      // The caller's own write in the same transaction (a job records its outcome: lines and DONE commit together).
+      await within?.(manager, saved);
+      return saved;
     });
   }
 
@@ -417,26 +428,16 @@ export class EstimatesService {
     if (!coversUnit(actor, target.unitId)) throw new ForbiddenError('Bạn không sửa dự toán của đơn vị này / You do not act for this unit');
     // Lines feed the year's rules (district IT lines, contingencies): the year first, as every write.
     await lockYear(manager, target.year, 'SHARE');
-    const claimed = await manager
-      .createQueryBuilder()
-      .update(Estimate)
-      .set({ version: () => 'version + 1', updatedAt: () => 'now()' })
-      .where('id = :estimateId AND version = :version AND status IN (:...editable)', {
-        estimateId,
-        version,
-        editable: EDITABLE_STATUSES,
-      })
-      .execute();
-    if (claimed.affected === 1) return target;
-    const current = await manager.findOneBy(Estimate, { id: estimateId });
-    if (!current) throw new NotFoundError('Estimate', estimateId);
-    if (!EDITABLE_STATUSES.includes(current.status)) {
-      throw new ConflictError(
-        'NOT_EDITABLE',
-        `Dự toán đang ở trạng thái ${current.status}, không sửa được / The estimate is ${current.status}: lines change only in DRAFT or RETURNED`,
-      );
-    }
-    throw ConflictError.staleVersion('Estimate', version);
+    await changeStatus(
+      manager,
+      { table: 'estimates', where: { id: estimateId }, from: EDITABLE_STATUSES, version },
+      {
+        name: 'Estimate',
+        illegal: (current) =>
+          new ConflictError('NOT_EDITABLE', `Dự toán đang ở trạng thái ${current}, không sửa được / The estimate is ${current}: lines change only in DRAFT or RETURNED`),
+      },
+    );
+    return target;
   }
 
   /** Validates a line's fields against the catalog and computes its amount; 400 naming each bad field. */

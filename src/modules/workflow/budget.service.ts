@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
+import { changeStatus, NOW } from '../../common/concurrency/status-change.js';
 import { sumVnd } from '../../common/money/vnd.js';
 import { lockYear, type YearBudgetStatus } from '../../database/year-lock.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -22,8 +23,6 @@ const BUDGET_CYCLE: Record<'submit' | 'approve' | 'return', { from: BudgetStatus
   return: { from: ['SUBMITTED'], to: 'RETURNED' },
 };
 const OPEN: BudgetStatus[] = ['DRAFT', 'RETURNED'];
-/** Marks a column set to the database's `now()`, never confused with text a user typed. */
-const NOW = Object.freeze({ sql: 'now()' as const });
 
 interface BudgetRow {
   year: number;
@@ -250,32 +249,17 @@ export class BudgetService {
     changes: Record<string, string | null | typeof NOW>,
   ): Promise<void> {
     const rule = BUDGET_CYCLE[action];
-    const params: unknown[] = [year, rule.from, rule.to];
-    const sets = Object.entries(changes).map(([column, value]) => {
-      if (value === NOW) return `${column} = now()`;
-      params.push(value);
-      return `${column} = $${params.length}`;
-    });
-    let versionClause = '';
-    if (version !== undefined) {
-      params.push(version);
-      versionClause = ` AND version = $${params.length}`;
-    }
-    const updated = await manager.query<[unknown[], number]>(
-      `UPDATE consolidated_budgets SET status = $3, version = version + 1, ${sets.join(', ')}
-        WHERE year = $1 AND status = ANY($2)${versionClause}`,
-      params,
+    await changeStatus(
+      manager,
+      // The budget row has no updated_at: its own timestamps say when each step happened.
+      { table: 'consolidated_budgets', where: { year }, from: rule.from, to: rule.to, version, set: changes, touch: false },
+      {
+        name: `Consolidated budget ${year}`,
+        missing: () => ConflictError.staleVersion(`Consolidated budget ${year}`, version ?? 0),
+        illegal: (current) =>
+          new ConflictError('ILLEGAL_TRANSITION', `Không thể ${action} dự toán tổng hợp đang ở trạng thái ${current} / Cannot ${action} a consolidated budget that is ${current}`),
+      },
     );
-    if (updated[1] !== 1) {
-      const [current] = await manager.query<{ status: BudgetStatus; version: number }[]>('SELECT status, version FROM consolidated_budgets WHERE year = $1', [year]);
-      if (current && !rule.from.includes(current.status)) {
-        throw new ConflictError(
-          'ILLEGAL_TRANSITION',
-          `Không thể ${action} dự toán tổng hợp đang ở trạng thái ${current.status} / Cannot ${action} a consolidated budget that is ${current.status}`,
-        );
-      }
-      throw ConflictError.staleVersion(`Consolidated budget ${year}`, version ?? current?.version ?? 0);
-    }
   }
 
   private recordTransition(

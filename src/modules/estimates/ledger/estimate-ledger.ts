@@ -6,8 +6,15 @@
 // layout) take the ledger's relations as SQL sub-selects, so that the join stays in PostgreSQL and
 // no line is read into Node that the answer does not need.
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { changeStatus } from '../../../common/concurrency/status-change.js';
+import { ConflictError, NotFoundError } from '../../../common/errors/domain-error.js';
+import { lockYear, type YearLockMode } from '../../../database/year-lock.js';
+import { ESTIMATE_CYCLE, type EstimateAction } from '../domain/estimate-cycle.js';
 import { ESTIMATE_STATUSES, type EstimateStatus } from '../domain/estimate-status.js';
+import { EstimateLine } from '../entities/estimate-line.entity.js';
+import { Estimate } from '../entities/estimate.entity.js';
 import { type EstimateBucket, estimateBuckets, type YearBucket, yearBuckets } from './kept-totals.js';
 
 /**
@@ -30,6 +37,9 @@ const param = (value: SqlParam): SqlParam => {
   if (!/^(\$[1-9][0-9]*|[a-z_]+\.[a-z_]+)$/.test(value)) throw new Error(`not a parameter reference or a column: ${value}`);
   return value;
 };
+
+/** What the workflow sets on a line: DIC's review, the appraisal, the approved amount. */
+export type LineReviewChange = Partial<Pick<EstimateLine, 'dicOpinion' | 'dicNote' | 'designAgreed' | 'appraisedAmount' | 'appraisalNote' | 'approvedAmount'>>;
 
 /** An estimate of a year as the ledger lists it, with its kept totals. Amounts in đồng. */
 export interface LedgerEstimate {
@@ -90,6 +100,15 @@ export class EstimateLedger {
    * with the line's `line_no` and `description` and the estimate's `unit_id`. `inBudget` leaves
    * those of excluded estimates out.
    */
+  /** The adjustments of one estimate as a SQL sub-select (columns as `adjustmentsOfYear`). */
+  adjustmentsOfEstimate(estimateId: SqlParam): string {
+    return `(SELECT a.*, l.line_no, l.description, e.unit_id
+               FROM line_adjustments a
+               JOIN estimates e ON e.id = a.estimate_id
+               JOIN estimate_lines l ON l.id = a.line_id
+              WHERE a.estimate_id = ${param(estimateId)})`;
+  }
+
   adjustmentsOfYear(year: SqlParam, { inBudget = false }: { inBudget?: boolean } = {}): string {
     return `(SELECT a.*, l.line_no, l.description, e.unit_id
                FROM line_adjustments a
@@ -237,5 +256,85 @@ export class EstimateLedger {
     // The decided figures, kept apart from the current ones that adjustments change later.
     await manager.query(`UPDATE estimate_lines SET decided_amount = approved_amount WHERE estimate_id = ANY($1::uuid[])`, [approved.map((e) => e.id)]);
     return approved.map((e) => ({ id: e.id, unitId: e.unit_id, version: e.version }));
+  }
+
+  // ---- The estimate cycle's writes (the workflow module calls these inside its transactions) ----
+
+  /**
+   * Locks, in the one order every path uses (see `lockYear`), the year's consolidated budget —
+   * shared for changes that check no year-wide rule, so that changes to different estimates go on
+   * side by side, exclusive for those that do — and then the estimate's row; rules are checked
+   * only after, on what is locked. 404 for an unknown estimate.
+   */
+  async lockEstimate(manager: EntityManager, id: string, mode: YearLockMode = 'SHARE'): Promise<Estimate> {
+    const [found] = await manager.query<{ year: number }[]>('SELECT year FROM estimates WHERE id = $1', [id]);
+    if (!found) throw new NotFoundError('Estimate', id);
+    await lockYear(manager, found.year, mode);
+    const estimate = await manager.findOne(Estimate, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!estimate) throw new NotFoundError('Estimate', id);
+    return estimate;
+  }
+
+  /**
+   * One step of the estimate cycle (`ESTIMATE_CYCLE[action]`): the versioned conditional status
+   * change, with `set` (snake_case columns) beside it. 409 `ILLEGAL_TRANSITION` from another status,
+   * 409 `STALE_VERSION` when `version` (given) moved on.
+   */
+  async transition(manager: EntityManager, estimateId: string, action: EstimateAction, version: number | undefined, set: Readonly<Record<string, unknown>> = {}): Promise<void> {
+    const rule = ESTIMATE_CYCLE[action];
+    await changeStatus(
+      manager,
+      { table: 'estimates', where: { id: estimateId }, from: rule.from, to: rule.to, version, set },
+      {
+        name: 'Estimate',
+        illegal: (current) =>
+          new ConflictError('ILLEGAL_TRANSITION', `Không thể ${action} dự toán đang ở trạng thái ${current} / Cannot ${action} an estimate that is ${current}`),
+      },
+    );
+  }
+
+  /** A SUBMITTED estimate whose every line has an approved amount becomes BALANCED (its row is locked). */
+  async markBalanced(manager: EntityManager, estimateId: string): Promise<void> {
+    await manager.update(Estimate, { id: estimateId }, { status: 'BALANCED', balancedAt: () => 'now()' });
+  }
+
+  /** Every line of an estimate, in line order. */
+  lines(manager: EntityManager, estimateId: string): Promise<EstimateLine[]> {
+    return manager.find(EstimateLine, { where: { estimateId }, order: { lineNo: 'ASC' } });
+  }
+
+  /** The named lines of an estimate (a line of another estimate is absent). */
+  linesById(manager: EntityManager, estimateId: string, ids: readonly string[]): Promise<EstimateLine[]> {
+    return manager.createQueryBuilder(EstimateLine, 'l').where('l.estimate_id = :estimateId AND l.id IN (:...ids)', { estimateId, ids }).getMany();
+  }
+
+  /** Sets DIC's review, the appraisal or the approved amount of one line (its estimate is locked). */
+  async updateLine(manager: EntityManager, lineId: string, change: LineReviewChange): Promise<void> {
+    await manager.update(EstimateLine, { id: lineId }, change);
+  }
+
+  /**
+   * Clears every approved amount of an estimate (back with the unit, it is balanced again on
+   * resubmission); answers the amounts cleared, in line order.
+   */
+  async clearApproved(manager: EntityManager, estimateId: string): Promise<{ id: string; approved_amount: string }[]> {
+    const cleared = await manager.query<{ id: string; approved_amount: string }[]>(
+      'SELECT id, approved_amount::text FROM estimate_lines WHERE estimate_id = $1 AND approved_amount IS NOT NULL ORDER BY line_no',
+      [estimateId],
+    );
+    await manager.query('UPDATE estimate_lines SET approved_amount = NULL WHERE estimate_id = $1', [estimateId]);
+    return cleared;
+  }
+
+  /** Records an adjustment after approval (the line's approved amount is already changed). */
+  async recordAdjustment(
+    manager: EntityManager,
+    adjustment: { lineId: string; estimateId: string; before: bigint; after: bigint; reason: string; actorId: string },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO line_adjustments (id, line_id, estimate_id, before_amount, after_amount, reason, actor_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [randomUUID(), adjustment.lineId, adjustment.estimateId, adjustment.before.toString(), adjustment.after.toString(), adjustment.reason, adjustment.actorId],
+    );
   }
 }
