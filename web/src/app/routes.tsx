@@ -17,7 +17,8 @@ export interface AppRoute {
 
 // Each screen group is its own chunk: the sign-in page ships none of them.
 const MyWork = lazy(() => import('../features/work/MyWork'));
-const EditorPage = lazy(() => import('../features/estimates/EditorPage'));
+const loadEditor = () => import('../features/estimates/EditorPage');
+const EditorPage = lazy(loadEditor);
 const ExcelPage = lazy(() => import('../features/excel/ExcelPage'));
 const ReviewPage = lazy(() => import('../features/review/ReviewPage'));
 const ReportPage = lazy(() => import('../features/reports/ReportPage'));
@@ -49,6 +50,16 @@ export const ROUTES: readonly AppRoute[] = [
   { path: 'budget', roles: [...BALANCERS, 'CHAIR'], nav: 'prov.nav.budget', Component: BudgetPage },
   { path: '', roles: ['ADMIN', 'AUDITOR'], nav: 'nav.province', Component: ProvinceHome },
 ];
+
+/**
+ * Screens whose chunk is fetched while the session is still loading when the address already names
+ * them (a reload or a deep link): the largest screens, whose chunk would otherwise wait for `/auth/me`.
+ */
+const PRELOAD: Readonly<Record<string, () => Promise<unknown>>> = { '/app/estimate': loadEditor };
+
+export function preloadScreen(pathname: string): void {
+  void PRELOAD[pathname.replace(/\/$/, '')]?.();
+}
 
 /** The routes a role may open, in navigation order. */
 export function routesFor(role: Role): AppRoute[] {
