@@ -6,16 +6,8 @@ import { AppConfig } from '../../config/app-config.js';
 import type { Actor } from '../../common/access/actor.js';
 import { type AuditKeys, type Checkpoint, checkpointValid, eventMac, macMatches, publicKeyPem, signCheckpoint, type UnsignedCheckpoint } from './anchor.js';
 import type { ListAuditQuery } from './dto/list-audit.query.js';
-import { AuditEvent } from './entities/audit-event.entity.js';
+import { type AuditActor, auditActors, type AuditTrailPage, auditTrailPage } from './audit-trail.js';
 import { type AnchoredBreak, AnchoredChainVerifier, type AnchoredEvent, type ChainedEventContent, eventHash } from './hash-chain.js';
-import { personNames, unitNames } from '../../common/access/names.js';
-
-/** Names beside an event's ids (null where the id is null or no longer known). */
-export interface EventNames {
-  actorFullName: string | null;
-  unitCode: string | null;
-  unitName: string | null;
-}
 
 export interface AuditRecord {
   actor: Actor | null;
@@ -58,7 +50,8 @@ function plainJson(value: unknown): unknown {
 /** Runs SQL with positional parameters: a TypeORM DataSource or EntityManager, or a pg client. */
 export type SqlRunner = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
-interface EventRow {
+/** An event as PostgreSQL returns it (id and seq as text). */
+export interface EventRow {
   id: string;
   seq: string;
   occurred_at: Date;
@@ -84,7 +77,12 @@ export async function readAnchoredEvents(sql: SqlRunner, afterSeq: string, limit
        FROM audit_events e WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`,
     [afterSeq, limit],
   )) as unknown as EventRow[];
-  return rows.map((row) => ({
+  return rows.map(eventOfRow);
+}
+
+/** An event row as the chain and the API read it (the instant as an ISO string). */
+export function eventOfRow(row: EventRow): AnchoredEvent {
+  return {
     id: row.id,
     seq: row.seq,
     occurredAt: row.occurred_at.toISOString(),
@@ -100,7 +98,7 @@ export async function readAnchoredEvents(sql: SqlRunner, afterSeq: string, limit
     prevHash: row.prev_hash,
     hash: row.hash,
     mac: row.mac,
-  }));
+  };
 }
 
 /** Every checkpoint kept in the database, oldest first. */
@@ -255,25 +253,14 @@ export class AuditService implements OnModuleInit {
     );
   }
 
-  /** A page of events, each with the actor's full name and the unit's code and name beside their ids. */
-  async list(query: ListAuditQuery): Promise<{ items: (AuditEvent & EventNames)[]; limit: number; offset: number }> {
-    const builder = this.dataSource.getRepository(AuditEvent).createQueryBuilder('a');
-    if (query.entityType) builder.andWhere('a.entity_type = :entityType', { entityType: query.entityType });
-    if (query.entityId) builder.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
-    if (query.unitId) builder.andWhere('a.unit_id = :unitId', { unitId: query.unitId });
-    if (query.actorId) builder.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
-    if (query.from) builder.andWhere('a.occurred_at >= :from', { from: query.from });
-    if (query.to) builder.andWhere('a.occurred_at < :to', { to: query.to });
-    const events = await builder.orderBy('a.seq', 'ASC').skip(query.offset).take(query.limit).getMany();
-    const [people, units] = [await personNames(this.dataSource.manager, events.map((e) => e.actorId)), await unitNames(this.dataSource.manager, events.map((e) => e.unitId))];
-    const items = events.map((event) =>
-      Object.assign(event, {
-        actorFullName: (event.actorId && people.get(event.actorId)) ?? null,
-        unitCode: (event.unitId && units.get(event.unitId)?.code) ?? null,
-        unitName: (event.unitId && units.get(event.unitId)?.name) ?? null,
-      }),
-    );
-    return { items, limit: query.limit, offset: query.offset };
+  /** A page of events matching the filters, with names (audit-trail.ts), and how many match. */
+  list(query: ListAuditQuery): Promise<AuditTrailPage> {
+    return auditTrailPage(this.dataSource, query);
+  }
+
+  /** Everyone who acted in the trail, for the actor filter. */
+  async actors(): Promise<{ items: AuditActor[] }> {
+    return { items: await auditActors(this.dataSource) };
   }
 
   /**

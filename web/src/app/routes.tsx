@@ -31,6 +31,8 @@ const RunsPage = lazy(() => import('../features/finance/RunsPage'));
 const BudgetPage = lazy(() => import('../features/province/BudgetPage'));
 const YearSettings = lazy(() => import('../features/finance/YearSettings'));
 const ApprovalInbox = lazy(() => import('../features/chair/ApprovalInbox'));
+const DashboardPage = lazy(() => import('../features/dashboards/DashboardPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 
 const BALANCERS: readonly Role[] = ['DOF_OFFICER', 'DPI_OFFICER'];
 
@@ -48,7 +50,10 @@ export const ROUTES: readonly AppRoute[] = [
   { path: 'settings', roles: ['DOF_OFFICER'], nav: 'prov.nav.settings', Component: YearSettings },
   { path: '', roles: ['CHAIR'], nav: 'prov.nav.inbox', Component: ApprovalInbox },
   { path: 'budget', roles: [...BALANCERS, 'CHAIR'], nav: 'prov.nav.budget', Component: BudgetPage },
-  { path: '', roles: ['ADMIN', 'AUDITOR'], nav: 'nav.province', Component: ProvinceHome },
+  { path: '', roles: ['AUDITOR'], nav: 'dash.nav.audit', Component: AuditPage },
+  { path: 'audit', roles: ['DOF_OFFICER', 'CHAIR'], nav: 'dash.nav.audit', Component: AuditPage },
+  { path: 'dashboard', roles: PROVINCE_ROLES, nav: 'dash.nav.dashboard', Component: DashboardPage },
+  { path: '', roles: ['ADMIN'], nav: 'nav.province', Component: ProvinceHome },
 ];
 
 /**
