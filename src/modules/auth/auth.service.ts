@@ -82,6 +82,20 @@ export class AuthService {
   ) {}
 
   /**
+   * Who the users are, as people read them in histories and workbooks: username and full name by
+   * user id (ids of unknown users are absent). The one way other modules read the users table.
+   */
+  async people(userIds: readonly string[]): Promise<Map<string, { username: string; fullName: string }>> {
+    const unique = [...new Set(userIds)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ id: string; username: string; full_name: string }[]>(
+      'SELECT id, username, full_name FROM users WHERE id = ANY($1::uuid[])',
+      [unique],
+    );
+    return new Map(rows.map((row) => [row.id, { username: row.username, fullName: row.full_name }]));
+  }
+
+  /**
    * Signs a user in from `address` (the client's IP). The limits live in PostgreSQL (every
    * instance applies them) behind `sign_in_begin`, which also hands over the one password hash
    * needed: the app's role cannot read hashes otherwise. Throws TooManyAttemptsError (429, with

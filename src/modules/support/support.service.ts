@@ -362,6 +362,24 @@ export class SupportService {
       .sort((a, b) => SOURCE_ORDER(a.fundingSourceCode) - SOURCE_ORDER(b.fundingSourceCode));
   }
 
+  /**
+   * Every decided allocation above 0 of the year, one row per round, unit and source, with the
+   * round's decision (number, date) and the names a workbook prints; by unit code, then source.
+   */
+  decidedAllocations(year: number, manager: EntityManager = this.dataSource.manager) {
+    return manager.query<
+      { unit_code: string; unit_name: string; funding_source_code: string; funding_source_name: string; amount: string; decision_number: string; decision_date: string }[]
+    >(
+      `SELECT u.code AS unit_code, u.name AS unit_name, a.funding_source_code, fs.name AS funding_source_name, a.decided::text AS amount,
+              r.decision_number, r.decision_date
+         FROM support_allocations a JOIN support_rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id
+         JOIN funding_sources fs ON fs.code = a.funding_source_code
+        WHERE r.year = $1 AND r.status = 'DECIDED' AND a.decided > 0
+        ORDER BY u.code, a.funding_source_code`,
+      [year],
+    );
+  }
+
   /** The year's decided awards, per unit and source: the province sees all, a unit's users their own units. */
   async awards(year: number, query: SupportAwardsQuery, actor: Actor) {
     const manager = this.dataSource.manager;

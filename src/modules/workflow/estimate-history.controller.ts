@@ -1,13 +1,14 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { Endpoint } from '../../common/openapi/endpoint.js';
 import type { Actor } from '../../common/access/actor.js';
 import { CurrentActor, Permit } from '../../common/access/access.decorators.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AuthService } from '../auth/auth.service.js';
 import { EstimatesService } from '../estimates/estimates.service.js';
 import { HistoryDto, type HistoryEntryDto } from './dto/history.dto.js';
 
+<<<<<<< HEAD
 interface Row {
   occurred_at: Date;
   actor_name: string | null;
@@ -19,6 +20,8 @@ interface Row {
   reason: string | null;
 }
 
+=======
+>>>>>>> main
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /**
@@ -32,7 +35,8 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
 export class EstimateHistoryController {
   constructor(
     private readonly estimates: EstimatesService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly auth: AuthService,
   ) {}
 
   @Permit('estimates.read')
@@ -40,6 +44,7 @@ export class EstimateHistoryController {
   @Endpoint({ summary: "The estimate's changes in order: who, when, what and on which line", response: HistoryDto })
   async history(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<HistoryDto> {
     const estimate = await this.estimates.getFor(id, actor);
+<<<<<<< HEAD
     const rows = await this.dataSource.query<Row[]>(
       // The actor's full name as people know them (the event keeps the username).
       `SELECT a.occurred_at, COALESCE(u.full_name, a.actor_name) AS actor_name, au.name AS actor_unit_name, a.action, a.entity_type, a.before, a.after, a.reason
@@ -50,6 +55,12 @@ export class EstimateHistoryController {
         ORDER BY a.occurred_at, a.id`,
       [id, id, estimate.unitId],
     );
+=======
+    const events = await this.audit.estimateEvents(id, estimate.unitId);
+    // The actor's full name as people know them (the event keeps the username).
+    const people = await this.auth.people(events.flatMap((event) => (event.actor_id ? [event.actor_id] : [])));
+    const rows = events.map((event) => ({ ...event, actor_name: (event.actor_id && people.get(event.actor_id)?.fullName) ?? event.actor_name }));
+>>>>>>> main
     const items = rows.map((row): HistoryEntryDto => {
       const line = row.after ?? row.before ?? {};
       const isLine = row.entity_type === 'estimate_line';
