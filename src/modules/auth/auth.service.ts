@@ -23,7 +23,13 @@ export interface LoginResult {
   accessToken: string;
   tokenType: 'Bearer';
   expiresIn: number;
-  user: Pick<User, 'id' | 'username' | 'fullName' | 'role' | 'unitId'>;
+  user: Pick<User, 'id' | 'username' | 'fullName' | 'role' | 'unitId'> & UnitNames;
+}
+
+/** The code and name of a user's unit, beside its id. */
+export interface UnitNames {
+  unitCode: string;
+  unitName: string;
 }
 
 let dummy: Promise<string> | undefined;
@@ -113,8 +119,14 @@ export class AuthService {
       accessToken,
       tokenType: 'Bearer',
       expiresIn: this.config.TOKEN_TTL_SECONDS,
-      user: { id: user.id, username: user.username, fullName: user.fullName, role: user.role, unitId: user.unitId },
+      user: { id: user.id, username: user.username, fullName: user.fullName, role: user.role, unitId: user.unitId, ...(await this.unitNames(user.unitId)) },
     };
+  }
+
+  /** The code and name of a unit (the user's), for answers a person reads. */
+  async unitNames(unitId: string): Promise<UnitNames> {
+    const [row] = await this.dataSource.query<{ code: string; name: string }[]>('SELECT code, name FROM units WHERE id = $1', [unitId]);
+    return { unitCode: row?.code ?? '', unitName: row?.name ?? '' };
   }
 
   /**

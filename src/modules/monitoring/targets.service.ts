@@ -19,6 +19,7 @@ import {
   targetByCode,
   type TargetView,
 } from './monitoring-data.js';
+import { personNameSql } from '../../common/access/names.js';
 
 export interface ProvinceValueView {
   targetId: string;
@@ -29,6 +30,7 @@ export interface ProvinceValueView {
   note: string;
   version: number;
   recordedBy: string;
+  recordedByName: string;
   recordedAt: Date;
 }
 
@@ -67,9 +69,15 @@ export class TargetsService {
 
   async provinceValues(periodId: string, code: string): Promise<ProvinceValueView[]> {
     const target = await targetByCode(this.dataSource.manager, periodId, code);
+<<<<<<< HEAD
+    const rows = await this.dataSource.query<{ year: number; half: Half; value: string; note: string; version: number; username: string; recorded_by_name: string; recorded_at: Date }[]>(
+      `SELECT v.year, v.half, v.value::text AS value, v.note, v.version, u.username, ${personNameSql('u')} AS recorded_by_name, v.recorded_at
+         FROM target_province_values v JOIN users u ON u.id = v.recorded_by
+=======
     const values = await this.dataSource.query<{ year: number; half: Half; value: string; note: string; version: number; recorded_by: string; recorded_at: Date }[]>(
       `SELECT v.year, v.half, v.value::text AS value, v.note, v.version, v.recorded_by, v.recorded_at
          FROM target_province_values v
+>>>>>>> main
         WHERE v.target_id = $1 ORDER BY v.year, v.half`,
       [target.id],
     );
@@ -88,6 +96,7 @@ export class TargetsService {
       note: row.note,
       version: row.version,
       recordedBy: row.username,
+      recordedByName: row.recorded_by_name,
       recordedAt: row.recorded_at,
     }));
   }

@@ -25,6 +25,10 @@ import {
   type SupportSource,
 } from './domain/support-proposal.js';
 import type { DecideSupportRoundDto, OpenSupportRoundDto, ReplaceCandidatesDto, SupportAmountsDto, SupportAwardsQuery, SupportCandidateDto } from './dto/support.dto.js';
+import { personNameSql } from '../../common/access/names.js';
+
+// Who opened and who decided a round, by name beside the id.
+const BY_NAMES = ['created_by', 'decided_by'].map((column) => `(SELECT ${personNameSql('u')} FROM users u WHERE u.id = r.${column}) AS ${column}_name`).join(', ');
 
 export type SupportRoundStatus = 'OPEN' | 'DECIDED';
 
@@ -35,6 +39,8 @@ interface RoundRow {
   version: number;
   rounding_unit: string;
   created_by: string;
+  created_by_name: string | null;
+  decided_by_name: string | null;
   created_at: Date;
   updated_at: Date;
   decision_number: string | null;
@@ -109,12 +115,14 @@ export interface SupportRoundView {
   version: number;
   roundingUnit: bigint;
   createdBy: string;
+  createdByName: string | null;
   createdAt: Date;
   updatedAt: Date;
   decisionNumber: string | null;
   decisionDate: string | null;
   decidedAt: Date | null;
   decidedBy: string | null;
+  decidedByName: string | null;
   /** The pools in spending order: central support first. */
   pools: SupportPoolView[];
   candidates: SupportCandidateView[];
@@ -152,13 +160,13 @@ export class SupportService {
 
   async list(year: number, manager: EntityManager = this.dataSource.manager): Promise<{ year: number; items: SupportRoundView[] }> {
     await this.requireYear(manager, year);
-    const rounds = await manager.query<RoundRow[]>('SELECT * FROM support_rounds WHERE year = $1 ORDER BY created_at, id', [year]);
+    const rounds = await manager.query<RoundRow[]>(`SELECT r.*, ${BY_NAMES} FROM support_rounds r WHERE year = $1 ORDER BY created_at, id`, [year]);
     return { year, items: await this.views(manager, rounds) };
   }
 
   async get(year: number, id: string, manager: EntityManager = this.dataSource.manager): Promise<SupportRoundView> {
     await this.requireYear(manager, year);
-    const rounds = await manager.query<RoundRow[]>('SELECT * FROM support_rounds WHERE id = $1 AND year = $2', [id, year]);
+    const rounds = await manager.query<RoundRow[]>(`SELECT r.*, ${BY_NAMES} FROM support_rounds r WHERE id = $1 AND year = $2`, [id, year]);
     const [view] = await this.views(manager, rounds);
     if (!view) throw new NotFoundError(`Support round of ${year}`, id);
     return view;
@@ -601,12 +609,14 @@ export class SupportService {
       version: round.version,
       roundingUnit: BigInt(round.rounding_unit),
       createdBy: round.created_by,
+      createdByName: round.created_by_name,
       createdAt: round.created_at,
       updatedAt: round.updated_at,
       decisionNumber: round.decision_number,
       decisionDate: round.decision_date,
       decidedAt: round.decided_at,
       decidedBy: round.decided_by,
+      decidedByName: round.decided_by_name,
       pools: poolViews,
       candidates: candidateViews,
       totals: {
