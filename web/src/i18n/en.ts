@@ -1,5 +1,6 @@
 // English, on the switch. Same keys as vi.ts (the type checker holds them equal).
 import { provinceEn } from './province.en';
+import { supportEn } from './support.en';
 import type { Messages } from './index';
 
 export const en: Messages = {
@@ -252,6 +253,7 @@ export const en: Messages = {
     submit: 'Submit the report',
   },
   prov: provinceEn,
+  supportRound: supportEn,
   errors: {
     RUN_STALE: 'The estimates changed since this scenario was computed, so it cannot be adopted; compute it again.',
     BUDGET_NOT_READY: 'Some included estimates are not balanced yet.',

@@ -12,29 +12,15 @@ import type { Estimate } from '../../api/types';
 import { useMe, useSession } from '../../app/session';
 import { FloorGauge, RequestedApprovedChart, type PairRow } from '../../ui/charts';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { formatDate, formatDateTime } from '../../ui/format';
+import { formatDate, formatDateTime, parseVnDate, todayVn } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { formatVnd } from '../../ui/money';
 import { estimateKey, useCatalog } from '../estimates/queries';
 import { useBudget, useFloor, useRules, yearKeys, type BudgetView } from './queries';
 import { ReturnDialog } from './ReturnDialog';
 import { RulesReport } from './RulesReport';
+import { DecisionFields } from '../chair/DecisionFields';
 import { SoftBadge, StatusTag } from '../../ui/SoftBadge';
-
-/** `20/12/2011` (as officials write it) → `2011-12-20`, or null when it is not a real date. */
-export function parseVnDate(text: string): string | null {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
-  if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** Today in Vietnam's time as dd/mm/yyyy. */
-function todayVn(): string {
-  return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
-}
 
 interface Adjustment {
   id: string;
@@ -160,7 +146,7 @@ export default function BudgetPage() {
           {t('prov.budget.decision', { number: b.decisionNumber, date: formatDate(b.decisionDate) })}
         </Alert>
       )}
-      <SimpleGrid cols={{ base: 1, md: 4 }}>
+      <SimpleGrid cols={{ base: 1, md: approved ? 5 : 4 }}>
         <Paper withBorder p="sm">
           <Text size="sm" c="dimmed">{t('prov.requested')}</Text>
           <Text fw={700} data-testid="budget-requested">{formatVnd(b.totals.requested)}</Text>
@@ -169,6 +155,15 @@ export default function BudgetPage() {
           <Text size="sm" c="dimmed">{approved ? t('prov.budget.decidedTotal') : t('prov.approved')}</Text>
           <Text fw={700} data-testid="budget-approved">{formatVnd(b.totals.approved)}</Text>
         </Paper>
+        {approved && (
+          <Paper withBorder p="sm" bg={b.totals.adjustments > 0 ? 'yellow.0' : undefined}>
+            <Text size="sm" c="dimmed">{t('prov.budget.adjustedTotal')}</Text>
+            <Text fw={700} data-testid="budget-adjusted">{formatVnd(b.totals.adjusted)}</Text>
+            <Text size="xs" c="dimmed" data-testid="budget-adjustment-count">
+              {t('prov.budget.adjustmentCount', { count: b.totals.adjustments })}
+            </Text>
+          </Paper>
+        )}
         <Paper withBorder p="sm">
           <Text size="sm" c="dimmed">{t('prov.budget.included')}</Text>
           <Text fw={700}>{t('prov.budget.counts', { included: b.totals.included, excluded: b.totals.excluded, pending: b.totals.pending })}</Text>
@@ -184,24 +179,13 @@ export default function BudgetPage() {
           <Title order={3} size="h4" mb="xs">
             {t('prov.chair.decisionTitle')}
           </Title>
-          <Group align="flex-start">
-            <TextInput
-              label={t('prov.chair.decisionNumber')}
-              placeholder="2345/QĐ-UBND"
-              required
-              value={decisionNumber}
-              onChange={(ev) => setDecisionNumber(ev.currentTarget.value)}
-              error={formError.decisionNumber}
-            />
-            <TextInput
-              label={t('prov.chair.decisionDate')}
-              description={t('prov.chair.dateHelp')}
-              required
-              value={decisionDate}
-              onChange={(ev) => setDecisionDate(ev.currentTarget.value)}
-              error={formError.decisionDate}
-            />
-          </Group>
+          <DecisionFields
+            number={decisionNumber}
+            date={decisionDate}
+            onNumber={setDecisionNumber}
+            onDate={setDecisionDate}
+            errors={{ number: formError.decisionNumber, date: formError.decisionDate }}
+          />
           <Group mt="md">
             <Button onClick={startApprove}>
               {t('prov.chair.approve')}
@@ -243,9 +227,10 @@ export default function BudgetPage() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('prov.unit')}</Table.Th>
-              <Table.Th>{t('work.status')}</Table.Th>
+              <Table.Th miw={150}>{t('work.status')}</Table.Th>
               <Table.Th ta="right">{t('prov.requested')}</Table.Th>
-              <Table.Th ta="right">{t('prov.approved')}</Table.Th>
+              <Table.Th ta="right">{approved ? t('prov.budget.decidedTotal') : t('prov.approved')}</Table.Th>
+              {approved && <Table.Th ta="right">{t('prov.budget.adjustedTotal')}</Table.Th>}
               <Table.Th>{t('prov.budget.exclusion')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -271,6 +256,11 @@ export default function BudgetPage() {
                 </Table.Td>
                 <Table.Td ta="right">{formatVnd(e.requested)}</Table.Td>
                 <Table.Td ta="right">{formatVnd(e.approved)}</Table.Td>
+                {approved && (
+                  <Table.Td ta="right" fw={e.adjusted !== null && e.adjusted !== e.approved ? 700 : undefined}>
+                    {e.excluded ? '—' : formatVnd(e.adjusted)}
+                  </Table.Td>
+                )}
                 <Table.Td>
                   {e.excluded ? (
                     <Group gap="xs">
