@@ -34,7 +34,7 @@ export default tseslint.config(
   {
     // Domain rules and the allocation engine are plain TypeScript (DESIGN.md section 1): no
     // framework, no persistence, no I/O libraries, nothing from a module's services or entities.
-    files: ['src/**/domain/**/*.ts', 'src/modules/allocation/engine/**/*.ts'],
+    files: ['src/**/domain/**/*.ts', 'src/engine/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
@@ -49,6 +49,37 @@ export default tseslint.config(
               group: ['**/entities/*', '**/*.service.js', '**/*.module.js', '**/*.controller.js', '**/database/*', '**/dto/*'],
               message: 'domain/ and the allocation engine import other domain code only, not services, entities or DTOs',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The engine and common/ sit below every module (DESIGN.md section 1, "ownership"): nothing
+    // there imports a module, so no module cycle can run through them. (Later blocks replace the
+    // rule for the files they match, so the engine's block repeats the purity patterns above.)
+    files: ['src/engine/**/*.ts', 'src/common/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/modules/**'], message: 'the engine and common/ sit below every module: they import none' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'pg-*', 'express', 'exceljs', 'class-validator', 'class-transformer', 'rxjs'],
+              message: 'domain/ and the allocation engine stay free of framework and persistence imports',
+            },
+            { group: ['**/modules/**', '**/database/*'], message: 'the engine sits below every module: it imports none, nor the database' },
           ],
         },
       ],

@@ -1,6 +1,6 @@
 // Allocation engine against a plain bigint pro-rata loop over the same 1,000,000 lines, same run.
 // STACK.md's reference on a 2-core machine: pro-rata ≈ 160 ms, tiers + largest remainder ≈ 420 ms.
-import { allocate, type AllocationInput, type AllocationLineInput } from '../src/modules/allocation/engine/allocate.js';
+import { allocate, type AllocationInput, type AllocationLineInput } from '../src/engine/allocation/allocate.js';
 import { formatTimes, median, mulberry32, settle } from './measure.js';
 
 const LINE_COUNT = 1_000_000;

@@ -7,6 +7,7 @@ import { AllocationModule } from './modules/allocation/allocation.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
+import { ConsolidationModule } from './modules/consolidation/consolidation.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { EstimatesModule } from './modules/estimates/estimates.module.js';
 import { FiscalYearsModule } from './modules/fiscal-years/fiscal-years.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         CatalogModule,
         FiscalYearsModule,
         EstimatesModule,
+        ConsolidationModule,
         FloorModule,
         WorkflowModule,
         AllocationModule,

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { DEMO_ESTIMATES, DEMO_YEAR } from '../seeds/data/demo-estimates.js';
 import { UNIT_IDS } from '../seeds/data/units.js';
 import { HeavyWorkGate } from '../src/common/concurrency/heavy-work-gate.js';
-import { ForbiddenError } from '../src/modules/auth/actor.js';
+import { ForbiddenError } from '../src/common/access/actor.js';
 import { AuthService } from '../src/modules/auth/auth.service.js';
 import { writeEstimateWorkbook } from '../src/modules/spreadsheets/estimate-template.js';
 import { readEstimateWorkbook } from '../src/modules/spreadsheets/estimate-workbook-reader.js';

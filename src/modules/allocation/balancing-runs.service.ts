@@ -5,17 +5,17 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { isVnd } from '../../common/money/vnd.js';
 import { AuditService } from '../audit/audit.service.js';
-import { type Actor, ForbiddenError } from '../auth/actor.js';
+import { type Actor, ForbiddenError } from '../../common/access/actor.js';
 import { Estimate } from '../estimates/entities/estimate.entity.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { FloorService, type FullPicture, type PictureLine } from '../floor/floor.service.js';
 import { floorFigures } from '../floor/domain/floor.js';
-import { BALANCER_OF, isInvestmentProject } from '../workflow/domain/estimate-cycle.js';
+import { BALANCER_OF, isInvestmentProject } from '../estimates/domain/estimate-cycle.js';
 import { EstimateWorkflowService } from '../workflow/estimate-workflow.service.js';
-import { applyOnce } from '../workflow/idempotency.js';
-import { adoptedAmount, allocationRequest, compareRuns, type RunKind, type RunLine } from './domain/scenarios.js';
+import { applyOnce } from '../../common/idempotency/idempotency.js';
+import { adoptedAmount, allocationRequest, compareRuns, type RunKind, type RunLine } from '../../engine/allocation/scenarios.js';
 import type { CreateBalancingRunDto } from './dto/balancing-run.dto.js';
-import { allocate, type AllocationLineExplanation, explainAllocation, InfeasibleAllocationError } from './engine/index.js';
+import { allocate, type AllocationLineExplanation, explainAllocation, InfeasibleAllocationError } from '../../engine/allocation/index.js';
 
 const ALL_SOURCES = '*';
 

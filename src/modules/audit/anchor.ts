@@ -8,7 +8,7 @@
 //   events cut off the tail, which leave a valid chain behind, are missing against it.
 // Both keys derive from one secret (AUDIT_KEY) with HKDF, so there is one thing to keep safe.
 import { createHmac, createPrivateKey, createPublicKey, hkdfSync, type KeyObject, sign, timingSafeEqual, verify, createHash } from 'node:crypto';
-import { canonicalJson } from './hash-chain.js';
+import { canonicalJson } from '../../common/canonical-json.js';
 
 export interface AuditKeys {
   /** HMAC key of the events' MACs. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Permit } from '../auth/auth.decorators.js';
+import { Permit } from '../../common/access/access.decorators.js';
 import { AuditService } from './audit.service.js';
 import { CheckpointsQuery } from './dto/checkpoints.query.js';
 import { ListAuditQuery } from './dto/list-audit.query.js';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { InvalidInputError } from '../../common/errors/domain-error.js';
 import { AppConfig } from '../../config/app-config.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../common/access/actor.js';
 import { type AuditKeys, type Checkpoint, checkpointValid, eventMac, macMatches, publicKeyPem, signCheckpoint, type UnsignedCheckpoint } from './anchor.js';
 import type { ListAuditQuery } from './dto/list-audit.query.js';
 import { AuditEvent } from './entities/audit-event.entity.js';

@@ -1,5 +1,6 @@
+import { canonicalJson } from '../../common/canonical-json.js';
 import { auditKeysFrom, checkpointValid, eventMac, signCheckpoint } from './anchor.js';
-import { type AnchoredEvent, AnchoredChainVerifier, canonicalJson, type ChainedEventContent, eventHash, type StoredEvent, type TrustedCheckpoint } from './hash-chain.js';
+import { type AnchoredEvent, AnchoredChainVerifier, type ChainedEventContent, eventHash, type StoredEvent, type TrustedCheckpoint } from './hash-chain.js';
 
 function chain(contents: ChainedEventContent[]): StoredEvent[] {
   const events: StoredEvent[] = [];

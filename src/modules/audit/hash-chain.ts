@@ -1,6 +1,7 @@
 // The audit trail's hash chain, as plain functions: each event's hash covers its content and the
 // previous event's hash, so altering, removing or reordering any row breaks every link after it.
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../common/canonical-json.js';
 
 export interface ChainedEventContent {
   occurredAt: string;
@@ -27,21 +28,6 @@ export interface AnchoredEvent extends StoredEvent {
   seq: string;
   /** Null only for events written before MACs existed, which a `seal` checkpoint must cover. */
   mac: string | null;
-}
-
-/** JSON with object keys sorted at every level, so that equal content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'bigint') return JSON.stringify(value.toString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 export function eventHash(prevHash: string | null, content: ChainedEventContent): string {

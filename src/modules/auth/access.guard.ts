@@ -1,9 +1,9 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ForbiddenError, UnauthenticatedError } from './actor.js';
-import { type AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_PERMISSION } from './auth.decorators.js';
+import { ForbiddenError, UnauthenticatedError } from '../../common/access/actor.js';
+import { type AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_PERMISSION } from '../../common/access/access.decorators.js';
 import { AuthService } from './auth.service.js';
-import { type Permission, roleHolds } from './roles.js';
+import { type Permission, roleHolds } from '../../common/access/roles.js';
 
 /** Every route: a valid Bearer token, then the route's permission for the actor's role. */
 @Injectable()

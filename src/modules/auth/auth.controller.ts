@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { Actor } from './actor.js';
-import { CurrentActor, Permit, Public } from './auth.decorators.js';
+import type { Actor } from '../../common/access/actor.js';
+import { CurrentActor, Permit, Public } from '../../common/access/access.decorators.js';
 import { AuthService } from './auth.service.js';
 import { LoginDto } from './dto/login.dto.js';
 import { RevokeTokensDto } from './dto/revoke-tokens.dto.js';

@@ -4,11 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError, NotFoundError } from '../../common/errors/domain-error.js';
 import { AppConfig } from '../../config/app-config.js';
-import { type Actor, UnauthenticatedError } from './actor.js';
+import { type Actor, UnauthenticatedError } from '../../common/access/actor.js';
 import { User } from './entities/user.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { UNIT_ROLES } from './roles.js';
+import { UNIT_ROLES } from '../../common/access/roles.js';
 
 /** What an access token carries; `sub`, `ver` and `exp` are required (see parseTokenPayload). */
 interface TokenPayload {

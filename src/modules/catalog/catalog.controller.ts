@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { IsOptionalField } from '../../common/validation/validators.js';
-import { Permit } from '../auth/auth.decorators.js';
+import { Permit } from '../../common/access/access.decorators.js';
 import { CatalogService } from './catalog.service.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';
 import { BudgetIndexEditionDto, CatalogDto } from './dto/catalog.response.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor, Permit } from '../auth/auth.decorators.js';
+import type { Actor } from '../../common/access/actor.js';
+import { CurrentActor, Permit } from '../../common/access/access.decorators.js';
 import { CreateEstimateDto, ListEstimatesQuery } from './dto/estimate.dto.js';
 import { CreateLineDto, DeleteLineQuery, UpdateLineDto } from './dto/line.dto.js';
 import { EstimatesService } from './estimates.service.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor, Permit } from '../auth/auth.decorators.js';
+import type { Actor } from '../../common/access/actor.js';
+import { CurrentActor, Permit } from '../../common/access/access.decorators.js';
 import { CreateFiscalYearDto, UpdateFiscalYearDto } from './dto/fiscal-year.dto.js';
 import { FiscalYearsService } from './fiscal-years.service.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';

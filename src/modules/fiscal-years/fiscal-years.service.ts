@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { lockYear, YEAR_CLOSED } from '../../database/year-lock.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../common/access/actor.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import type { CreateFiscalYearDto, UpdateFiscalYearDto } from './dto/fiscal-year.dto.js';
 import { FiscalYear } from './entities/fiscal-year.entity.js';

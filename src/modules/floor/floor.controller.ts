@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { IsOptionalField } from '../../common/validation/validators.js';
-import { Permit } from '../auth/auth.decorators.js';
+import { Permit } from '../../common/access/access.decorators.js';
 import { FloorService } from './floor.service.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';
 import { DistrictItLinesDto, FloorDto, RulesDto } from './dto/floor.response.js';

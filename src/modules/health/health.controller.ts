@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Endpoint } from '../../common/openapi/endpoint.js';
-import { Public } from '../auth/auth.decorators.js';
+import { Public } from '../../common/access/access.decorators.js';
 import { HealthIndicatorDto, HealthResponseDto } from './dto/health.dto.js';
 
 @ApiTags('health')

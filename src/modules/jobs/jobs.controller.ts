@@ -1,8 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor, Permit } from '../auth/auth.decorators.js';
+import type { Actor } from '../../common/access/actor.js';
+import { CurrentActor, Permit } from '../../common/access/access.decorators.js';
 import { JobsService } from './jobs.service.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';
 import { JobDto } from './dto/job.response.js';

@@ -8,7 +8,7 @@ import { errorBody } from '../../common/errors/http-error.filter.js';
 import { JOBS_QUEUE, JOBS_SCHEMA } from '../../database/app-role.js';
 import { DATABASE_URL } from '../../database/data-source-options.js';
 import { AppConfig } from '../../config/app-config.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../common/access/actor.js';
 import { AuthService } from '../auth/auth.service.js';
 
 export type JobKind = 'WORKBOOK_IMPORT' | 'REPORT_EXPORT';

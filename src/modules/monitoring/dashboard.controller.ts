@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Permit } from '../auth/auth.decorators.js';
+import { Permit } from '../../common/access/access.decorators.js';
 import { writeChairReport } from './chair-report.js';
 import { DashboardService } from './dashboard.service.js';
 import { DashboardQuery } from './dto/monitoring.dto.js';

@@ -3,9 +3,9 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { InvalidInputError } from '../../common/errors/domain-error.js';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor, Permit } from '../auth/auth.decorators.js';
-import { IdempotencyKey } from '../workflow/idempotency-key.decorator.js';
+import type { Actor } from '../../common/access/actor.js';
+import { CurrentActor, Permit } from '../../common/access/access.decorators.js';
+import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator.js';
 import {
   CreateProgressReportDto,
   ListProgressReportsQuery,

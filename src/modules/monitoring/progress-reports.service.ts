@@ -5,9 +5,9 @@ import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { HeavyWorkGate } from '../../common/concurrency/heavy-work-gate.js';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
-import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
+import { type Actor, coversUnit, ForbiddenError } from '../../common/access/actor.js';
 import { type RowProblem, RowProblemsError } from '../spreadsheets/spreadsheet-errors.js';
-import { applyOnce } from '../workflow/idempotency.js';
+import { applyOnce } from '../../common/idempotency/idempotency.js';
 import { type ExecutionRow, executionRow } from './domain/execution.js';
 import { Fraction } from './domain/fraction.js';
 import {

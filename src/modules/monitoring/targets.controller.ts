@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InvalidInputError } from '../../common/errors/domain-error.js';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor, Permit } from '../auth/auth.decorators.js';
+import type { Actor } from '../../common/access/actor.js';
+import { CurrentActor, Permit } from '../../common/access/access.decorators.js';
 import type { Half } from './domain/progress-rules.js';
 import { ProgressDeadlineDto, ProvinceValueDto } from './dto/monitoring.dto.js';
 import { TargetsService } from './targets.service.js';

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { normaliseDecimal } from '../../common/money/vnd.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../common/access/actor.js';
 import { HALVES, type Half } from './domain/progress-rules.js';
 import type { ProgressDeadlineDto, ProvinceValueDto } from './dto/monitoring.dto.js';
 import {

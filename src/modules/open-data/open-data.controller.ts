@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, ParseIntPipe, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../auth/auth.decorators.js';
+import { Public } from '../../common/access/access.decorators.js';
 import { OpenDataService } from './open-data.service.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';
 import { FiscalDataPackageDto, PublishedYearDto } from './published-year.response.js';

@@ -1,8 +1,8 @@
 import { Controller, Get, Headers, Param, ParseIntPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor, Permit } from '../auth/auth.decorators.js';
+import type { Actor } from '../../common/access/actor.js';
+import { CurrentActor, Permit } from '../../common/access/access.decorators.js';
 import { HeavyWorkGate } from '../../common/concurrency/heavy-work-gate.js';
 import { ReportService, reportName } from './report.service.js';
 import { Endpoint, XLSX_MEDIA } from '../../common/openapi/endpoint.js';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PassThrough, type Writable } from 'node:stream';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { normaliseDecimal } from '../../common/money/vnd.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../common/access/actor.js';
 import { floorFigures } from '../floor/domain/floor.js';
 import { FloorService } from '../floor/floor.service.js';
 import { type JobView, JobsService, ProgressChain } from '../jobs/jobs.service.js';

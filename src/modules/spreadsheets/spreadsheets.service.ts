@@ -1,8 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HeavyWorkGate } from '../../common/concurrency/heavy-work-gate.js';
 import { ConflictError, InvalidInputError, type FieldProblem } from '../../common/errors/domain-error.js';
-import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
-import { roleHolds } from '../auth/roles.js';
+import { type Actor, coversUnit, ForbiddenError } from '../../common/access/actor.js';
+import { roleHolds } from '../../common/access/roles.js';
 import type { CatalogCodes } from '../catalog/catalog-codes.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import type { LineFieldsDto } from '../estimates/dto/line.dto.js';

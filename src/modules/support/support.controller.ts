@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor, Permit } from '../auth/auth.decorators.js';
-import { IdempotencyKey } from '../workflow/idempotency-key.decorator.js';
+import type { Actor } from '../../common/access/actor.js';
+import { CurrentActor, Permit } from '../../common/access/access.decorators.js';
+import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator.js';
 import { DecideSupportRoundDto, OpenSupportRoundDto, ReplaceCandidatesDto, SupportAwardsQuery } from './dto/support.dto.js';
 import { SupportService } from './support.service.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';

@@ -4,12 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { parseVnd, sumVnd } from '../../common/money/vnd.js';
-import type { AllocationExplanation } from '../allocation/engine/index.js';
+import type { AllocationExplanation } from '../../engine/allocation/index.js';
 import { AuditService } from '../audit/audit.service.js';
-import { type Actor, coversUnit } from '../auth/actor.js';
-import { roleHolds } from '../auth/roles.js';
+import { type Actor, coversUnit } from '../../common/access/actor.js';
+import { roleHolds } from '../../common/access/roles.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
-import { applyOnce } from '../workflow/idempotency.js';
+import { applyOnce } from '../../common/idempotency/idempotency.js';
 import { type SourceAmounts, settleDecision } from './domain/support-decision.js';
 import {
   candidateProblems,

@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseIntPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Endpoint, XLSX_MEDIA } from '../../common/openapi/endpoint.js';
-import { Permit } from '../auth/auth.decorators.js';
+import { Permit } from '../../common/access/access.decorators.js';
 import { TreasuryService } from './treasury.service.js';
 
 /**

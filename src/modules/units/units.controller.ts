@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Permit } from '../auth/auth.decorators.js';
+import { Permit } from '../../common/access/access.decorators.js';
 import { ListUnitsQuery } from './dto/list-units.query.js';
 import { UnitsService } from './units.service.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';

@@ -1,6 +1,6 @@
 import { Controller, Get, Redirect } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators.js';
+import { Public } from '../../common/access/access.decorators.js';
 
 /** `/` is where a person types the address: send them to the web app. */
 @ApiExcludeController()

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor, Permit } from '../auth/auth.decorators.js';
+import type { Actor } from '../../common/access/actor.js';
+import { CurrentActor, Permit } from '../../common/access/access.decorators.js';
 import { BudgetService } from './budget.service.js';
 import { ApproveBudgetDto, ExclusionDto, ReturnDto, TransitionDto } from './dto/workflow.dto.js';
-import { IdempotencyKey } from './idempotency-key.decorator.js';
+import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';
 import { BudgetDto } from './dto/budget.response.js';
 

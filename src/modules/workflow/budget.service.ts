@@ -5,11 +5,11 @@ import { ConflictError, NotFoundError } from '../../common/errors/domain-error.j
 import { sumVnd } from '../../common/money/vnd.js';
 import { lockYear, type YearBudgetStatus } from '../../database/year-lock.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../../common/access/actor.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
 import { FloorService } from '../floor/floor.service.js';
 import type { ApproveBudgetDto, ExclusionDto, ReturnDto, TransitionDto } from './dto/workflow.dto.js';
-import { applyOnce } from './idempotency.js';
+import { applyOnce } from '../../common/idempotency/idempotency.js';
 
 export type BudgetStatus = YearBudgetStatus;
 

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { lockYear, YEAR_CLOSED, type YearBudgetStatus, type YearLockMode } from '../../database/year-lock.js';
 import { AuditService } from '../audit/audit.service.js';
-import { type Actor, coversUnit, ForbiddenError } from '../auth/actor.js';
+import { type Actor, coversUnit, ForbiddenError } from '../../common/access/actor.js';
 import { EstimateLine } from '../estimates/entities/estimate-line.entity.js';
 import { Estimate, type EstimateStatus } from '../estimates/entities/estimate.entity.js';
 import { type EstimateView, EstimatesService } from '../estimates/estimates.service.js';
@@ -27,9 +27,9 @@ import {
   isInvestmentProject,
   isLate,
   supportOverruns,
-} from './domain/estimate-cycle.js';
+} from '../estimates/domain/estimate-cycle.js';
 import type { AdjustmentDto, AppraisalDto, BalanceDto, ReturnDto, ReviewDto, TransitionDto } from './dto/workflow.dto.js';
-import { applyOnce } from './idempotency.js';
+import { applyOnce } from '../../common/idempotency/idempotency.js';
 
 @Injectable()
 export class EstimateWorkflowService {

@@ -1,5 +1,5 @@
 import { ApiBool, ApiEnum, ApiInt, ApiNested, ApiText, ApiUuid } from '../../../common/openapi/api-fields.js';
-import { ROLES, type Role } from '../roles.js';
+import { ROLES, type Role } from '../../../common/access/roles.js';
 
 /** The signed-in user, as the sign-in answers it. */
 export class SignedInUserDto {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { Role } from '../roles.js';
+import type { Role } from '../../../common/access/roles.js';
 
 @Entity('users')
 export class User {

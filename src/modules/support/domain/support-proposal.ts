@@ -7,7 +7,7 @@ import {
   type AllocationExplanation,
   explainAllocation,
   InfeasibleAllocationError,
-} from '../../allocation/engine/index.js';
+} from '../../../engine/allocation/index.js';
 
 /** The funding sources a round's pools may come from, in the order they are spent. */
 export const SUPPORT_SOURCES = ['CENTRAL_SUPPORT', 'PROVINCIAL_SUPPORT'] as const;

@@ -6,8 +6,8 @@ import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
 import { checkRules, floorRule } from '../floor/domain/budget-rules.js';
 import { type FloorFigures, floorFigures } from '../floor/domain/floor.js';
 import { FloorService } from '../floor/floor.service.js';
-import type { EstimateStatus } from './entities/estimate.entity.js';
-import { estimateBuckets, type KeptDimensions, type KeptMeasures, sumAll, sumBy, yearBuckets } from './ledger/kept-totals.js';
+import type { EstimateStatus } from '../estimates/domain/estimate-status.js';
+import { estimateBuckets, type KeptDimensions, type KeptMeasures, sumAll, sumBy, yearBuckets } from '../estimates/ledger/kept-totals.js';
 
 export interface ConsolidationEntry {
   code: string;

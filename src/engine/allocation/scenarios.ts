@@ -1,6 +1,6 @@
 // Balancing scenarios as plain functions: what a run asks the allocator for each line, and how
 // two or more runs compare (per unit, per plan area, per line), exactly.
-import { sumVnd } from '../../../common/money/vnd.js';
+import { sumVnd } from '../../common/money/vnd.js';
 
 export interface CandidateLine {
   lineId: string;

@@ -1,5 +1,5 @@
 // Who is acting, and for which units. Plain TypeScript.
-import { DomainError } from '../../common/errors/domain-error.js';
+import { DomainError } from '../errors/domain-error.js';
 import type { Role } from './roles.js';
 
 export interface Actor {

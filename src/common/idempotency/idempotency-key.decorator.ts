@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { InvalidInputError } from '../../common/errors/domain-error.js';
+import { InvalidInputError } from '../errors/domain-error.js';
 
 /** The optional Idempotency-Key header: 1–200 visible characters. */
 export const IdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined => {

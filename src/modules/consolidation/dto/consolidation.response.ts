@@ -1,7 +1,7 @@
 import { ApiEnum, ApiInt, ApiMoney, ApiNested, ApiText, ApiUuid } from '../../../common/openapi/api-fields.js';
 import { FloorFiguresDto } from '../../floor/dto/floor.response.js';
 import { FLOOR_POLICIES } from '../../fiscal-years/entities/fiscal-year.entity.js';
-import { ESTIMATE_STATUSES, type EstimateStatus } from '../entities/estimate.entity.js';
+import { ESTIMATE_STATUSES, type EstimateStatus } from '../../estimates/domain/estimate-status.js';
 
 export class ConsolidationEntryDto {
   @ApiText() code!: string;

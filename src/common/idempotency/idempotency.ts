@@ -2,9 +2,8 @@
 // answer in the same transaction as its change; a retry gets that answer back unchanged.
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { canonicalJson } from '../audit/hash-chain.js';
-import { ConflictError } from '../../common/errors/domain-error.js';
-import type { Actor } from '../auth/actor.js';
+import { canonicalJson } from '../canonical-json.js';
+import { ConflictError } from '../errors/domain-error.js';
 
 export interface IdempotentCall {
   key: string | undefined;
@@ -17,10 +16,11 @@ export interface IdempotentCall {
 const toJson = (value: unknown): string => JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 
 /**
- * Runs `work` once per (actor, key). Must be called inside a transaction: a concurrent retry waits
- * on the key's unique index until the first commits, then replays its answer.
+ * Runs `work` once per (actor, key); of the actor only the user id is read. Must be called inside
+ * a transaction: a concurrent retry waits on the key's unique index until the first commits, then
+ * replays its answer. A key reused for another request is 409 `IDEMPOTENCY_KEY_REUSED`.
  */
-export async function applyOnce<T>(manager: EntityManager, actor: Actor, call: IdempotentCall, work: () => Promise<T>): Promise<unknown> {
+export async function applyOnce<T>(manager: EntityManager, actor: { userId: string }, call: IdempotentCall, work: () => Promise<T>): Promise<unknown> {
   if (!call.key) return work();
   const requestHash = createHash('sha256').update(canonicalJson(call.request ?? null)).digest('hex');
   const claimed = await manager.query<unknown[]>(

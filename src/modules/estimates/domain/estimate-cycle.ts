@@ -1,7 +1,7 @@
 // The estimate's state machine and the rules checked on its transitions (DESIGN.md section 3).
 // Plain TypeScript: the service turns each transition into one conditional update.
 import type { FieldProblem } from '../../../common/errors/domain-error.js';
-import type { EstimateStatus } from '../../estimates/domain/estimate-status.js';
+import type { EstimateStatus } from './estimate-status.js';
 
 export type EstimateAction = 'submit' | 'return' | 'review' | 'appraise' | 'balance' | 'approve' | 'adjust';
 

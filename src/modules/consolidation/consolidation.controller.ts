@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor, Permit } from '../auth/auth.decorators.js';
+import type { Actor } from '../../common/access/actor.js';
+import { CurrentActor, Permit } from '../../common/access/access.decorators.js';
 import { ConsolidationService } from './consolidation.service.js';
 import { ConsolidationQuery } from './dto/consolidation.query.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { FloorModule } from '../floor/floor.module.js';
+import { ConsolidationController } from './consolidation.controller.js';
+import { ConsolidationService } from './consolidation.service.js';
+
+/**
+ * The year's consolidation: the estimate ledger's kept totals by unit and by every dimension, with
+ * the 1% floor beside them. Above the estimates and the floor (it reads both), so that neither of
+ * them needs the other's figures through it.
+ */
+@Module({
+  imports: [FloorModule],
+  controllers: [ConsolidationController],
+  providers: [ConsolidationService],
+  exports: [ConsolidationService],
+})
+export class ConsolidationModule {}
