@@ -261,6 +261,7 @@ test('DOF opens the support round: pools, candidates, and the allocator’s prop
     await page.getByLabel(`Số đề nghị dòng ${no}`).fill(c.asked);
     if (c.minimum) await page.getByLabel(`Mức tối thiểu dòng ${no}`).fill(c.minimum);
   }
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await expectAccessible(page, 'support round form');
   await screenshot(page, 'support-open');
   await page.getByRole('button', { name: 'Tính đề xuất và mở đợt' }).click();
@@ -356,6 +357,15 @@ test('the chair sees the round waiting, changes one level with a reason, watches
   await expect(page.getByRole('button', { name: 'Quyết định hỗ trợ' })).toHaveCount(0);
   await expectAccessible(page, 'support decided');
   await screenshot(page, 'support-decided');
+  await signOut(page);
+
+  // The decision reaches the unit: Yên Phong's officer sees the support decided for it.
+  await signIn(page, 'yenphong.officer');
+  await pickYear(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Việc của tôi' }).click();
+  const yenPhong = round.candidates.find((c) => c.unitCode === 'BN-H-YENPHONG')!;
+  await expect(page.getByText(`Hỗ trợ của Trung ương: ${vnd(yenPhong.decided!.CENTRAL_SUPPORT)}`)).toBeVisible();
+  await expect(page.getByText(`Hỗ trợ của tỉnh: ${vnd(yenPhong.decided!.PROVINCIAL_SUPPORT)}`)).toBeVisible();
   await signOut(page);
 });
 

@@ -263,6 +263,7 @@ export const en: Messages = {
     WRONG_CREDENTIALS: 'Wrong username or password.',
     LOGIN_BACKOFF: 'Too many failed sign-ins, please try again in a few minutes.',
     VERSION_CONFLICT: 'Someone else has just changed this estimate.',
+    STALE_VERSION: 'Someone else changed these figures after you opened the page; reload the page to see them and try again.',
     DISTRICT_IT_LINE_MISSING: "A district committee's estimate needs at least one IT line funded from the district's own budget above 0.",
     SUBMISSION_CLOSED: 'Submissions for this year are closed.',
   },

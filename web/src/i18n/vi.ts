@@ -261,6 +261,7 @@ export const vi = {
     WRONG_CREDENTIALS: 'Sai tên đăng nhập hoặc mật khẩu.',
     LOGIN_BACKOFF: 'Đăng nhập sai nhiều lần, vui lòng thử lại sau ít phút.',
     VERSION_CONFLICT: 'Dự toán vừa được người khác thay đổi.',
+    STALE_VERSION: 'Số liệu vừa được người khác thay đổi sau khi bạn mở trang; hãy tải lại trang để xem số mới rồi làm lại.',
     DISTRICT_IT_LINE_MISSING: 'Dự toán của UBND cấp huyện phải có ít nhất một dòng chi CNTT từ ngân sách huyện lớn hơn 0.',
     SUBMISSION_CLOSED: 'Đã hết hạn trình dự toán năm này.',
   },

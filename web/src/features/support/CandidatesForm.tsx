@@ -38,7 +38,8 @@ export function CandidatesForm({ round, onDone, onCancel }: { round?: SupportRou
       ? round.candidates.map((c) => ({ key: nextKey++, unitId: c.unitId, tier: String(c.hardshipTier), asked: c.asked, minimum: c.minimum === '0' ? '' : c.minimum }))
       : [emptyRow()],
   );
-  const [problems, setProblems] = useState<string[]>([]);
+  // After a first attempt the problems follow the form as it is corrected.
+  const [tried, setTried] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -72,11 +73,11 @@ export function CandidatesForm({ round, onDone, onCancel }: { round?: SupportRou
     return found;
   };
 
+  const problems = tried ? check() : [];
   const save = async () => {
-    const found = check();
-    setProblems(found);
+    setTried(true);
     setError(null);
-    if (found.length > 0) return;
+    if (check().length > 0) return;
     setBusy(true);
     const candidates = rows.map((r) => ({ unitId: r.unitId, hardshipTier: Number(r.tier), asked: r.asked, ...(r.minimum ? { minimum: r.minimum } : {}) }));
     try {
