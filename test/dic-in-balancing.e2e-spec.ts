@@ -88,7 +88,8 @@ describe('DIC’s opinion in balancing (e2e)', () => {
     const disagreed = byLine(run, 'disagreed');
     expect(disagreed).toMatchObject({ requested: '0', allocated: '0', dicOpinion: 'DISAGREE', dicNote: 'Trùng với phần mềm dùng chung của tỉnh', includeReason: null });
     expect(disagreed.note).toMatch(/^Sở TT&TT không đồng ý .*Trùng với phần mềm dùng chung của tỉnh.*\/ DIC disagreed/);
-    expect(disagreed.explanation?.summary.startsWith(disagreed.note!)).toBe(true);
+    // The note goes first in each language.
+    expect(disagreed.explanation?.summary.startsWith(disagreed.note!.split(' / ')[0])).toBe(true);
     const changes = byLine(run, 'changes');
     expect(changes).toMatchObject({ allocated: '200000000', dicOpinion: 'AGREE_WITH_CHANGES', dicNote: 'Giảm số lớp còn 3' });
     expect(changes.note).toContain('Giảm số lớp còn 3');

@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { addLine, apiGet, expectAccessible, plain, screenshot, signIn, signOut, vnd } from './support/pages';
 
@@ -129,17 +129,21 @@ test('the officer downloads the workbook, uploads it with one bad row, sees that
   expect(estimate.totals.total).toBe('2678750000');
 });
 
-test('two people edit one line: the second sees what changed and keeps what they typed', async ({ browser }) => {
+/** The officer and the head, each in a browser context of their own, both in the estimate editor. */
+async function twoEditors(browser: Browser): Promise<{ a: Page; b: Page; close: () => Promise<void> }> {
   const first = await browser.newContext();
   const second = await browser.newContext();
   const a = await first.newPage();
   const b = await second.newPage();
   await signIn(a, 'yenphong.officer');
   await signIn(b, 'yenphong.head');
-  for (const page of [a, b]) {
-    await page.getByRole('navigation').getByRole('link', { name: 'Lập dự toán' }).click();
-    await page.getByRole('button', { name: 'Sửa dòng 1' }).click();
-  }
+  for (const page of [a, b]) await page.getByRole('navigation').getByRole('link', { name: 'Lập dự toán' }).click();
+  return { a, b, close: async () => void (await Promise.all([first.close(), second.close()])) };
+}
+
+test('two people edit one line: the second sees what changed and keeps what they typed', async ({ browser }) => {
+  const { a, b, close } = await twoEditors(browser);
+  for (const page of [a, b]) await page.getByRole('button', { name: 'Sửa dòng 1' }).click();
   await b.getByRole('dialog').getByLabel('Số lượng').fill('3');
   await b.getByRole('button', { name: 'Lưu dòng' }).click();
   await expect(b.getByRole('dialog')).toHaveCount(0);
@@ -160,8 +164,101 @@ test('two people edit one line: the second sees what changed and keeps what they
   await expect(a.getByRole('dialog')).toHaveCount(0);
   // 3 × 1.200.000.000: the head's quantity and the officer's price.
   await expect(a.locator('tr[data-line-no="1"]').getByTestId('line-amount')).toHaveText(/3\.600\.000\.000/);
-  await first.close();
-  await second.close();
+  await close();
+});
+
+test('the officer edits lines in the grid as in a spreadsheet; a refused value stays typed with the server’s message', async ({ page }) => {
+  await signIn(page, 'yenphong.officer');
+  await page.getByRole('navigation').getByRole('link', { name: 'Lập dự toán' }).click();
+  const row1 = page.locator('tr[data-line-no="1"]');
+  await expect(row1.getByTestId('line-amount')).toHaveText(/3\.600\.000\.000/);
+
+  // Typing into a selected cell replaces its value; Tab saves it and moves right.
+  await page.getByRole('gridcell', { name: /^Số lượng, dòng 1:/ }).click();
+  await page.keyboard.type('4');
+  await expect(page.getByRole('textbox', { name: 'Số lượng, dòng 1' })).toHaveValue('4');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('gridcell', { name: /^Đơn vị tính, dòng 1:/ })).toBeFocused();
+  await expect(row1).toHaveAttribute('data-state', 'saved');
+  await expect(row1.getByTestId('line-amount')).toHaveText(/4\.800\.000\.000/);
+  let api = await apiGet<Estimate>(page, `/estimates/${estimateId}`);
+  expect(plain(await page.getByTestId('total').textContent())).toBe(vnd(api.totals.total));
+
+  // Escape leaves the cell as it was and saves nothing.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('chiếc');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('gridcell', { name: /^Đơn vị tính, dòng 1:/ })).toHaveText('bộ');
+  await expect(page.getByRole('gridcell', { name: /^Đơn vị tính, dòng 1:/ })).toBeFocused();
+  const unchanged = await apiGet<Estimate>(page, `/estimates/${estimateId}`);
+  expect(unchanged.version).toBe(api.version);
+
+  // Enter saves and moves down, as in Excel: the unit price of line 2, then line 3's.
+  const row2 = page.locator('tr[data-line-no="2"]');
+  await page.getByRole('gridcell', { name: /^Đơn giá, dòng 2:/ }).dblclick();
+  await page.getByRole('textbox', { name: 'Đơn giá, dòng 2' }).fill('3600000');
+  await page.keyboard.press('Enter');
+  await expect(row2).toHaveAttribute('data-state', 'saved');
+  // 12,5 × 3.600.000 = 45.000.000
+  await expect(row2.getByTestId('line-amount')).toHaveText(/45\.000\.000/);
+  await expect(page.getByRole('gridcell', { name: /^Đơn giá, dòng 3:/ })).toBeFocused();
+
+  // A value the server refuses stays in its cell, with the server's Vietnamese message on the row.
+  // 3 × 999.999.999.999.999.999 is past the 10^18 bound of an amount.
+  await page.keyboard.type('999999999999999999');
+  await page.keyboard.press('Enter');
+  const row3 = page.locator('tr[data-line-no="3"]');
+  await expect(row3).toHaveAttribute('data-state', 'error');
+  const message = page.locator('tr[data-message-for="3"]').getByRole('alert');
+  await expect(message).toContainText('dòng 3');
+  await expect(message).not.toContainText(' / ');
+  await expect(page.getByRole('gridcell', { name: /^Đơn giá, dòng 3:/ })).toContainText('999.999.999.999.999.999');
+  await expectAccessible(page, 'grid with a refused cell');
+  await screenshot(page, 'estimate-grid-refused');
+  // Fixing the cell saves the line; the message goes.
+  await page.getByRole('gridcell', { name: /^Đơn giá, dòng 3:/ }).dblclick();
+  await page.getByRole('textbox', { name: 'Đơn giá, dòng 3' }).fill('46000000');
+  await page.keyboard.press('Enter');
+  await expect(row3).toHaveAttribute('data-state', 'saved');
+  await expect(page.locator('tr[data-message-for="3"]')).toHaveCount(0);
+  // 3 × 46.000.000
+  await expect(row3.getByTestId('line-amount')).toHaveText(/138\.000\.000/);
+  api = await apiGet<Estimate>(page, `/estimates/${estimateId}`);
+  expect(plain(await page.getByTestId('total').textContent())).toBe(vnd(api.totals.total));
+  for (const row of api.totals.byFundingSource) {
+    expect(plain(await page.getByTestId(`total-source-${row.code}`).textContent())).toBe(vnd(row.amount));
+  }
+});
+
+test('two people edit one line in the grid: the second sees what changed and keeps what they typed', async ({ browser }) => {
+  const { a, b, close } = await twoEditors(browser);
+
+  await b.getByRole('gridcell', { name: /^Số lượng, dòng 1:/ }).dblclick();
+  await b.getByRole('textbox', { name: 'Số lượng, dòng 1' }).fill('5');
+  await b.keyboard.press('Enter');
+  await expect(b.locator('tr[data-line-no="1"]')).toHaveAttribute('data-state', 'saved');
+
+  await a.getByRole('gridcell', { name: /^Đơn giá, dòng 1:/ }).dblclick();
+  await a.getByRole('textbox', { name: 'Đơn giá, dòng 1' }).fill('1100000000');
+  await a.keyboard.press('Enter');
+  const conflict = a.getByRole('dialog', { name: 'Dự toán vừa được người khác thay đổi' });
+  await expect(conflict).toBeVisible();
+  const quantityRow = conflict.getByTestId('conflict-table').getByRole('row', { name: /Số lượng/ });
+  await expect(quantityRow).toContainText('4');
+  await expect(quantityRow).toContainText('5');
+  await conflict.getByRole('button', { name: 'Tải lại, giữ những gì tôi đã nhập' }).click();
+  // The typed price is still there, over the head's quantity, waiting to be saved.
+  const row = a.locator('tr[data-line-no="1"]');
+  await expect(row).toHaveAttribute('data-state', 'unsaved');
+  await expect(a.getByRole('gridcell', { name: /^Đơn giá, dòng 1:/ })).toHaveText('1.100.000.000');
+  await expect(a.getByRole('gridcell', { name: /^Số lượng, dòng 1:/ })).toHaveText('5');
+  await expectAccessible(a, 'grid after a conflict');
+  await screenshot(a, 'estimate-grid-unsaved');
+  await a.getByRole('button', { name: 'Lưu dòng 1' }).click();
+  await expect(row).toHaveAttribute('data-state', 'saved');
+  // 5 × 1.100.000.000: the head's quantity and the officer's price.
+  await expect(row.getByTestId('line-amount')).toHaveText(/5\.500\.000\.000/);
+  await close();
 });
 
 test('the head reviews the rules and submits; only the head sees Submit', async ({ page }) => {

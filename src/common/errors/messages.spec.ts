@@ -1,6 +1,6 @@
-import { entityNameVi, MESSAGES, message } from './messages.js';
 
-const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i;
+import { VIETNAMESE } from './catalog/check.js';
+import { entityNameVi, MESSAGES, message } from './messages.js';
 const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1].replace(/En$/, '')).sort();
 
 describe('the message catalog', () => {

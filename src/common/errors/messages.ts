@@ -1,67 +1,44 @@
-// The one catalog of the API's own error messages, keyed by stable code: Vietnamese first, then
-// English, written "vi / en" (DESIGN.md section 8). Modules throw DomainErrors with their own codes
-// and bilingual texts; this catalog holds what the framework layer answers (validation, ids in the
-// path, request bodies, unknown routes, database refusals, not found, stale versions), so that no
-// answer is English only. The web app's message keys are these codes.
+import { ALLOCATION_MESSAGES } from './catalog/allocation.js';
+import { BUDGET_RULE_MESSAGES } from './catalog/budget-rules.js';
+import type { Message } from './catalog/check.js';
+import { FISCAL_YEAR_MESSAGES } from './catalog/fiscal-years.js';
+import { FRAMEWORK_MESSAGES } from './catalog/framework.js';
+import { JOB_MESSAGES } from './catalog/jobs.js';
+import { SPREADSHEET_MESSAGES } from './catalog/spreadsheets.js';
+import { SUPPORT_MESSAGES } from './catalog/support.js';
+import { WORKFLOW_MESSAGES } from './catalog/workflow.js';
 
-/** A message in both languages; `{name}` marks a parameter. */
-export interface Message {
-  vi: string;
-  en: string;
+export type { Message } from './catalog/check.js';
+
+/** Each module's list of codes and texts. */
+export const MESSAGES_BY_MODULE = {
+  framework: FRAMEWORK_MESSAGES,
+  allocation: ALLOCATION_MESSAGES,
+  budgetRules: BUDGET_RULE_MESSAGES,
+  fiscalYears: FISCAL_YEAR_MESSAGES,
+  jobs: JOB_MESSAGES,
+  spreadsheets: SPREADSHEET_MESSAGES,
+  support: SUPPORT_MESSAGES,
+  workflow: WORKFLOW_MESSAGES,
+} as const;
+
+type Lists = typeof MESSAGES_BY_MODULE;
+type Merged = { [M in keyof Lists]: Lists[M] }[keyof Lists] extends infer L ? (L extends unknown ? (k: L) => void : never) extends (k: infer I) => void ? I : never : never;
+
+/** Merges the lists; a code defined twice is a programming error, refused at load. */
+function merge(lists: Lists): Merged {
+  const all: Record<string, Message> = {};
+  for (const [module, list] of Object.entries(lists)) {
+    for (const [code, entry] of Object.entries(list as Record<string, Message>)) {
+      if (code in all) throw new Error(`message code ${code} of ${module} is defined twice`);
+      all[code] = entry;
+    }
+  }
+  return all as Merged;
 }
 
-export const MESSAGES = {
-  // Request shape (the global validation pipe, body parsing, path parameters).
-  INVALID_INPUT: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid input' },
-  UNKNOWN_PROPERTY: { vi: 'không có trường {property}', en: 'property {property} should not exist' },
-  TOO_SMALL: { vi: '{property} không được nhỏ hơn {limit}', en: '{property} must not be less than {limit}' },
-  TOO_BIG: { vi: '{property} không được lớn hơn {limit}', en: '{property} must not be greater than {limit}' },
-  NOT_INTEGER: { vi: '{property} phải là số nguyên', en: '{property} must be an integer number' },
-  NOT_NUMBER: { vi: '{property} phải là số', en: '{property} must be a number' },
-  NOT_STRING: { vi: '{property} phải là chuỗi ký tự', en: '{property} must be a string' },
-  NOT_BOOLEAN: { vi: '{property} phải là true hoặc false', en: '{property} must be a boolean value' },
-  NOT_ARRAY: { vi: '{property} phải là danh sách', en: '{property} must be an array' },
-  NOT_OBJECT: { vi: '{property} phải là một đối tượng', en: '{property} must be an object' },
-  REQUIRED: { vi: '{property} không được để trống', en: '{property} should not be empty' },
-  NOT_UUID: { vi: '{property} phải là mã định danh (UUID)', en: '{property} must be a UUID' },
-  TOO_LONG: { vi: '{property} dài quá {limit} ký tự', en: '{property} must be shorter than or equal to {limit} characters' },
-  TOO_SHORT: { vi: '{property} phải dài ít nhất {limit} ký tự', en: '{property} must be longer than or equal to {limit} characters' },
-  NOT_ALLOWED_VALUE: { vi: '{property} phải là một trong các giá trị: {values}', en: '{property} must be one of the following values: {values}' },
-  TOO_MANY_ITEMS: { vi: '{property} có nhiều hơn {limit} phần tử', en: '{property} must contain no more than {limit} elements' },
-  TOO_FEW_ITEMS: { vi: '{property} cần ít nhất {limit} phần tử', en: '{property} must contain at least {limit} elements' },
-  INVALID_VALUE: { vi: '{property} không hợp lệ', en: '{property} is invalid' },
-  INVALID_ID: { vi: '{property}: mã định danh không hợp lệ (cần UUID)', en: '{property}: Validation failed (uuid is expected)' },
-  INVALID_NUMBER_PARAM: { vi: '{property}: cần một số nguyên', en: '{property}: Validation failed (numeric string is expected)' },
-  MALFORMED_BODY: { vi: 'Nội dung yêu cầu không đọc được (JSON sai cú pháp)', en: 'Malformed request body' },
-  BODY_TOO_LARGE: { vi: 'Nội dung yêu cầu quá lớn', en: 'Request body too large' },
-  UNSUPPORTED_MEDIA_TYPE: { vi: 'Kiểu nội dung không được hỗ trợ', en: 'Unsupported media type' },
-  FILE_TOO_LARGE: { vi: 'Tệp quá lớn', en: 'File too large' },
-  ROUTE_NOT_FOUND: { vi: 'Không có đường dẫn {route}', en: 'Cannot {route}' },
-  // Access.
-  UNAUTHENTICATED: { vi: 'Cần đăng nhập', en: 'Sign-in required' },
-  FORBIDDEN: { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You may not do this' },
-  TOO_MANY_REQUESTS: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests, retry later' },
-  // Records.
-  NOT_FOUND: { vi: 'Không tìm thấy {entity} {id}', en: '{entityEn} {id} not found' },
-  NOT_PUBLISHED: { vi: 'Chưa có dữ liệu công bố của năm {year} (ngân sách chưa được phê duyệt)', en: 'No open data for {year}: its budget is not approved' },
-  STALE_VERSION: {
-    vi: 'Dữ liệu {entity} đã được người khác thay đổi (phiên bản {expected} của bạn đã cũ), vui lòng tải lại',
-    en: '{entityEn} was changed by someone else (your version {expected} is stale); reload and try again',
-  },
-  // PostgreSQL refusals a request can provoke.
-  DUPLICATE_KEY: { vi: 'Đã có bản ghi với cùng khoá', en: 'A record with the same key already exists' },
-  REFERENCE_VIOLATION: { vi: 'Bản ghi được tham chiếu không tồn tại hoặc đang được dùng', en: 'A referenced record does not exist or is still in use' },
-  CONCURRENT_CHANGE: { vi: 'Có thay đổi đồng thời, vui lòng thử lại', en: 'Concurrent change, please retry' },
-  CHECK_VIOLATION: { vi: 'Một giá trị vi phạm ràng buộc dữ liệu', en: 'A value breaks a rule of the data' },
-  VALUE_MISSING: { vi: 'Thiếu một giá trị bắt buộc', en: 'A required value is missing' },
-  UNSTORABLE_CHARACTER: { vi: 'Văn bản chứa ký tự không lưu được (như NUL)', en: 'Text holds a character that cannot be stored (such as NUL)' },
-  INVALID_DATE: { vi: 'Ngày giờ không hợp lệ', en: 'Invalid date or time' },
-  DATE_OUT_OF_RANGE: { vi: 'Ngày giờ nằm ngoài phạm vi', en: 'Date or time out of range' },
-  INVALID_DATA_VALUE: { vi: 'Giá trị không hợp lệ', en: 'Invalid value' },
-  OUT_OF_RANGE: { vi: 'Giá trị vượt phạm vi', en: 'Value out of range' },
-  BAD_REQUEST: { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' },
-  INTERNAL_ERROR: { vi: 'Lỗi hệ thống', en: 'Internal server error' },
-} as const satisfies Record<string, Message>;
+/** Every code of every module. */
+export const MESSAGES = merge(MESSAGES_BY_MODULE);
 
 export type MessageCode = keyof typeof MESSAGES;
 
@@ -94,9 +71,31 @@ export function entityNameVi(entity: string): string {
   return entity;
 }
 
-/** A catalog message with its parameters filled in, "vi / en". */
-export function message(code: MessageCode, params: Readonly<Record<string, string | number>> = {}): string {
+type Params = Readonly<Record<string, string | number | bigint>>;
+
+/** A catalog message with its parameters filled in, each language apart (to compose longer texts). */
+export function texts(code: MessageCode, params: Params = {}): Message {
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   const entry: Message = MESSAGES[code];
-  return `${fill(entry.vi)} / ${fill(entry.en)}`;
+  return { vi: fill(entry.vi), en: fill(entry.en) };
+}
+
+/** A catalog message with its parameters filled in, "vi / en". */
+export function message(code: MessageCode, params: Params = {}): string {
+  return bilingual(texts(code, params));
+}
+
+/**
+ * The two halves of a "vi / en" text (split at the first " / "; a text without one is the same in
+ * both). A Vietnamese half holding " / " itself (quoted user text) splits early: compose with
+ * `texts()` where the halves are known.
+ */
+export function splitBilingual(text: string): Message {
+  const at = text.indexOf(' / ');
+  return at < 0 ? { vi: text, en: text } : { vi: text.slice(0, at), en: text.slice(at + 3) };
+}
+
+/** "vi / en" of a message whose halves were composed apart. */
+export function bilingual(text: Message): string {
+  return `${text.vi} / ${text.en}`;
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { canonicalJson } from '../canonical-json.js';
 import { ConflictError } from '../errors/domain-error.js';
+import { message } from '../errors/messages.js';
 
 export interface IdempotentCall {
   key: string | undefined;
@@ -34,7 +35,7 @@ export async function applyOnce<T>(manager: EntityManager, actor: { userId: stri
       [actor.userId, call.key],
     );
     if (!earlier || earlier.action !== call.action || earlier.target !== call.target || earlier.request_hash !== requestHash) {
-      throw new ConflictError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request / Khoá Idempotency-Key đã dùng cho yêu cầu khác');
+      throw new ConflictError('IDEMPOTENCY_KEY_REUSED', message('IDEMPOTENCY_KEY_REUSED'));
     }
     return earlier.response;
   }

@@ -55,12 +55,14 @@ describe('explainAllocation', () => {
     expect(explanation.lines[0].exactShare).toBeUndefined();
   });
 
-  it('writes a sentence per line for people', () => {
+  it('writes a sentence per line for people, Vietnamese first', () => {
     expect(explanation.lines.map((line) => line.summary)).toEqual([
-      'minimum 100 + 500 to its full request, as tier 1 fitted = 600',
-      'minimum 0 + share 350 × 500 / 900 = 194 + 4/9, floored to units of 10: 190 (no extra unit: its remainder of 4/9 unit ranked after the units left) = 190',
-      'minimum 0 + share 350 × 400 / 900 = 155 + 5/9, floored to units of 10: 150 + one unit 10 for its remainder of 5/9 unit = 160',
-      'minimum 50 only: tier 3 comes after the partial tier 2',
+      'mức tối thiểu 100 + 500 cho đủ đề nghị, vì nhóm ưu tiên 1 được đáp ứng đủ = 600 / minimum 100 + 500 to its full request, as tier 1 fitted = 600',
+      'mức tối thiểu 0 + phần chia 350 × 500 ÷ 900 = 194 + 4/9, làm tròn xuống bội số của 10: 190 (không thêm đơn vị: phần dư 4/9 đơn vị xếp sau các đơn vị còn lại) = 190 / ' +
+        'minimum 0 + share 350 × 500 ÷ 900 = 194 + 4/9, floored to units of 10: 190 (no extra unit: its remainder of 4/9 unit ranked after the units left) = 190',
+      'mức tối thiểu 0 + phần chia 350 × 400 ÷ 900 = 155 + 5/9, làm tròn xuống bội số của 10: 150 + một đơn vị 10 cho phần dư 5/9 đơn vị = 160 / ' +
+        'minimum 0 + share 350 × 400 ÷ 900 = 155 + 5/9, floored to units of 10: 150 + one unit 10 for its remainder of 5/9 unit = 160',
+      'chỉ mức tối thiểu 50: nhóm ưu tiên 3 đứng sau nhóm được chia một phần (2) / minimum 50 only: tier 3 comes after the partial tier 2',
     ]);
   });
 

@@ -1,5 +1,6 @@
 // JSON shapes of a result: the contract's output, and an explanation of how each amount was
-// reached for Finance officers. Amounts leave the engine as digit strings only.
+// reached for Finance officers (Vietnamese first, from the catalog). Amounts leave the engine as
+// digit strings only.
 import type {
   AllocationBasis,
   AllocationLineResult,
@@ -7,6 +8,7 @@ import type {
   RoundingOutcome,
   TierOutcomeKind,
 } from './allocate.js';
+import { bilingual, type Message, message, texts } from '../../common/errors/messages.js';
 
 /** The contract's output (DESIGN.md section 4), lines in input order. */
 export interface AllocationOutput {
@@ -102,10 +104,7 @@ export function explainAllocation(result: AllocationResult): AllocationExplanati
             floorTotal: partial.floorTotal.toString(),
             leftover: partial.leftover.toString(),
             unitsAdded: partial.unitsAdded.toString(),
-            rule:
-              `share = ${partial.rest} × (requested − minimum) / ${partial.need}, floored to a multiple of ` +
-              `${result.unit}; the leftover ${partial.leftover} goes one unit at a time to the largest ` +
-              'remainders (ties: larger requested, then earlier line), never above a request',
+            rule: message('EXPLAIN_PARTIAL_RULE', { rest: partial.rest, need: partial.need, unit: result.unit, leftover: partial.leftover }),
           },
     lines: result.lines.map((line) => explainLine(line, result)),
   };
@@ -128,13 +127,13 @@ function explainLine(line: AllocationLineResult, result: AllocationResult): Allo
       steps.push({ rule: 'full-request', amount: topUp.toString() });
       return {
         ...base,
-        summary: `minimum ${line.minimum} + ${topUp} to its full request, as tier ${line.tier} fitted = ${line.allocated}`,
+        summary: message('EXPLAIN_FULL_REQUEST', { minimum: line.minimum, topUp, tier: line.tier, allocated: line.allocated }),
       };
     }
     case 'minimum-only':
       return {
         ...base,
-        summary: `minimum ${line.minimum} only: tier ${line.tier} comes after the partial tier ${result.partialTier}`,
+        summary: message('EXPLAIN_MINIMUM_ONLY', { minimum: line.minimum, tier: line.tier, partialTier: String(result.partialTier) }),
       };
     case 'partial-share': {
       const partial = result.partial;
@@ -150,28 +149,32 @@ function explainLine(line: AllocationLineResult, result: AllocationResult): Allo
         exactShare,
         remainderOfUnit,
         rounding: line.rounding,
-        summary:
-          `minimum ${line.minimum} + share ${partial.rest} × ${need} / ${partial.need} = ` +
-          `${formatMixed(scaledShare, partial.need)}, ` +
-          `floored to units of ${result.unit}: ${line.shareFloor}` +
-          describeRounding(line, remainderOfUnit) +
-          ` = ${line.allocated}`,
+        summary: partialShareSummary(line, result, need, formatMixed(scaledShare, partial.need), remainderOfUnit),
       };
     }
   }
 }
 
-function describeRounding(line: AllocationLineResult, remainderOfUnit: string): string {
+/** "minimum + share … floored … (rounding) = allocated", each language with its own rounding words. */
+function partialShareSummary(line: AllocationLineResult, result: AllocationResult, need: bigint, share: string, remainderOfUnit: string): string {
+  const rounding = describeRounding(line, remainderOfUnit);
+  const params = { minimum: line.minimum, rest: result.partial?.rest ?? 0n, need, tierNeed: result.partial?.need ?? 0n, share, unit: result.unit, floor: line.shareFloor, allocated: line.allocated };
+  const vi = texts('EXPLAIN_PARTIAL_SHARE', { ...params, rounding: rounding.vi }).vi;
+  const en = texts('EXPLAIN_PARTIAL_SHARE', { ...params, rounding: rounding.en }).en;
+  return bilingual({ vi, en });
+}
+
+function describeRounding(line: AllocationLineResult, remainderOfUnit: string): Message {
   switch (line.rounding) {
     case 'unit-added':
-      return ` + one unit ${line.roundingUnit} for its remainder of ${remainderOfUnit} unit`;
+      return texts('EXPLAIN_UNIT_ADDED', { unit: line.roundingUnit, remainder: remainderOfUnit });
     case 'capped-by-request':
-      return ` (no extra unit: it would exceed the request)`;
+      return texts('EXPLAIN_CAPPED');
     case 'outranked':
-      return ` (no extra unit: its remainder of ${remainderOfUnit} unit ranked after the units left)`;
+      return texts('EXPLAIN_OUTRANKED', { remainder: remainderOfUnit });
     case 'exact':
     case 'not-applicable':
-      return '';
+      return { vi: '', en: '' };
   }
 }
 

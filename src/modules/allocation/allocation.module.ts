@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module.js';
+import { EstimatesModule } from '../estimates/estimates.module.js';
 import { FloorModule } from '../floor/floor.module.js';
 import { WorkflowModule } from '../workflow/workflow.module.js';
 import { BalancingRunsController } from './balancing-runs.controller.js';
 import { BalancingRunsService } from './balancing-runs.service.js';
 
 @Module({
-  imports: [CatalogModule, FloorModule, WorkflowModule],
+  imports: [CatalogModule, EstimatesModule, FloorModule, WorkflowModule],
   controllers: [BalancingRunsController],
   providers: [BalancingRunsService],
 })

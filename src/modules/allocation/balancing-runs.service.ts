@@ -6,7 +6,8 @@ import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } fr
 import { isVnd } from '../../common/money/vnd.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type Actor, ForbiddenError } from '../../common/access/actor.js';
-import { Estimate } from '../estimates/entities/estimate.entity.js';
+import type { Estimate } from '../estimates/entities/estimate.entity.js';
+import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { FloorService, type FullPicture, type PictureLine } from '../floor/floor.service.js';
 import { floorFigures } from '../floor/domain/floor.js';
@@ -16,6 +17,8 @@ import { applyOnce } from '../../common/idempotency/idempotency.js';
 import { adoptedAmount, allocationRequest, compareRuns, type RunKind, type RunLine } from '../../engine/allocation/scenarios.js';
 import type { CreateBalancingRunDto } from './dto/balancing-run.dto.js';
 import { allocate, type AllocationLineExplanation, explainAllocation, InfeasibleAllocationError } from '../../engine/allocation/index.js';
+import { bilingual, message, splitBilingual } from '../../common/errors/messages.js';
+import { formatVietnamTime } from '../../common/time/vietnam-time.js';
 
 const ALL_SOURCES = '*';
 
@@ -69,6 +72,7 @@ export class BalancingRunsService {
     private readonly workflow: EstimateWorkflowService,
     private readonly audit: AuditService,
     private readonly catalog: CatalogService,
+    private readonly ledger: EstimateLedger,
   ) {}
 
   async create(year: number, dto: CreateBalancingRunDto, actor: Actor) {
@@ -100,7 +104,7 @@ export class BalancingRunsService {
         if (error instanceof InfeasibleAllocationError) {
           throw new ConflictError(
             'INFEASIBLE',
-            `Tổng mức tối thiểu cam kết vượt trần ${ceiling} (${source}) / committed minimums exceed the ceiling: ${error.message}`,
+            message('INFEASIBLE', { minimumTotal: error.minimumTotal, ceiling, source, excess: error.excess }),
           );
         }
         throw error;
@@ -112,7 +116,7 @@ export class BalancingRunsService {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO balancing_runs (id, year, track, kind, name, rounding_unit, ceilings, groups, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [runId, year, dto.track, kind, dto.name ?? `${kind} ${dto.track} ${new Date().toISOString()}`, unit.toString(), JSON.stringify(ceilings), JSON.stringify(groups), actor.userId],
+        [runId, year, dto.track, kind, dto.name ?? `${kind} ${dto.track} ${formatVietnamTime(new Date())}`, unit.toString(), JSON.stringify(ceilings), JSON.stringify(groups), actor.userId],
       );
       await this.insertLines(manager, runId, stored);
       await this.audit.record(manager, {
@@ -225,16 +229,15 @@ export class BalancingRunsService {
         for (const estimateId of estimateIds) estimates.set(estimateId, await this.workflow.lockEstimate(manager, estimateId));
         const stale = await manager.query<{ line_id: string }[]>(
           `SELECT r.line_id FROM balancing_run_lines r
-             LEFT JOIN estimate_lines l ON l.id = r.line_id
-             LEFT JOIN estimates e ON e.id = l.estimate_id
+             LEFT JOIN ${this.ledger.linesOfEstimates('$3')} l ON l.id = r.line_id
             WHERE r.run_id = $1
               AND (l.id IS NULL OR l.amount <> r.line_amount OR l.approved_amount IS DISTINCT FROM r.approved_before
                    OR l.funding_source_code <> r.funding_source_code OR l.expenditure_type_code <> $2
-                   OR l.priority_tier <> r.tier OR e.status NOT IN ('SUBMITTED', 'BALANCED')
+                   OR l.priority_tier <> r.tier OR l.estimate_status NOT IN ('SUBMITTED', 'BALANCED')
                    OR l.dic_opinion IS DISTINCT FROM r.dic_opinion OR l.dic_note IS DISTINCT FROM r.dic_note
                    OR l.design_agreed IS DISTINCT FROM r.design_agreed)
             LIMIT 5`,
-          [id, run.track],
+          [id, run.track, estimateIds],
         );
         if (stale.length > 0) {
           throw new ConflictError(
@@ -270,16 +273,16 @@ export class BalancingRunsService {
   /** The ceilings of a run, validated: one for all sources, or one per known funding source. */
   private ceilings(dto: CreateBalancingRunDto, kind: RunKind, picture: FullPicture, sources: ReadonlySet<string>): Record<string, string> {
     if (dto.ceiling !== undefined && dto.ceilingsBySource !== undefined) {
-      throw InvalidInputError.of('ceilingsBySource', 'chỉ dùng một trong hai: ceiling hoặc ceilingsBySource / give either ceiling or ceilingsBySource');
+      throw InvalidInputError.of('ceilingsBySource', message('CEILING_EITHER'));
     }
     if (dto.ceilingsBySource !== undefined) {
-      if (kind === 'TOP_UP') throw InvalidInputError.of('ceilingsBySource', 'a top-up has one ceiling / bổ sung chỉ có một mức trần');
+      if (kind === 'TOP_UP') throw InvalidInputError.of('ceilingsBySource', message('TOP_UP_ONE_CEILING'));
       const problems: FieldProblem[] = [];
       const entries = Object.entries(dto.ceilingsBySource);
-      if (entries.length === 0) problems.push({ field: 'ceilingsBySource', code: 'EMPTY', message: 'ceilingsBySource: give at least one source' });
+      if (entries.length === 0) problems.push({ field: 'ceilingsBySource', code: 'EMPTY', message: message('CEILINGS_EMPTY', { field: 'ceilingsBySource' }) });
       for (const [source, value] of entries) {
-        if (!sources.has(source)) problems.push({ field: `ceilingsBySource.${source}`, code: 'UNKNOWN_CODE', message: `ceilingsBySource.${source}: unknown funding source` });
-        else if (!isVnd(value)) problems.push({ field: `ceilingsBySource.${source}`, code: 'matches', message: `ceilingsBySource.${source} must be a whole number of đồng as a string of digits` });
+        if (!sources.has(source)) problems.push({ field: `ceilingsBySource.${source}`, code: 'UNKNOWN_CODE', message: message('CEILING_UNKNOWN_SOURCE', { field: `ceilingsBySource.${source}` }) });
+        else if (!isVnd(value)) problems.push({ field: `ceilingsBySource.${source}`, code: 'matches', message: message('CEILING_NOT_VND', { field: `ceilingsBySource.${source}` }) });
       }
       if (problems.length > 0) throw new InvalidInputError(problems);
       return Object.fromEntries(entries) as Record<string, string>;
@@ -290,7 +293,7 @@ export class BalancingRunsService {
       if (!shortfall) throw new ConflictError('NO_SHORTFALL', 'Không thiếu so với mức sàn / The floor is met (or not set): nothing to top up');
       return { [ALL_SOURCES]: shortfall.toString() };
     }
-    throw InvalidInputError.of('ceiling', 'cần mức trần / give a ceiling or ceilingsBySource');
+    throw InvalidInputError.of('ceiling', message('CEILING_REQUIRED'));
   }
 
   /**
@@ -324,7 +327,10 @@ export class BalancingRunsService {
   /** The engine's account of a line, with DIC's bearing on it first when there is one. */
   private explained(explanation: AllocationLineExplanation | undefined, note: string | null) {
     if (!explanation) return null;
-    return note ? { ...explanation, summary: `${note}. ${explanation.summary}` } : explanation;
+    if (!note) return explanation;
+    // Both are "vi / en": the note goes first in each language.
+    const [noteText, summary] = [splitBilingual(note), splitBilingual(explanation.summary)];
+    return { ...explanation, summary: bilingual({ vi: `${noteText.vi}. ${summary.vi}`, en: `${noteText.en}. ${summary.en}` }) };
   }
 
   private storedLine(
@@ -400,18 +406,18 @@ export class BalancingRunsService {
     return run;
   }
 
-  private lines(manager: EntityManager, runId: string): Promise<StoredLine[]> {
-    return manager.query<StoredLine[]>(
+  private async lines(manager: EntityManager, runId: string): Promise<StoredLine[]> {
+    const lines = await manager.query<StoredLine[]>(
       `SELECT r.position, r.line_id, r.estimate_id, r.unit_id, u.code AS unit_code, u.name AS unit_name, r.plan_area_code,
               r.funding_source_code, r.line_amount::text, r.approved_before::text, r.requested::text, r.minimum::text,
-              r.tier, r.allocated::text, r.basis, r.note, r.dic_opinion, r.dic_note, r.design_agreed, r.include_reason,
-              l.line_no, l.description
+              r.tier, r.allocated::text, r.basis, r.note, r.dic_opinion, r.dic_note, r.design_agreed, r.include_reason
          FROM balancing_run_lines r JOIN units u ON u.id = r.unit_id
-         -- The line as a person reads it (number and description); gone if the line was deleted since.
-         LEFT JOIN estimate_lines l ON l.id = r.line_id
         WHERE r.run_id = $1 ORDER BY r.position`,
       [runId],
     );
+    // The line as a person reads it (number and description); gone if the line was deleted since.
+    const labels = await this.ledger.lineLabels(manager, lines.map((l) => l.line_id));
+    return lines.map((l) => ({ ...l, line_no: labels.get(l.line_id)?.lineNo ?? null, description: labels.get(l.line_id)?.description ?? null }));
   }
 
   private summary(run: RunRow) {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EstimatesModule } from '../estimates/estimates.module.js';
 import { FloorModule } from '../floor/floor.module.js';
 import { ConsolidationController } from './consolidation.controller.js';
 import { ConsolidationService } from './consolidation.service.js';
@@ -9,7 +10,7 @@ import { ConsolidationService } from './consolidation.service.js';
  * them needs the other's figures through it.
  */
 @Module({
-  imports: [FloorModule],
+  imports: [EstimatesModule, FloorModule],
   controllers: [ConsolidationController],
   providers: [ConsolidationService],
   exports: [ConsolidationService],

@@ -7,7 +7,8 @@ import { checkRules, floorRule } from '../floor/domain/budget-rules.js';
 import { type FloorFigures, floorFigures } from '../floor/domain/floor.js';
 import { FloorService } from '../floor/floor.service.js';
 import type { EstimateStatus } from '../estimates/domain/estimate-status.js';
-import { estimateBuckets, type KeptDimensions, type KeptMeasures, sumAll, sumBy, yearBuckets } from '../estimates/ledger/kept-totals.js';
+import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
+import { type KeptDimensions, type KeptMeasures, sumAll, sumBy } from '../estimates/ledger/kept-totals.js';
 
 export interface ConsolidationEntry {
   code: string;
@@ -58,6 +59,7 @@ export class ConsolidationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly floor: FloorService,
+    private readonly ledger: EstimateLedger,
   ) {}
 
   /** `unitScope` limits the figures to those units (a unit's own users); null is the whole province. */
@@ -90,10 +92,9 @@ export class ConsolidationService {
     const listed = await manager.query<
       { id: string; unit_id: string; code: string; name: string; budget_relation_code: string | null; chapter_code: string | null; status: EstimateStatus; exclusion_reason: string | null }[]
     >(
-        `SELECT e.id, e.unit_id, u.code, u.name, u.budget_relation_code, u.chapter_code, e.status, x.reason AS exclusion_reason
-           FROM estimates e JOIN units u ON u.id = e.unit_id
-           LEFT JOIN budget_exclusions x ON x.estimate_id = e.id
-          WHERE e.year = $1 ${filter}
+        `SELECT e.id, e.unit_id, u.code, u.name, u.budget_relation_code, u.chapter_code, e.status, e.exclusion_reason
+           FROM ${this.ledger.estimatesOfYear('$1')} e JOIN units u ON u.id = e.unit_id
+          WHERE true ${filter}
           ORDER BY u.code`,
         params,
       );
@@ -108,10 +109,10 @@ export class ConsolidationService {
     // thousand rows however large the year), for a unit's users from their estimates' parts.
     const parts: (KeptMeasures & KeptDimensions)[] =
       unitScope === null
-        ? await yearBuckets(manager, year, { statuses, excluded: false })
-        : await estimateBuckets(manager, { estimateIds: estimates.map((e) => e.id) }, { parts: true });
+        ? await this.ledger.yearBuckets(manager, year, { statuses, excluded: false })
+        : await this.ledger.estimateBuckets(manager, { estimateIds: estimates.map((e) => e.id) }, { parts: true });
     const perEstimate = new Map(
-      (unitScope === null ? await estimateBuckets(manager, { year }) : await estimateBuckets(manager, { estimateIds: estimates.map((e) => e.id) })).map(
+      (unitScope === null ? await this.ledger.estimateBuckets(manager, { year }) : await this.ledger.estimateBuckets(manager, { estimateIds: estimates.map((e) => e.id) })).map(
         (row) => [row.estimateId, row],
       ),
     );

@@ -3,11 +3,12 @@ import { CatalogModule } from '../catalog/catalog.module.js';
 import { SupportModule } from '../support/support.module.js';
 import { EstimatesController } from './estimates.controller.js';
 import { EstimatesService } from './estimates.service.js';
+import { EstimateLedger } from './ledger/estimate-ledger.js';
 
 @Module({
   imports: [CatalogModule, SupportModule],
   controllers: [EstimatesController],
-  providers: [EstimatesService],
-  exports: [EstimatesService],
+  providers: [EstimatesService, EstimateLedger],
+  exports: [EstimatesService, EstimateLedger],
 })
 export class EstimatesModule {}

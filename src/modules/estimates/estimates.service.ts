@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
+import { changeStatus } from '../../common/concurrency/status-change.js';
 import { normaliseDecimal, sumVnd } from '../../common/money/vnd.js';
 import { lockYear, YEAR_CLOSED } from '../../database/year-lock.js';
 import { canonicalJson } from '../../common/canonical-json.js';
@@ -417,26 +418,16 @@ export class EstimatesService {
     if (!coversUnit(actor, target.unitId)) throw new ForbiddenError('Bạn không sửa dự toán của đơn vị này / You do not act for this unit');
     // Lines feed the year's rules (district IT lines, contingencies): the year first, as every write.
     await lockYear(manager, target.year, 'SHARE');
-    const claimed = await manager
-      .createQueryBuilder()
-      .update(Estimate)
-      .set({ version: () => 'version + 1', updatedAt: () => 'now()' })
-      .where('id = :estimateId AND version = :version AND status IN (:...editable)', {
-        estimateId,
-        version,
-        editable: EDITABLE_STATUSES,
-      })
-      .execute();
-    if (claimed.affected === 1) return target;
-    const current = await manager.findOneBy(Estimate, { id: estimateId });
-    if (!current) throw new NotFoundError('Estimate', estimateId);
-    if (!EDITABLE_STATUSES.includes(current.status)) {
-      throw new ConflictError(
-        'NOT_EDITABLE',
-        `Dự toán đang ở trạng thái ${current.status}, không sửa được / The estimate is ${current.status}: lines change only in DRAFT or RETURNED`,
-      );
-    }
-    throw ConflictError.staleVersion('Estimate', version);
+    await changeStatus(
+      manager,
+      { table: 'estimates', where: { id: estimateId }, from: EDITABLE_STATUSES, version },
+      {
+        name: 'Estimate',
+        illegal: (current) =>
+          new ConflictError('NOT_EDITABLE', `Dự toán đang ở trạng thái ${current}, không sửa được / The estimate is ${current}: lines change only in DRAFT or RETURNED`),
+      },
+    );
+    return target;
   }
 
   /** Validates a line's fields against the catalog and computes its amount; 400 naming each bad field. */

@@ -1,5 +1,6 @@
 // Checks on a year's settings that span several fields. Plain TypeScript.
 import type { FieldProblem } from '../../common/errors/domain-error.js';
+import { message } from '../../common/errors/messages.js';
 
 export interface YearCalendar {
   submissionDeadline: string | null;
@@ -19,7 +20,7 @@ export function calendarProblems(calendar: YearCalendar): FieldProblem[] {
   for (const [field, date] of ordered) {
     if (date === null) continue;
     if (previous && date < previous[1]) {
-      problems.push({ field, code: 'DEADLINE_ORDER', message: `${field} (${date}) must not be before ${previous[0]} (${previous[1]})` });
+      problems.push({ field, code: 'DEADLINE_ORDER', message: message('DEADLINE_ORDER', { field, date, previous: previous[0], previousDate: previous[1] }) });
     }
     previous = [field, date];
   }
@@ -29,5 +30,5 @@ export function calendarProblems(calendar: YearCalendar): FieldProblem[] {
 export function unknownSourceProblems(floorSources: readonly string[], known: ReadonlySet<string>): FieldProblem[] {
   return floorSources
     .filter((code) => !known.has(code))
-    .map((code) => ({ field: 'floorSources', code: 'UNKNOWN_CODE', message: `floorSources: unknown funding source "${code}"` }));
+    .map((code) => ({ field: 'floorSources', code: 'UNKNOWN_CODE', message: message('UNKNOWN_FLOOR_SOURCE', { code }) }));
 }

@@ -9,6 +9,7 @@ import { CatalogService } from '../catalog/catalog.service.js';
 import type { CreateFiscalYearDto, UpdateFiscalYearDto } from './dto/fiscal-year.dto.js';
 import { FiscalYear } from './entities/fiscal-year.entity.js';
 import { calendarProblems, unknownSourceProblems } from './fiscal-year-rules.js';
+import { message } from '../../common/errors/messages.js';
 
 const DEFAULT_FLOOR_SOURCES = ['PROVINCIAL', 'DISTRICT', 'COMMUNE'];
 const FLOOR_SETTINGS = ['totalLocalExpenditure', 'floorRatio', 'floorSources', 'floorPolicy'] as const;
@@ -55,7 +56,7 @@ export class FiscalYearsService {
       const inserted = await manager.createQueryBuilder().insert().into(FiscalYear).values(row).orIgnore().returning('year').execute();
       // ON CONFLICT DO NOTHING returns no row when the year already exists.
       if ((inserted.raw as unknown[]).length === 0) {
-        throw new ConflictError('YEAR_EXISTS', `Fiscal year ${dto.year} already exists / Năm ngân sách ${dto.year} đã có`);
+        throw new ConflictError('YEAR_EXISTS', message('YEAR_EXISTS', { year: dto.year }));
       }
       await this.audit.record(manager, { actor, unitId: null, entityType: 'fiscal_year', entityId: String(dto.year), action: 'year.create', after: row });
     });

@@ -9,7 +9,9 @@ import { DISTRICT_OWN_SOURCE, ESTIMATE_CYCLE, isInvestmentProject } from '../est
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
 import { checkRules, recurrentThresholdsRule, type RuleDistrict, type RuleInForce, type RuleLine, type RuleResult, rulesInForce, type YearPicture } from './domain/budget-rules.js';
 import { floorFigures } from './domain/floor.js';
-import { estimateBuckets, NO_MEASURES, sumBy, yearBuckets } from '../estimates/ledger/kept-totals.js';
+import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
+import { NO_MEASURES, sumBy } from '../estimates/ledger/kept-totals.js';
+import { message } from '../../common/errors/messages.js';
 
 
 export interface PictureLine extends RuleLine {
@@ -76,7 +78,10 @@ const BALANCEABLE: readonly string[] = ESTIMATE_CYCLE.balance.from;
  */
 @Injectable()
 export class FloorService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: EstimateLedger,
+  ) {}
 
   /**
    * The year's settings, its kept totals per funding source (the estimate ledger's, never the
@@ -86,7 +91,7 @@ export class FloorService {
   async picture(year: number, manager: EntityManager = this.dataSource.manager, { ruleLines = true }: { ruleLines?: boolean } = {}): Promise<FullPicture> {
     const settings = await manager.findOneBy(FiscalYear, { year });
     if (!settings) throw new NotFoundError('Fiscal year', year);
-    const bySource = sumBy(await yearBuckets(manager, year, { excluded: false }), (b) => b.fundingSourceCode);
+    const bySource = sumBy(await this.ledger.yearBuckets(manager, year, { excluded: false }), (b) => b.fundingSourceCode);
     return {
       year,
       settings: {
@@ -112,7 +117,7 @@ export class FloorService {
     { track, sources, unfundedOnly = false }: { track?: string; sources?: readonly string[]; unfundedOnly?: boolean } = {},
   ): Promise<PictureLine[]> {
     const params: unknown[] = [[...BALANCEABLE]];
-    let where = `e.status = ANY($2)`;
+    let where = `l.estimate_status = ANY($2)`;
     if (track !== undefined) {
       params.push(track);
       where += ` AND l.expenditure_type_code = $${params.length + 1}`;
@@ -127,14 +132,13 @@ export class FloorService {
 
   private async linesOfYear(manager: EntityManager, year: number, where: string, params: unknown[] = []): Promise<PictureLine[]> {
     const rows = await manager.query<Record<string, string | number | boolean | null>[]>(
-      `SELECT l.id, l.estimate_id, e.unit_id, u.code AS unit_code, u.name AS unit_name, e.status,
+      `SELECT l.id, l.estimate_id, l.unit_id, u.code AS unit_code, u.name AS unit_name, l.estimate_status AS status,
               l.activity_kind_code, l.expenditure_type_code, l.funding_source_code, l.priority_tier, l.design_agreed,
               l.dic_opinion, l.dic_note, l.plan_area_code, l.committed_minimum::text,
               l.amount::text, l.approved_amount::text, l.contingency::text, l.multi_year_total::text, l.appraised_amount::text
-         FROM estimate_lines l
-         JOIN estimates e ON e.id = l.estimate_id
-         JOIN units u ON u.id = e.unit_id
-        WHERE e.year = $1 AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id) AND ${where}
+         FROM ${this.ledger.linesInBudget('$1')} l
+         JOIN units u ON u.id = l.unit_id
+        WHERE ${where}
         ORDER BY u.code, l.line_no`,
       [year, ...params],
     );
@@ -168,14 +172,14 @@ export class FloorService {
     const rows = await manager.query<{ id: string; code: string; name: string; estimate_id: string | null; status: string | null }[]>(
       `SELECT u.id, u.code, u.name, e.id AS estimate_id, e.status
          FROM units u
-         LEFT JOIN estimates e ON e.unit_id = u.id AND e.year = $1
+         LEFT JOIN ${this.ledger.estimatesOfYear('$1')} e ON e.unit_id = u.id
         WHERE u.kind = 'DISTRICT_COMMITTEE'
         ORDER BY u.code`,
       [year],
     );
     // The own IT line from the ledger's kept totals of those estimates (their DISTRICT parts).
     const estimateIds = rows.flatMap((r) => (r.estimate_id ? [r.estimate_id] : []));
-    const own = sumBy(await estimateBuckets(manager, { estimateIds }, { parts: true, fundingSource: DISTRICT_OWN_SOURCE }), (b) => b.estimateId);
+    const own = sumBy(await this.ledger.estimateBuckets(manager, { estimateIds }, { parts: true, fundingSource: DISTRICT_OWN_SOURCE }), (b) => b.estimateId);
     return rows.map((r) => {
       const figures = (r.estimate_id && own.get(r.estimate_id)) || NO_MEASURES;
       return {
@@ -220,8 +224,7 @@ export class FloorService {
         unfundedTotal,
         note:
           unfundedTotal < figures.shortfall
-            ? `Các đề nghị chưa được cấp (${unfundedTotal}) không đủ để đạt mức sàn (thiếu ${figures.shortfall}) / ` +
-              `the unfunded requests (${unfundedTotal}) cannot close the shortfall (${figures.shortfall})`
+            ? message('TOP_UP_SHORT', { unfunded: unfundedTotal, shortfall: figures.shortfall })
             : null,
         lines: candidates
           .map((c, i) => ({ ...c, proposed: result.allocations[i] ?? 0n }))

@@ -10,6 +10,7 @@ import { DATABASE_URL } from '../../database/data-source-options.js';
 import { AppConfig } from '../../config/app-config.js';
 import type { Actor } from '../../common/access/actor.js';
 import { AuthService } from '../auth/auth.service.js';
+import { message } from '../../common/errors/messages.js';
 
 export type JobKind = 'WORKBOOK_IMPORT' | 'REPORT_EXPORT';
 
@@ -176,7 +177,7 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
     await this.dataSource.query(
       `UPDATE jobs SET status = 'FAILED', phase = 'failed', finished_at = now(), input = NULL, error = $1
         WHERE status = 'RUNNING' AND started_at < now() - interval '1 hour'`,
-      [JSON.stringify({ statusCode: 500, error: 'Internal Server Error', message: 'The job was interrupted (the server stopped while it ran); start it again' })],
+      [JSON.stringify({ statusCode: 500, error: 'Internal Server Error', message: message('JOB_INTERRUPTED'), code: 'JOB_INTERRUPTED' })],
     );
   }
 

@@ -14,6 +14,7 @@ import ExcelJS from 'exceljs';
 import { moneyCellValue } from '../spreadsheets/cell-values.js';
 import type { DashboardView, ExecutionGroup } from './dashboard.service.js';
 import type { ExecutionRow } from './domain/execution.js';
+import { formatVietnamTime } from '../../common/time/vietnam-time.js';
 
 export const CHAIR_SHEETS = {
   summary: 'TongHop',
@@ -115,7 +116,7 @@ export function buildChairReport(view: DashboardView): ExcelJS.Workbook {
   workbook.creator = 'itbudget';
   const period = `${view.planPeriod}, ${halfLabel(view.year, view.half)}`;
 
-  const summary = sheet(workbook, CHAIR_SHEETS.summary, `BÁO CÁO TIẾN ĐỘ KẾ HOẠCH ỨNG DỤNG CNTT / IT PLAN PROGRESS REPORT — ${period}`, `Lập lúc / generated ${view.generatedAt}`, [
+  const summary = sheet(workbook, CHAIR_SHEETS.summary, `BÁO CÁO TIẾN ĐỘ KẾ HOẠCH ỨNG DỤNG CNTT / IT PLAN PROGRESS REPORT — ${period}`, `Lập lúc / generated ${formatVietnamTime(view.generatedAt)} (giờ Việt Nam / Vietnam time)`, [
     ['Mục', 'Item', 48],
     ['Giá trị', 'Value', 28],
   ]);
@@ -217,7 +218,7 @@ export function buildChairReport(view: DashboardView): ExcelJS.Workbook {
       ['Mã đơn vị', 'Unit code', 18],
       ['Đơn vị', 'Unit', 40],
       ['Tình trạng', 'Status', 22],
-      ['Ngày gửi', 'Submitted', 22],
+      ['Thời điểm gửi (giờ Việt Nam)', 'Submitted (Vietnam time)', 22],
       ['Quá hạn', 'Late', 10],
     ],
   );
@@ -226,7 +227,7 @@ export function buildChairReport(view: DashboardView): ExcelJS.Workbook {
     ...view.reporting.missing.map((item) => ({ kind: 'Chưa được chấp nhận / Not accepted', item })),
   ];
   listed.forEach(({ kind, item }, i) =>
-    put(reports, CHAIR_FIRST_DATA_ROW + i, [kind, item.unitCode, item.unitName, STATUS[item.status], item.submittedAt?.toISOString() ?? null, item.late ? 'Có / Yes' : 'Không / No']),
+    put(reports, CHAIR_FIRST_DATA_ROW + i, [kind, item.unitCode, item.unitName, STATUS[item.status], item.submittedAt ? formatVietnamTime(item.submittedAt) : null, item.late ? 'Có / Yes' : 'Không / No']),
   );
   return workbook;
 }

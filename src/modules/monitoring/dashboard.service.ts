@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type ExecutionRow, executionRow, executionTotal } from './domain/execution.js';
 import { type Half, isPastDue, type ProgressStatus } from './domain/progress-rules.js';
@@ -112,7 +113,10 @@ interface UnitRow {
 /** The plan's dashboard for a half-year, and the data of the chair's workbook (the same figures). */
 @Injectable()
 export class DashboardService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: EstimateLedger,
+  ) {}
 
   /** Everything read in one REPEATABLE READ snapshot: targets, execution and reporting agree. */
   dashboard(periodId: string, query: Pick<DashboardQuery, 'year' | 'half' | 'furthest'>): Promise<DashboardView> {
@@ -197,13 +201,11 @@ export class DashboardService {
     >(
       // Per line: the decided figure (kept at the chair's decision) is not in the ledger's totals.
       `WITH lines AS (
-         SELECT e.unit_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code,
+         SELECT l.unit_id, l.plan_area_code, l.funding_source_code, l.expenditure_type_code,
                 COALESCE(l.approved_amount, 0) AS approved, COALESCE(l.decided_amount, 0) AS decided, COALESCE(d.disbursed, 0) AS disbursed
-           FROM estimates e
-           JOIN estimate_lines l ON l.estimate_id = e.id
-           LEFT JOIN progress_reports r ON r.unit_id = e.unit_id AND r.year = e.year AND r.half = $2 AND r.status = 'ACCEPTED'
-           LEFT JOIN progress_disbursements d ON d.report_id = r.id AND d.line_id = l.id
-          WHERE e.year = $1 AND e.status = 'APPROVED')
+           FROM ${this.ledger.linesInBudget('$1', { statuses: ['APPROVED'] })} l
+           LEFT JOIN progress_reports r ON r.unit_id = l.unit_id AND r.year = l.year AND r.half = $2 AND r.status = 'ACCEPTED'
+           LEFT JOIN progress_disbursements d ON d.report_id = r.id AND d.line_id = l.id)
        SELECT GROUPING(unit_id) AS g_unit, GROUPING(plan_area_code) AS g_area, GROUPING(funding_source_code) AS g_source,
               GROUPING(expenditure_type_code) AS g_type, unit_id, plan_area_code, funding_source_code, expenditure_type_code,
               SUM(approved)::text AS approved, SUM(decided)::text AS decided, SUM(disbursed)::text AS disbursed

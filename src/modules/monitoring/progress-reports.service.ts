@@ -3,8 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { HeavyWorkGate } from '../../common/concurrency/heavy-work-gate.js';
+import { changeStatus, NOW, SqlText } from '../../common/concurrency/status-change.js';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
+import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
 import { type Actor, coversUnit, ForbiddenError } from '../../common/access/actor.js';
 import { type RowProblem, RowProblemsError } from '../spreadsheets/spreadsheet-errors.js';
 import { applyOnce } from '../../common/idempotency/idempotency.js';
@@ -202,6 +204,7 @@ export class ProgressReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly gate: HeavyWorkGate,
+    private readonly ledger: EstimateLedger,
   ) {}
 
   /** The unit (or its head) opens the half-year's report; one per unit per half-year. */
@@ -373,8 +376,8 @@ export class ProgressReportsService {
       // Judged once, at the first submission: a report returned and sent again keeps its flag.
       const late = report.first_submitted_at === null ? isPastDue(await todayInVietnam(manager), deadline) : report.submitted_late;
       await this.transition(manager, actor, report, 'submit', dto.version, [
-        ['submitted_at', { sql: 'now()' }],
-        ['first_submitted_at', { sql: 'COALESCE(first_submitted_at, now())' }],
+        ['submitted_at', NOW],
+        ['first_submitted_at', new SqlText('COALESCE(first_submitted_at, now())')],
         ['submitted_late', late],
         ['due_date', deadline],
         ['return_comment', null],
@@ -386,7 +389,7 @@ export class ProgressReportsService {
   accept(id: string, dto: ProgressTransitionDto, actor: Actor, idempotencyKey?: string): Promise<unknown> {
     return this.run(id, actor, 'accept', { key: idempotencyKey, request: dto }, async (manager, report) => {
       await this.transition(manager, actor, report, 'accept', dto.version, [
-        ['reviewed_at', { sql: 'now()' }],
+        ['reviewed_at', NOW],
         ['reviewed_by', actor.userId],
       ]);
     });
@@ -403,7 +406,7 @@ export class ProgressReportsService {
         dto.version,
         [
           ['return_comment', dto.comment],
-          ['reviewed_at', { sql: 'now()' }],
+          ['reviewed_at', NOW],
           ['reviewed_by', actor.userId],
         ],
         dto.comment,
@@ -666,32 +669,13 @@ export class ProgressReportsService {
     reason?: string,
   ): Promise<void> {
     const rule = PROGRESS_CYCLE[action];
-    const params: unknown[] = [report.id, rule.to, [...rule.from]];
-    const sets = ['status = $2', 'version = version + 1', 'updated_at = now()'];
-    for (const [column, value] of changes) {
-      if (value !== null && typeof value === 'object' && 'sql' in value) {
-        sets.push(`${column} = ${(value as { sql: string }).sql}`);
-      } else {
-        params.push(value);
-        sets.push(`${column} = $${params.length}`);
-      }
-    }
-    let sql = `UPDATE progress_reports SET ${sets.join(', ')} WHERE id = $1 AND status = ANY($3)`;
-    if (version !== undefined) {
-      params.push(version);
-      sql += ` AND version = $${params.length}`;
-    }
-    const [updated] = await manager.query<[unknown[], number]>(`${sql} RETURNING id`, params);
-    if (updated.length !== 1) {
-      const [current] = await manager.query<{ status: ProgressStatus; version: number }[]>('SELECT status, version FROM progress_reports WHERE id = $1', [report.id]);
-      if (!current || !rule.from.includes(current.status)) {
-        throw new ConflictError(
-          'ILLEGAL_TRANSITION',
-          `Không thể ${action} báo cáo đang ở trạng thái ${current?.status ?? '?'} / Cannot ${action} a progress report that is ${current?.status ?? 'gone'}`,
-        );
-      }
-      throw ConflictError.staleVersion('Progress report', version ?? current.version);
-    }
+    const illegal = (current: string) =>
+      new ConflictError('ILLEGAL_TRANSITION', `Không thể ${action} báo cáo đang ở trạng thái ${current} / Cannot ${action} a progress report that is ${current === '?' ? 'gone' : current}`);
+    await changeStatus(
+      manager,
+      { table: 'progress_reports', where: { id: report.id }, from: rule.from, to: rule.to, version, set: Object.fromEntries(changes) },
+      { name: 'Progress report', illegal, missing: () => illegal('?') },
+    );
     // Audit last: the chain lock comes after the row locks, as on every other path.
     await this.audit.record(manager, {
       actor,
@@ -738,15 +722,12 @@ export class ProgressReportsService {
     const [unit] = await manager.query<UnitRow[]>('SELECT id, code, name, name_en, kind FROM units WHERE id = $1', [report.unit_id]);
     const period = await periodOfYear(manager, report.year);
     const all = await periodTargets(manager, period);
-    const [estimate] = await manager.query<{ id: string }[]>(
-      `SELECT id FROM estimates WHERE unit_id = $1 AND year = $2 AND status = 'APPROVED'${lock ? ' FOR SHARE' : ''}`,
-      [report.unit_id, report.year],
-    );
-    const lines = estimate
+    const estimateId = await this.ledger.approvedEstimateOf(manager, report.unit_id, report.year, { lock });
+    const lines = estimateId
       ? await manager.query<LineRow[]>(
           `SELECT id, line_no, description, plan_area_code, funding_source_code, expenditure_type_code, COALESCE(approved_amount, 0)::text AS approved
-             FROM estimate_lines WHERE estimate_id = $1 ORDER BY line_no`,
-          [estimate.id],
+             FROM ${this.ledger.linesOfEstimates('$1')} l ORDER BY line_no`,
+          [[estimateId]],
         )
       : [];
     return {
@@ -754,7 +735,7 @@ export class ProgressReportsService {
       unit,
       targets: all.filter((target) => inPopulation(target, unit.kind)),
       allTargets: new Map(all.map((target) => [target.code, target])),
-      estimateId: estimate?.id ?? null,
+      estimateId,
       lines,
     };
   }

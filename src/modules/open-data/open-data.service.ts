@@ -5,6 +5,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { HeavyWorkGate } from '../../common/concurrency/heavy-work-gate.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { message } from '../../common/errors/messages.js';
+import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
 import { BUDGET_LINE_HEADER, lineRecords, type PublishedLine } from './domain/budget-lines.js';
 import { csvRecord } from './domain/csv.js';
 import { buildDescriptor, type FiscalDataPackage, type PublicationMeta, RESOURCE_PATH } from './domain/descriptor.js';
@@ -22,7 +23,7 @@ export interface DownloadLimits {
 // Only lines of estimates APPROVED by the chair's decision, in a year whose consolidated budget is
 // APPROVED, not excluded. Only classification, description and amounts are selected: never a user,
 // an actor, a comment, a DIC note, a justification or a reason.
-const PUBLISHED_LINES = `
+const publishedLines = (ledger: EstimateLedger) => `
   SELECT l.id AS line_id,
          u.code AS unit_code, u.name AS unit_name, u.name_en AS unit_name_en, u.kind AS unit_kind, u.budget_level AS unit_budget_level,
          pa.code AS plan_area_code, pa.name AS plan_area_name, pa.name_en AS plan_area_name_en,
@@ -35,28 +36,24 @@ const PUBLISHED_LINES = `
          l.amount::text AS requested, l.approved_amount::text AS approved_now, l.decided_amount::text AS decided,
          COALESCE(adj.n, 0)::int AS adjustment_count, COALESCE(adj.net, 0)::text AS adjustment_net,
          ex.disbursed::text AS executed
-    FROM estimate_lines l
-    JOIN estimates e ON e.id = l.estimate_id
-    JOIN consolidated_budgets b ON b.year = e.year AND b.status = 'APPROVED'
-    JOIN units u ON u.id = e.unit_id
+    FROM ${ledger.linesInBudget('$1', { statuses: ['APPROVED'] })} l
+    JOIN consolidated_budgets b ON b.year = l.year AND b.status = 'APPROVED'
+    JOIN units u ON u.id = l.unit_id
     JOIN plan_areas pa ON pa.code = l.plan_area_code
     JOIN expenditure_types et ON et.code = l.expenditure_type_code
     JOIN funding_sources fs ON fs.code = l.funding_source_code
     JOIN activity_kinds ak ON ak.code = l.activity_kind_code
     LEFT JOIN (
       SELECT a.line_id, count(*) AS n, SUM(a.after_amount - a.before_amount) AS net
-        FROM line_adjustments a
-        JOIN estimates ae ON ae.id = a.estimate_id AND ae.year = $1
+        FROM ${ledger.adjustmentsOfYear('$1')} a
        GROUP BY a.line_id
     ) adj ON adj.line_id = l.id
     -- Executed: what the unit's latest accepted semi-annual report says was disbursed (accepted only).
     LEFT JOIN LATERAL (
       SELECT d.disbursed FROM progress_disbursements d JOIN progress_reports r ON r.id = d.report_id
-       WHERE d.line_id = l.id AND r.year = e.year AND r.unit_id = e.unit_id AND r.status = 'ACCEPTED'
+       WHERE d.line_id = l.id AND r.year = l.year AND r.unit_id = l.unit_id AND r.status = 'ACCEPTED'
        ORDER BY r.half DESC LIMIT 1
     ) ex ON true
-   WHERE e.year = $1 AND e.status = 'APPROVED'
-     AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
    ORDER BY u.code, l.line_no, l.id`;
 
 interface LineRow {
@@ -192,6 +189,7 @@ export class OpenDataService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly gate: HeavyWorkGate,
+    private readonly ledger: EstimateLedger,
   ) {}
 
   /** CSV downloads being served now (each holds a database connection and a slot of the gate). */
@@ -202,10 +200,9 @@ export class OpenDataService {
   private yearRows(year: number | null, runner?: QueryRunner): Promise<YearRow[]> {
     return this.dataSource.query<YearRow[]>(
       `SELECT b.year, fy.plan_period, b.decision_number, b.decision_date, b.approved_at,
-              GREATEST(b.approved_at, (SELECT max(a.created_at) FROM line_adjustments a JOIN estimates ae ON ae.id = a.estimate_id WHERE ae.year = b.year)) AS updated_at,
-              EXISTS (SELECT 1 FROM estimates e
-                       WHERE e.year = b.year AND e.status = 'APPROVED' AND e.illustrative
-                         AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)) AS illustrative
+              GREATEST(b.approved_at, (SELECT max(a.created_at) FROM ${this.ledger.adjustmentsOfYear('b.year')} a)) AS updated_at,
+              EXISTS (SELECT 1 FROM ${this.ledger.estimatesOfYear('b.year', { inBudget: true, statuses: ['APPROVED'] })} e
+                       WHERE e.illustrative) AS illustrative
          FROM consolidated_budgets b
          JOIN fiscal_years fy ON fy.year = b.year
         WHERE b.status = 'APPROVED' AND ($1::int IS NULL OR b.year = $1::int)
@@ -281,7 +278,7 @@ export class OpenDataService {
       await runner.query('SET TRANSACTION READ ONLY');
       const [published] = await this.yearRows(year, runner);
       if (!published) throw new NotPublishedError(year);
-      await this.dataSource.query(`DECLARE open_data_lines NO SCROLL CURSOR FOR ${PUBLISHED_LINES}`, [year], runner);
+      await this.dataSource.query(`DECLARE open_data_lines NO SCROLL CURSOR FOR ${publishedLines(this.ledger)}`, [year], runner);
     } catch (error) {
       if (runner) await finish(false);
       else done();

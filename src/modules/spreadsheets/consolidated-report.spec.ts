@@ -291,7 +291,9 @@ describe('the consolidated workbook', () => {
     expect(valueOf(sheet, 'Kết quả').value).toBe('Không đạt / Not met');
     expect(exact(valueOf(sheet, 'Thiếu hụt'))).toBe(1_234_567_900n);
     expect(valueOf(sheet, 'Thiếu hụt (đồng) — hiện tại / live').value).toBe(1_234_567_900);
-    expect(text(sheet, rowWith(sheet, 1, 'KIỂM TRA MỨC SÀN'), 1)).toContain('SỐ LIỆU HIỆN TẠI (2025-03-01T08:30:00.000Z)');
+    expect(text(sheet, rowWith(sheet, 1, 'KIỂM TRA MỨC SÀN'), 1)).toContain('SỐ LIỆU HIỆN TẠI (01/03/2025 15:30)');
+    // 08:30 UTC, written on Vietnam's clock as officials write it.
+    expect(valueOf(sheet, 'Thời điểm lập báo cáo').value).toBe('01/03/2025 15:30');
     expect(valueOf(sheet, 'Mức sàn').numFmt).toBe('#,##0');
     expect(valueOf(sheet, 'Chính sách').value).toMatch(/^WARN/);
     // The warning row, under WARN and not compliant, on the summary too — in words: one shortfall on the sheet.
@@ -431,7 +433,7 @@ describe('decided and adjusted figures kept apart', () => {
       'Thuê đường truyền',
       'Giảm theo QĐ 99',
       'Chuyên viên Sở Tài chính (dof.officer)',
-      '2025-04-01T02:00:00.000Z',
+      '01/04/2025 09:00', // 02:00 UTC on Vietnam's clock
     ]);
     expect([money(sheet, FIRST_DATA_ROW, 5), money(sheet, FIRST_DATA_ROW, 6)]).toEqual([300n, 250n]);
   });

@@ -20,6 +20,10 @@ import { Decimal } from 'decimal.js';
 import ExcelJS from 'exceljs';
 import { MAX_NUMERIC_CELL_AMOUNT, moneyCellValue, quantityCellValue } from './cell-values.js';
 import { StreamPressure } from './stream-pressure.js';
+import { formatVietnamTime } from '../../common/time/vietnam-time.js';
+
+/** An instant of the data (ISO 8601) on Vietnam's clock, as officials write it; text that is not one is kept as it came. */
+const vietnamTime = (iso: string): string => (Number.isNaN(Date.parse(iso)) ? cleanText(iso) : formatVietnamTime(iso));
 
 export interface ReportAmounts {
   requested: bigint;
@@ -309,7 +313,7 @@ class ReportWriter {
     const approved = sum(included, (unit) => unit.approved);
     const decided = data.budget.status === 'APPROVED';
     rows.put(labelled('Năm ngân sách / Budget year', data.year, S.whole));
-    rows.put(labelled('Thời điểm lập báo cáo / Generated at', cleanText(data.generatedAt), S.text));
+    rows.put(labelled('Thời điểm lập báo cáo (giờ Việt Nam) / Generated at (Vietnam time)', vietnamTime(data.generatedAt), S.text));
     rows.put(labelled('Trạng thái dự toán tổng hợp / Budget status', statusLabel(data.budget.status), S.text));
     rows.put(labelled('Số quyết định giao dự toán / Decision number', data.budget.decisionNumber === null ? '—' : cleanText(data.budget.decisionNumber), S.text));
     rows.put(labelled('Ngày quyết định / Decision date', data.budget.decisionDate === null ? '—' : displayDate(data.budget.decisionDate), S.text));
@@ -353,7 +357,7 @@ class ReportWriter {
     // is left out of them here (it is on sheet SanCNTT).
     rows.put(
       section(
-        `KIỂM TRA MỨC SÀN CHI CNTT — SỐ LIỆU HIỆN TẠI (${cleanText(data.generatedAt)}) / IT FLOOR CHECK — LIVE FIGURES`,
+        `KIỂM TRA MỨC SÀN CHI CNTT — SỐ LIỆU HIỆN TẠI (${vietnamTime(data.generatedAt)}) / IT FLOOR CHECK — LIVE FIGURES`,
         `Chi tiết: trang ${REPORT_SHEETS.floor} / details: sheet ${REPORT_SHEETS.floor}`,
       ),
     );
@@ -566,7 +570,7 @@ class ReportWriter {
       ['Sau (đồng)', 'After'],
       ['Lý do', 'Reason'],
       ['Người điều chỉnh', 'By'],
-      ['Thời điểm', 'When'],
+      ['Thời điểm (giờ Việt Nam)', 'When (Vietnam time)'],
     ]);
     const rows = new RowCursor(sheet);
     if (adjustments.length === 0) rows.put([[4, 'Không có điều chỉnh / No adjustments', S.aside]]);
@@ -580,7 +584,7 @@ class ReportWriter {
         money(6, a.after),
         [7, cleanText(a.reason), S.wrap],
         [8, cleanText(a.actor), S.text],
-        [9, cleanText(a.at), S.code],
+        [9, vietnamTime(a.at), S.code],
       ]);
     });
     commitSheet(sheet);
@@ -636,8 +640,8 @@ class ReportWriter {
     put(note, [
       [
         1,
-        `Đơn vị tính: đồng. Lập lúc ${cleanText(this.data.generatedAt)}. Trang ${REPORT_SHEETS.summary} là bảng tổng hợp. / ` +
-          `Amounts in đồng. Generated at ${cleanText(this.data.generatedAt)}. Sheet ${REPORT_SHEETS.summary} is the summary.`,
+        `Đơn vị tính: đồng. Lập lúc ${vietnamTime(this.data.generatedAt)} (giờ Việt Nam). Trang ${REPORT_SHEETS.summary} là bảng tổng hợp. / ` +
+          `Amounts in đồng. Generated at ${vietnamTime(this.data.generatedAt)} (Vietnam time). Sheet ${REPORT_SHEETS.summary} is the summary.`,
         S.note,
       ],
     ]);

@@ -5,6 +5,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { normaliseDecimal } from '../../common/money/vnd.js';
 import type { Actor } from '../../common/access/actor.js';
 import { floorFigures } from '../floor/domain/floor.js';
+import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
 import { FloorService } from '../floor/floor.service.js';
 import { type JobView, JobsService, ProgressChain } from '../jobs/jobs.service.js';
 import { BudgetService } from '../workflow/budget.service.js';
@@ -38,6 +39,7 @@ export class ReportService implements OnModuleInit {
     private readonly budget: BudgetService,
     private readonly floor: FloorService,
     private readonly jobs: JobsService,
+    private readonly ledger: EstimateLedger,
   ) {}
 
   onModuleInit(): void {
@@ -87,10 +89,8 @@ export class ReportService implements OnModuleInit {
           `SELECT c.code, c.name, COALESCE(SUM(l.amount), 0)::text AS requested,
                   COALESCE(SUM(CASE WHEN $2 THEN l.decided_amount ELSE l.approved_amount END), 0)::text AS approved,
                   COALESCE(SUM(l.approved_amount), 0)::text AS adjusted
-             FROM estimate_lines l
-             JOIN estimates e ON e.id = l.estimate_id
+             FROM ${this.ledger.linesInBudget('$1')} l
              JOIN ${table} c ON c.code = l.${column}
-            WHERE e.year = $1 AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
             GROUP BY c.code, c.name, c.sort_order ORDER BY c.sort_order, c.code`,
           [year, decided],
         );
@@ -113,21 +113,15 @@ export class ReportService implements OnModuleInit {
       const adjustments = await manager.query<
         { unit_code: string; line_no: number; description: string; before_amount: string; after_amount: string; reason: string; actor: string; created_at: Date }[]
       >(
-        `SELECT u.code AS unit_code, l.line_no, l.description, a.before_amount::text, a.after_amount::text, a.reason,
+        `SELECT u.code AS unit_code, a.line_no, a.description, a.before_amount::text, a.after_amount::text, a.reason,
                 COALESCE(NULLIF(us.full_name, ''), us.username) || ' (' || us.username || ')' AS actor, a.created_at
-           FROM line_adjustments a
-           JOIN estimate_lines l ON l.id = a.line_id
-           JOIN estimates e ON e.id = a.estimate_id
-           JOIN units u ON u.id = e.unit_id
+           FROM ${this.ledger.adjustmentsOfYear('$1', { inBudget: true })} a
+           JOIN units u ON u.id = a.unit_id
            JOIN users us ON us.id = a.actor_id
-          WHERE e.year = $1 AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
           ORDER BY a.created_at, a.id`,
         [year],
       );
-      const [{ count }] = await manager.query<[{ count: number }]>(
-        `SELECT COALESCE(SUM(line_count), 0)::int AS count FROM year_totals_live WHERE year = $1 AND NOT excluded`,
-        [year],
-      );
+      const count = await this.ledger.lineCountInBudget(manager, year);
       return {
         runner,
         lineCount: count,
@@ -194,10 +188,8 @@ export class ReportService implements OnModuleInit {
    */
   private async *lines(runner: QueryRunner, year: number, decided: boolean): AsyncGenerator<ReportLine> {
     const estimates = await runner.manager.query<{ id: string; line_count: number }[]>(
-      `SELECT e.id, COALESCE(t.line_count, 0)::int AS line_count
-         FROM estimates e JOIN units u ON u.id = e.unit_id
-         LEFT JOIN estimate_totals t ON t.estimate_id = e.id AND t.plan_area_code = ''
-        WHERE e.year = $1 AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
+      `SELECT e.id, e.line_count::int AS line_count
+         FROM ${this.ledger.estimatesOfYear('$1', { inBudget: true })} e JOIN units u ON u.id = e.unit_id
         ORDER BY u.code`,
       [year],
     );
@@ -210,10 +202,9 @@ export class ReportService implements OnModuleInit {
       const rows = await runner.manager.query<Record<string, string | number | null>[]>(
         `SELECT u.code AS unit_code, u.name AS unit_name, l.line_no, l.description, l.plan_area_code, l.expenditure_type_code,
                 l.funding_source_code, l.activity_kind_code, l.measure_unit, l.quantity::text, l.unit_price::text, l.amount::text,
-                l.approved_amount::text, l.decided_amount::text, e.status, COALESCE(l.loai_khoan, '') AS loai_khoan, COALESCE(l.muc_tieu_muc, '') AS muc_tieu_muc,
+                l.approved_amount::text, l.decided_amount::text, l.estimate_status AS status, COALESCE(l.loai_khoan, '') AS loai_khoan, COALESCE(l.muc_tieu_muc, '') AS muc_tieu_muc,
                 l.appraised_amount::text
-           FROM estimate_lines l JOIN estimates e ON e.id = l.estimate_id JOIN units u ON u.id = e.unit_id
-          WHERE l.estimate_id = ANY($1)
+           FROM ${this.ledger.linesOfEstimates('$1')} l JOIN units u ON u.id = l.unit_id
           ORDER BY u.code, l.line_no`,
         [batch],
       );

@@ -23,6 +23,7 @@ import type { CellContent } from './cell-values.js';
 import { CountLimitError, MalformedWorkbookError, NotAWorkbookError, SheetMissingError, UnzippedTooLargeError } from './spreadsheet-errors.js';
 import { WORKBOOK_PATH, WORKBOOK_RELS_PATH, type WorkbookParts, parseWorkbookParts } from './workbook-parts.js';
 import { type ZipEntry, type ZipLimits, entryText, inflateEntry, readZipDirectory } from './xlsx-package.js';
+import { message } from '../../common/errors/messages.js';
 
 /** Limits on what one read may hold; each past its limit is a 413 naming it. */
 export interface SheetLimits extends ZipLimits {
@@ -96,7 +97,7 @@ export async function openWorkbook(buffer: Buffer, limits: SheetLimits): Promise
   if (sharedEntry && sharedEntry.uncompressedSize > limits.maxSharedStringsBytes) {
     throw new UnzippedTooLargeError(
       limits.maxSharedStringsBytes,
-      `its shared strings declare ${sharedEntry.uncompressedSize} bytes (at most ${limits.maxSharedStringsBytes})`,
+      message('SHARED_STRINGS_TOO_LARGE', { size: sharedEntry.uncompressedSize, limit: limits.maxSharedStringsBytes }),
     );
   }
   const styles = stylesEntry ? await readStyles(buffer, stylesEntry, limits) : NO_STYLES;

@@ -3,6 +3,7 @@
 // Row-level problems are not thrown by the reader: it returns them all ({ ok: false, problems });
 // RowProblemsError is there for the caller that wants to refuse the import with 422.
 import { DomainError, type DomainErrorKind, type FieldProblem } from '../../common/errors/domain-error.js';
+import { splitBilingual } from '../../common/errors/messages.js';
 
 export type SpreadsheetErrorCode =
   | 'NOT_A_WORKBOOK'
@@ -49,7 +50,9 @@ export class NotAWorkbookError extends SpreadsheetError {
     readonly reason: NotAWorkbookReason,
     detail: string,
   ) {
-    super(400, 'NOT_A_WORKBOOK', `Tệp không phải sổ tính Excel .xlsx hợp lệ / The file is not a valid .xlsx workbook: ${detail}`);
+    // A detail in both languages goes to each half; a technical one (zip internals) to both.
+    const part = splitBilingual(detail);
+    super(400, 'NOT_A_WORKBOOK', `Tệp không phải sổ tính Excel .xlsx hợp lệ: ${part.vi} / The file is not a valid .xlsx workbook: ${part.en}`);
   }
 }
 
@@ -76,8 +79,8 @@ export class UnzippedTooLargeError extends SpreadsheetError {
     super(
       413,
       'UNZIPPED_TOO_LARGE',
-      `Sổ tính giải nén vượt giới hạn ${formatBytes(limitBytes)} hoặc có dấu hiệu "zip bomb" / ` +
-        `The workbook unzips to more than ${formatBytes(limitBytes)} or looks like a zip bomb: ${detail}`,
+      `Sổ tính giải nén vượt giới hạn ${formatBytes(limitBytes)} hoặc có dấu hiệu "zip bomb": ${splitBilingual(detail).vi} / ` +
+        `The workbook unzips to more than ${formatBytes(limitBytes)} or looks like a zip bomb: ${splitBilingual(detail).en}`,
     );
   }
 }

@@ -15,6 +15,7 @@
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { NotAWorkbookError, SpreadsheetError, UnzippedTooLargeError, formatBytes } from './spreadsheet-errors.js';
+import { message } from '../../common/errors/messages.js';
 
 export interface ZipLimits {
   /** Largest sum of the declared uncompressed sizes of all entries. */
@@ -44,7 +45,7 @@ const MAX_16 = 0xffff;
 
 /** Reads and checks the central directory; throws NotAWorkbookError or UnzippedTooLargeError. */
 export function readZipDirectory(buffer: Buffer, limits: ZipLimits): Map<string, ZipEntry> {
-  if (buffer.length === 0) throw new NotAWorkbookError('empty', 'the file is empty');
+  if (buffer.length === 0) throw new NotAWorkbookError('empty', message('FILE_EMPTY'));
   if (buffer.length >= 8 && buffer.readUInt32BE(0) === 0xd0cf11e0 && buffer.readUInt32BE(4) === 0xa1b11ae1) {
     throw new NotAWorkbookError(
       'legacy-xls',
@@ -59,7 +60,7 @@ export function readZipDirectory(buffer: Buffer, limits: ZipLimits): Map<string,
   const eocd = findEndOfCentralDirectory(buffer);
   if (eocd < 0) throw corrupt('no end of central directory');
   if (buffer.readUInt16LE(eocd + 4) !== 0 || buffer.readUInt16LE(eocd + 6) !== 0) {
-    throw new NotAWorkbookError('unsupported-zip', 'multi-part zip archives are not supported');
+    throw new NotAWorkbookError('unsupported-zip', message('MULTI_PART_ZIP'));
   }
   let entryCount = buffer.readUInt16LE(eocd + 10);
   let directorySize = buffer.readUInt32LE(eocd + 12);
@@ -76,7 +77,7 @@ export function readZipDirectory(buffer: Buffer, limits: ZipLimits): Map<string,
     directoryEnd = record;
   }
   if (entryCount > limits.maxEntries) {
-    throw new UnzippedTooLargeError(limits.maxUnzippedBytes, `the zip has ${entryCount} entries (at most ${limits.maxEntries})`);
+    throw new UnzippedTooLargeError(limits.maxUnzippedBytes, message('TOO_MANY_ZIP_ENTRIES', { count: entryCount, limit: limits.maxEntries }));
   }
   if (directoryOffset + directorySize > directoryEnd) throw corrupt('central directory out of bounds');
 
@@ -119,14 +120,14 @@ export function readZipDirectory(buffer: Buffer, limits: ZipLimits): Map<string,
       throw new NotAWorkbookError('encrypted', `tệp bị mã hoá / the zip is encrypted (${name})`);
     }
     if (method !== 0 && method !== 8) {
-      throw new NotAWorkbookError('unsupported-zip', `${name} uses compression method ${method}; only stored and deflated parts are read`);
+      throw new NotAWorkbookError('unsupported-zip', message('UNSUPPORTED_COMPRESSION', { name, method }));
     }
     if (method === 0 && compressedSize !== uncompressedSize) throw corrupt(`stored entry ${name} has two sizes`);
     if (entries.has(name)) throw corrupt(`the zip holds ${name} twice`);
 
     declaredTotal += uncompressedSize;
     if (declaredTotal > limits.maxUnzippedBytes) {
-      throw new UnzippedTooLargeError(limits.maxUnzippedBytes, `its parts declare more than ${formatBytes(limits.maxUnzippedBytes)} uncompressed`);
+      throw new UnzippedTooLargeError(limits.maxUnzippedBytes, message('PARTS_TOO_LARGE', { limit: formatBytes(limits.maxUnzippedBytes) }));
     }
 
     if (localHeaderOffset + 30 > directoryOffset || buffer.readUInt32LE(localHeaderOffset) !== SIG_LOCAL) {
@@ -148,7 +149,7 @@ export function readZipDirectory(buffer: Buffer, limits: ZipLimits): Map<string,
   for (let i = 1; i < ordered.length; i++) {
     const previous = ordered[i - 1];
     if (previous.dataOffset + previous.compressedSize > ordered[i].localHeaderOffset) {
-      throw new UnzippedTooLargeError(limits.maxUnzippedBytes, `entries ${previous.name} and ${ordered[i].name} overlap`);
+      throw new UnzippedTooLargeError(limits.maxUnzippedBytes, message('ENTRIES_OVERLAP', { first: previous.name, second: ordered[i].name }));
     }
   }
   return entries;
@@ -175,7 +176,7 @@ export async function inflateEntry(buffer: Buffer, entry: ZipEntry, maxUnzippedB
         inflater.destroy();
         throw new UnzippedTooLargeError(
           maxUnzippedBytes,
-          `${entry.name} inflates to more than the ${entry.uncompressedSize} bytes it declares`,
+          message('ENTRY_INFLATES_BEYOND', { name: entry.name, declared: entry.uncompressedSize }),
         );
       }
       onChunk(chunk);

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
+import { changeStatus, NOW } from '../../common/concurrency/status-change.js';
 import { parseVnd, sumVnd } from '../../common/money/vnd.js';
 import type { AllocationExplanation } from '../../engine/allocation/index.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -280,14 +281,18 @@ export class SupportService {
           dto.decisions.map((d, i) => ({ unitId: d.unitId, amounts: this.parseAmounts(d.amounts, `decisions[${i}].amounts`), reason: d.reason ?? null })),
         );
 
-        const updated = await manager.query<[unknown[], number]>(
-          `UPDATE support_rounds
-              SET status = 'DECIDED', version = version + 1, updated_at = now(),
-                  decision_number = $3, decision_date = $4, decided_at = now(), decided_by = $5
-            WHERE id = $1 AND status = 'OPEN' AND version = $2`,
-          [id, dto.version, dto.decisionNumber, dto.decisionDate, actor.userId],
+        await changeStatus(
+          manager,
+          {
+            table: 'support_rounds',
+            where: { id },
+            from: ['OPEN'],
+            to: 'DECIDED',
+            version: dto.version,
+            set: { decision_number: dto.decisionNumber, decision_date: dto.decisionDate, decided_at: NOW, decided_by: actor.userId },
+          },
+          { name: `Support round ${id}`, illegal: () => this.decided(id) },
         );
-        if (updated[1] !== 1) throw ConflictError.staleVersion(`Support round ${id}`, dto.version);
         const decidedRows = settled.units.flatMap((u) => Object.entries(u.decided).map(([source, amount]) => ({ unitId: u.unitId, source, amount })));
         await manager.query(
           `UPDATE support_allocations a SET decided = x.decided::numeric
@@ -407,24 +412,11 @@ export class SupportService {
 
   /** One conditional update claims an open round at the version the client saw (when given). */
   private async claimOpen(manager: EntityManager, year: number, id: string, version: number | undefined): Promise<void> {
-    const params: unknown[] = [id, year];
-    let versionClause = '';
-    if (version !== undefined) {
-      params.push(version);
-      versionClause = ` AND version = $${params.length}`;
-    }
-    const updated = await manager.query<[unknown[], number]>(
-      `UPDATE support_rounds SET version = version + 1, updated_at = now() WHERE id = $1 AND year = $2 AND status = 'OPEN'${versionClause}`,
-      params,
+    await changeStatus(
+      manager,
+      { table: 'support_rounds', where: { id, year }, from: ['OPEN'], version },
+      { name: `Support round ${id}`, illegal: () => this.decided(id), missing: () => new NotFoundError(`Support round of ${year}`, id) },
     );
-    if (updated[1] === 1) return;
-    const [current] = await manager.query<{ status: SupportRoundStatus; version: number }[]>('SELECT status, version FROM support_rounds WHERE id = $1 AND year = $2', [
-      id,
-      year,
-    ]);
-    if (!current) throw new NotFoundError(`Support round of ${year}`, id);
-    if (current.status === 'DECIDED') throw this.decided(id);
-    throw ConflictError.staleVersion(`Support round ${id}`, version ?? current.version);
   }
 
   private decided(id: string): ConflictError {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
+import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
 import { moneyCellValue } from '../spreadsheets/cell-values.js';
 import { csvRecord } from '../open-data/domain/csv.js';
 import { budgetLevelCode, rowValues, TREASURY_COLUMNS, type TreasuryRow, treasuryTotals, type TreasuryTotals } from './domain/treasury-rows.js';
@@ -24,7 +25,10 @@ const MONEY_FORMAT = '#,##0';
  */
 @Injectable()
 export class TreasuryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: EstimateLedger,
+  ) {}
 
   /** 404 for an unknown year; 409 until the chair has approved the year's consolidated budget. */
   async export(year: number): Promise<TreasuryExport> {
@@ -47,12 +51,9 @@ export class TreasuryService {
                 COALESCE(l.loai_khoan, '') AS loai_khoan, COALESCE(l.muc_tieu_muc, '') AS muc_tieu_muc,
                 l.funding_source_code, fs.budget_level,
                 COUNT(*)::int AS line_count, COALESCE(SUM(l.approved_amount), 0)::text AS amount
-           FROM estimate_lines l
-           JOIN estimates e ON e.id = l.estimate_id
-           JOIN units u ON u.id = e.unit_id
+           FROM ${this.ledger.linesInBudget('$1', { statuses: ['APPROVED'] })} l
+           JOIN units u ON u.id = l.unit_id
            JOIN funding_sources fs ON fs.code = l.funding_source_code
-          WHERE e.year = $1 AND e.status = 'APPROVED'
-            AND NOT EXISTS (SELECT 1 FROM budget_exclusions x WHERE x.estimate_id = e.id)
           GROUP BY u.budget_relation_code, u.chapter_code, u.code, u.name, l.loai_khoan, l.muc_tieu_muc, l.funding_source_code, fs.budget_level
           ORDER BY 1, 2, u.code, 5, 6, l.funding_source_code`,
         [year],

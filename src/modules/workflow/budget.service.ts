@@ -2,14 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
+import { changeStatus, NOW } from '../../common/concurrency/status-change.js';
 import { sumVnd } from '../../common/money/vnd.js';
 import { lockYear, type YearBudgetStatus } from '../../database/year-lock.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../../common/access/actor.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
+import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
 import { FloorService } from '../floor/floor.service.js';
 import type { ApproveBudgetDto, ExclusionDto, ReturnDto, TransitionDto } from './dto/workflow.dto.js';
 import { applyOnce } from '../../common/idempotency/idempotency.js';
+import { message } from '../../common/errors/messages.js';
 
 export type BudgetStatus = YearBudgetStatus;
 
@@ -19,8 +22,6 @@ const BUDGET_CYCLE: Record<'submit' | 'approve' | 'return', { from: BudgetStatus
   return: { from: ['SUBMITTED'], to: 'RETURNED' },
 };
 const OPEN: BudgetStatus[] = ['DRAFT', 'RETURNED'];
-/** Marks a column set to the database's `now()`, never confused with text a user typed. */
-const NOW = Object.freeze({ sql: 'now()' as const });
 
 interface BudgetRow {
   year: number;
@@ -45,8 +46,6 @@ interface EstimateRow {
   submitted_late: boolean;
   requested: string;
   approved: string;
-  decided: string;
-  adjustments: number;
   exclusion_reason: string | null;
 }
 
@@ -62,27 +61,25 @@ export class BudgetService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly floor: FloorService,
+    private readonly ledger: EstimateLedger,
   ) {}
 
   async get(year: number, manager: EntityManager = this.dataSource.manager) {
     if (!(await manager.existsBy(FiscalYear, { year }))) throw new NotFoundError('Fiscal year', year);
     const [row] = await manager.query<BudgetRow[]>('SELECT * FROM consolidated_budgets WHERE year = $1', [year]);
-    const estimates = await manager.query<EstimateRow[]>(
+    // The estimate ledger's kept totals of each estimate; the decided figures are kept per line at
+    // the chair's decision (not in the kept totals), so the ledger sums them apart.
+    const listed = await manager.query<EstimateRow[]>(
       `SELECT e.id AS estimate_id, e.unit_id, u.code AS unit_code, u.name AS unit_name, e.status, e.submitted_late,
-              COALESCE(t.requested, 0)::text AS requested, COALESCE(t.approved, 0)::text AS approved,
-              -- decided figures are kept per line at the chair's decision (not in the ledger's totals)
-              (SELECT COALESCE(SUM(l.decided_amount), 0) FROM estimate_lines l WHERE l.estimate_id = e.id)::text AS decided,
-              (SELECT COUNT(*)::int FROM line_adjustments a WHERE a.estimate_id = e.id) AS adjustments,
-              x.reason AS exclusion_reason
-         FROM estimates e
+              e.requested::text AS requested, e.approved::text AS approved, e.exclusion_reason
+         FROM ${this.ledger.estimatesOfYear('$1')} e
          JOIN units u ON u.id = e.unit_id
-         -- the estimate ledger's kept totals of each estimate (its row with no plan area)
-         LEFT JOIN estimate_totals t ON t.estimate_id = e.id AND t.plan_area_code = ''
-         LEFT JOIN budget_exclusions x ON x.estimate_id = e.id
-        WHERE e.year = $1
         ORDER BY u.code`,
       [year],
     );
+    const decidedOf = await this.ledger.decidedTotals(manager, year);
+    const adjustmentsOf = await this.ledger.adjustmentCounts(manager, year);
+    const estimates = listed.map((e) => ({ ...e, decided: decidedOf.get(e.estimate_id) ?? 0n, adjustments: adjustmentsOf.get(e.estimate_id) ?? 0 }));
     const included = estimates.filter((e) => e.exclusion_reason === null);
     const pending = included.filter((e) => e.status !== 'BALANCED' && e.status !== 'APPROVED');
     // Live while DOF prepares it; as submitted once it has gone to the chair.
@@ -90,7 +87,7 @@ export class BudgetService {
     // Once the chair has decided, "approved" is the decision's figure (kept per line at the
     // decision) and "adjusted" the current one; before, "approved" is what balancing proposes.
     const decided = row?.status === 'APPROVED';
-    const approvedOf = (e: EstimateRow) => BigInt(decided ? e.decided : e.approved);
+    const approvedOf = (e: EstimateRow & { decided: bigint }) => (decided ? e.decided : BigInt(e.approved));
     const adjustedOf = (e: EstimateRow) => (decided ? BigInt(e.approved) : null);
     return {
       year,
@@ -132,19 +129,12 @@ export class BudgetService {
   exclude(year: number, dto: ExclusionDto, actor: Actor) {
     return this.dataSource.transaction(async (manager) => {
       await this.openBudget(manager, year);
-      const [estimate] = await manager.query<{ unit_id: string; status: string }[]>('SELECT unit_id, status FROM estimates WHERE id = $1 AND year = $2', [
-        dto.estimateId,
-        year,
-      ]);
+      const estimate = await this.ledger.exclude(manager, year, dto.estimateId, dto.reason, actor.userId);
       if (!estimate) throw new NotFoundError(`Estimate of ${year}`, dto.estimateId);
-      const inserted = await manager.query<unknown[]>(
-        `INSERT INTO budget_exclusions (year, estimate_id, reason, created_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1`,
-        [year, dto.estimateId, dto.reason, actor.userId],
-      );
-      if (inserted.length === 0) throw new ConflictError('ALREADY_EXCLUDED', 'The estimate is already excluded / Dự toán đã được loại khỏi tổng hợp');
+      if (!estimate.excluded) throw new ConflictError('ALREADY_EXCLUDED', message('ALREADY_EXCLUDED'));
       await this.audit.record(manager, {
         actor,
-        unitId: estimate.unit_id,
+        unitId: estimate.unitId,
         entityType: 'budget',
         entityId: String(year),
         action: 'budget.exclude',
@@ -158,19 +148,15 @@ export class BudgetService {
   include(year: number, estimateId: string, actor: Actor) {
     return this.dataSource.transaction(async (manager) => {
       await this.openBudget(manager, year);
-      // A DELETE through TypeORM answers [rows, count].
-      const [removed] = await manager.query<[{ reason: string }[], number]>('DELETE FROM budget_exclusions WHERE year = $1 AND estimate_id = $2 RETURNING reason', [
-        year,
-        estimateId,
-      ]);
-      if (removed.length === 0) throw new NotFoundError('Exclusion', estimateId);
+      const reason = await this.ledger.include(manager, year, estimateId);
+      if (reason === null) throw new NotFoundError('Exclusion', estimateId);
       await this.audit.record(manager, {
         actor,
         unitId: null,
         entityType: 'budget',
         entityId: String(year),
         action: 'budget.include',
-        before: { estimateId, reason: removed[0]?.reason },
+        before: { estimateId, reason },
       });
       return this.get(year, manager);
     });
@@ -188,7 +174,7 @@ export class BudgetService {
             pending.map((e) => `${e.unitCode} (${e.status})`).join(', '),
         );
       }
-      if (view.totals.included === 0) throw new ConflictError('BUDGET_EMPTY', 'No balanced estimate to submit / Chưa có dự toán nào được cân đối');
+      if (view.totals.included === 0) throw new ConflictError('BUDGET_EMPTY', message('BUDGET_EMPTY'));
       const warnings = await this.rulesAtSubmission(manager, year);
       const changes = { submitted_at: NOW, submitted_by: actor.userId, warnings: JSON.stringify(warnings), return_comment: null };
       await this.transition(manager, year, 'submit', dto.version, changes);
@@ -203,27 +189,16 @@ export class BudgetService {
       await this.transition(manager, year, 'approve', dto.version, changes);
       // The budget row is locked and every estimate change takes it first, so what was
       // submitted is still what is approved; check it all the same.
-      const [{ unbalanced }] = await manager.query<[{ unbalanced: number }]>(
-        `SELECT COUNT(*)::int AS unbalanced FROM estimates
-          WHERE year = $1 AND status <> 'BALANCED' AND id NOT IN (SELECT estimate_id FROM budget_exclusions WHERE year = $1)`,
-        [year],
-      );
-      if (unbalanced > 0) throw new ConflictError('BUDGET_NOT_READY', `${unbalanced} included estimates are no longer balanced / Có dự toán chưa cân đối`);
-      // An UPDATE through TypeORM answers [rows, count].
-      const [approved] = await manager.query<[{ id: string; unit_id: string; version: number }[], number]>(
-        `UPDATE estimates SET status = 'APPROVED', approved_at = now(), version = version + 1, updated_at = now()
-          WHERE year = $1 AND status = 'BALANCED' AND id NOT IN (SELECT estimate_id FROM budget_exclusions WHERE year = $1)
-        RETURNING id, unit_id, version`,
-        [year],
-      );
-      // The decided figures, kept apart from the current ones that adjustments change later.
-      await manager.query(`UPDATE estimate_lines SET decided_amount = approved_amount WHERE estimate_id = ANY($1::uuid[])`, [approved.map((e) => e.id)]);
+      const unbalanced = await this.ledger.unbalancedInBudget(manager, year);
+      if (unbalanced > 0) throw new ConflictError('BUDGET_NOT_READY', message('BUDGET_NO_LONGER_BALANCED', { count: unbalanced }));
+      // The included estimates become APPROVED; their lines keep the decided figures apart.
+      const approved = await this.ledger.approveYear(manager, year);
       // Audit last: the chain lock is taken after the row locks, as on every other path.
       await this.recordTransition(manager, actor, year, 'approve', changes);
       for (const estimate of approved) {
         await this.audit.record(manager, {
           actor,
-          unitId: estimate.unit_id,
+          unitId: estimate.unitId,
           entityType: 'estimate',
           entityId: estimate.id,
           action: 'estimate.approve',
@@ -264,32 +239,17 @@ export class BudgetService {
     changes: Record<string, string | null | typeof NOW>,
   ): Promise<void> {
     const rule = BUDGET_CYCLE[action];
-    const params: unknown[] = [year, rule.from, rule.to];
-    const sets = Object.entries(changes).map(([column, value]) => {
-      if (value === NOW) return `${column} = now()`;
-      params.push(value);
-      return `${column} = $${params.length}`;
-    });
-    let versionClause = '';
-    if (version !== undefined) {
-      params.push(version);
-      versionClause = ` AND version = $${params.length}`;
-    }
-    const updated = await manager.query<[unknown[], number]>(
-      `UPDATE consolidated_budgets SET status = $3, version = version + 1, ${sets.join(', ')}
-        WHERE year = $1 AND status = ANY($2)${versionClause}`,
-      params,
+    await changeStatus(
+      manager,
+      // The budget row has no updated_at: its own timestamps say when each step happened.
+      { table: 'consolidated_budgets', where: { year }, from: rule.from, to: rule.to, version, set: changes, touch: false },
+      {
+        name: `Consolidated budget ${year}`,
+        missing: () => ConflictError.staleVersion(`Consolidated budget ${year}`, version ?? 0),
+        illegal: (current) =>
+          new ConflictError('ILLEGAL_TRANSITION', `Không thể ${action} dự toán tổng hợp đang ở trạng thái ${current} / Cannot ${action} a consolidated budget that is ${current}`),
+      },
     );
-    if (updated[1] !== 1) {
-      const [current] = await manager.query<{ status: BudgetStatus; version: number }[]>('SELECT status, version FROM consolidated_budgets WHERE year = $1', [year]);
-      if (current && !rule.from.includes(current.status)) {
-        throw new ConflictError(
-          'ILLEGAL_TRANSITION',
-          `Không thể ${action} dự toán tổng hợp đang ở trạng thái ${current.status} / Cannot ${action} a consolidated budget that is ${current.status}`,
-        );
-      }
-      throw ConflictError.staleVersion(`Consolidated budget ${year}`, version ?? current?.version ?? 0);
-    }
   }
 
   private recordTransition(

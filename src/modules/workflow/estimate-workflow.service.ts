@@ -1,13 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
-import { lockYear, YEAR_CLOSED, type YearBudgetStatus, type YearLockMode } from '../../database/year-lock.js';
+import { NOW } from '../../common/concurrency/status-change.js';
+import { YEAR_CLOSED, type YearBudgetStatus, type YearLockMode } from '../../database/year-lock.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type Actor, coversUnit, ForbiddenError } from '../../common/access/actor.js';
-import { EstimateLine } from '../estimates/entities/estimate-line.entity.js';
-import { Estimate, type EstimateStatus } from '../estimates/entities/estimate.entity.js';
+import type { EstimateLine } from '../estimates/entities/estimate-line.entity.js';
+import type { Estimate, EstimateStatus } from '../estimates/entities/estimate.entity.js';
+import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
 import { type EstimateView, EstimatesService } from '../estimates/estimates.service.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
 import { floorFigures } from '../floor/domain/floor.js';
@@ -39,12 +40,13 @@ export class EstimateWorkflowService {
     private readonly audit: AuditService,
     private readonly support: SupportService,
     private readonly floor: FloorService,
+    private readonly ledger: EstimateLedger,
   ) {}
 
   /** The unit head sends the estimate to DIC, DOF and DPI. */
   submit(id: string, dto: TransitionDto, actor: Actor, idempotencyKey?: string): Promise<unknown> {
     return this.run(id, actor, 'submit', { key: idempotencyKey, request: dto }, async (manager, estimate) => {
-      const lines = await manager.findBy(EstimateLine, { estimateId: id });
+      const lines = await this.ledger.lines(manager, id);
       if (lines.length === 0) {
         throw new ConflictError('EMPTY_ESTIMATE', 'Dự toán chưa có dòng nào / The estimate has no lines');
       }
@@ -77,9 +79,9 @@ export class EstimateWorkflowService {
         );
       }
       await this.transition(manager, actor, estimate, 'submit', dto.version, {
-        submittedAt: () => 'now()',
-        submittedLate: late,
-        returnComment: null,
+        submitted_at: NOW,
+        submitted_late: late,
+        return_comment: null,
       });
     });
   }
@@ -88,15 +90,11 @@ export class EstimateWorkflowService {
   return(id: string, dto: ReturnDto, actor: Actor, idempotencyKey?: string): Promise<unknown> {
     return this.run(id, actor, 'return', { key: idempotencyKey, request: dto }, async (manager, estimate) => {
       await this.assertBudgetOpen(manager, estimate.year);
-      await this.transition(manager, actor, estimate, 'return', dto.version, { returnComment: dto.comment, balancedAt: null }, dto.comment);
+      await this.transition(manager, actor, estimate, 'return', dto.version, { return_comment: dto.comment, balanced_at: null }, dto.comment);
       // Back with the unit, the estimate holds no approved amounts: they are balanced again on
       // resubmission, and meanwhile they do not count toward the floor.
       // (The estimate's row is locked, and every change to its lines takes that lock first.)
-      const cleared = await manager.query<{ id: string; approved_amount: string }[]>(
-        'SELECT id, approved_amount::text FROM estimate_lines WHERE estimate_id = $1 AND approved_amount IS NOT NULL ORDER BY line_no',
-        [id],
-      );
-      await manager.query('UPDATE estimate_lines SET approved_amount = NULL WHERE estimate_id = $1', [id]);
+      const cleared = await this.ledger.clearApproved(manager, id);
       if (cleared.length > 0) {
         await this.audit.record(manager, {
           actor,
@@ -144,7 +142,7 @@ export class EstimateWorkflowService {
           dicNote: opinion.note ?? null,
           designAgreed: opinion.designAgreed ?? before.designAgreed,
         };
-        await manager.update(EstimateLine, { id: opinion.lineId }, after);
+        await this.ledger.updateLine(manager, opinion.lineId, after);
         await this.audit.record(manager, {
           actor,
           unitId: estimate.unitId,
@@ -172,7 +170,7 @@ export class EstimateWorkflowService {
       for (const item of dto.lines) {
         const before = lines.get(item.lineId)!;
         const after = { appraisedAmount: BigInt(item.appraisedAmount), appraisalNote: item.note ?? null };
-        await manager.update(EstimateLine, { id: item.lineId }, after);
+        await this.ledger.updateLine(manager, item.lineId, after);
         await this.audit.record(manager, {
           actor,
           unitId: estimate.unitId,
@@ -246,7 +244,7 @@ export class EstimateWorkflowService {
     await this.transition(manager, actor, estimate, 'balance', version, {});
     for (const item of items) {
       const before = lines.get(item.lineId)!.approvedAmount;
-      await manager.update(EstimateLine, { id: item.lineId }, { approvedAmount: item.approvedAmount });
+      await this.ledger.updateLine(manager, item.lineId, { approvedAmount: item.approvedAmount });
       await this.audit.record(manager, {
         actor,
         unitId: estimate.unitId,
@@ -258,9 +256,9 @@ export class EstimateWorkflowService {
         reason: item.reason?.trim() || null,
       });
     }
-    const all = await manager.findBy(EstimateLine, { estimateId: estimate.id });
+    const all = await this.ledger.lines(manager, estimate.id);
     if (estimate.status === 'SUBMITTED' && isFullyBalanced(all)) {
-      await manager.update(Estimate, { id: estimate.id }, { status: 'BALANCED', balancedAt: () => 'now()' });
+      await this.ledger.markBalanced(manager, estimate.id);
       await this.recordStatus(manager, actor, estimate, 'BALANCED', 'estimate.balanced');
     }
   }
@@ -278,13 +276,16 @@ export class EstimateWorkflowService {
         throw new ConflictError('DESIGN_NOT_AGREED', designNotAgreedMessage(line.designAgreed, 'approvedAmount'));
       }
       await this.transition(manager, actor, estimate, 'adjust', dto.version, {});
-      await manager.update(EstimateLine, { id: line.id }, { approvedAmount: approved });
+      await this.ledger.updateLine(manager, line.id, { approvedAmount: approved });
       if (approved < (line.approvedAmount ?? 0n)) await this.assertFloorHolds(manager, estimate.year);
-      await manager.query(
-        `INSERT INTO line_adjustments (id, line_id, estimate_id, before_amount, after_amount, reason, actor_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [randomUUID(), line.id, id, (line.approvedAmount ?? 0n).toString(), approved.toString(), dto.reason, actor.userId],
-      );
+      await this.ledger.recordAdjustment(manager, {
+        lineId: line.id,
+        estimateId: id,
+        before: line.approvedAmount ?? 0n,
+        after: approved,
+        reason: dto.reason,
+        actorId: actor.userId,
+      });
       await this.audit.record(manager, {
         actor,
         unitId: estimate.unitId,
@@ -301,11 +302,11 @@ export class EstimateWorkflowService {
   async adjustments(id: string, actor: Actor): Promise<unknown[]> {
     await this.estimates.getFor(id, actor);
     return this.dataSource.query(
-      `SELECT a.id, a.line_id AS "lineId", l.line_no AS "lineNo", l.description AS "lineDescription",
+      `SELECT a.id, a.line_id AS "lineId", a.line_no AS "lineNo", a.description AS "lineDescription",
               a.before_amount::text AS "beforeAmount", a.after_amount::text AS "afterAmount",
               a.reason, a.actor_id AS "actorId", u.username AS "actorName", u.full_name AS "actorFullName", a.created_at AS "createdAt"
-         FROM line_adjustments a JOIN users u ON u.id = a.actor_id JOIN estimate_lines l ON l.id = a.line_id
-        WHERE a.estimate_id = $1 ORDER BY a.created_at, a.id`,
+         FROM ${this.ledger.adjustmentsOfEstimate('$1')} a JOIN users u ON u.id = a.actor_id
+        ORDER BY a.created_at, a.id`,
       [id],
     );
   }
@@ -345,25 +346,9 @@ export class EstimateWorkflowService {
     changes: Record<string, unknown>,
     reason?: string,
   ): Promise<void> {
-    const rule = ESTIMATE_CYCLE[action];
-    const builder = manager
-      .createQueryBuilder()
-      .update(Estimate)
-      .set({ ...changes, ...(rule.to ? { status: rule.to } : {}), version: () => 'version + 1', updatedAt: () => 'now()' })
-      .where('id = :id AND status IN (:...from)', { id: estimate.id, from: rule.from });
-    if (version !== undefined) builder.andWhere('version = :version', { version });
-    const result = await builder.execute();
-    if (result.affected !== 1) {
-      const current = await manager.findOneByOrFail(Estimate, { id: estimate.id });
-      if (!rule.from.includes(current.status)) {
-        throw new ConflictError(
-          'ILLEGAL_TRANSITION',
-          `Không thể ${action} dự toán đang ở trạng thái ${current.status} / Cannot ${action} an estimate that is ${current.status}`,
-        );
-      }
-      throw ConflictError.staleVersion('Estimate', version ?? current.version);
-    }
-    if (rule.to) await this.recordStatus(manager, actor, estimate, rule.to, `estimate.${action}`, reason);
+    await this.ledger.transition(manager, estimate.id, action, version, changes);
+    const to = ESTIMATE_CYCLE[action].to;
+    if (to) await this.recordStatus(manager, actor, estimate, to, `estimate.${action}`, reason);
   }
 
   private async recordStatus(
@@ -406,7 +391,7 @@ export class EstimateWorkflowService {
     if (duplicates.length > 0) {
       throw InvalidInputError.of(field, `dòng ${duplicates[0]} xuất hiện hai lần / line ${duplicates[0]} is listed twice`, 'DUPLICATE_LINE');
     }
-    const lines = await manager.createQueryBuilder(EstimateLine, 'l').where('l.estimate_id = :estimateId AND l.id IN (:...ids)', { estimateId, ids }).getMany();
+    const lines = await this.ledger.linesById(manager, estimateId, ids);
     const byId = new Map(lines.map((line) => [line.id, line]));
     const missing = ids.find((lineId) => !byId.has(lineId));
     if (missing) throw new NotFoundError('Estimate line', missing);
@@ -419,13 +404,8 @@ export class EstimateWorkflowService {
    * side by side, exclusive for those that do — and then the estimate's row; rules are checked
    * only after, on what is locked.
    */
-  async lockEstimate(manager: EntityManager, id: string, mode: YearLockMode = 'SHARE'): Promise<Estimate> {
-    const [found] = await manager.query<{ year: number }[]>('SELECT year FROM estimates WHERE id = $1', [id]);
-    if (!found) throw new NotFoundError('Estimate', id);
-    await lockYear(manager, found.year, mode);
-    const estimate = await manager.findOne(Estimate, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!estimate) throw new NotFoundError('Estimate', id);
-    return estimate;
+  lockEstimate(manager: EntityManager, id: string, mode: YearLockMode = 'SHARE'): Promise<Estimate> {
+    return this.ledger.lockEstimate(manager, id, mode);
   }
 
   /** DOF and DPI cannot change estimates once the year's consolidated budget is submitted or approved. */

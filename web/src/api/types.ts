@@ -14,3 +14,5 @@ export type EstimateStatus = Estimate['status'];
 export type Line = Schemas['EstimateLineDto'];
 export type AmountByCode = Schemas['AmountByCodeDto'];
 export type EstimateListItem = Schemas['EstimateListItemDto'];
+/** A line change's body. The generated type marks priorityTier required (from its documented default); the API takes any subset of the fields. */
+export type UpdateLineBody = Schemas['UpdateLineDto'];

@@ -116,6 +116,8 @@ export const en: Messages = {
     },
   },
   editor: {
+    gridLabel: 'Estimate lines',
+    gridHelp: 'Edit in the table: double-click, press Enter or type in a cell; Enter or Tab saves and moves on; Esc cancels the cell. “Edit” opens every field of the line.',
     title: 'IT estimate {{year}}',
     totals: 'Totals',
     bySource: 'By funding source',
@@ -125,6 +127,12 @@ export const en: Messages = {
     empty: 'No line yet. Press “Add a line” or upload an Excel workbook.',
   },
   line: {
+    measureUnitShort: 'Unit',
+    rowNo: 'line {{no}}',
+    planAreaCode: 'Plan area',
+    fundingSourceCode: 'Funding source',
+    expenditureTypeCode: 'Expenditure type',
+    activityKindCode: 'Activity kind',
     no: 'No.',
     description: 'Description',
     planArea: 'Plan area (section II of the plan)',
@@ -156,6 +164,11 @@ export const en: Messages = {
     deleteTitle: 'Delete line {{no}}?',
     save: 'Save the line',
   },
+  grid: {
+    unsaved: 'not saved — what you typed is still in the cells.',
+    saveRow: 'Save line {{no}}',
+    revertRow: 'Discard changes',
+  },
   opinion: { AGREE: 'Agree', AGREE_WITH_CHANGES: 'Agree with changes', DISAGREE: 'Disagree' },
   conflict: {
     title: 'Someone else has just changed this estimate',
@@ -172,6 +185,7 @@ export const en: Messages = {
     keepMine: 'Reload and keep what I typed',
     takeTheirs: 'Use the current version',
   },
+  typeCell: { RECURRENT: 'Recurrent', INVESTMENT: 'Investment' },
   typeShort: { RECURRENT: 'Recurrent', INVESTMENT: 'Investment' },
   excel: {
     title: 'The estimate in Excel',

@@ -114,6 +114,8 @@ export const vi = {
     },
   },
   editor: {
+    gridLabel: 'Các dòng dự toán',
+    gridHelp: 'Sửa ngay trong bảng: bấm đúp, Enter hoặc gõ vào ô; Enter hoặc Tab để lưu và chuyển ô; Esc để hủy ô đang sửa. Nút “Sửa” mở đầy đủ các mục của dòng.',
     title: 'Dự toán CNTT năm {{year}}',
     totals: 'Tổng hợp',
     bySource: 'Theo nguồn vốn',
@@ -123,6 +125,12 @@ export const vi = {
     empty: 'Chưa có dòng nào. Bấm “Thêm dòng” hoặc tải lên tệp Excel.',
   },
   line: {
+    measureUnitShort: 'ĐVT',
+    rowNo: 'dòng {{no}}',
+    planAreaCode: 'Lĩnh vực',
+    fundingSourceCode: 'Nguồn vốn',
+    expenditureTypeCode: 'Loại chi',
+    activityKindCode: 'Loại hoạt động',
     no: 'STT',
     description: 'Nội dung',
     planArea: 'Lĩnh vực (mục II của kế hoạch)',
@@ -154,6 +162,11 @@ export const vi = {
     deleteTitle: 'Xóa dòng {{no}}?',
     save: 'Lưu dòng',
   },
+  grid: {
+    unsaved: 'chưa lưu — những gì bạn nhập vẫn còn trong các ô.',
+    saveRow: 'Lưu dòng {{no}}',
+    revertRow: 'Bỏ thay đổi',
+  },
   opinion: { AGREE: 'Đồng ý', AGREE_WITH_CHANGES: 'Đồng ý, có điều chỉnh', DISAGREE: 'Không đồng ý' },
   conflict: {
     title: 'Dự toán vừa được người khác thay đổi',
@@ -170,6 +183,7 @@ export const vi = {
     keepMine: 'Tải lại, giữ những gì tôi đã nhập',
     takeTheirs: 'Dùng bản hiện nay',
   },
+  typeCell: { RECURRENT: 'Thường xuyên', INVESTMENT: 'Đầu tư' },
   typeShort: { RECURRENT: 'Chi thường xuyên', INVESTMENT: 'Chi đầu tư' },
   excel: {
     title: 'Lập dự toán bằng Excel',

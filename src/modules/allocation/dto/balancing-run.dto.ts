@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsOptionalField, IsRequiredText, IsVnd } from '../../../common/validation/validators.js';
 import { EXPENDITURE_TYPE_CODES, type ExpenditureTypeCode } from '../../catalog/entities/catalog.entities.js';
+import { message } from '../../../common/errors/messages.js';
 
 export const RUN_KINDS = ['BALANCE', 'TOP_UP'] as const;
 
@@ -69,6 +70,6 @@ export class ListRunsQuery {
 export class CompareRunsQuery {
   @ApiProperty({ description: 'Two or more run ids, comma-separated', example: 'id1,id2' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value))
-  @Matches(/^[0-9a-f-]{36}$/i, { each: true, message: 'ids must be run ids (uuid), comma-separated' })
+  @Matches(/^[0-9a-f-]{36}$/i, { each: true, message: message('RUN_IDS') })
   ids!: string[];
 }

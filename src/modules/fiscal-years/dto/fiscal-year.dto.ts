@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsDateOnly, IsOptionalField, IsVnd } from '../../../common/validation/validators.js';
 import { FLOOR_POLICIES, type FloorPolicy, LATE_SUBMISSION_POLICIES, type LateSubmissionPolicy } from '../entities/fiscal-year.entity.js';
+import { message } from '../../../common/errors/messages.js';
 
 const FLOOR_RATIO = /^(0(\.[0-9]{1,6})?|1(\.0{1,6})?)$/;
 const nullableDate = () => ValidateIf((_object, value) => value !== null);
@@ -15,7 +16,7 @@ export class CreateFiscalYearDto {
 
   @ApiProperty({ example: '2016-2020' })
   @IsString()
-  @Matches(/^[0-9]{4}-[0-9]{4}$/, { message: 'planPeriod must look like 2016-2020' })
+  @Matches(/^[0-9]{4}-[0-9]{4}$/, { message: message('PLAN_PERIOD_FORMAT') })
   planPeriod!: string;
 
   @ApiPropertyOptional({ example: '2015-07-20', nullable: true })
@@ -47,7 +48,7 @@ export class CreateFiscalYearDto {
   @ApiPropertyOptional({ example: '0.01', description: 'Share of total local expenditure that must go to IT' })
   @IsOptionalField()
   @IsString()
-  @Matches(FLOOR_RATIO, { message: 'floorRatio must be a decimal string between 0 and 1 with at most 6 decimals, such as "0.01"' })
+  @Matches(FLOOR_RATIO, { message: message('FLOOR_RATIO_FORMAT') })
   floorRatio?: string;
 
   @ApiPropertyOptional({ example: ['PROVINCIAL', 'DISTRICT', 'COMMUNE'] })

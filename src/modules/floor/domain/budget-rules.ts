@@ -5,6 +5,7 @@
 // it. Plain TypeScript. What was verified of each source: src/modules/floor/README.md.
 import { formatVnd } from '../../../common/money/vnd.js';
 import { type FloorFigures, floorFigures, type FloorLine, type FloorSettings } from './floor.js';
+import { message as catalogMessage } from '../../../common/errors/messages.js';
 
 export interface RuleLine extends FloorLine {
   lineId: string;
@@ -139,12 +140,12 @@ export const floorRule: BudgetRule = {
       return {
         ...base,
         passed: false,
-        message: `Chưa nhập tổng chi ngân sách địa phương năm ${picture.year} / total local expenditure of ${picture.year} is not set`,
-        violations: [{ subject: String(picture.year), message: 'totalLocalExpenditure is not set' }],
+        message: catalogMessage('TOTAL_NOT_SET', { year: picture.year }),
+        violations: [{ subject: String(picture.year), message: catalogMessage('TOTAL_NOT_SET_SHORT') }],
       };
     }
     if (figures.compliant) {
-      return { ...base, passed: true, message: `IT ${formatVnd(figures.itTotal)} ≥ floor ${formatVnd(figures.floorAmount)}`, violations: [] };
+      return { ...base, passed: true, message: catalogMessage('FLOOR_MET', { itTotal: formatVnd(figures.itTotal), floorAmount: formatVnd(figures.floorAmount) }), violations: [] };
     }
     const message =
       `Thiếu ${formatVnd(figures.shortfall ?? 0n)} đồng so với mức sàn ${formatVnd(figures.floorAmount)} (${cite}) / ` +
@@ -179,7 +180,7 @@ export const districtItLineRule: BudgetRule = {
       title: this.title,
       severity: severityOf(period, picture),
       passed: violations.length === 0,
-      message: violations.length === 0 ? 'Every district has its own IT line' : `${violations.length} districts lack an estimate or their own IT line`,
+      message: violations.length === 0 ? catalogMessage('DISTRICTS_ALL_HAVE_LINE') : catalogMessage('DISTRICTS_LACKING', { count: violations.length }),
       violations,
     };
   },
@@ -226,7 +227,7 @@ export const projectContingencyRule: BudgetRule = {
       title: this.title,
       severity: severityOf(period, picture),
       passed: violations.length === 0,
-      message: violations.length === 0 ? `Every project contingency is within ${percent}%` : `${violations.length} project lines exceed ${percent}% contingency`,
+      message: violations.length === 0 ? catalogMessage('CONTINGENCY_ALL_WITHIN', { percent }) : catalogMessage('CONTINGENCY_ABOVE', { count: violations.length, percent }),
       violations,
     };
   },

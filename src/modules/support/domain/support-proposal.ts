@@ -8,6 +8,7 @@ import {
   explainAllocation,
   InfeasibleAllocationError,
 } from '../../../engine/allocation/index.js';
+import { message } from '../../../common/errors/messages.js';
 
 /** The funding sources a round's pools may come from, in the order they are spent. */
 export const SUPPORT_SOURCES = ['CENTRAL_SUPPORT', 'PROVINCIAL_SUPPORT'] as const;
@@ -97,9 +98,8 @@ export class SupportInfeasibleError extends DomainError {
     super(
       'CONFLICT',
       'SUPPORT_INFEASIBLE',
-      `Tổng mức tối thiểu ${minimumTotal} vượt quỹ ${source} ${pool} là ${minimumTotal - pool} / ` +
-        `the minimums total ${minimumTotal}, which exceeds the ${source} pool of ${pool} by ${minimumTotal - pool}`,
-      [{ field: 'candidates', code: 'SUPPORT_INFEASIBLE', message: `candidates: minimums exceed the ${source} pool by ${minimumTotal - pool}` }],
+      message('SUPPORT_INFEASIBLE', { minimumTotal, source, pool, excess: minimumTotal - pool }),
+      [{ field: 'candidates', code: 'SUPPORT_INFEASIBLE', message: message('SUPPORT_INFEASIBLE_DETAIL', { source, excess: minimumTotal - pool }) }],
     );
   }
 

@@ -1,13 +1,14 @@
-// The estimate editor: the lines grouped as the annex groups them, a form per line, totals always
-// in view. Every change carries the version it was based on; a 409 opens the conflict dialog.
+// The estimate editor: the lines as an editable grid grouped as the annex groups them, totals always
+// in view, and the full line form for what the grid does not show (and for a new line). Every change
+// carries the version it was based on; a 409 opens the conflict dialog, for the grid as for the form.
 import { Alert, Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError, ok } from '../../api/client';
-import type { Estimate, Line } from '../../api/types';
+import type { Catalog, Estimate, Line } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
@@ -15,9 +16,10 @@ import { StatusBadge } from '../../ui/StatusBadge';
 import { ConflictDialog } from './ConflictDialog';
 import { LineForm } from './LineForm';
 import { LinesGrid } from './LinesGrid';
-import { bodyOf, draftOf, emptyDraft, mergeTyped, type LineDraft } from './lineDraft';
+import { bodyOf, draftOf, emptyDraft, mergeTyped, otherChanges, type LineDraft } from './lineDraft';
 import { estimateKey, useCatalog, useEstimate, useMyEstimateItem } from './queries';
 import { TotalsPanel } from './TotalsPanel';
+import { type GridConflict, useGridEdits } from './useGridEdits';
 
 interface Editing {
   lineId: string | null;
@@ -35,62 +37,12 @@ interface Conflict {
 
 const EDITABLE = ['DRAFT', 'RETURNED'];
 
-/** Lines other than `lineId` that differ between two versions of an estimate. */
-function otherChanges(before: Estimate, after: Estimate, lineId: string | null): number {
-  const key = (l: Line) => JSON.stringify(draftOf(l));
-  const was = new Map(before.lines.filter((l) => l.id !== lineId).map((l) => [l.id, key(l)]));
-  const now = new Map(after.lines.filter((l) => l.id !== lineId).map((l) => [l.id, key(l)]));
-  let count = 0;
-  for (const [id, value] of now) if (was.get(id) !== value) count += 1;
-  for (const id of was.keys()) if (!now.has(id)) count += 1;
-  return count;
-}
-
 export default function EditorPage() {
   const { t } = useTranslation();
   const { year } = useSession();
   const item = useMyEstimateItem();
   const estimate = useEstimate(item.data?.id);
   const catalog = useCatalog();
-  const queryClient = useQueryClient();
-  const [editing, setEditing] = useState<Editing | null>(null);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-
-  const save = useMutation({
-    mutationFn: async (job: Editing): Promise<Estimate> => {
-      const id = item.data!.id;
-      const body = { ...bodyOf(job.draft), version: job.baseVersion };
-      const answer = job.lineId
-        ? await ok(api.PATCH('/estimates/{id}/lines/{lineId}', { params: { path: { id, lineId: job.lineId } }, body }))
-        : await ok(api.POST('/estimates/{id}/lines', { params: { path: { id } }, body }));
-      return answer;
-    },
-    onSuccess: (fresh) => {
-      queryClient.setQueryData(estimateKey(fresh.id), fresh);
-      void queryClient.invalidateQueries({ queryKey: ['my-estimate'] });
-      setEditing(null);
-    },
-    onError: async (error, job) => {
-      if (!(error instanceof ApiError) || error.status !== 409 || error.code !== 'STALE_VERSION') return;
-      const before = estimate.data!;
-      const fresh = await ok(api.GET('/estimates/{id}', { params: { path: { id: before.id } } }));
-      const line = job.lineId ? fresh.lines.find((l) => l.id === job.lineId) : undefined;
-      setConflict({ fresh, current: line ? draftOf(line) : null, otherChanges: otherChanges(before, fresh, job.lineId) });
-    },
-  });
-
-  const remove = useMutation({
-    mutationFn: async (line: Line): Promise<Estimate> => {
-      const e = estimate.data!;
-      return await ok(
-        api.DELETE('/estimates/{id}/lines/{lineId}', { params: { path: { id: e.id, lineId: line.id }, query: { version: e.version } } }),
-      );
-    },
-    onSuccess: (fresh) => {
-      queryClient.setQueryData(estimateKey(fresh.id), fresh);
-      void queryClient.invalidateQueries({ queryKey: ['my-estimate'] });
-    },
-  });
 
   if (item.isPending || catalog.isPending || (item.data && estimate.isPending)) return <Loading />;
   if (item.isError) return <ErrorAlert error={item.error} onRetry={() => void item.refetch()} />;
@@ -105,22 +57,80 @@ export default function EditorPage() {
       </Alert>
     );
   }
+  return <Editor key={estimate.data.id} estimate={estimate.data} catalog={catalog.data} />;
+}
 
-  const e = estimate.data;
-  const editable = EDITABLE.includes(e.status);
-  const open = (line: Line | null) => {
-    save.reset();
-    const base = line ? draftOf(line) : null;
-    setEditing({ lineId: line?.id ?? null, base, baseVersion: e.version, draft: base ?? emptyDraft() });
+function Editor({ estimate: e, catalog }: { estimate: Estimate; catalog: Catalog }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [gridConflict, setGridConflict] = useState<GridConflict | null>(null);
+  const grid = useGridEdits(e.id, setGridConflict);
+  // Handlers handed to the grid stay the same functions (so its rows stay memoised) and read the
+  // estimate as it is when they run.
+  const latest = useRef(e);
+  latest.current = e;
+
+  const stored = (fresh: Estimate) => {
+    queryClient.setQueryData(estimateKey(fresh.id), fresh);
+    void queryClient.invalidateQueries({ queryKey: ['my-estimate'], refetchType: 'none' });
   };
-  const confirmDelete = (line: Line) =>
-    modals.openConfirmModal({
-      title: t('line.deleteTitle', { no: line.lineNo }),
-      children: <Text size="sm">{line.description}</Text>,
-      labels: { confirm: t('line.delete'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red.9' },
-      onConfirm: () => remove.mutate(line),
-    });
+
+  const save = useMutation({
+    mutationFn: async (job: Editing): Promise<Estimate> => {
+      const body = { ...bodyOf(job.draft), version: job.baseVersion };
+      return job.lineId
+        ? await ok(api.PATCH('/estimates/{id}/lines/{lineId}', { params: { path: { id: e.id, lineId: job.lineId } }, body }))
+        : await ok(api.POST('/estimates/{id}/lines', { params: { path: { id: e.id } }, body }));
+    },
+    onSuccess: (fresh) => {
+      stored(fresh);
+      setEditing(null);
+    },
+    onError: async (error, job) => {
+      if (!(error instanceof ApiError) || error.status !== 409 || error.code !== 'STALE_VERSION') return;
+      const before = latest.current;
+      const fresh = await ok(api.GET('/estimates/{id}', { params: { path: { id: before.id } } }));
+      const line = job.lineId ? fresh.lines.find((l) => l.id === job.lineId) : undefined;
+      setConflict({ fresh, current: line ? draftOf(line) : null, otherChanges: otherChanges(before, fresh, job.lineId) });
+    },
+  });
+
+  const remove = useMutation({
+    mutationFn: async (line: Line): Promise<Estimate> => {
+      const now = latest.current;
+      return await ok(
+        api.DELETE('/estimates/{id}/lines/{lineId}', { params: { path: { id: now.id, lineId: line.id }, query: { version: now.version } } }),
+      );
+    },
+    onSuccess: stored,
+  });
+  const resetSave = save.reset;
+  const removeLine = remove.mutate;
+
+  const open = useCallback(
+    (line: Line | null) => {
+      resetSave();
+      const base = line ? draftOf(line) : null;
+      setEditing({ lineId: line?.id ?? null, base, baseVersion: latest.current.version, draft: base ?? emptyDraft() });
+    },
+    [resetSave],
+  );
+  const confirmDelete = useCallback(
+    (line: Line) =>
+      modals.openConfirmModal({
+        title: t('line.deleteTitle', { no: line.lineNo }),
+        children: <Text size="sm">{line.description}</Text>,
+        labels: { confirm: t('line.delete'), cancel: t('common.cancel') },
+        confirmProps: { color: 'red.9' },
+        onConfirm: () => removeLine(line),
+      }),
+    [t, removeLine],
+  );
+
+  const editable = EDITABLE.includes(e.status);
+  const gridEdit = gridConflict ? grid.edits[gridConflict.lineId] : undefined;
 
   return (
     <Stack gap="md">
@@ -146,18 +156,35 @@ export default function EditorPage() {
           {e.lines.length === 0 ? (
             <Alert>{t('editor.empty')}</Alert>
           ) : (
-            <LinesGrid lines={e.lines} catalog={catalog.data} editable={editable} onEdit={open} onDelete={confirmDelete} />
+            <>
+              {editable && (
+                <Text id="lines-grid-help" size="xs" c="dimmed" mb={6}>
+                  {t('editor.gridHelp')}
+                </Text>
+              )}
+              <LinesGrid
+                lines={e.lines}
+                catalog={catalog}
+                editable={editable}
+                edits={grid.edits}
+                onCommit={grid.commit}
+                onRetry={grid.retry}
+                onRevert={grid.revert}
+                onEdit={open}
+                onDelete={confirmDelete}
+              />
+            </>
           )}
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 'content' }} w={{ lg: 290 }}>
-          <TotalsPanel estimate={e} catalog={catalog.data} />
+        <Grid.Col span={{ base: 12, lg: 'content' }} w={{ lg: 250 }}>
+          <TotalsPanel estimate={e} catalog={catalog} />
         </Grid.Col>
       </Grid>
       {editing && (
         <LineForm
           opened={!conflict}
           title={editing.lineId ? t('line.editTitle') : t('line.addTitle')}
-          catalog={catalog.data}
+          catalog={catalog}
           draft={editing.draft}
           onChange={(draft) => setEditing({ ...editing, draft })}
           onSave={() => save.mutate(editing)}
@@ -169,7 +196,7 @@ export default function EditorPage() {
       {editing && conflict && (
         <ConflictDialog
           opened
-          catalog={catalog.data}
+          catalog={catalog}
           base={editing.base}
           current={conflict.current}
           typed={editing.draft}
@@ -189,6 +216,24 @@ export default function EditorPage() {
             setEditing({ ...editing, base: conflict.current, draft: conflict.current!, baseVersion: conflict.fresh.version });
             save.reset();
             setConflict(null);
+          }}
+        />
+      )}
+      {gridConflict && gridEdit && (
+        <ConflictDialog
+          opened
+          catalog={catalog}
+          base={gridEdit.base}
+          current={gridConflict.current}
+          typed={{ ...gridEdit.base, ...gridEdit.typed }}
+          otherChanges={gridConflict.otherChanges}
+          onKeepMine={() => {
+            grid.keepMine(gridConflict);
+            setGridConflict(null);
+          }}
+          onTakeTheirs={() => {
+            grid.takeTheirs(gridConflict);
+            setGridConflict(null);
           }}
         />
       )}

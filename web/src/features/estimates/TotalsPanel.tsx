@@ -1,6 +1,7 @@
 // The estimate's totals as the API computed them (by funding source, expenditure type and plan
 // area), named from the catalog; always in view beside the grid.
 import { Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AmountByCode, Catalog, Estimate } from '../../api/types';
 import { formatVnd } from '../../ui/money';
@@ -14,7 +15,7 @@ function Rows({ title, rows, nameOf, kind }: { title: string; rows: AmountByCode
       {rows.length === 0 && <Text size="sm">—</Text>}
       {rows.map((row) => (
         <Group key={row.code} justify="space-between" gap="xs" wrap="nowrap" data-total-kind={kind} data-code={row.code}>
-          <Text size="sm" lineClamp={1} title={nameOf(row.code)}>
+          <Text size="sm" lineClamp={2} lh={1.25} title={nameOf(row.code)}>
             {nameOf(row.code)}
           </Text>
           <Text size="sm" className="money" data-testid={`total-${kind}-${row.code}`}>
@@ -26,13 +27,17 @@ function Rows({ title, rows, nameOf, kind }: { title: string; rows: AmountByCode
   );
 }
 
-export function TotalsPanel({ estimate, catalog }: { estimate: Estimate; catalog: Catalog }) {
+/** Redrawn only when the estimate answer changes (not while a cell is being typed in). */
+export const TotalsPanel = memo(function TotalsPanel({ estimate, catalog }: { estimate: Estimate; catalog: Catalog }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
-  const namer = (list: { code: string; name: string; nameEn: string }[]) => (code: string) => {
-    const item = list.find((x) => x.code === code);
-    return item ? (en ? item.nameEn : item.name) : code;
-  };
+  const namer = useMemo(() => {
+    const names = (list: { code: string; name: string; nameEn: string }[]) => new Map(list.map((x) => [x.code, en ? x.nameEn : x.name]));
+    return (list: { code: string; name: string; nameEn: string }[]) => {
+      const known = names(list);
+      return (code: string) => known.get(code) ?? code;
+    };
+  }, [en]);
   return (
     <Paper withBorder p="sm" component="aside" aria-label={t('editor.totals')} style={{ position: 'sticky', top: 76 }}>
       <Stack gap="sm">
@@ -57,4 +62,4 @@ export function TotalsPanel({ estimate, catalog }: { estimate: Estimate; catalog
       </Stack>
     </Paper>
   );
-}
+});

@@ -1,6 +1,6 @@
 // What an officer types for a line, kept as strings (money as digit strings), and how it differs
 // from a line the server holds: the body of a create or update, and the list of changed fields.
-import type { Line } from '../../api/types';
+import type { Estimate, Line } from '../../api/types';
 
 export interface LineDraft {
   isContinuing: boolean;
@@ -118,4 +118,15 @@ export function mergeTyped(base: LineDraft | null, typed: LineDraft, current: Li
     if (typed[field] !== base[field]) (merged as Record<string, unknown>)[field] = typed[field];
   }
   return merged;
+}
+
+/** Lines other than `lineId` that differ between two versions of an estimate (added, changed or removed). */
+export function otherChanges(before: Estimate, after: Estimate, lineId: string | null): number {
+  const key = (l: Line) => JSON.stringify(draftOf(l));
+  const was = new Map(before.lines.filter((l) => l.id !== lineId).map((l) => [l.id, key(l)]));
+  const now = new Map(after.lines.filter((l) => l.id !== lineId).map((l) => [l.id, key(l)]));
+  let count = 0;
+  for (const [id, value] of now) if (was.get(id) !== value) count += 1;
+  for (const id of was.keys()) if (!now.has(id)) count += 1;
+  return count;
 }
