@@ -4,19 +4,18 @@
 // year exported through the API, and the cost of keeping totals on 10,000 line writes. The app runs
 // as its own process (`node dist/src/main.js`), so its memory is measured alone. Uses DATABASE_URL's
 // server when set (a database of its own, dropped after), else a throwaway embedded PostgreSQL.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import getPort from 'get-port';
 import pg from 'pg';
 import { DEMO_PASSWORD } from '../seeds/data/users.js';
-import { ensureDatabase, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
+import { insertLines, insertUnits } from './bench-data.js';
+import { benchDatabase, type Cleanups, rssSampler, signIn, startInstance } from './harness.js';
 import { elapsedMs, formatTimes, median } from './measure.js';
 
 const YEAR = 2014;
@@ -52,59 +51,10 @@ export interface LedgerBenchReport {
   verified: boolean;
 }
 
-/** Samples a process's resident memory (Linux /proc) every 100 ms; `peak()` since the last `reset()`. */
-function rssSampler(pid: number) {
-  let peak = 0;
-  const read = async () => {
-    try {
-      const status = await readFile(`/proc/${pid}/status`, 'utf8');
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      peak = Math.max(peak, kb / 1024);
-    } catch {
-      // the process has ended
-    }
-  };
-  const timer = setInterval(() => void read(), 100);
-  return {
-    reset: async () => {
-      peak = 0;
-      await read();
-    },
-    peak: async () => {
-      await read();
-      return peak;
-    },
-    stop: () => clearInterval(timer),
-  };
-}
-
-async function waitForHealth(base: string, app: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (app.exitCode !== null) throw new Error(`the app exited (${app.exitCode}) before answering /health`);
-    try {
-      if ((await fetch(`${base}/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('the app never answered /health');
-}
-
 /** Loads the year: units, estimates (mixed statuses, 100 excluded) and their lines, 50,000 lines a transaction. */
 async function loadYear(db: pg.Client): Promise<number> {
   const start = process.hrtime.bigint();
-  const codes = async (sql: string) => (await db.query<{ code: string }>(sql)).rows.map((r) => r.code);
-  const areas = await codes(`SELECT code FROM plan_areas p WHERE NOT EXISTS (SELECT 1 FROM plan_areas c WHERE c.parent_code = p.code) ORDER BY code`);
-  const sources = await codes(`SELECT code FROM funding_sources ORDER BY code`);
-  const types = await codes(`SELECT code FROM expenditure_types ORDER BY code`);
-  const kinds = await codes(`SELECT code FROM activity_kinds ORDER BY code`);
-  await db.query(
-    `INSERT INTO units (id, code, name, name_en, kind, budget_level)
-     SELECT gen_random_uuid(), 'BENCH-' || lpad(g::text, 5, '0'), 'Đơn vị dự toán số ' || g, 'Budget unit ' || g, 'DEPARTMENT', 'PROVINCIAL'
-       FROM generate_series(1, $1) g`,
-    [UNIT_COUNT],
-  );
+  await insertUnits(db, 'BENCH', UNIT_COUNT);
   // A year in the middle of its cycle: submitted, balanced (every line approved at 90%), a few drafts.
   await db.query(
     `INSERT INTO estimates (unit_id, year, status)
@@ -113,24 +63,7 @@ async function loadYear(db: pg.Client): Promise<number> {
     [YEAR],
   );
   const estimates = (await db.query<{ id: string }>(`SELECT id FROM estimates WHERE year = $1 ORDER BY id`, [YEAR])).rows.map((r) => r.id);
-  const chunk = 1_000;
-  for (let i = 0; i < estimates.length; i += chunk) {
-    await db.query(
-      `INSERT INTO estimate_lines (estimate_id, line_no, plan_area_code, expenditure_type_code, funding_source_code, activity_kind_code,
-                                   description, measure_unit, quantity, unit_price, amount, approved_amount, priority_tier, committed_minimum)
-       SELECT e.id, g, ($2::text[])[1 + abs(hashtext(e.id::text || g)::bigint) % cardinality($2::text[])],
-              ($3::text[])[1 + abs(hashtext(g || e.id::text)::bigint) % cardinality($3::text[])],
-              ($4::text[])[1 + abs(hashtext(e.id::text || 's' || g)::bigint) % cardinality($4::text[])],
-              ($5::text[])[1 + g % cardinality($5::text[])],
-              'Nội dung chi số ' || g || ': mua sắm, thuê dịch vụ và triển khai ứng dụng công nghệ thông tin', 'gói', q.qty, q.price, q.qty * q.price,
-              CASE WHEN e.status = 'BALANCED' THEN (q.qty * q.price * 9) / 10 END, 1 + g % 3, 0
-         FROM estimates e CROSS JOIN generate_series(1, $6) g
-         CROSS JOIN LATERAL (SELECT (1 + abs(hashtext(e.id::text || 'q' || g)::bigint) % 20)::numeric AS qty,
-                                    (1000 + abs(hashtext(e.id::text || 'p' || g)::bigint) % 50000000)::numeric AS price) q
-        WHERE e.id = ANY($1)`,
-      [estimates.slice(i, i + chunk), areas, types, sources, kinds, LINES_PER_UNIT],
-    );
-  }
+  await insertLines(db, estimates, LINES_PER_UNIT);
   await db.query(
     `INSERT INTO budget_exclusions (year, estimate_id, reason, created_by)
      SELECT $1, e.id, 'bench: excluded', (SELECT id FROM users ORDER BY username LIMIT 1)
@@ -206,54 +139,14 @@ async function writeCost(db: pg.Client): Promise<{ withTotalsMs: number; without
 }
 
 export async function benchLedger(): Promise<LedgerBenchReport> {
-  const cleanups: (() => Promise<void>)[] = [];
+  const cleanups: Cleanups = [];
   try {
-    // The server.
-    let databaseUrl: string;
-    const name = `itbudget_bench_${randomBytes(4).toString('hex')}`;
-    if (process.env.DATABASE_URL) {
-      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const parsed = new URL(process.env.DATABASE_URL);
-      parsed.pathname = `/${name}`;
-      databaseUrl = parsed.toString();
-      cleanups.push(async () => {
-        const drop = new pg.Client({ connectionString: process.env.DATABASE_URL });
-        await drop.connect();
-        await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await drop.end();
-      });
-    } else {
-      const parent = await mkdtemp(join(tmpdir(), 'itbudget-ledger-bench-'));
-      await chmod(parent, 0o755);
-      cleanups.push(() => rm(parent, { recursive: true, force: true }));
-      // A port of its own (not the app's preferred one, which a running app may hold).
-      const server = await startEmbeddedPostgres({ dataDir: join(parent, 'pg'), port: await getPort(), persistent: false });
-      cleanups.unshift(() => server.stop());
-      await ensureDatabase(server.urlFor('postgres'), name);
-      databaseUrl = server.urlFor(name);
-    }
-
-    // The app, as its own process: it migrates and seeds the empty database.
-    const port = await getPort();
-    const base = `http://127.0.0.1:${port}`;
-    const app = spawn(process.execPath, ['dist/src/main.js'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'warn', JWT_SECRET: randomBytes(24).toString('hex') },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    cleanups.unshift(async () => {
-      if (app.exitCode === null) {
-        app.kill('SIGTERM');
-        await new Promise((resolve) => app.once('exit', resolve));
-      }
-    });
-    await waitForHealth(base, app);
+    // The server, and the app as its own process: it migrates and seeds the empty database.
+    const databaseUrl = await benchDatabase(cleanups, 'bench');
+    const { process: app, base } = await startInstance(cleanups, databaseUrl, { JWT_SECRET: randomBytes(24).toString('hex') });
     const rss = rssSampler(app.pid!);
     cleanups.unshift(() => Promise.resolve(rss.stop()));
-    const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'dof.officer', password: DEMO_PASSWORD }) });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const accessToken = await signIn(base, 'dof.officer', DEMO_PASSWORD);
     const get = async (path: string) => {
       const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
       if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);

@@ -118,7 +118,7 @@ async function bareStreamingRead(file: string): Promise<number> {
 }
 
 // Deterministic pseudo-random lines (mulberry32): the same workbook on every machine and run.
-function buildLines(count: number, catalog: ReturnType<typeof seedCatalog>): LineFieldsDto[] {
+export function buildLines(count: number, catalog: ReturnType<typeof seedCatalog>): LineFieldsDto[] {
   const random = mulberry32(0x5eed_2012);
   const pick = <T>(items: readonly T[]) => items[random() % items.length];
   const planAreas = catalog.planAreas.filter((area) => area.selectable).map((area) => area.code);

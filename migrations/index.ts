@@ -13,6 +13,7 @@ import { AuditAnchor1764192000000 } from './1764192000000-AuditAnchor.js';
 import { Classification1764250000000 } from './1764250000000-Classification.js';
 import { Appraisal1764260000000 } from './1764260000000-Appraisal.js';
 import { EstimateLedger1764300000000 } from './1764300000000-EstimateLedger.js';
+import { JobLeases1764310000000 } from './1764310000000-JobLeases.js';
 
 export const MIGRATIONS = [
   Foundation1764140000000,
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   Classification1764250000000,
   Appraisal1764260000000,
   EstimateLedger1764300000000,
+  JobLeases1764310000000,
 ];

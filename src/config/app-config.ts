@@ -81,6 +81,16 @@ export class AppConfig {
   @IsBoolean()
   JOBS_WORKER = true;
 
+  /**
+   * A running job's lease, in seconds: its worker renews it every third of this; a job whose
+   * instance died (no renewal for this long) is retried on any instance.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(3600)
+  JOB_LEASE_SECONDS = 10;
+
   /** Secret that signs access tokens; required in production (in development a random one per start). */
   @IsOptional()
   @IsString()

@@ -285,9 +285,16 @@ export class EstimatesService {
 
   /**
    * Replaces every line of an editable estimate at once (a workbook import): all or nothing,
-   * under the same version rule and line checks as single edits; one audit event.
+   * under the same version rule and line checks as single edits; one audit event. `within` runs
+   * last inside the transaction (what it writes commits with the lines; what it throws undoes them).
    */
-  async replaceLines(estimateId: string, version: number, lines: readonly LineFieldsDto[], actor: Actor): Promise<EstimateView> {
+  async replaceLines(
+    estimateId: string,
+    version: number,
+    lines: readonly LineFieldsDto[],
+    actor: Actor,
+    within?: (manager: EntityManager, saved: EstimateView) => Promise<void>,
+  ): Promise<EstimateView> {
     const codes = await this.codesFor(estimateId);
     const built: LineContent[] = [];
     const problems: FieldProblem[] = [];
@@ -321,7 +328,10 @@ export class EstimatesService {
         before: summary(old),
         after: summary(built),
       });
-      return this.get(estimateId, manager);
+      const saved = await this.get(estimateId, manager);
+      // The caller's own write in the same transaction (a job records its outcome: lines and DONE commit together).
+      await within?.(manager, saved);
+      return saved;
     });
   }
 

@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { HeavyWorkGate } from '../../common/concurrency/heavy-work-gate.js';
 import { ConflictError, InvalidInputError, type FieldProblem } from '../../common/errors/domain-error.js';
 import { type Actor, coversUnit, ForbiddenError } from '../../common/access/actor.js';
@@ -83,8 +84,11 @@ export class SpreadsheetsService implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.jobs.register('WORKBOOK_IMPORT', async ({ target, params, input, actor, progress }) => {
+    this.jobs.register('WORKBOOK_IMPORT', async ({ target, params, input, actor, progress, complete }) => {
       const reported = new ProgressChain(progress);
+      const outcome = (estimate: ImportedEstimate) => ({
+        result: { estimateId: estimate.id, version: estimate.version, lineCount: estimate.lines.length, total: estimate.totals.total, importReport: estimate.importReport },
+      });
       let estimate: ImportedEstimate;
       try {
         estimate = await this.importEstimateWorkbook(
@@ -94,13 +98,14 @@ export class SpreadsheetsService implements OnModuleInit {
           actor,
           (read, total) => reported.report(total > 0 ? (90 * read) / total : 0, 'reading'),
           'wait', // a queued job waits for a slot of the gate rather than fail
+          // The lines and the job's DONE commit together: a retry after a crash past the commit
+          // finds the job done (never a second import, never a 409 against its own first attempt).
+          (manager, saved) => reported.settled().then(() => complete(manager, outcome(saved))),
         );
       } finally {
         await reported.settled();
       }
-      return {
-        result: { estimateId: estimate.id, version: estimate.version, lineCount: estimate.lines.length, total: estimate.totals.total, importReport: estimate.importReport },
-      };
+      return outcome(estimate);
     });
   }
 
@@ -143,6 +148,7 @@ export class SpreadsheetsService implements OnModuleInit {
     actor: Actor,
     onProgress?: (read: number, total: number) => void,
     slot: 'now' | 'wait' = 'now',
+    within?: (manager: EntityManager, saved: ImportedEstimate) => Promise<void>,
   ): Promise<ImportedEstimate> {
     const estimate = await this.assertCanImport(id, actor, version);
     const codes = await this.catalog.codes(estimate.year);
@@ -150,7 +156,7 @@ export class SpreadsheetsService implements OnModuleInit {
     // saved (the read lines are in memory until then); 429 with Retry-After when none is free.
     const release = slot === 'now' ? this.gate.enter() : await this.gate.wait();
     try {
-      return await this.readAndSave(id, estimate, file, codes, version, actor, onProgress);
+      return await this.readAndSave(id, estimate, file, codes, version, actor, onProgress, within);
     } finally {
       release();
     }
@@ -164,6 +170,7 @@ export class SpreadsheetsService implements OnModuleInit {
     version: number | undefined,
     actor: Actor,
     onProgress?: (read: number, total: number) => void,
+    within?: (manager: EntityManager, saved: ImportedEstimate) => Promise<void>,
   ): Promise<ImportedEstimate> {
     const result = await readEstimateWorkbook(file, codes, {}, onProgress);
     if (!result.ok) throw new RowProblemsError(result.problems, result.problemCount);
@@ -183,8 +190,9 @@ export class SpreadsheetsService implements OnModuleInit {
       problems.push({ field: 'version', code: 'REQUIRED', message: 'version: cần phiên bản dự toán / give the version the workbook is based on' });
     }
     if (problems.length > 0 || basedOn === undefined) throw new InvalidInputError(problems);
-    const saved = await this.estimates.replaceLines(id, basedOn, result.lines, actor);
-    return { ...saved, importReport: { amountsComputed: result.amountsComputed, blankRows: result.blankRows } };
+    const importReport: ImportReport = { amountsComputed: result.amountsComputed, blankRows: result.blankRows };
+    const saved = await this.estimates.replaceLines(id, basedOn, result.lines, actor, within && ((manager, view) => within(manager, { ...view, importReport })));
+    return { ...saved, importReport };
   }
 }
 
