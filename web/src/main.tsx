@@ -6,13 +6,17 @@ import { ModalsProvider } from '@mantine/modals';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { getToken } from './api/client';
 import { App } from './app/App';
+import { preloadScreen } from './app/routes';
 import { SessionProvider } from './app/session';
 import { cssVariables, theme } from './ui/theme';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 10_000 } },
 });
+
+if (getToken()) preloadScreen(location.pathname);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -6,7 +6,7 @@ import { AppConfig } from '../../config/app-config.js';
 import type { Actor } from '../../common/access/actor.js';
 import { type AuditKeys, type Checkpoint, checkpointValid, eventMac, macMatches, publicKeyPem, signCheckpoint, type UnsignedCheckpoint } from './anchor.js';
 import type { ListAuditQuery } from './dto/list-audit.query.js';
-import { AuditEvent } from './entities/audit-event.entity.js';
+import { type AuditActor, auditActors, type AuditTrailPage, auditTrailPage } from './audit-trail.js';
 import { type AnchoredBreak, AnchoredChainVerifier, type AnchoredEvent, type ChainedEventContent, eventHash } from './hash-chain.js';
 
 export interface AuditRecord {
@@ -50,7 +50,8 @@ function plainJson(value: unknown): unknown {
 /** Runs SQL with positional parameters: a TypeORM DataSource or EntityManager, or a pg client. */
 export type SqlRunner = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
-interface EventRow {
+/** An event as PostgreSQL returns it (id and seq as text). */
+export interface EventRow {
   id: string;
   seq: string;
   occurred_at: Date;
@@ -76,7 +77,12 @@ export async function readAnchoredEvents(sql: SqlRunner, afterSeq: string, limit
        FROM audit_events e WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`,
     [afterSeq, limit],
   )) as unknown as EventRow[];
-  return rows.map((row) => ({
+  return rows.map(eventOfRow);
+}
+
+/** An event row as the chain and the API read it (the instant as an ISO string). */
+export function eventOfRow(row: EventRow): AnchoredEvent {
+  return {
     id: row.id,
     seq: row.seq,
     occurredAt: row.occurred_at.toISOString(),
@@ -92,7 +98,7 @@ export async function readAnchoredEvents(sql: SqlRunner, afterSeq: string, limit
     prevHash: row.prev_hash,
     hash: row.hash,
     mac: row.mac,
-  }));
+  };
 }
 
 /** Every checkpoint kept in the database, oldest first. */
@@ -247,16 +253,14 @@ export class AuditService implements OnModuleInit {
     );
   }
 
-  async list(query: ListAuditQuery): Promise<{ items: AuditEvent[]; limit: number; offset: number }> {
-    const builder = this.dataSource.getRepository(AuditEvent).createQueryBuilder('a');
-    if (query.entityType) builder.andWhere('a.entity_type = :entityType', { entityType: query.entityType });
-    if (query.entityId) builder.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
-    if (query.unitId) builder.andWhere('a.unit_id = :unitId', { unitId: query.unitId });
-    if (query.actorId) builder.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
-    if (query.from) builder.andWhere('a.occurred_at >= :from', { from: query.from });
-    if (query.to) builder.andWhere('a.occurred_at < :to', { to: query.to });
-    const items = await builder.orderBy('a.seq', 'ASC').skip(query.offset).take(query.limit).getMany();
-    return { items, limit: query.limit, offset: query.offset };
+  /** A page of events matching the filters, with names (audit-trail.ts), and how many match. */
+  list(query: ListAuditQuery): Promise<AuditTrailPage> {
+    return auditTrailPage(this.dataSource, query);
+  }
+
+  /** Everyone who acted in the trail, for the actor filter. */
+  async actors(): Promise<{ items: AuditActor[] }> {
+    return { items: await auditActors(this.dataSource) };
   }
 
   /**

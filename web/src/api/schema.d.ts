@@ -9,8 +9,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit events by entity, unit, actor and time, oldest first */
+        /** Audit events by entity, unit, actor and time, oldest first (order=desc: newest first), with names */
         get: operations["Audit_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/actors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everyone who acted in the audit trail, with full names */
+        get: operations["Audit_actors"];
         put?: never;
         post?: never;
         delete?: never;
@@ -424,6 +441,23 @@ export interface paths {
         };
         /** District committees with no estimate or no own IT line */
         get: operations["Floor_districts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plan-periods/{id}/floor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 1% floor across the years of a plan period; null where a year has no data */
+        get: operations["PeriodFloor_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1227,8 +1261,19 @@ export interface components {
             message: string;
             details?: components["schemas"]["FieldProblemDto"][];
         };
-        Object: Record<string, never>;
-        AuditEventDto: {
+        AuditSubjectDto: {
+            /** @description Fiscal year of the estimate, line, budget, settings, run, round or report */
+            year: number | null;
+            /** @description Half-year of a progress report or deadline */
+            half: number | null;
+            /** @description Line number (STT) in its estimate */
+            lineNo: number | null;
+            /** @description The line's description */
+            description: string | null;
+            /** @description A run's name, a target's code and indicator, a user's full name */
+            name: string | null;
+        };
+        AuditTrailEventDto: {
             /**
              * @description bigserial, as a string of digits
              * @example 42
@@ -1262,11 +1307,26 @@ export interface components {
             seq: string;
             /** @description HMAC of (seq, hash) keyed outside the database */
             mac: string | null;
+            /** @description The actor's full name (the event keeps the username) */
+            actorFullName: string | null;
+            unitName: string | null;
+            subject: components["schemas"]["AuditSubjectDto"];
         };
         AuditPageDto: {
-            items: components["schemas"]["AuditEventDto"][];
+            items: components["schemas"]["AuditTrailEventDto"][];
             limit: number;
             offset: number;
+            /** @description Events matching the filters, all pages together */
+            total: number;
+        };
+        AuditActorDto: {
+            /** Format: uuid */
+            actorId: string;
+            username: string | null;
+            fullName: string | null;
+        };
+        AuditActorsDto: {
+            items: components["schemas"]["AuditActorDto"][];
         };
         ChainHeadDto: {
             /** @example 42 */
@@ -2333,6 +2393,45 @@ export interface components {
             /** @description Codes of districts with no own IT line */
             missingOwnItLine: string[];
         };
+        YearFloorDto: {
+            year: number;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            totalLocalExpenditure: string | null;
+            /** @example 2.5 */
+            floorRatio: string;
+            /**
+             * @description ceil(total × ratio); null while the total is not set
+             * @example 1250000000
+             */
+            floorAmount: string | null;
+            /**
+             * @description Σ requested of the floor's lines; null when the year has none
+             * @example 1250000000
+             */
+            requestedTotal: string | null;
+            /**
+             * @description Σ approved of the floor's lines; null while none has an approved amount
+             * @example 1250000000
+             */
+            itTotal: string | null;
+            compliant: boolean | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            shortfall: string | null;
+            /** @description Lines funded from the floor's sources (excluded estimates left out) */
+            lines: number;
+            /** @description Of those, lines with an approved amount */
+            approvedLines: number;
+        };
+        PeriodFloorDto: {
+            planPeriod: string;
+            years: components["schemas"]["YearFloorDto"][];
+        };
         TransitionDto: {
             /** @description If given, the transition applies only to this version */
             version?: number;
@@ -3263,6 +3362,7 @@ export interface components {
             /** @description What the unit must fix (required) */
             comment: string;
         };
+        Object: Record<string, never>;
         TrendPointDto: {
             year: number;
             half: components["schemas"]["Half"];
@@ -3434,8 +3534,8 @@ export interface operations {
     Audit_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 entityType?: string;
                 entityId?: string;
                 unitId?: string;
@@ -3444,6 +3544,8 @@ export interface operations {
                 from?: string;
                 /** @description Until this time (exclusive), ISO 8601 */
                 to?: string;
+                /** @description Oldest first (asc) or newest first (desc) */
+                order?: "asc" | "desc";
             };
             header?: never;
             path?: never;
@@ -3457,6 +3559,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Audit_actors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActorsDto"];
                 };
             };
             /** @description Error */
@@ -3534,7 +3664,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description How many of the latest checkpoints */
-                limit?: components["schemas"]["Object"];
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -4048,8 +4178,8 @@ export interface operations {
     Estimates_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 year?: number;
                 unitId?: string;
                 status?: "DRAFT" | "SUBMITTED" | "RETURNED" | "BALANCED" | "APPROVED";
@@ -4357,6 +4487,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DistrictItLinesDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PeriodFloor_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodFloorDto"];
                 };
             };
             /** @description Error */
@@ -5625,8 +5785,8 @@ export interface operations {
     ProgressReports_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 year?: number;
                 half?: 1 | 2;
                 unitId?: string;

@@ -17,7 +17,8 @@ export interface AppRoute {
 
 // Each screen group is its own chunk: the sign-in page ships none of them.
 const MyWork = lazy(() => import('../features/work/MyWork'));
-const EditorPage = lazy(() => import('../features/estimates/EditorPage'));
+const loadEditor = () => import('../features/estimates/EditorPage');
+const EditorPage = lazy(loadEditor);
 const ExcelPage = lazy(() => import('../features/excel/ExcelPage'));
 const ReviewPage = lazy(() => import('../features/review/ReviewPage'));
 const ReportPage = lazy(() => import('../features/reports/ReportPage'));
@@ -32,6 +33,8 @@ const YearSettings = lazy(() => import('../features/finance/YearSettings'));
 const ApprovalInbox = lazy(() => import('../features/chair/ApprovalInbox'));
 const SupportDecision = lazy(() => import('../features/chair/SupportDecision'));
 const SupportRoundPage = lazy(() => import('../features/support/SupportRoundPage'));
+const DashboardPage = lazy(() => import('../features/dashboards/DashboardPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 
 const BALANCERS: readonly Role[] = ['DOF_OFFICER', 'DPI_OFFICER'];
 
@@ -51,8 +54,21 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '', roles: ['CHAIR'], nav: 'prov.nav.inbox', Component: ApprovalInbox },
   { path: 'budget', roles: [...BALANCERS, 'CHAIR'], nav: 'prov.nav.budget', Component: BudgetPage },
   { path: 'support', roles: ['CHAIR'], nav: 'supportRound.navChair', Component: SupportDecision },
-  { path: '', roles: ['ADMIN', 'AUDITOR'], nav: 'nav.province', Component: ProvinceHome },
+  { path: '', roles: ['AUDITOR'], nav: 'dash.nav.audit', Component: AuditPage },
+  { path: 'audit', roles: ['DOF_OFFICER', 'CHAIR'], nav: 'dash.nav.audit', Component: AuditPage },
+  { path: 'dashboard', roles: PROVINCE_ROLES, nav: 'dash.nav.dashboard', Component: DashboardPage },
+  { path: '', roles: ['ADMIN'], nav: 'nav.province', Component: ProvinceHome },
 ];
+
+/**
+ * Screens whose chunk is fetched while the session is still loading when the address already names
+ * them (a reload or a deep link): the largest screens, whose chunk would otherwise wait for `/auth/me`.
+ */
+const PRELOAD: Readonly<Record<string, () => Promise<unknown>>> = { '/app/estimate': loadEditor };
+
+export function preloadScreen(pathname: string): void {
+  void PRELOAD[pathname.replace(/\/$/, '')]?.();
+}
 
 /** The routes a role may open, in navigation order. */
 export function routesFor(role: Role): AppRoute[] {

@@ -41,7 +41,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   });
   const yearsQuery = useQuery({
     queryKey: ['fiscal-years'],
-    enabled: hasToken && meQuery.isSuccess,
+    // Asked beside /auth/me, not after it: both need only the token.
+    enabled: hasToken,
     queryFn: () => ok(api.GET('/fiscal-years')),
   });
 

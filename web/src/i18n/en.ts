@@ -1,6 +1,7 @@
 // English, on the switch. Same keys as vi.ts (the type checker holds them equal).
 import { provinceEn } from './province.en';
 import { supportEn } from './support.en';
+import { dashboardsEn } from './dashboards.en';
 import type { Messages } from './index';
 
 export const en: Messages = {
@@ -268,6 +269,7 @@ export const en: Messages = {
   },
   prov: provinceEn,
   supportRound: supportEn,
+  dash: dashboardsEn,
   errors: {
     RUN_STALE: 'The estimates changed since this scenario was computed, so it cannot be adopted; compute it again.',
     BUDGET_NOT_READY: 'Some included estimates are not balanced yet.',

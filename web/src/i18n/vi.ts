@@ -1,6 +1,7 @@
 // Vietnamese, the app's first language. Keys under `errors` are the API's error codes.
 import { provinceVi } from './province.vi';
 import { supportVi } from './support.vi';
+import { dashboardsVi } from './dashboards.vi';
 export const vi = {
   app: { name: 'Dự toán CNTT', province: 'Tỉnh Bắc Ninh', skip: 'Bỏ qua đến nội dung chính', language: 'Ngôn ngữ' },
   auth: {
@@ -266,6 +267,7 @@ export const vi = {
   },
   prov: provinceVi,
   supportRound: supportVi,
+  dash: dashboardsVi,
   errors: {
     RUN_STALE: 'Dự toán đã thay đổi từ khi lập phương án này nên không chọn được; hãy tính lại phương án.',
     BUDGET_NOT_READY: 'Còn dự toán chưa cân đối nên chưa trình được.',

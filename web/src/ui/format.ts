@@ -22,6 +22,18 @@ export function formatDateTime(instant: string | null | undefined): string {
   return dateTime.format(new Date(instant)).replace(',', '');
 }
 
+/**
+ * A decimal string as officials read it (`"82.7273"` → `82,7273`, `"1250.5"` → `1.250,5`), by text
+ * only: no float ever rounds it. Null or empty → `—`.
+ */
+export function formatDecimal(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const negative = value.startsWith('-');
+  const [whole, fraction] = (negative ? value.slice(1) : value).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${negative ? '-' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
+}
+
 /** `20/12/2011` (as officials write it) → `2011-12-20`, or null when it is not a real date. */
 export function parseVnDate(text: string): string | null {
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());

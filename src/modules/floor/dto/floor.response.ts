@@ -61,6 +61,26 @@ export class FloorDto extends FloorFiguresDto {
   @ApiNested([FloorDistrictDto]) districts!: FloorDistrictDto[];
 }
 
+/** One year of `GET /plan-periods/{id}/floor`: null where there is no data, never 0. */
+export class YearFloorDto {
+  @ApiInt() year!: number;
+  @ApiMoney({ nullable: true }) totalLocalExpenditure!: string | null;
+  @ApiDecimal() floorRatio!: string;
+  @ApiMoney({ nullable: true, description: 'ceil(total × ratio); null while the total is not set' }) floorAmount!: string | null;
+  @ApiMoney({ nullable: true, description: 'Σ requested of the floor\'s lines; null when the year has none' }) requestedTotal!: string | null;
+  @ApiMoney({ nullable: true, description: 'Σ approved of the floor\'s lines; null while none has an approved amount' }) itTotal!: string | null;
+  @ApiBool({ nullable: true }) compliant!: boolean | null;
+  @ApiMoney({ nullable: true }) shortfall!: string | null;
+  @ApiInt({ description: 'Lines funded from the floor\'s sources (excluded estimates left out)' }) lines!: number;
+  @ApiInt({ description: 'Of those, lines with an approved amount' }) approvedLines!: number;
+}
+
+/** `GET /plan-periods/{id}/floor`: the floor across the plan's years. */
+export class PeriodFloorDto {
+  @ApiText() planPeriod!: string;
+  @ApiNested([YearFloorDto]) years!: YearFloorDto[];
+}
+
 export class RuleViolationDto {
   @ApiText({ description: 'What breaks the rule, named (a unit, a line)' }) subject!: string;
   @ApiText() message!: string;

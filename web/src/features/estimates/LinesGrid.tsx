@@ -77,6 +77,8 @@ interface GridContext {
   language: string;
   options: Record<'fundingSourceCode' | 'expenditureTypeCode', { value: string; label: string }[]>;
   label: (field: 'fundingSourceCode' | 'expenditureTypeCode', code: string) => string;
+  /** Column names, translated once per grid rather than per cell. */
+  fieldLabels: Record<GridField, string>;
   editable: boolean;
   showOpinion: boolean;
   finish: (line: Line, field: GridField, value: string | null, move: Move | null, pos: CellPos) => void;
@@ -166,6 +168,8 @@ export const LinesGrid = memo(function LinesGrid({ lines, catalog, editable, edi
     return index;
   }, [rows]);
   const byId = useMemo(() => new Map(lines.map((l) => [l.id, l])), [lines]);
+  const rowCount = useRef(0);
+  rowCount.current = leafIndex.size;
   const visibleColumns = table.getVisibleLeafColumns().length;
 
   const cellAt = (pos: CellPos) => tableRef.current?.querySelector<HTMLElement>(`td[data-r="${pos.row}"][data-c="${pos.col}"]`) ?? null;
@@ -195,11 +199,12 @@ export const LinesGrid = memo(function LinesGrid({ lines, catalog, editable, edi
         expenditureTypeCode: catalog.expenditureTypes.map((s) => ({ value: s.code, label: names.expenditureTypeCode.get(s.code) ?? s.code })),
       },
       label: (field, code) => names[field].get(code) ?? code,
+      fieldLabels: Object.fromEntries(GRID_FIELDS.map((field) => [field, t(FIELD_LABEL[field])])) as Record<GridField, string>,
       editable,
       showOpinion,
       finish: (line, field, value, move, pos) => {
         if (value !== null) onCommit(line, field, value);
-        const next = move ? moveFrom(pos, move, leafIndex.size, GRID_FIELDS.length) : null;
+        const next = move ? moveFrom(pos, move, rowCount.current, GRID_FIELDS.length) : null;
         focusAfter.current = next ?? pos;
         setActive(null);
       },
@@ -208,7 +213,8 @@ export const LinesGrid = memo(function LinesGrid({ lines, catalog, editable, edi
       onEdit,
       onDelete,
     }),
-    [t, language, catalog, names, editable, showOpinion, onCommit, onRetry, onRevert, onEdit, onDelete, leafIndex],
+    // Not the line count (read through rowCount): a saved line must not redraw every row.
+    [t, language, catalog, names, editable, showOpinion, onCommit, onRetry, onRevert, onEdit, onDelete],
   );
 
   const start = (pos: CellPos, seed: string | null) => {
@@ -338,12 +344,13 @@ const LineRow = memo(function LineRow({ line, rowIndex, edit, editing, ctx }: Ro
       .join('; ');
   const state = edit?.state ?? 'saved';
 
+  const rowLabel = t('line.rowNo', { no: line.lineNo });
   const cell = (field: GridField, col: number) => {
     const editor = EDITOR[field];
     const current = value(field);
     const problem = fieldError(field);
     const typed = edit?.typed[field] !== undefined;
-    const label = `${t(FIELD_LABEL[field])}, ${t('line.rowNo', { no: line.lineNo })}`;
+    const label = `${ctx.fieldLabels[field]}, ${rowLabel}`;
     const shown =
       editor === 'quantity'
         ? current === ''
@@ -425,7 +432,7 @@ const LineRow = memo(function LineRow({ line, rowIndex, edit, editing, ctx }: Ro
           <td />
           <td colSpan={ctx.showOpinion ? 9 : 8}>
             <div role="alert">
-              <strong>{t('line.rowNo', { no: line.lineNo })}: </strong>
+              <strong>{rowLabel}: </strong>
               {edit.state === 'error' ? rowMessage(edit.error, t, ctx.language) : t('grid.unsaved')}
             </div>
             <div className="row-message-actions">

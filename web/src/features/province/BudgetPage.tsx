@@ -2,15 +2,18 @@
 // exclusions with reasons, submit to the chair, the workbook) and for the chair (the same review with
 // the floor gauge and charts, then approve with a decision number and date, or return with a
 // comment, after a confirmation restating the figures). Adjustments after approval are listed apart.
-import { Alert, Anchor, Button, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { api, getToken, ok } from '../../api/client';
+import { api, ok } from '../../api/client';
+import { downloadFile } from '../../ui/download';
 import type { Estimate } from '../../api/types';
 import { useMe, useSession } from '../../app/session';
-import { FloorGauge, RequestedApprovedChart, type PairRow } from '../../ui/charts';
+import { FloorGauge } from '../../ui/charts';
+import { RequestedApprovedChart, type PairRow } from '../../ui/FiguresChart';
+import { SummaryBlock } from '../../ui/LineTable';
+import { UnitEstimatesTable } from './UnitEstimatesTable';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDate, formatDateTime, parseVnDate, todayVn } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
@@ -20,7 +23,7 @@ import { useBudget, useFloor, useRules, yearKeys, type BudgetView } from './quer
 import { ReturnDialog } from './ReturnDialog';
 import { RulesReport } from './RulesReport';
 import { DecisionFields } from '../chair/DecisionFields';
-import { SoftBadge, StatusTag } from '../../ui/SoftBadge';
+import { SoftBadge } from '../../ui/SoftBadge';
 
 interface Adjustment {
   id: string;
@@ -31,18 +34,6 @@ interface Adjustment {
   reason: string;
   actorFullName: string;
   createdAt: string;
-}
-
-/** Downloads a file the API serves behind the token (the consolidated workbook). */
-async function download(path: string, name: string): Promise<void> {
-  const response = await fetch(path, { headers: { Authorization: `Bearer ${getToken() ?? ''}` } });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const url = URL.createObjectURL(await response.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
 }
 
 export default function BudgetPage() {
@@ -146,33 +137,26 @@ export default function BudgetPage() {
           {t('prov.budget.decision', { number: b.decisionNumber, date: formatDate(b.decisionDate) })}
         </Alert>
       )}
-      <SimpleGrid cols={{ base: 1, md: approved ? 5 : 4 }}>
-        <Paper withBorder p="sm">
-          <Text size="sm" c="dimmed">{t('prov.requested')}</Text>
-          <Text fw={700} data-testid="budget-requested">{formatVnd(b.totals.requested)}</Text>
-        </Paper>
-        <Paper withBorder p="sm">
-          <Text size="sm" c="dimmed">{approved ? t('prov.budget.decidedTotal') : t('prov.approved')}</Text>
-          <Text fw={700} data-testid="budget-approved">{formatVnd(b.totals.approved)}</Text>
-        </Paper>
-        {approved && (
-          <Paper withBorder p="sm" bg={b.totals.adjustments > 0 ? 'yellow.0' : undefined}>
-            <Text size="sm" c="dimmed">{t('prov.budget.adjustedTotal')}</Text>
-            <Text fw={700} data-testid="budget-adjusted">{formatVnd(b.totals.adjusted)}</Text>
-            <Text size="xs" c="dimmed" data-testid="budget-adjustment-count">
-              {t('prov.budget.adjustmentCount', { count: b.totals.adjustments })}
-            </Text>
-          </Paper>
-        )}
-        <Paper withBorder p="sm">
-          <Text size="sm" c="dimmed">{t('prov.budget.included')}</Text>
-          <Text fw={700}>{t('prov.budget.counts', { included: b.totals.included, excluded: b.totals.excluded, pending: b.totals.pending })}</Text>
-        </Paper>
-        <Paper withBorder p="sm">
-          <Text size="sm" c="dimmed">{t('prov.chair.warnings')}</Text>
-          <Text fw={700}>{b.warnings.length}</Text>
-        </Paper>
-      </SimpleGrid>
+      <SummaryBlock
+        figures={[
+          { label: t('prov.requested'), value: formatVnd(b.totals.requested), testId: 'budget-requested' },
+          { label: approved ? t('prov.budget.decidedTotal') : t('prov.approved'), value: formatVnd(b.totals.approved), testId: 'budget-approved' },
+          // After the decision: the current figure apart from the decided one, with how many adjustments moved it.
+          ...(approved
+            ? [
+                {
+                  label: t('prov.budget.adjustedTotal'),
+                  value: formatVnd(b.totals.adjusted),
+                  testId: 'budget-adjusted',
+                  note: <span data-testid="budget-adjustment-count">{t('prov.budget.adjustmentCount', { count: b.totals.adjustments })}</span>,
+                  highlight: b.totals.adjustments > 0,
+                },
+              ]
+            : []),
+          { label: t('prov.budget.included'), value: t('prov.budget.counts', { included: b.totals.included, excluded: b.totals.excluded, pending: b.totals.pending }) },
+          { label: t('prov.chair.warnings'), value: b.warnings.length },
+        ]}
+      />
 
       {isChair && b.status === 'SUBMITTED' && (
         <Paper withBorder p="md" data-testid="decision-form">
@@ -208,8 +192,8 @@ export default function BudgetPage() {
       {error !== null && action === null && <ErrorAlert error={error} />}
 
       {floor.data && <FloorGauge floor={floor.data} showDistricts={!isChair} />}
-      <RequestedApprovedChart title={t('prov.charts.byUnit')} rows={byUnit} testId="chart-by-unit" />
-      <RequestedApprovedChart title={t('prov.charts.byArea')} rows={byArea} testId="chart-by-area" />
+      <RequestedApprovedChart title={t('prov.charts.byUnit')} rows={byUnit} testId="chart-by-unit" rowHeader={t('prov.unit')} />
+      <RequestedApprovedChart title={t('prov.charts.byArea')} rows={byArea} testId="chart-by-area" rowHeader={t('dash.execution.area')} />
       <RulesReport results={rules.data.results} />
 
       <Paper withBorder p="md">
@@ -218,77 +202,40 @@ export default function BudgetPage() {
             {t('prov.budget.estimates')}
           </Title>
           {isFinance && (
-            <Button variant="default" size="xs" onClick={() => void download(`/fiscal-years/${year}/report.xlsx`, `du-toan-cntt-${year}.xlsx`).catch(setError)}>
+            <Button variant="default" size="xs" onClick={() => void downloadFile(`/fiscal-years/${year}/report.xlsx`, `du-toan-cntt-${year}.xlsx`).catch(setError)}>
               {t('prov.budget.workbook')}
             </Button>
           )}
         </Group>
-        <Table striped data-testid="budget-estimates">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('prov.unit')}</Table.Th>
-              <Table.Th miw={150}>{t('work.status')}</Table.Th>
-              <Table.Th ta="right">{t('prov.requested')}</Table.Th>
-              <Table.Th ta="right">{approved ? t('prov.budget.decidedTotal') : t('prov.approved')}</Table.Th>
-              {approved && <Table.Th ta="right">{t('prov.budget.adjustedTotal')}</Table.Th>}
-              <Table.Th>{t('prov.budget.exclusion')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {b.estimates.map((e) => (
-              <Table.Tr key={e.estimateId}>
-                <Table.Td>
-                  {isFinance ? (
-                    <Anchor component={Link} to={`/balance/${e.estimateId}`}>
-                      {e.unitName}
-                    </Anchor>
-                  ) : (
-                    e.unitName
+        <UnitEstimatesTable
+          estimates={b.estimates}
+          testId="budget-estimates"
+          linkUnit={isFinance}
+          adjusted={approved}
+          last={{
+            key: 'exclusion',
+            header: t('prov.budget.exclusion'),
+            render: (e) =>
+              e.excluded ? (
+                <Group gap="xs">
+                  <Text size="sm">{t('prov.budget.excludedBecause', { reason: e.exclusionReason })}</Text>
+                  {isFinance && (b.status === 'DRAFT' || b.status === 'RETURNED') && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() =>
+                        void run(() => ok(api.DELETE('/fiscal-years/{year}/budget/exclusions/{estimateId}', { params: { path: { year: year!, estimateId: e.estimateId } } })))
+                      }
+                    >
+                      {t('prov.budget.include')}
+                    </Button>
                   )}
-                  {e.submittedLate && (
-                    <SoftBadge ml="xs" color="orange">
-                      {t('prov.late')}
-                    </SoftBadge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <StatusTag status={e.status} />
-                </Table.Td>
-                <Table.Td ta="right">{formatVnd(e.requested)}</Table.Td>
-                <Table.Td ta="right">{formatVnd(e.approved)}</Table.Td>
-                {approved && (
-                  <Table.Td ta="right" fw={e.adjusted !== null && e.adjusted !== e.approved ? 700 : undefined}>
-                    {e.excluded ? '—' : formatVnd(e.adjusted)}
-                  </Table.Td>
-                )}
-                <Table.Td>
-                  {e.excluded ? (
-                    <Group gap="xs">
-                      <Text size="sm">
-                        {t('prov.budget.excludedBecause', { reason: e.exclusionReason })}
-                      </Text>
-                      {isFinance && (b.status === 'DRAFT' || b.status === 'RETURNED') && (
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          onClick={() =>
-                            void run(() =>
-                              ok(api.DELETE('/fiscal-years/{year}/budget/exclusions/{estimateId}', { params: { path: { year: year!, estimateId: e.estimateId } } })),
-                            )
-                          }
-                        >
-                          {t('prov.budget.include')}
-                        </Button>
-                      )}
-                    </Group>
-                  ) : (
-                    '—'
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                </Group>
+              ) : (
+                '—'
+              ),
+          }}
+        />
         {isFinance && (b.status === 'DRAFT' || b.status === 'RETURNED') && (
           <Group align="flex-end" mt="md">
             <NativeSelect
