@@ -10,7 +10,7 @@ import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
 import { checkRules, recurrentThresholdsRule, type RuleDistrict, type RuleInForce, type RuleLine, type RuleResult, rulesInForce, type YearPicture } from './domain/budget-rules.js';
 import { floorAmount, floorFigures } from './domain/floor.js';
 import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
-import { NO_MEASURES, sumAll, sumBy } from '../estimates/ledger/kept-totals.js';
+import { NO_MEASURES, sumAll, sumBy } from '../estimates/domain/kept-measures.js';
 import { message } from '../../common/errors/messages.js';
 
 
