@@ -83,7 +83,7 @@ export class AuthService {
 
   /**
    * Who the users are, as people read them in histories and workbooks: username, full name and
-   * the name of their unit by user id (ids of unknown users are absent).
+   * their unit's name by user id (ids of unknown users are absent). The one way other modules read the users table.
    */
   async people(userIds: readonly string[]): Promise<Map<string, { username: string; fullName: string; unitName: string | null }>> {
     const unique = [...new Set(userIds)];

@@ -74,11 +74,11 @@ export class TargetsService {
         WHERE v.target_id = $1 ORDER BY v.year, v.half`,
       [target.id],
     );
-    // Who recorded each value (a foreign key to a user), from the auth module: the username, and
-    // the name people read (the full name, else the username).
+    // Who recorded each value (a foreign key to a user): the username, from the auth module.
     const people = await this.auth.people(values.map((row) => row.recorded_by));
     const rows = values.flatMap((row) => {
       const person = people.get(row.recorded_by);
+      // Named as everywhere: the full name, else the username (common/access/names.ts).
       return person ? [{ ...row, username: person.username, recorded_by_name: person.fullName || person.username }] : [];
     });
     return rows.map((row) => ({
