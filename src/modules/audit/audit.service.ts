@@ -253,6 +253,25 @@ export class AuditService implements OnModuleInit {
     );
   }
 
+  /**
+   * An estimate's events, oldest first: the estimate's own and those of its lines (deleted lines
+   * included, found by the `estimateId` their before or after carries), within the unit's events.
+   */
+  estimateEvents(
+    estimateId: string,
+    unitId: string,
+  ): Promise<{ occurred_at: Date; actor_id: string | null; actor_name: string | null; action: string; entity_type: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null; reason: string | null }[]> {
+    return this.dataSource.query(
+      `SELECT a.occurred_at, a.actor_id, a.actor_name, a.action, a.entity_type, a.before, a.after, a.reason
+         FROM audit_events a
+        WHERE a.unit_id = $3
+          AND ((a.entity_type = 'estimate' AND a.entity_id = $1)
+            OR (a.entity_type = 'estimate_line' AND (a.after->>'estimateId' = $2 OR a.before->>'estimateId' = $2)))
+        ORDER BY a.occurred_at, a.id`,
+      [estimateId, estimateId, unitId],
+    );
+  }
+
   /** A page of events matching the filters, with names (audit-trail.ts), and how many match. */
   list(query: ListAuditQuery): Promise<AuditTrailPage> {
     return auditTrailPage(this.dataSource, query);

@@ -11,7 +11,7 @@ import { checkRules, recurrentThresholdsRule, type RuleDistrict, type RuleInForc
 import { floorAmount, floorFigures } from './domain/floor.js';
 import { summariseTopUp } from './domain/top-up.js';
 import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
-import { NO_MEASURES, sumAll, sumBy } from '../estimates/ledger/kept-totals.js';
+import { NO_MEASURES, sumAll, sumBy } from '../estimates/domain/kept-measures.js';
 import { message } from '../../common/errors/messages.js';
 
 

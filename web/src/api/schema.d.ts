@@ -1416,6 +1416,10 @@ export interface components {
             role: components["schemas"]["Role"];
             /** Format: uuid */
             unitId: string;
+            /** @example H-YP */
+            unitCode: string;
+            /** @example UBND huyện Yên Phong */
+            unitName: string;
         };
         LoginResponseDto: {
             accessToken: string;
@@ -1433,6 +1437,10 @@ export interface components {
             role: components["schemas"]["Role"];
             /** Format: uuid */
             unitId: string;
+            /** @example H-YP */
+            unitCode: string;
+            /** @example UBND huyện Yên Phong */
+            unitName: string;
             /** @description Ids of the units the user acts for; null: the whole province */
             unitScope: string[] | null;
         };
@@ -2554,10 +2562,17 @@ export interface components {
              */
             requested: string;
             /**
-             * @description Amount in đồng, a string of digits
+             * @description Σ decided amounts once the chair has decided; before, Σ balanced
              * @example 1250000000
              */
             approved: string;
+            /**
+             * @description Σ current (adjusted) amounts once approved, else null
+             * @example 1250000000
+             */
+            adjusted: string | null;
+            /** @description Adjustments recorded after approval */
+            adjustments: number;
             included: number;
             excluded: number;
             /** @description Estimates neither balanced nor excluded */
@@ -2578,10 +2593,17 @@ export interface components {
              */
             requested: string;
             /**
-             * @description Amount in đồng, a string of digits
+             * @description Decided once the chair has decided; before, balanced
              * @example 1250000000
              */
             approved: string;
+            /**
+             * @description Current (adjusted) amount once approved, else null
+             * @example 1250000000
+             */
+            adjusted: string | null;
+            /** @description Adjustments recorded on the estimate's lines after approval */
+            adjustments: number;
             excluded: boolean;
             exclusionReason: string | null;
         };
@@ -2593,6 +2615,8 @@ export interface components {
             submittedAt: string | null;
             /** Format: uuid */
             submittedBy: string | null;
+            /** @description Who submitted it (full name) */
+            submittedByName: string | null;
             returnComment: string | null;
             /** @example 2345/QĐ-UBND */
             decisionNumber: string | null;
@@ -2605,6 +2629,8 @@ export interface components {
             approvedAt: string | null;
             /** Format: uuid */
             approvedBy: string | null;
+            /** @description Who approved it (full name) */
+            approvedByName: string | null;
             /** @description The budget rules that do not pass, in words */
             warnings: string[];
             totals: components["schemas"]["BudgetTotalsDto"];
@@ -2628,6 +2654,11 @@ export interface components {
             at: string;
             /** @example Cán bộ UBND huyện Yên Phong */
             actorName?: string | null;
+            /**
+             * @description The actor's unit
+             * @example UBND huyện Yên Phong
+             */
+            actorUnitName?: string | null;
             /**
              * @description The audit action, the key of its wording
              * @example line.update
@@ -2770,10 +2801,14 @@ export interface components {
             status: components["schemas"]["BalancingRunStatus"];
             /** Format: uuid */
             createdBy: string;
+            /** @description Who made the run (full name) */
+            createdByName: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
             adoptedBy: string | null;
+            /** @description Who adopted the run (full name) */
+            adoptedByName: string | null;
             /** Format: date-time */
             adoptedAt: string | null;
             lines: components["schemas"]["BalancingRunLineDto"][];
@@ -2801,10 +2836,14 @@ export interface components {
             status: components["schemas"]["BalancingRunStatus"];
             /** Format: uuid */
             createdBy: string;
+            /** @description Who made the run (full name) */
+            createdByName: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
             adoptedBy: string | null;
+            /** @description Who adopted the run (full name) */
+            adoptedByName: string | null;
             /** Format: date-time */
             adoptedAt: string | null;
         };
@@ -2955,6 +2994,8 @@ export interface components {
             roundingUnit: string;
             /** Format: uuid */
             createdBy: string;
+            /** @description Who opened the round (full name) */
+            createdByName: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2969,6 +3010,8 @@ export interface components {
             decidedAt: string | null;
             /** Format: uuid */
             decidedBy: string | null;
+            /** @description Who decided (full name) */
+            decidedByName: string | null;
             pools: components["schemas"]["SupportPoolDto"][];
             candidates: components["schemas"]["SupportCandidateViewDto"][];
             totals: components["schemas"]["SupportRoundTotalsDto"];
@@ -3128,8 +3171,10 @@ export interface components {
             value: string;
             note: string;
             version: number;
-            /** @description Who recorded it */
+            /** @description Who recorded it (username) */
             recordedBy: string;
+            /** @description Who recorded it (full name) */
+            recordedByName: string;
             /** Format: date-time */
             recordedAt: string;
         };
