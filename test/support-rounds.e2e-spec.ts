@@ -258,6 +258,22 @@ describe('support rounds for struggling units (e2e)', () => {
       expect((await dof.get(`${base}/${round.id}`).expect(200)).body).toEqual(round);
     });
 
+    it('treats text with no visible character as blank, and refuses a decision date far from the year (400), saving nothing', async () => {
+      // Zero-width space, Mongolian vowel separator, Hangul filler, braille blank, soft hyphen, a lone combining mark, bidi override.
+      for (const invisible of ['\u200b', '\u180e', '\u3164', '\u2800', '\u00ad', '\u034f', '\u202e', ' \u115f\u2061\u200e ']) {
+        const reason = await chair.post(`${base}/${round.id}/decide`).send(decision([{ ...forQueVo, reason: invisible }, fromThuanThanh])).expect(400);
+        expect(reason.body.details[0]).toMatchObject({ field: 'decisions[0].reason', code: 'REASON_REQUIRED' });
+        const number = await chair.post(`${base}/${round.id}/decide`).send({ ...decision([]), decisionNumber: invisible }).expect(400);
+        expect(number.body.details[0].field).toBe('decisionNumber');
+      }
+      for (const decisionDate of ['9999-12-31', '2010-12-31', '2014-01-01']) {
+        const far = await chair.post(`${base}/${round.id}/decide`).send({ ...decision([]), decisionDate }).expect(400);
+        expect(far.body.details).toEqual([expect.objectContaining({ field: 'decisionDate', code: 'DECISION_DATE_OUT_OF_YEAR' })]);
+        expect(far.body.message).toMatch(/^decisionDate: ngày quyết định .* \/ the decision date/);
+      }
+      expect((await dof.get(`${base}/${round.id}`).expect(200)).body).toEqual(round);
+    });
+
     it('keeps the decided totals within each pool (409)', async () => {
       // 104 + 96 + 487 + 313 + 50 = 1050 million of provincial support against a pool of 1000.
       const over = await chair.post(`${base}/${round.id}/decide`).send(decision([forQueVo])).expect(409);

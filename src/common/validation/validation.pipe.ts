@@ -52,6 +52,9 @@ function flatten(errors: readonly ValidationError[], prefix = ''): FieldProblem[
   });
 }
 
+/** At most this many problems are listed in one 400 answer; its message counts the rest. */
+export const MAX_REPORTED = 50;
+
 const FORBIDDEN_KEY_MESSAGE = 'Trường $path không được phép / property $path should not exist';
 
 /**
@@ -63,7 +66,7 @@ class GuardedValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' || metadata.type === 'query') {
       const paths = forbiddenKeyPaths(value);
       if (paths.length > 0) {
-        const details = paths.map((field) => ({ field, code: 'whitelistValidation', message: FORBIDDEN_KEY_MESSAGE.replaceAll('$path', field) }));
+        const details = paths.slice(0, MAX_REPORTED).map((field) => ({ field, code: 'whitelistValidation', message: FORBIDDEN_KEY_MESSAGE.replaceAll('$path', field) }));
         throw new BadRequestException({ message: details.map((d) => d.message).join('; '), code: 'INVALID_INPUT', details });
       }
     }
@@ -79,9 +82,13 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     stopAtFirstError: true,
     exceptionFactory: (errors) => {
-      const details = flatten(errors);
+      const all = flatten(errors);
+      // A body with thousands of bad keys must not be echoed back whole (megabytes, seconds of
+      // work): the first MAX_REPORTED problems are named, and the message says how many more there were.
+      const details = all.slice(0, MAX_REPORTED);
       const text = details.map((d) => (d.message.startsWith(d.field) ? d.message : `${d.field}: ${d.message}`)).join('; ');
-      return new BadRequestException({ message: text || message('INVALID_INPUT'), code: 'INVALID_INPUT', details });
+      const more = all.length > MAX_REPORTED ? `; ${message('MORE_PROBLEMS', { count: String(all.length - MAX_REPORTED) })}` : '';
+      return new BadRequestException({ message: (text || message('INVALID_INPUT')) + more, code: 'INVALID_INPUT', details });
     },
   });
 }

@@ -3,6 +3,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { QUANTITY_PATTERN, VND_PATTERN } from '../money/vnd.js';
+import { VISIBLE_CHARACTER } from '../text/visible-text.js';
 
 export const VND_MESSAGE =
   '$property phải là số tiền nguyên (đồng), không âm, nhỏ hơn 10^18, viết bằng chuỗi chữ số / ' +
@@ -63,13 +64,11 @@ export function IsDecisionNumber(): PropertyDecorator {
 }
 
 const REQUIRED_TEXT_MESSAGE = '$property không được để trống hay chỉ có khoảng trắng / $property must not be empty or only spaces';
-/** At least one character that is neither white space (Unicode: no-break spaces too) nor zero-width. */
-const NOT_BLANK = /[^\s\u200b-\u200d\u2060\ufeff]/u;
 
 /**
- * A required text: a string with at least one character that is not white space. Every required
+ * A required text: a string with at least one visible character (see VISIBLE_CHARACTER). Every required
  * free-text field (descriptions, reasons, comments, names) uses it, so "   " is refused like "".
  */
 export function IsRequiredText(): PropertyDecorator {
-  return applyDecorators(IsString(), IsNotEmpty({ message: REQUIRED_TEXT_MESSAGE }), Matches(NOT_BLANK, { message: REQUIRED_TEXT_MESSAGE }));
+  return applyDecorators(IsString(), IsNotEmpty({ message: REQUIRED_TEXT_MESSAGE }), Matches(VISIBLE_CHARACTER, { message: REQUIRED_TEXT_MESSAGE }));
 }

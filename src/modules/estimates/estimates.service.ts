@@ -7,6 +7,7 @@ import { changeStatus } from '../../common/concurrency/status-change.js';
 import { normaliseDecimal, sumVnd } from '../../common/money/vnd.js';
 import { lockYear, YEAR_CLOSED } from '../../database/year-lock.js';
 import { canonicalJson } from '../../common/canonical-json.js';
+import { NothingChanged, unlessNothingChanged } from '../../common/concurrency/nothing-changed.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type Actor, coversUnit, ForbiddenError } from '../../common/access/actor.js';
 import type { CatalogCodes } from '../catalog/catalog-codes.js';
@@ -246,7 +247,13 @@ export class EstimatesService {
 
   async updateLine(estimateId: string, lineId: string, dto: UpdateLineDto, actor: Actor): Promise<EstimateView> {
     const codes = await this.codesFor(estimateId);
-    return this.dataSource.transaction(async (manager) => {
+    return unlessNothingChanged(
+      () => this.dataSource.transaction((manager) => this.editLine(manager, estimateId, lineId, dto, actor, codes)),
+      () => this.get(estimateId),
+    );
+  }
+
+  private async editLine(manager: EntityManager, estimateId: string, lineId: string, dto: UpdateLineDto, actor: Actor, codes: CatalogCodes): Promise<EstimateView> {
       const estimate = await this.claimForEdit(manager, estimateId, dto.version, actor);
       const existing = await manager.findOneBy(EstimateLine, { id: lineId, estimateId });
       if (!existing) throw new NotFoundError('Estimate line', lineId);
@@ -276,11 +283,16 @@ export class EstimatesService {
         loaiKhoan: dto.loaiKhoan !== undefined ? dto.loaiKhoan : existing.loaiKhoan,
         mucTieuMuc: dto.mucTieuMuc !== undefined ? dto.mucTieuMuc : existing.mucTieuMuc,
       };
-      const changed = { ...this.buildLine(merged, codes), ...CLEARED_REVIEW };
+      const content = this.buildLine(merged, codes);
+      // Compared normalised ("011800000" is 11800000): an edit that changes nothing is no edit. It
+      // still passes every check above (unit, editable, version: a stale version is still 409), then
+      // is undone whole — no version bump, no audit event, and DIC's review of the line is kept.
+      // An officer re-saving an unchanged line expects "saved, nothing changed", so 200, not 4xx.
+      if (sameRequest(content) === sameRequest(existing)) throw new NothingChanged();
+      const changed = { ...content, ...CLEARED_REVIEW };
       await manager.update(EstimateLine, { id: lineId }, changed);
       await this.recordLineChange(manager, actor, estimate, 'line.update', lineId, existing, { ...existing, ...changed });
       return this.get(estimateId, manager);
-    });
   }
 
   /**

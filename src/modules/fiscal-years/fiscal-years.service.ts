@@ -10,6 +10,9 @@ import type { CreateFiscalYearDto, UpdateFiscalYearDto } from './dto/fiscal-year
 import { FiscalYear } from './entities/fiscal-year.entity.js';
 import { calendarProblems, unknownSourceProblems } from './fiscal-year-rules.js';
 import { message } from '../../common/errors/messages.js';
+import { isBlankText } from '../../common/text/visible-text.js';
+import { canonicalJson } from '../../common/canonical-json.js';
+import { normaliseDecimal } from '../../common/money/vnd.js';
 
 const DEFAULT_FLOOR_SOURCES = ['PROVINCIAL', 'DISTRICT', 'COMMUNE'];
 const FLOOR_SETTINGS = ['totalLocalExpenditure', 'floorRatio', 'floorSources', 'floorPolicy'] as const;
@@ -72,9 +75,19 @@ export class FiscalYearsService {
   async update(year: number, dto: UpdateFiscalYearDto, actor: Actor): Promise<FiscalYear> {
     const current = await this.get(year);
     const { version, totalLocalExpenditure, reason, ...rest } = dto;
-    const floorChanges = FLOOR_SETTINGS.filter((key) => dto[key] !== undefined);
+    const sent: Partial<FiscalYear> = { ...rest };
+    if (totalLocalExpenditure !== undefined) {
+      sent.totalLocalExpenditure = totalLocalExpenditure === null ? null : BigInt(totalLocalExpenditure);
+    }
+    if (sent.floorRatio !== undefined) sent.floorRatio = normaliseDecimal(sent.floorRatio);
+    // Only what differs from the stored settings (compared normalised: "0.010" is 0.01) is a change:
+    // restating a floor setting needs no reason and is no edit of a frozen year.
+    const changes = Object.fromEntries(
+      Object.entries(sent).filter(([key, value]) => canonicalJson(value) !== canonicalJson(key === 'floorRatio' ? normaliseDecimal(current.floorRatio) : current[key as keyof FiscalYear])),
+    ) as Partial<FiscalYear>;
+    const floorChanges = FLOOR_SETTINGS.filter((key) => changes[key] !== undefined);
     const missingReason: FieldProblem[] =
-      floorChanges.length > 0 && (reason ?? '').trim() === ''
+      floorChanges.length > 0 && isBlankText(reason)
         ? [
             {
               field: 'reason',
@@ -83,11 +96,12 @@ export class FiscalYearsService {
             },
           ]
         : [];
-    const changes: Partial<FiscalYear> = { ...rest };
-    if (totalLocalExpenditure !== undefined) {
-      changes.totalLocalExpenditure = totalLocalExpenditure === null ? null : BigInt(totalLocalExpenditure);
-    }
     await this.check({ ...current, ...changes }, missingReason);
+    if (Object.keys(changes).length === 0) {
+      // Nothing differs: no version bump, no audit event; a stale version is still 409, as any edit.
+      if (current.version !== version) throw ConflictError.staleVersion(`Fiscal year ${year}`, version);
+      return current;
+    }
     return this.dataSource.transaction(async (manager) => {
       // The floor's settings are frozen while the chair holds the budget or once it is approved:
       // the figures they would change are the ones being decided on.

@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { HeavyWorkGate } from '../../common/concurrency/heavy-work-gate.js';
 import { changeStatus, NOW, SqlText } from '../../common/concurrency/status-change.js';
+import { NothingChanged, unlessNothingChanged } from '../../common/concurrency/nothing-changed.js';
+import { canonicalJson } from '../../common/canonical-json.js';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
@@ -322,7 +324,21 @@ export class ProgressReportsService {
       disbursed: BigInt(item.disbursed),
       overrunReason: item.overrunReason ?? null,
     }));
-    return this.dataSource.transaction(async (manager) => {
+    return unlessNothingChanged(
+      () => this.dataSource.transaction((manager) => this.edit(manager, id, dto, indicators, disbursements, actor)),
+      () => this.view(id),
+    );
+  }
+
+  /** The body of `update`, inside its transaction; throws NothingChanged when the figures and note stay as they were. */
+  private async edit(
+    manager: EntityManager,
+    id: string,
+    dto: UpdateProgressReportDto,
+    indicators: IndicatorItem[],
+    disbursements: DisbursementItem[],
+    actor: Actor,
+  ): Promise<ProgressReportView> {
       const report = await this.claimForEdit(manager, id, dto.version, actor);
       const context = await this.context(manager, report, true);
       const problems = this.checkItems(context, indicators, disbursements, false);
@@ -335,17 +351,12 @@ export class ProgressReportsService {
       await this.writeFigures(manager, context, indicators, disbursements, 'merge');
       if (dto.note !== undefined) await manager.query('UPDATE progress_reports SET note = $2 WHERE id = $1', [id, dto.note]);
       const after = await this.figures(manager, id);
-      await this.audit.record(manager, {
-        actor,
-        unitId: report.unit_id,
-        entityType: 'progress_report',
-        entityId: id,
-        action: 'progress.update',
-        before: { note: report.note, ...touched(before, indicators, disbursements, context) },
-        after: { note: dto.note ?? report.note, ...touched(after, indicators, disbursements, context) },
-      });
+      const was = { note: report.note, ...touched(before, indicators, disbursements, context) };
+      const now = { note: dto.note ?? report.note, ...touched(after, indicators, disbursements, context) };
+      // Restating what is stored is no edit: no version bump, no empty audit event.
+      if (canonicalJson(was) === canonicalJson(now)) throw new NothingChanged();
+      await this.audit.record(manager, { actor, unitId: report.unit_id, entityType: 'progress_report', entityId: id, action: 'progress.update', before: was, after: now });
       return this.view(id, manager);
-    });
   }
 
   /** DRAFT | RETURNED → SUBMITTED, by the unit head, once every figure is there. Late is flagged. */
@@ -864,7 +875,7 @@ function touched(
   return {
     indicators: indicators.map((item) => {
       const row = figures.indicators.get(context.allTargets.get(item.targetCode)?.id ?? '');
-      return { targetCode: item.targetCode, numerator: row?.numerator ?? null, denominator: row?.denominator ?? null, achieved: row?.achieved ?? null };
+      return { targetCode: item.targetCode, numerator: row?.numerator ?? null, denominator: row?.denominator ?? null, achieved: row?.achieved ?? null, note: row?.note ?? null };
     }),
     disbursements: disbursements.map((item) => {
       const row = figures.disbursements.get(item.lineId);

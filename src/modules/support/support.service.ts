@@ -3,6 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
+import { assertDecisionDateNearYear } from '../../common/time/decision-date.js';
+import { canonicalJson } from '../../common/canonical-json.js';
+import { NothingChanged, unlessNothingChanged } from '../../common/concurrency/nothing-changed.js';
 import { changeStatus, NOW } from '../../common/concurrency/status-change.js';
 import { parseVnd, sumVnd } from '../../common/money/vnd.js';
 import type { AllocationExplanation } from '../../engine/allocation/index.js';
@@ -228,6 +231,11 @@ export class SupportService {
 
   /** DOF replaces the candidates of an open round; the proposal is computed again. */
   replaceCandidates(year: number, id: string, dto: ReplaceCandidatesDto, actor: Actor, idempotencyKey?: string) {
+    return unlessNothingChanged(() => this.putCandidates(year, id, dto, actor, idempotencyKey), () => this.get(year, id));
+  }
+
+  /** The body of `replaceCandidates`; throws NothingChanged (rolling back) when the candidates come back as they are. */
+  private putCandidates(year: number, id: string, dto: ReplaceCandidatesDto, actor: Actor, idempotencyKey?: string) {
     return this.dataSource.transaction(async (manager) => {
       await this.requireYear(manager, year);
       return applyOnce(manager, actor, { key: idempotencyKey, action: 'support_round.candidates', target: id, request: dto }, async () => {
@@ -239,6 +247,13 @@ export class SupportService {
         const pools = before.pools.map((p) => ({ source: p.fundingSourceCode, amount: p.amount }));
         const proposal = proposeSupport(pools, candidates, before.roundingUnit);
 
+        const was = {
+          candidates: before.candidates.map((c) => ({ unitId: c.unitId, hardshipTier: c.hardshipTier, asked: c.asked, minimum: c.minimum })),
+          proposal: before.candidates.map((c) => ({ unitId: c.unitId, ...c.proposed })),
+        };
+        const now = this.snapshot(candidates, proposal);
+        // The same candidates restated: no version bump, no audit event (the version check above still ran).
+        if (canonicalJson(was) === canonicalJson(now)) throw new NothingChanged();
         await manager.query('DELETE FROM support_candidates WHERE round_id = $1', [id]);
         await this.saveCandidates(manager, id, candidates, proposal);
         await manager.query(
@@ -253,11 +268,8 @@ export class SupportService {
           entityType: 'support_round',
           entityId: id,
           action: 'support_round.candidates',
-          before: {
-            candidates: before.candidates.map((c) => ({ unitId: c.unitId, hardshipTier: c.hardshipTier, asked: c.asked, minimum: c.minimum })),
-            proposal: before.candidates.map((c) => ({ unitId: c.unitId, ...c.proposed })),
-          },
-          after: this.snapshot(candidates, proposal),
+          before: was,
+          after: now,
         });
         return this.get(year, id, manager);
       });
@@ -269,6 +281,7 @@ export class SupportService {
    * wherever a figure differs, totals within the pools. OPEN → DECIDED; the round is then locked.
    */
   decide(year: number, id: string, dto: DecideSupportRoundDto, actor: Actor, idempotencyKey?: string) {
+    assertDecisionDateNearYear('decisionDate', dto.decisionDate, year);
     return this.dataSource.transaction(async (manager) => {
       await this.requireYear(manager, year);
       return applyOnce(manager, actor, { key: idempotencyKey, action: 'support_round.decide', target: id, request: dto }, async () => {

@@ -13,6 +13,7 @@ import { FloorService } from '../floor/floor.service.js';
 import type { ApproveBudgetDto, ExclusionDto, ReturnDto, TransitionDto } from './dto/workflow.dto.js';
 import { applyOnce } from '../../common/idempotency/idempotency.js';
 import { message } from '../../common/errors/messages.js';
+import { assertDecisionDateNearYear } from '../../common/time/decision-date.js';
 import { personNameSql } from '../../common/access/names.js';
 
 export type BudgetStatus = YearBudgetStatus;
@@ -210,6 +211,7 @@ export class BudgetService {
 
   /** The chair approves: the included estimates become APPROVED and locked. */
   approve(year: number, dto: ApproveBudgetDto, actor: Actor, idempotencyKey?: string) {
+    assertDecisionDateNearYear('decisionDate', dto.decisionDate, year);
     return this.run(year, actor, 'approve', { key: idempotencyKey, request: dto }, async (manager) => {
       const changes = { decision_number: dto.decisionNumber, decision_date: dto.decisionDate, approved_at: NOW, approved_by: actor.userId };
       await this.transition(manager, year, 'approve', dto.version, changes);

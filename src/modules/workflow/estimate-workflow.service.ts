@@ -32,6 +32,7 @@ import {
 } from '../estimates/domain/estimate-cycle.js';
 import type { AdjustmentDto, AppraisalDto, BalanceDto, ReturnDto, ReviewDto, TransitionDto } from './dto/workflow.dto.js';
 import { applyOnce } from '../../common/idempotency/idempotency.js';
+import { hasVisibleText, isBlankText } from '../../common/text/visible-text.js';
 
 @Injectable()
 export class EstimateWorkflowService {
@@ -228,7 +229,7 @@ export class EstimateWorkflowService {
         );
       }
       problems.push(...approvedAmountProblems(line, item.approvedAmount, `${item.field}.approvedAmount`));
-      if (item.approvedAmount > 0n && line.dicOpinion === 'DISAGREE' && !item.reason?.trim()) {
+      if (item.approvedAmount > 0n && line.dicOpinion === 'DISAGREE' && isBlankText(item.reason)) {
         problems.push({
           field: `${item.field}.reason`,
           code: 'REASON_REQUIRED',
@@ -255,7 +256,7 @@ export class EstimateWorkflowService {
         action,
         before: { approvedAmount: before },
         after: { approvedAmount: item.approvedAmount },
-        reason: item.reason?.trim() || null,
+        reason: hasVisibleText(item.reason) ? item.reason.trim() : null,
       });
     }
     const all = await this.ledger.lines(manager, estimate.id);

@@ -53,4 +53,10 @@ export const FRAMEWORK_MESSAGES = {
   OUT_OF_RANGE: { vi: 'Giá trị vượt phạm vi', en: 'Value out of range' },
   BAD_REQUEST: { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' },
   INTERNAL_ERROR: { vi: 'Lỗi hệ thống', en: 'Internal server error' },
+  MORE_PROBLEMS: { vi: 'và {count} lỗi khác', en: 'and {count} more problems' },
+  // A decision (quyết định) dated far from its fiscal year is a typo, not a decision.
+  DECISION_DATE_OUT_OF_YEAR: {
+    vi: 'ngày quyết định {date} phải nằm trong khoảng {from} đến {to} (quanh năm ngân sách {year})',
+    en: 'the decision date {date} must fall between {from} and {to} (around fiscal year {year})',
+  },
 } as const satisfies Record<string, Message>;

@@ -1,6 +1,7 @@
 // The semi-annual progress report's rules: its cycle, its deadline, and the checks on the figures a
 // unit gives. Plain TypeScript: the service, the workbook import and the tests share them.
 import type { Aggregation } from './targets.js';
+import { isBlankText } from '../../../common/text/visible-text.js';
 
 export const PROGRESS_STATUSES = ['DRAFT', 'SUBMITTED', 'ACCEPTED', 'RETURNED'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
@@ -97,7 +98,7 @@ export function figureProblems(rule: FigureRule, figure: FigureInput): CellProbl
 
 /** Disbursed may exceed the approved amount only with a reason, which then flags the line. */
 export function disbursementProblems(approved: bigint, disbursed: bigint, overrunReason: string | null | undefined): CellProblem[] {
-  if (disbursed > approved && (overrunReason === undefined || overrunReason === null || overrunReason.trim() === '')) {
+  if (disbursed > approved && isBlankText(overrunReason)) {
     return [
       {
         column: 'disbursed',

@@ -2,6 +2,7 @@
 // written reason wherever it differs from the proposal, decided totals within each pool. Units the
 // decision does not list get exactly the proposal. Plain TypeScript.
 import { ConflictError, type FieldProblem, InvalidInputError } from '../../../common/errors/domain-error.js';
+import { hasVisibleText } from '../../../common/text/visible-text.js';
 import { SUPPORT_SOURCES, type SupportSource } from './support-proposal.js';
 
 export type SourceAmounts = Partial<Record<SupportSource, bigint>>;
@@ -35,7 +36,7 @@ export interface SettledDecision {
   totals: SourceAmounts;
 }
 
-const hasText = (value: string | null | undefined): value is string => typeof value === 'string' && value.trim() !== '';
+const hasText = (value: string | null | undefined): value is string => hasVisibleText(value);
 
 /**
  * Settles the decision over every candidate of the round.
