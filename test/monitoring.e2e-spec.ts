@@ -362,7 +362,7 @@ describe('plan targets, semi-annual progress reports and the dashboard (e2e)', (
         'progress.update:yenphong.officer',
         'progress.submit:yenphong.head',
         'progress.return:dic.reviewer',
-        'progress.update:yenphong.officer',
+        // The officer's re-edit after the return restated the stored figures: no change, no event.
         'progress.submit:yenphong.head',
         'progress.accept:dic.reviewer',
       ]);
