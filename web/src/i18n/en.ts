@@ -202,6 +202,8 @@ export const en: Messages = {
     'line.adjust': 'Line {{no}} adjusted — {{description}}',
   },
   report: {
+    totalsSaved: 'Total (as saved)',
+    saved: 'Report saved.',
     title: 'Semi-annual progress report {{year}}',
     half: 'Reporting period',
     half1: 'January–June',

@@ -200,6 +200,8 @@ export const vi = {
     'line.adjust': 'Điều chỉnh dòng {{no}} — {{description}}',
   },
   report: {
+    totalsSaved: 'Cộng (theo số đã lưu)',
+    saved: 'Đã lưu báo cáo.',
     title: 'Báo cáo tiến độ 6 tháng năm {{year}}',
     half: 'Kỳ báo cáo',
     half1: '6 tháng đầu năm',
