@@ -14,6 +14,7 @@
 // --import-lines N (20,000: the fault drill's workbook).
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
@@ -81,6 +82,23 @@ function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** CPU seconds (user + system) a process has used, from /proc; 0 once it has ended. */
+async function cpuSeconds(pid: number): Promise<number> {
+  try {
+    // Fields after the command's closing parenthesis: state is the 3rd field, utime the 14th, stime the 15th.
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks of 1/100 s (USER_HZ)
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds used by the PostgreSQL sessions of this database (the instances' pools and pg-boss). */
+async function databaseCpu(db: pg.Client): Promise<Map<number, number>> {
+  const { rows } = await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+  return new Map(await Promise.all(rows.map(async (row) => [row.pid, await cpuSeconds(row.pid)] as [number, number])));
 }
 
 /** The year's editable estimates and their officers (two per unit, so that edits race), loaded as the owner. */
@@ -212,9 +230,13 @@ async function runLoad(db: pg.Client, instances: readonly Instance[], officers: 
     `load: ${OFFICERS} simulated officers (${perInstance} connections on each of ${instances.length} instances) for ${DURATION_S} s; ` +
       `load average before: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
   );
+  const cpuBefore = await Promise.all(instances.map((instance) => cpuSeconds(instance.process.pid!)));
+  const dbCpuBefore = await databaseCpu(db);
   const started = performance.now();
   const results = await Promise.all(instances.map((instance) => drive(instance, perInstance, officers, readerTokens, tally, random)));
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = await Promise.all(instances.map((instance) => cpuSeconds(instance.process.pid!)));
+  const dbCpuAfter = await databaseCpu(db);
   const peaks = await Promise.all(samplers.map((sampler) => sampler.peak()));
   console.log(`  load average after: ${loadavg()[0].toFixed(1)} (the machine's other work shares its cores with both instances, PostgreSQL and the load generator)`);
   samplers.forEach((sampler) => sampler.stop());
@@ -236,6 +258,15 @@ async function runLoad(db: pg.Client, instances: readonly Instance[], officers: 
         `${String(tally.count(kind, (s) => s >= 500)).padStart(5)} ${median(latencies).toFixed(0).padStart(8)} ${percentile(latencies, 99).toFixed(0).padStart(8)}`,
     );
   }
+  // Where the time goes: CPU per request in the instances and in PostgreSQL (the sessions of this
+  // database present at the end; a session opened during the run counts from its start).
+  const appCpu = cpuAfter.reduce((sum, after, i) => sum + after - cpuBefore[i], 0);
+  let dbCpu = 0;
+  for (const [pid, after] of dbCpuAfter) dbCpu += after - (dbCpuBefore.get(pid) ?? 0);
+  console.log(
+    `  CPU used: instances ${appCpu.toFixed(1)} s (${((1000 * appCpu) / total).toFixed(1)} ms a request), ` +
+      `PostgreSQL ${dbCpu.toFixed(1)} s (${((1000 * dbCpu) / total).toFixed(1)} ms a request), in ${seconds.toFixed(0)} s of wall time`,
+  );
   const serverErrors = KINDS.reduce((sum, kind) => sum + tally.count(kind, (s) => s >= 500), 0);
   const otherClientErrors = KINDS.reduce((sum, kind) => sum + tally.count(kind, (s) => s >= 400 && s < 500 && s !== 409), 0);
   const connectionErrors = results.reduce((sum, result) => sum + result.errors + result.timeouts, 0);

@@ -224,6 +224,15 @@ describe('the budget cycle end to end (e2e)', () => {
     expect(adjustments).toEqual([
       expect.objectContaining({ lineId: recurrent.id, beforeAmount: '45000000', afterAmount: '40000000', reason: 'Điều chỉnh theo QĐ bổ sung', actorName: 'dof.officer' }),
     ]);
+    // The budget counts it on the estimate's own entry, beside the total, and names who decided.
+    const budget = (await dof.get(`/fiscal-years/${YEAR}/budget`).expect(200)).body as {
+      approvedByName: string | null;
+      totals: { adjustments: number };
+      estimates: { estimateId: string; adjustments: number }[];
+    };
+    expect(budget.estimates.find((e) => e.estimateId === estimate.id)?.adjustments).toBe(1);
+    expect(budget.estimates.reduce((n, e) => n + e.adjustments, 0)).toBe(budget.totals.adjustments);
+    expect(budget.approvedByName).toEqual(expect.any(String));
   });
 
   it('every step is in the audit trail, and the chain verifies', async () => {

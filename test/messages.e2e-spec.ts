@@ -105,4 +105,34 @@ describe('official texts in answers (e2e)', () => {
     const response = await send(dof).expect(status);
     expectOfficialError(response.body as ErrorBody, code, label);
   });
+
+  it('names beside ids: the signed-in user\'s unit, who made a run, the audit trail, the history, the budget', async () => {
+    const me = (await (await t.as('yenphong.officer')).get('/auth/me').expect(200)).body as { unitId: string; unitCode: string; unitName: string };
+    expect(me).toMatchObject({ unitId: UNIT_IDS.yenPhong, unitName: expect.stringContaining('Yên Phong') as unknown });
+    expect(me.unitCode.length).toBeGreaterThan(0);
+
+    const runs = (await dof.get(`/fiscal-years/${DEMO_YEAR}/balancing-runs`).expect(200)).body as { items?: { createdByName: string }[] } | { createdByName: string }[];
+    const list = Array.isArray(runs) ? runs : (runs.items ?? []);
+    expect(list.length).toBeGreaterThan(0);
+    list.forEach((run) => expect(run.createdByName).toBe('Chuyên viên Sở Tài chính'));
+
+    const audit = (await (await t.as('auditor')).get('/audit?entityType=estimate&limit=5').expect(200)).body as {
+      items: { actorId: string | null; actorFullName: string | null; unitId: string | null; unitName: string | null }[];
+    };
+    expect(audit.items.length).toBeGreaterThan(0);
+    for (const event of audit.items) {
+      if (event.actorId) expect(event.actorFullName).toEqual(expect.any(String));
+      if (event.unitId) expect(event.unitName).toEqual(expect.any(String));
+    }
+
+    const tuSon = DEMO_ESTIMATES.find((e) => e.unitId === UNIT_IDS.tuSon)!;
+    const history = (await (await t.as('tuson.officer')).get(`/estimates/${tuSon.id}/history`).expect(200)).body as { items: { action: string; actorUnitName: string | null }[] };
+    const submitted = history.items.find((item) => item.action === 'estimate.submit');
+    expect(submitted?.actorUnitName).toContain('Từ Sơn');
+
+    const budget = (await dof.get(`/fiscal-years/${DEMO_YEAR}/budget`).expect(200)).body as { submittedByName: string | null; estimates: { adjustments: number }[] };
+    expect(budget.submittedByName).toBeNull();
+    expect(budget.estimates.length).toBeGreaterThan(0);
+    budget.estimates.forEach((e) => expect(e.adjustments).toBe(0));
+  });
 });

@@ -5,7 +5,7 @@ import { IsOptionalField } from './validators.js';
 
 /** `?limit=&offset=` for every list: at most 1000 a page. */
 export class PageQuery {
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 1000 })
   @IsOptionalField()
   @Type(() => Number)
   @IsInt()
@@ -13,7 +13,7 @@ export class PageQuery {
   @Max(1000)
   limit = 100;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
   @IsOptionalField()
   @Type(() => Number)
   @IsInt()

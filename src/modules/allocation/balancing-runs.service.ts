@@ -19,8 +19,12 @@ import type { CreateBalancingRunDto } from './dto/balancing-run.dto.js';
 import { allocate, type AllocationLineExplanation, explainAllocation, InfeasibleAllocationError } from '../../engine/allocation/index.js';
 import { bilingual, message, splitBilingual } from '../../common/errors/messages.js';
 import { formatVietnamTime } from '../../common/time/vietnam-time.js';
+import { personNameSql } from '../../common/access/names.js';
 
 const ALL_SOURCES = '*';
+
+// Who made and who adopted a run, by name beside the id (subqueries: the row may be locked FOR UPDATE).
+const BY_NAMES = ['created_by', 'adopted_by'].map((column) => `(SELECT ${personNameSql('u')} FROM users u WHERE u.id = r.${column}) AS ${column}_name`).join(', ');
 
 interface RunRow {
   id: string;
@@ -33,6 +37,8 @@ interface RunRow {
   groups: unknown;
   status: 'PROPOSED' | 'ADOPTED';
   created_by: string;
+  created_by_name: string | null;
+  adopted_by_name: string | null;
   created_at: Date;
   adopted_by: string | null;
   adopted_at: Date | null;
@@ -134,7 +140,7 @@ export class BalancingRunsService {
 
   async list(year: number, track?: string) {
     const runs = await this.dataSource.query<RunRow[]>(
-      `SELECT * FROM balancing_runs WHERE year = $1 AND ($2::text IS NULL OR track = $2) ORDER BY created_at, id`,
+      `SELECT r.*, ${BY_NAMES} FROM balancing_runs r WHERE year = $1 AND ($2::text IS NULL OR track = $2) ORDER BY created_at, id`,
       [year, track ?? null],
     );
     return runs.map((run) => this.summary(run));
@@ -401,7 +407,7 @@ export class BalancingRunsService {
   }
 
   private async runRow(manager: EntityManager, id: string, lock = false): Promise<RunRow> {
-    const [run] = await manager.query<RunRow[]>(`SELECT * FROM balancing_runs WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    const [run] = await manager.query<RunRow[]>(`SELECT r.*, ${BY_NAMES} FROM balancing_runs r WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
     if (!run) throw new NotFoundError('Balancing run', id);
     return run;
   }
@@ -432,8 +438,10 @@ export class BalancingRunsService {
       groups: run.groups,
       status: run.status,
       createdBy: run.created_by,
+      createdByName: run.created_by_name,
       createdAt: run.created_at,
       adoptedBy: run.adopted_by,
+      adoptedByName: run.adopted_by_name,
       adoptedAt: run.adopted_at,
     };
   }

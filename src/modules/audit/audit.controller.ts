@@ -6,7 +6,7 @@ import { CheckpointsQuery } from './dto/checkpoints.query.js';
 import { ListAuditQuery } from './dto/list-audit.query.js';
 import { VerifyAuditDto } from './dto/verify-audit.dto.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';
-import { AuditCheckpointsDto, AuditPageDto, AuditPublicKeyDto, AuditVerifyDto } from './dto/audit.response.js';
+import { AuditActorsDto, AuditCheckpointsDto, AuditPageDto, AuditPublicKeyDto, AuditVerifyDto } from './dto/audit.response.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -15,11 +15,18 @@ import { AuditCheckpointsDto, AuditPageDto, AuditPublicKeyDto, AuditVerifyDto } 
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  /** Events filtered by entity, unit, actor and time, oldest first. */
+  /** Events filtered by entity, unit, actor and time, oldest first (or newest), each with its names. */
   @Get()
-  @Endpoint({ summary: 'Audit events by entity, unit, actor and time, oldest first', response: AuditPageDto })
+  @Endpoint({ summary: 'Audit events by entity, unit, actor and time, oldest first (order=desc: newest first), with names', response: AuditPageDto })
   list(@Query() query: ListAuditQuery) {
     return this.audit.list(query);
+  }
+
+  /** Everyone who appears in the trail as an actor, with their full names (the actor filter's choices). */
+  @Get('actors')
+  @Endpoint({ summary: 'Everyone who acted in the audit trail, with full names', response: AuditActorsDto })
+  actors() {
+    return this.audit.actors();
   }
 
   /**

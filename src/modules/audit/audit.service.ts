@@ -6,7 +6,8 @@ import { AppConfig } from '../../config/app-config.js';
 import type { Actor } from '../../common/access/actor.js';
 import { type AuditKeys, type Checkpoint, checkpointValid, eventMac, macMatches, publicKeyPem, signCheckpoint, type UnsignedCheckpoint } from './anchor.js';
 import type { ListAuditQuery } from './dto/list-audit.query.js';
-import { AuditEvent } from './entities/audit-event.entity.js';
+import { type AuditActor, auditActors, type AuditTrailPage, auditTrailPage } from './audit-trail.js';
+import { type EventRow, eventOfRow } from './event-row.js';
 import { type AnchoredBreak, AnchoredChainVerifier, type AnchoredEvent, type ChainedEventContent, eventHash } from './hash-chain.js';
 
 export interface AuditRecord {
@@ -50,24 +51,7 @@ function plainJson(value: unknown): unknown {
 /** Runs SQL with positional parameters: a TypeORM DataSource or EntityManager, or a pg client. */
 export type SqlRunner = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
-interface EventRow {
-  id: string;
-  seq: string;
-  occurred_at: Date;
-  actor_id: string | null;
-  actor_name: string | null;
-  unit_id: string | null;
-  entity_type: string;
-  entity_id: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-  prev_hash: string | null;
-  hash: string;
-  mac: string | null;
-}
-
+/** An event as PostgreSQL returns it (id and seq as text). */
 /** The events numbered after `afterSeq`, in chain order, at most `limit`. */
 export async function readAnchoredEvents(sql: SqlRunner, afterSeq: string, limit: number): Promise<AnchoredEvent[]> {
   const rows = (await sql(
@@ -76,24 +60,9 @@ export async function readAnchoredEvents(sql: SqlRunner, afterSeq: string, limit
        FROM audit_events e WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`,
     [afterSeq, limit],
   )) as unknown as EventRow[];
-  return rows.map((row) => ({
-    id: row.id,
-    seq: row.seq,
-    occurredAt: row.occurred_at.toISOString(),
-    actorId: row.actor_id,
-    actorName: row.actor_name,
-    unitId: row.unit_id,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    action: row.action,
-    before: row.before,
-    after: row.after,
-    reason: row.reason,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-    mac: row.mac,
-  }));
+  return rows.map(eventOfRow);
 }
+
 
 /** Every checkpoint kept in the database, oldest first. */
 export async function readStoredCheckpoints(sql: SqlRunner, limit?: number): Promise<Checkpoint[]> {
@@ -247,16 +216,33 @@ export class AuditService implements OnModuleInit {
     );
   }
 
-  async list(query: ListAuditQuery): Promise<{ items: AuditEvent[]; limit: number; offset: number }> {
-    const builder = this.dataSource.getRepository(AuditEvent).createQueryBuilder('a');
-    if (query.entityType) builder.andWhere('a.entity_type = :entityType', { entityType: query.entityType });
-    if (query.entityId) builder.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
-    if (query.unitId) builder.andWhere('a.unit_id = :unitId', { unitId: query.unitId });
-    if (query.actorId) builder.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
-    if (query.from) builder.andWhere('a.occurred_at >= :from', { from: query.from });
-    if (query.to) builder.andWhere('a.occurred_at < :to', { to: query.to });
-    const items = await builder.orderBy('a.seq', 'ASC').skip(query.offset).take(query.limit).getMany();
-    return { items, limit: query.limit, offset: query.offset };
+  /**
+   * An estimate's events, oldest first: the estimate's own and those of its lines (deleted lines
+   * included, found by the `estimateId` their before or after carries), within the unit's events.
+   */
+  estimateEvents(
+    estimateId: string,
+    unitId: string,
+  ): Promise<{ occurred_at: Date; actor_id: string | null; actor_name: string | null; action: string; entity_type: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null; reason: string | null }[]> {
+    return this.dataSource.query(
+      `SELECT a.occurred_at, a.actor_id, a.actor_name, a.action, a.entity_type, a.before, a.after, a.reason
+         FROM audit_events a
+        WHERE a.unit_id = $3
+          AND ((a.entity_type = 'estimate' AND a.entity_id = $1)
+            OR (a.entity_type = 'estimate_line' AND (a.after->>'estimateId' = $2 OR a.before->>'estimateId' = $2)))
+        ORDER BY a.occurred_at, a.id`,
+      [estimateId, estimateId, unitId],
+    );
+  }
+
+  /** A page of events matching the filters, with names (audit-trail.ts), and how many match. */
+  list(query: ListAuditQuery): Promise<AuditTrailPage> {
+    return auditTrailPage(this.dataSource, query);
+  }
+
+  /** Everyone who acted in the trail, for the actor filter. */
+  async actors(): Promise<{ items: AuditActor[] }> {
+    return { items: await auditActors(this.dataSource) };
   }
 
   /**

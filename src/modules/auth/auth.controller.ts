@@ -32,8 +32,8 @@ export class AuthController {
   @Permit('registry.read')
   @Get('me')
   @Endpoint({ summary: 'Who the token belongs to and which units they act for', response: MeResponseDto })
-  me(@CurrentActor() actor: Actor) {
-    return { ...actor, unitScope: actor.unitScope && [...actor.unitScope] };
+  async me(@CurrentActor() actor: Actor) {
+    return { ...actor, ...(await this.auth.unitNames(actor.unitId)), unitScope: actor.unitScope && [...actor.unitScope] };
   }
 
   /** Signs out everywhere: every token of the caller issued so far stops working. */

@@ -23,7 +23,13 @@ export interface LoginResult {
   accessToken: string;
   tokenType: 'Bearer';
   expiresIn: number;
-  user: Pick<User, 'id' | 'username' | 'fullName' | 'role' | 'unitId'>;
+  user: Pick<User, 'id' | 'username' | 'fullName' | 'role' | 'unitId'> & UnitNames;
+}
+
+/** The code and name of a user's unit, beside its id. */
+export interface UnitNames {
+  unitCode: string;
+  unitName: string;
 }
 
 let dummy: Promise<string> | undefined;
@@ -76,6 +82,20 @@ export class AuthService {
   ) {}
 
   /**
+   * Who the users are, as people read them in histories and workbooks: username, full name and
+   * their unit's name by user id (ids of unknown users are absent). The one way other modules read the users table.
+   */
+  async people(userIds: readonly string[]): Promise<Map<string, { username: string; fullName: string; unitName: string | null }>> {
+    const unique = [...new Set(userIds)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ id: string; username: string; full_name: string; unit_name: string | null }[]>(
+      'SELECT u.id, u.username, u.full_name, un.name AS unit_name FROM users u LEFT JOIN units un ON un.id = u.unit_id WHERE u.id = ANY($1::uuid[])',
+      [unique],
+    );
+    return new Map(rows.map((row) => [row.id, { username: row.username, fullName: row.full_name, unitName: row.unit_name }]));
+  }
+
+  /**
    * Signs a user in from `address` (the client's IP). The limits live in PostgreSQL (every
    * instance applies them) behind `sign_in_begin`, which also hands over the one password hash
    * needed: the app's role cannot read hashes otherwise. Throws TooManyAttemptsError (429, with
@@ -99,8 +119,14 @@ export class AuthService {
       accessToken,
       tokenType: 'Bearer',
       expiresIn: this.config.TOKEN_TTL_SECONDS,
-      user: { id: user.id, username: user.username, fullName: user.fullName, role: user.role, unitId: user.unitId },
+      user: { id: user.id, username: user.username, fullName: user.fullName, role: user.role, unitId: user.unitId, ...(await this.unitNames(user.unitId)) },
     };
+  }
+
+  /** The code and name of a unit (the user's), for answers a person reads. */
+  async unitNames(unitId: string): Promise<UnitNames> {
+    const [row] = await this.dataSource.query<{ code: string; name: string }[]>('SELECT code, name FROM units WHERE id = $1', [unitId]);
+    return { unitCode: row?.code ?? '', unitName: row?.name ?? '' };
   }
 
   /**

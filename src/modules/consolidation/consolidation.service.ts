@@ -8,7 +8,7 @@ import { type FloorFigures, floorFigures } from '../floor/domain/floor.js';
 import { FloorService } from '../floor/floor.service.js';
 import type { EstimateStatus } from '../estimates/domain/estimate-status.js';
 import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
-import { type KeptDimensions, type KeptMeasures, sumAll, sumBy } from '../estimates/ledger/kept-totals.js';
+import { type KeptDimensions, type KeptMeasures, sumAll, sumBy } from '../estimates/domain/kept-measures.js';
 
 export interface ConsolidationEntry {
   code: string;

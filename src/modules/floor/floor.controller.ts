@@ -1,11 +1,12 @@
 import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
+import { InvalidInputError } from '../../common/errors/domain-error.js';
 import { IsOptionalField } from '../../common/validation/validators.js';
 import { Permit } from '../../common/access/access.decorators.js';
 import { FloorService } from './floor.service.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';
-import { DistrictItLinesDto, FloorDto, RulesDto } from './dto/floor.response.js';
+import { DistrictItLinesDto, FloorDto, PeriodFloorDto, RulesDto } from './dto/floor.response.js';
 
 class FloorQuery {
   @ApiPropertyOptional({ description: 'Rounding unit of the top-up proposal, default 1' })
@@ -40,5 +41,22 @@ export class FloorController {
   @Endpoint({ summary: 'District committees with no estimate or no own IT line', response: DistrictItLinesDto })
   districts(@Param('year', ParseIntPipe) year: number) {
     return this.floor.districtItLines(year);
+  }
+}
+
+/** The floor across the years of a plan period (the dashboards' chart of the plan's years). */
+@ApiTags('floor')
+@ApiBearerAuth()
+@Permit('floor.read')
+@Controller('plan-periods/:id/floor')
+export class PeriodFloorController {
+  constructor(private readonly floor: FloorService) {}
+
+  /** Per year of the period: the floor amount, IT requested and approved, compliance; null where there is no data. */
+  @Get()
+  @Endpoint({ summary: 'The 1% floor across the years of a plan period; null where a year has no data', response: PeriodFloorDto })
+  get(@Param('id') id: string) {
+    if (!/^[A-Za-z0-9_-]{1,20}$/.test(id)) throw InvalidInputError.of('id', 'mã giai đoạn không hợp lệ / not a plan period id such as 2011-2015', 'INVALID_PERIOD');
+    return this.floor.periodFloor(id);
   }
 }

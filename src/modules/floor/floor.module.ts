@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { EstimatesModule } from '../estimates/estimates.module.js';
-import { FloorController } from './floor.controller.js';
+import { FloorController, PeriodFloorController } from './floor.controller.js';
 import { FloorService } from './floor.service.js';
 
 @Module({
   imports: [EstimatesModule],
-  controllers: [FloorController],
+  controllers: [FloorController, PeriodFloorController],
   providers: [FloorService],
   exports: [FloorService],
 })

@@ -8,9 +8,10 @@ import { allocate } from '../../engine/allocation/index.js';
 import { DISTRICT_OWN_SOURCE, ESTIMATE_CYCLE, isInvestmentProject } from '../estimates/domain/estimate-cycle.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
 import { checkRules, recurrentThresholdsRule, type RuleDistrict, type RuleInForce, type RuleLine, type RuleResult, rulesInForce, type YearPicture } from './domain/budget-rules.js';
-import { floorFigures } from './domain/floor.js';
+import { floorAmount, floorFigures } from './domain/floor.js';
+import { summariseTopUp } from './domain/top-up.js';
 import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
-import { NO_MEASURES, sumBy } from '../estimates/ledger/kept-totals.js';
+import { NO_MEASURES, sumAll, sumBy } from '../estimates/domain/kept-measures.js';
 import { message } from '../../common/errors/messages.js';
 
 
@@ -68,6 +69,24 @@ const RULE_SIZED_ABOVE = recurrentThresholdsRule.periods
 const RULE_LINES = `((l.activity_kind_code = 'PROJECT' AND l.contingency IS NOT NULL)
    OR (l.expenditure_type_code = 'RECURRENT' AND l.activity_kind_code NOT IN ('SERVICE_RENTAL', 'PROJECT')
        AND COALESCE(l.multi_year_total, l.amount) > $2::numeric))`;
+
+/** One year of a plan period as the floor sees it; a figure without data is null, never 0. */
+export interface YearFloor {
+  year: number;
+  totalLocalExpenditure: bigint | null;
+  floorRatio: string;
+  /** ceil(total × ratio); null while the year's total local expenditure is not set. */
+  floorAmount: bigint | null;
+  /** Σ requested of the floor's lines; null when the year has none. */
+  requestedTotal: bigint | null;
+  /** Σ approved of the floor's lines; null while none of them has an approved amount. */
+  itTotal: bigint | null;
+  compliant: boolean | null;
+  shortfall: bigint | null;
+  /** Lines funded from the floor's sources (excluded estimates left out), and how many are approved. */
+  lines: number;
+  approvedLines: number;
+}
 
 /** Lines that can still take approved amounts: in estimates being balanced. */
 const BALANCEABLE: readonly string[] = ESTIMATE_CYCLE.balance.from;
@@ -226,9 +245,11 @@ export class FloorService {
           unfundedTotal < figures.shortfall
             ? message('TOP_UP_SHORT', { unfunded: unfundedTotal, shortfall: figures.shortfall })
             : null,
-        lines: candidates
-          .map((c, i) => ({ ...c, proposed: result.allocations[i] ?? 0n }))
-          .filter((c) => c.proposed > 0n),
+        // Summed per unit, with the largest lines only (domain/top-up.ts).
+        ...summariseTopUp(
+          candidates,
+          candidates.map((_c, i) => result.allocations[i] ?? 0n),
+        ),
       };
     }
     return {
@@ -276,6 +297,40 @@ export class FloorService {
         };
       })
       .filter((c) => c.unfunded > 0n);
+  }
+
+  /**
+   * The floor across the years of a plan period (fiscal_years.plan_period), from the kept totals, in
+   * one snapshot. Unlike the live check of one year, a year with no line of the floor's sources has
+   * no IT figure (null), and one whose lines have no approved amount yet has no approved figure:
+   * a chart of the plan's years draws a gap there, not a 0. 404 for a period with no year.
+   */
+  async periodFloor(periodId: string): Promise<{ planPeriod: string; years: YearFloor[] }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const settings = await manager.getRepository(FiscalYear).find({ where: { planPeriod: periodId }, order: { year: 'ASC' } });
+      if (settings.length === 0) throw new NotFoundError('Plan period', periodId);
+      const years: YearFloor[] = [];
+      for (const year of settings) {
+        const sources = new Set(year.floorSources);
+        const counted = sumAll((await this.ledger.yearBuckets(manager, year.year, { excluded: false })).filter((b) => sources.has(b.fundingSourceCode)));
+        const floor = year.totalLocalExpenditure === null ? null : floorAmount(year.totalLocalExpenditure, year.floorRatio);
+        const itTotal = counted.approvedLines > 0 ? counted.approved : null;
+        const shortfall = floor === null || itTotal === null ? null : floor > itTotal ? floor - itTotal : 0n;
+        years.push({
+          year: year.year,
+          totalLocalExpenditure: year.totalLocalExpenditure,
+          floorRatio: year.floorRatio,
+          floorAmount: floor,
+          requestedTotal: counted.lineCount > 0 ? counted.requested : null,
+          itTotal,
+          compliant: shortfall === null ? null : shortfall === 0n,
+          shortfall,
+          lines: counted.lineCount,
+          approvedLines: counted.approvedLines,
+        });
+      }
+      return { planPeriod: periodId, years };
+    });
   }
 
   /** District committees of the year with no estimate or no own IT line (the plan's section III.2). */

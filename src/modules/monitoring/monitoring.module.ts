@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
 import { EstimatesModule } from '../estimates/estimates.module.js';
 import { DashboardController } from './dashboard.controller.js';
 import { DashboardService } from './dashboard.service.js';
@@ -9,7 +10,7 @@ import { TargetsService } from './targets.service.js';
 
 /** Plan targets, semi-annual progress reports, the dashboard and the chair's workbook (issue 6). */
 @Module({
-  imports: [EstimatesModule],
+  imports: [AuthModule, EstimatesModule],
   controllers: [TargetsController, ProgressReportsController, DashboardController],
   providers: [TargetsService, ProgressReportsService, DashboardService],
   exports: [TargetsService, ProgressReportsService, DashboardService],

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { normaliseDecimal } from '../../common/money/vnd.js';
 import { AuditService } from '../audit/audit.service.js';
+import { AuthService } from '../auth/auth.service.js';
 import type { Actor } from '../../common/access/actor.js';
 import { HALVES, type Half } from './domain/progress-rules.js';
 import type { ProgressDeadlineDto, ProvinceValueDto } from './dto/monitoring.dto.js';
@@ -28,6 +29,7 @@ export interface ProvinceValueView {
   note: string;
   version: number;
   recordedBy: string;
+  recordedByName: string;
   recordedAt: Date;
 }
 
@@ -37,6 +39,7 @@ export class TargetsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly auth: AuthService,
   ) {}
 
   async periods(): Promise<(PlanPeriod & { targetCount: number })[]> {
@@ -65,12 +68,19 @@ export class TargetsService {
 
   async provinceValues(periodId: string, code: string): Promise<ProvinceValueView[]> {
     const target = await targetByCode(this.dataSource.manager, periodId, code);
-    const rows = await this.dataSource.query<{ year: number; half: Half; value: string; note: string; version: number; username: string; recorded_at: Date }[]>(
-      `SELECT v.year, v.half, v.value::text AS value, v.note, v.version, u.username, v.recorded_at
-         FROM target_province_values v JOIN users u ON u.id = v.recorded_by
+    const values = await this.dataSource.query<{ year: number; half: Half; value: string; note: string; version: number; recorded_by: string; recorded_at: Date }[]>(
+      `SELECT v.year, v.half, v.value::text AS value, v.note, v.version, v.recorded_by, v.recorded_at
+         FROM target_province_values v
         WHERE v.target_id = $1 ORDER BY v.year, v.half`,
       [target.id],
     );
+    // Who recorded each value (a foreign key to a user): the username, from the auth module.
+    const people = await this.auth.people(values.map((row) => row.recorded_by));
+    const rows = values.flatMap((row) => {
+      const person = people.get(row.recorded_by);
+      // Named as everywhere: the full name, else the username (common/access/names.ts).
+      return person ? [{ ...row, username: person.username, recorded_by_name: person.fullName || person.username }] : [];
+    });
     return rows.map((row) => ({
       targetId: target.id,
       targetCode: target.code,
@@ -80,6 +90,7 @@ export class TargetsService {
       note: row.note,
       version: row.version,
       recordedBy: row.username,
+      recordedByName: row.recorded_by_name,
       recordedAt: row.recorded_at,
     }));
   }

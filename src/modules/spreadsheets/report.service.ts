@@ -5,9 +5,11 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { normaliseDecimal } from '../../common/money/vnd.js';
 import type { Actor } from '../../common/access/actor.js';
 import { floorFigures } from '../floor/domain/floor.js';
+import { AuthService } from '../auth/auth.service.js';
 import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
 import { FloorService } from '../floor/floor.service.js';
 import { type JobView, JobsService, ProgressChain } from '../jobs/jobs.service.js';
+import { SupportService } from '../support/support.service.js';
 import { BudgetService } from '../workflow/budget.service.js';
 import { type ConsolidatedReportData, type ReportLine, writeConsolidatedReport } from './consolidated-report.js';
 
@@ -40,6 +42,8 @@ export class ReportService implements OnModuleInit {
     private readonly floor: FloorService,
     private readonly jobs: JobsService,
     private readonly ledger: EstimateLedger,
+    private readonly auth: AuthService,
+    private readonly support: SupportService,
   ) {}
 
   onModuleInit(): void {
@@ -81,7 +85,9 @@ export class ReportService implements OnModuleInit {
       // Once the chair has decided, "approved" is the decided figure kept on each line and "adjusted"
       // the current one, as the budget API answers (one source, so the two cannot drift).
       const decided = budget.status === 'APPROVED';
-      const picture = await this.floor.picture(year, manager);
+      // The floor's figures only: the lines the rules check one by one (tens of thousands in a
+      // national year) are not in the workbook, so they are not read.
+      const picture = await this.floor.picture(year, manager, { ruleLines: false });
       const figures = floorFigures(picture.settings, picture.sourceTotals);
       const dimension = (column: string, table: string) =>
         manager.query<DimensionRow[]>(
@@ -99,28 +105,22 @@ export class ReportService implements OnModuleInit {
       const byPlanArea = amounts(await dimension('plan_area_code', 'plan_areas'));
       const byFundingSource = amounts(await dimension('funding_source_code', 'funding_sources'));
       const byExpenditureType = amounts(await dimension('expenditure_type_code', 'expenditure_types'));
-      const awards = await manager.query<
-        { unit_code: string; unit_name: string; funding_source_code: string; funding_source_name: string; amount: string; decision_number: string; decision_date: string }[]
+      const awards = await this.support.decidedAllocations(year, manager);
+      const adjusted = await manager.query<
+        { unit_code: string; line_no: number; description: string; before_amount: string; after_amount: string; reason: string; actor_id: string; created_at: Date }[]
       >(
-        `SELECT u.code AS unit_code, u.name AS unit_name, a.funding_source_code, fs.name AS funding_source_name, a.decided::text AS amount,
-                r.decision_number, r.decision_date
-           FROM support_allocations a JOIN support_rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id
-           JOIN funding_sources fs ON fs.code = a.funding_source_code
-          WHERE r.year = $1 AND r.status = 'DECIDED' AND a.decided > 0
-          ORDER BY u.code, a.funding_source_code`,
-        [year],
-      );
-      const adjustments = await manager.query<
-        { unit_code: string; line_no: number; description: string; before_amount: string; after_amount: string; reason: string; actor: string; created_at: Date }[]
-      >(
-        `SELECT u.code AS unit_code, a.line_no, a.description, a.before_amount::text, a.after_amount::text, a.reason,
-                COALESCE(NULLIF(us.full_name, ''), us.username) || ' (' || us.username || ')' AS actor, a.created_at
+        `SELECT u.code AS unit_code, a.line_no, a.description, a.before_amount::text, a.after_amount::text, a.reason, a.actor_id, a.created_at
            FROM ${this.ledger.adjustmentsOfYear('$1', { inBudget: true })} a
            JOIN units u ON u.id = a.unit_id
-           JOIN users us ON us.id = a.actor_id
           ORDER BY a.created_at, a.id`,
         [year],
       );
+      // Who adjusted, as people read it: "Full Name (username)", the username alone without a full name.
+      const people = await this.auth.people(adjusted.map((a) => a.actor_id));
+      const adjustments = adjusted.flatMap(({ actor_id, ...a }) => {
+        const person = people.get(actor_id);
+        return person ? [{ ...a, actor: `${person.fullName || person.username} (${person.username})` }] : [];
+      });
       const count = await this.ledger.lineCountInBudget(manager, year);
       return {
         runner,

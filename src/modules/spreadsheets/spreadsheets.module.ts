@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { EstimatesModule } from '../estimates/estimates.module.js';
 import { FloorModule } from '../floor/floor.module.js';
+import { SupportModule } from '../support/support.module.js';
 import { WorkflowModule } from '../workflow/workflow.module.js';
 import { ReportController } from './report.controller.js';
 import { ReportService } from './report.service.js';
@@ -9,7 +11,7 @@ import { SpreadsheetsController } from './spreadsheets.controller.js';
 import { SpreadsheetsService } from './spreadsheets.service.js';
 
 @Module({
-  imports: [CatalogModule, EstimatesModule, FloorModule, WorkflowModule],
+  imports: [AuthModule, CatalogModule, EstimatesModule, FloorModule, SupportModule, WorkflowModule],
   controllers: [SpreadsheetsController, ReportController],
   providers: [SpreadsheetsService, ReportService],
 })

@@ -25,6 +25,10 @@ import {
   type SupportSource,
 } from './domain/support-proposal.js';
 import type { DecideSupportRoundDto, OpenSupportRoundDto, ReplaceCandidatesDto, SupportAmountsDto, SupportAwardsQuery, SupportCandidateDto } from './dto/support.dto.js';
+import { personNameSql } from '../../common/access/names.js';
+
+// Who opened and who decided a round, by name beside the id.
+const BY_NAMES = ['created_by', 'decided_by'].map((column) => `(SELECT ${personNameSql('u')} FROM users u WHERE u.id = r.${column}) AS ${column}_name`).join(', ');
 
 export type SupportRoundStatus = 'OPEN' | 'DECIDED';
 
@@ -35,6 +39,8 @@ interface RoundRow {
   version: number;
   rounding_unit: string;
   created_by: string;
+  created_by_name: string | null;
+  decided_by_name: string | null;
   created_at: Date;
   updated_at: Date;
   decision_number: string | null;
@@ -109,12 +115,14 @@ export interface SupportRoundView {
   version: number;
   roundingUnit: bigint;
   createdBy: string;
+  createdByName: string | null;
   createdAt: Date;
   updatedAt: Date;
   decisionNumber: string | null;
   decisionDate: string | null;
   decidedAt: Date | null;
   decidedBy: string | null;
+  decidedByName: string | null;
   /** The pools in spending order: central support first. */
   pools: SupportPoolView[];
   candidates: SupportCandidateView[];
@@ -152,13 +160,13 @@ export class SupportService {
 
   async list(year: number, manager: EntityManager = this.dataSource.manager): Promise<{ year: number; items: SupportRoundView[] }> {
     await this.requireYear(manager, year);
-    const rounds = await manager.query<RoundRow[]>('SELECT * FROM support_rounds WHERE year = $1 ORDER BY created_at, id', [year]);
+    const rounds = await manager.query<RoundRow[]>(`SELECT r.*, ${BY_NAMES} FROM support_rounds r WHERE year = $1 ORDER BY created_at, id`, [year]);
     return { year, items: await this.views(manager, rounds) };
   }
 
   async get(year: number, id: string, manager: EntityManager = this.dataSource.manager): Promise<SupportRoundView> {
     await this.requireYear(manager, year);
-    const rounds = await manager.query<RoundRow[]>('SELECT * FROM support_rounds WHERE id = $1 AND year = $2', [id, year]);
+    const rounds = await manager.query<RoundRow[]>(`SELECT r.*, ${BY_NAMES} FROM support_rounds r WHERE id = $1 AND year = $2`, [id, year]);
     const [view] = await this.views(manager, rounds);
     if (!view) throw new NotFoundError(`Support round of ${year}`, id);
     return view;
@@ -352,6 +360,24 @@ export class SupportService {
       .map((row) => ({ fundingSourceCode: row.funding_source_code, amount: BigInt(row.amount) }))
       .filter((award) => award.amount > 0n)
       .sort((a, b) => SOURCE_ORDER(a.fundingSourceCode) - SOURCE_ORDER(b.fundingSourceCode));
+  }
+
+  /**
+   * Every decided allocation above 0 of the year, one row per round, unit and source, with the
+   * round's decision (number, date) and the names a workbook prints; by unit code, then source.
+   */
+  decidedAllocations(year: number, manager: EntityManager = this.dataSource.manager) {
+    return manager.query<
+      { unit_code: string; unit_name: string; funding_source_code: string; funding_source_name: string; amount: string; decision_number: string; decision_date: string }[]
+    >(
+      `SELECT u.code AS unit_code, u.name AS unit_name, a.funding_source_code, fs.name AS funding_source_name, a.decided::text AS amount,
+              r.decision_number, r.decision_date
+         FROM support_allocations a JOIN support_rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id
+         JOIN funding_sources fs ON fs.code = a.funding_source_code
+        WHERE r.year = $1 AND r.status = 'DECIDED' AND a.decided > 0
+        ORDER BY u.code, a.funding_source_code`,
+      [year],
+    );
   }
 
   /** The year's decided awards, per unit and source: the province sees all, a unit's users their own units. */
@@ -583,12 +609,14 @@ export class SupportService {
       version: round.version,
       roundingUnit: BigInt(round.rounding_unit),
       createdBy: round.created_by,
+      createdByName: round.created_by_name,
       createdAt: round.created_at,
       updatedAt: round.updated_at,
       decisionNumber: round.decision_number,
       decisionDate: round.decision_date,
       decidedAt: round.decided_at,
       decidedBy: round.decided_by,
+      decidedByName: round.decided_by_name,
       pools: poolViews,
       candidates: candidateViews,
       totals: {

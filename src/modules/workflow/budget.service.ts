@@ -13,6 +13,7 @@ import { FloorService } from '../floor/floor.service.js';
 import type { ApproveBudgetDto, ExclusionDto, ReturnDto, TransitionDto } from './dto/workflow.dto.js';
 import { applyOnce } from '../../common/idempotency/idempotency.js';
 import { message } from '../../common/errors/messages.js';
+import { personNameSql } from '../../common/access/names.js';
 
 export type BudgetStatus = YearBudgetStatus;
 
@@ -29,12 +30,14 @@ interface BudgetRow {
   version: number;
   submitted_at: Date | null;
   submitted_by: string | null;
+  submitted_by_name: string | null;
   warnings: string[];
   return_comment: string | null;
   decision_number: string | null;
   decision_date: string | null;
   approved_at: Date | null;
   approved_by: string | null;
+  approved_by_name: string | null;
 }
 
 interface EstimateRow {
@@ -64,9 +67,29 @@ export class BudgetService {
     private readonly ledger: EstimateLedger,
   ) {}
 
+  /**
+   * The year's consolidated budget in brief: its status (null while it has no row) and the chair's
+   * decision (number, date as YYYY-MM-DD); null for an unknown fiscal year.
+   */
+  async decision(
+    year: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ status: BudgetStatus | null; decisionNumber: string | null; decisionDate: string | null } | null> {
+    const [budget] = await manager.query<{ status: BudgetStatus | null; decision_number: string | null; decision_date: string | null }[]>(
+      `SELECT b.status, b.decision_number, to_char(b.decision_date, 'YYYY-MM-DD') AS decision_date
+         FROM fiscal_years y LEFT JOIN consolidated_budgets b ON b.year = y.year WHERE y.year = $1`,
+      [year],
+    );
+    return budget ? { status: budget.status, decisionNumber: budget.decision_number, decisionDate: budget.decision_date } : null;
+  }
+
   async get(year: number, manager: EntityManager = this.dataSource.manager) {
     if (!(await manager.existsBy(FiscalYear, { year }))) throw new NotFoundError('Fiscal year', year);
-    const [row] = await manager.query<BudgetRow[]>('SELECT * FROM consolidated_budgets WHERE year = $1', [year]);
+    const [row] = await manager.query<BudgetRow[]>(
+      `SELECT b.*, ${['submitted_by', 'approved_by'].map((column) => `(SELECT ${personNameSql('u')} FROM users u WHERE u.id = b.${column}) AS ${column}_name`).join(', ')}
+         FROM consolidated_budgets b WHERE year = $1`,
+      [year],
+    );
     // The estimate ledger's kept totals of each estimate; the decided figures are kept per line at
     // the chair's decision (not in the kept totals), so the ledger sums them apart.
     const listed = await manager.query<EstimateRow[]>(
@@ -95,11 +118,13 @@ export class BudgetService {
       version: row?.version ?? 0,
       submittedAt: row?.submitted_at ?? null,
       submittedBy: row?.submitted_by ?? null,
+      submittedByName: row?.submitted_by_name ?? null,
       returnComment: row?.return_comment ?? null,
       decisionNumber: row?.decision_number ?? null,
       decisionDate: row?.decision_date ?? null,
       approvedAt: row?.approved_at ?? null,
       approvedBy: row?.approved_by ?? null,
+      approvedByName: row?.approved_by_name ?? null,
       warnings,
       totals: {
         requested: sumVnd(included.map((e) => BigInt(e.requested))),
@@ -120,6 +145,7 @@ export class BudgetService {
         requested: BigInt(e.requested),
         approved: approvedOf(e),
         adjusted: adjustedOf(e),
+        adjustments: decided ? e.adjustments : 0,
         excluded: e.exclusion_reason !== null,
         exclusionReason: e.exclusion_reason,
       })),

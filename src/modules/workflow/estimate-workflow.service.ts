@@ -5,6 +5,7 @@ import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } fr
 import { NOW } from '../../common/concurrency/status-change.js';
 import { YEAR_CLOSED, type YearBudgetStatus, type YearLockMode } from '../../database/year-lock.js';
 import { AuditService } from '../audit/audit.service.js';
+import { AuthService } from '../auth/auth.service.js';
 import { type Actor, coversUnit, ForbiddenError } from '../../common/access/actor.js';
 import type { EstimateLine } from '../estimates/entities/estimate-line.entity.js';
 import type { Estimate, EstimateStatus } from '../estimates/entities/estimate.entity.js';
@@ -58,6 +59,7 @@ export class EstimateWorkflowService {
     private readonly support: SupportService,
     private readonly floor: FloorService,
     private readonly ledger: EstimateLedger,
+    private readonly auth: AuthService,
   ) {}
 
   /** The unit head sends the estimate to DIC, DOF and DPI. */
@@ -337,14 +339,23 @@ export class EstimateWorkflowService {
 
   async adjustments(id: string, actor: Actor): Promise<unknown[]> {
     await this.estimates.getFor(id, actor);
-    return this.dataSource.query(
+    const rows = await this.dataSource.query<({ actorId: string; createdAt: Date } & Record<string, unknown>)[]>(
       `SELECT a.id, a.line_id AS "lineId", a.line_no AS "lineNo", a.description AS "lineDescription",
               a.before_amount::text AS "beforeAmount", a.after_amount::text AS "afterAmount",
-              a.reason, a.actor_id AS "actorId", u.username AS "actorName", u.full_name AS "actorFullName", a.created_at AS "createdAt"
-         FROM ${this.ledger.adjustmentsOfEstimate('$1')} a JOIN users u ON u.id = a.actor_id
+              a.reason, a.actor_id AS "actorId", a.created_at AS "createdAt"
+         FROM ${this.ledger.adjustmentsOfEstimate('$1')} a
         ORDER BY a.created_at, a.id`,
       [id],
     );
+    // Every adjustment has its actor (a foreign key); their names come from the auth module.
+    const people = await this.auth.people(rows.map((row) => row.actorId));
+    return rows.map(({ actorId, createdAt, ...row }) => ({
+      ...row,
+      actorId,
+      actorName: people.get(actorId)?.username ?? null,
+      actorFullName: people.get(actorId)?.fullName ?? null,
+      createdAt,
+    }));
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
 import { EstimatesModule } from '../estimates/estimates.module.js';
 import { FloorModule } from '../floor/floor.module.js';
 import { SupportModule } from '../support/support.module.js';
@@ -9,7 +10,7 @@ import { EstimateWorkflowService } from './estimate-workflow.service.js';
 import { WorkflowController } from './workflow.controller.js';
 
 @Module({
-  imports: [EstimatesModule, FloorModule, SupportModule],
+  imports: [AuthModule, EstimatesModule, FloorModule, SupportModule],
   controllers: [WorkflowController, BudgetController, EstimateHistoryController],
   providers: [EstimateWorkflowService, BudgetService],
   exports: [EstimateWorkflowService, BudgetService],

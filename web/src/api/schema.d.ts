@@ -9,8 +9,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit events by entity, unit, actor and time, oldest first */
+        /** Audit events by entity, unit, actor and time, oldest first (order=desc: newest first), with names */
         get: operations["Audit_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/actors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everyone who acted in the audit trail, with full names */
+        get: operations["Audit_actors"];
         put?: never;
         post?: never;
         delete?: never;
@@ -424,6 +441,23 @@ export interface paths {
         };
         /** District committees with no estimate or no own IT line */
         get: operations["Floor_districts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plan-periods/{id}/floor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 1% floor across the years of a plan period; null where a year has no data */
+        get: operations["PeriodFloor_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1244,8 +1278,19 @@ export interface components {
             message: string;
             details?: components["schemas"]["FieldProblemDto"][];
         };
-        Object: Record<string, never>;
-        AuditEventDto: {
+        AuditSubjectDto: {
+            /** @description Fiscal year of the estimate, line, budget, settings, run, round or report */
+            year: number | null;
+            /** @description Half-year of a progress report or deadline */
+            half: number | null;
+            /** @description Line number (STT) in its estimate */
+            lineNo: number | null;
+            /** @description The line's description */
+            description: string | null;
+            /** @description A run's name, a target's code and indicator, a user's full name */
+            name: string | null;
+        };
+        AuditTrailEventDto: {
             /**
              * @description bigserial, as a string of digits
              * @example 42
@@ -1279,11 +1324,26 @@ export interface components {
             seq: string;
             /** @description HMAC of (seq, hash) keyed outside the database */
             mac: string | null;
+            /** @description The actor's full name (the event keeps the username) */
+            actorFullName: string | null;
+            unitName: string | null;
+            subject: components["schemas"]["AuditSubjectDto"];
         };
         AuditPageDto: {
-            items: components["schemas"]["AuditEventDto"][];
+            items: components["schemas"]["AuditTrailEventDto"][];
             limit: number;
             offset: number;
+            /** @description Events matching the filters, all pages together */
+            total: number;
+        };
+        AuditActorDto: {
+            /** Format: uuid */
+            actorId: string;
+            username: string | null;
+            fullName: string | null;
+        };
+        AuditActorsDto: {
+            items: components["schemas"]["AuditActorDto"][];
         };
         ChainHeadDto: {
             /** @example 42 */
@@ -1373,6 +1433,10 @@ export interface components {
             role: components["schemas"]["Role"];
             /** Format: uuid */
             unitId: string;
+            /** @example H-YP */
+            unitCode: string;
+            /** @example UBND huyện Yên Phong */
+            unitName: string;
         };
         LoginResponseDto: {
             accessToken: string;
@@ -1390,6 +1454,10 @@ export interface components {
             role: components["schemas"]["Role"];
             /** Format: uuid */
             unitId: string;
+            /** @example H-YP */
+            unitCode: string;
+            /** @example UBND huyện Yên Phong */
+            unitName: string;
             /** @description Ids of the units the user acts for; null: the whole province */
             unitScope: string[] | null;
         };
@@ -2224,6 +2292,22 @@ export interface components {
              */
             proposed: string;
         };
+        TopUpUnitDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            lineCount: number;
+            /**
+             * @description What those lines still lack of their requests
+             * @example 1250000000
+             */
+            unfunded: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            proposed: string;
+        };
         TopUpDto: {
             /**
              * @description Amount in đồng, a string of digits
@@ -2247,7 +2331,12 @@ export interface components {
              */
             unfundedTotal: string;
             note: string | null;
+            /** @description Lines the proposal raises, all of them (the list below holds the largest) */
+            lineCount: number;
+            /** @description The largest proposals, at most 1,000: proposed descending, then unit code; the whole line-by-line allocation is a TOP_UP balancing run */
             lines: components["schemas"]["TopUpLineDto"][];
+            /** @description Every unit the proposal raises, by unit code; their proposed amounts add up to `allocated` */
+            byUnit: components["schemas"]["TopUpUnitDto"][];
         };
         FloorDistrictDto: {
             /** Format: uuid */
@@ -2349,6 +2438,45 @@ export interface components {
             missingEstimate: string[];
             /** @description Codes of districts with no own IT line */
             missingOwnItLine: string[];
+        };
+        YearFloorDto: {
+            year: number;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            totalLocalExpenditure: string | null;
+            /** @example 2.5 */
+            floorRatio: string;
+            /**
+             * @description ceil(total × ratio); null while the total is not set
+             * @example 1250000000
+             */
+            floorAmount: string | null;
+            /**
+             * @description Σ requested of the floor's lines; null when the year has none
+             * @example 1250000000
+             */
+            requestedTotal: string | null;
+            /**
+             * @description Σ approved of the floor's lines; null while none has an approved amount
+             * @example 1250000000
+             */
+            itTotal: string | null;
+            compliant: boolean | null;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            shortfall: string | null;
+            /** @description Lines funded from the floor's sources (excluded estimates left out) */
+            lines: number;
+            /** @description Of those, lines with an approved amount */
+            approvedLines: number;
+        };
+        PeriodFloorDto: {
+            planPeriod: string;
+            years: components["schemas"]["YearFloorDto"][];
         };
         TransitionDto: {
             /** @description If given, the transition applies only to this version */
@@ -2480,10 +2608,17 @@ export interface components {
              */
             requested: string;
             /**
-             * @description Amount in đồng, a string of digits
+             * @description Σ decided amounts once the chair has decided; before, Σ balanced
              * @example 1250000000
              */
             approved: string;
+            /**
+             * @description Σ current (adjusted) amounts once approved, else null
+             * @example 1250000000
+             */
+            adjusted: string | null;
+            /** @description Adjustments recorded after approval */
+            adjustments: number;
             included: number;
             excluded: number;
             /** @description Estimates neither balanced nor excluded */
@@ -2504,10 +2639,17 @@ export interface components {
              */
             requested: string;
             /**
-             * @description Amount in đồng, a string of digits
+             * @description Decided once the chair has decided; before, balanced
              * @example 1250000000
              */
             approved: string;
+            /**
+             * @description Current (adjusted) amount once approved, else null
+             * @example 1250000000
+             */
+            adjusted: string | null;
+            /** @description Adjustments recorded on the estimate's lines after approval */
+            adjustments: number;
             excluded: boolean;
             exclusionReason: string | null;
         };
@@ -2519,6 +2661,8 @@ export interface components {
             submittedAt: string | null;
             /** Format: uuid */
             submittedBy: string | null;
+            /** @description Who submitted it (full name) */
+            submittedByName: string | null;
             returnComment: string | null;
             /** @example 2345/QĐ-UBND */
             decisionNumber: string | null;
@@ -2531,6 +2675,8 @@ export interface components {
             approvedAt: string | null;
             /** Format: uuid */
             approvedBy: string | null;
+            /** @description Who approved it (full name) */
+            approvedByName: string | null;
             /** @description The budget rules that do not pass, in words */
             warnings: string[];
             totals: components["schemas"]["BudgetTotalsDto"];
@@ -2554,6 +2700,11 @@ export interface components {
             at: string;
             /** @example Cán bộ UBND huyện Yên Phong */
             actorName?: string | null;
+            /**
+             * @description The actor's unit
+             * @example UBND huyện Yên Phong
+             */
+            actorUnitName?: string | null;
             /**
              * @description The audit action, the key of its wording
              * @example line.update
@@ -2696,10 +2847,14 @@ export interface components {
             status: components["schemas"]["BalancingRunStatus"];
             /** Format: uuid */
             createdBy: string;
+            /** @description Who made the run (full name) */
+            createdByName: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
             adoptedBy: string | null;
+            /** @description Who adopted the run (full name) */
+            adoptedByName: string | null;
             /** Format: date-time */
             adoptedAt: string | null;
             lines: components["schemas"]["BalancingRunLineDto"][];
@@ -2727,10 +2882,14 @@ export interface components {
             status: components["schemas"]["BalancingRunStatus"];
             /** Format: uuid */
             createdBy: string;
+            /** @description Who made the run (full name) */
+            createdByName: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
             adoptedBy: string | null;
+            /** @description Who adopted the run (full name) */
+            adoptedByName: string | null;
             /** Format: date-time */
             adoptedAt: string | null;
         };
@@ -2881,6 +3040,8 @@ export interface components {
             roundingUnit: string;
             /** Format: uuid */
             createdBy: string;
+            /** @description Who opened the round (full name) */
+            createdByName: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2895,6 +3056,8 @@ export interface components {
             decidedAt: string | null;
             /** Format: uuid */
             decidedBy: string | null;
+            /** @description Who decided (full name) */
+            decidedByName: string | null;
             pools: components["schemas"]["SupportPoolDto"][];
             candidates: components["schemas"]["SupportCandidateViewDto"][];
             totals: components["schemas"]["SupportRoundTotalsDto"];
@@ -3054,8 +3217,10 @@ export interface components {
             value: string;
             note: string;
             version: number;
-            /** @description Who recorded it */
+            /** @description Who recorded it (username) */
             recordedBy: string;
+            /** @description Who recorded it (full name) */
+            recordedByName: string;
             /** Format: date-time */
             recordedAt: string;
         };
@@ -3309,6 +3474,7 @@ export interface components {
             /** @description What the unit must fix (required) */
             comment: string;
         };
+        Object: Record<string, never>;
         TrendPointDto: {
             year: number;
             half: components["schemas"]["Half"];
@@ -3480,8 +3646,8 @@ export interface operations {
     Audit_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 entityType?: string;
                 entityId?: string;
                 unitId?: string;
@@ -3490,6 +3656,8 @@ export interface operations {
                 from?: string;
                 /** @description Until this time (exclusive), ISO 8601 */
                 to?: string;
+                /** @description Oldest first (asc) or newest first (desc) */
+                order?: "asc" | "desc";
             };
             header?: never;
             path?: never;
@@ -3503,6 +3671,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Audit_actors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActorsDto"];
                 };
             };
             /** @description Error */
@@ -3580,7 +3776,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description How many of the latest checkpoints */
-                limit?: components["schemas"]["Object"];
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -4094,8 +4290,8 @@ export interface operations {
     Estimates_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 year?: number;
                 unitId?: string;
                 status?: "DRAFT" | "SUBMITTED" | "RETURNED" | "BALANCED" | "APPROVED";
@@ -4403,6 +4599,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DistrictItLinesDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PeriodFloor_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodFloorDto"];
                 };
             };
             /** @description Error */
@@ -5704,8 +5930,8 @@ export interface operations {
     ProgressReports_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 year?: number;
                 half?: 1 | 2;
                 unitId?: string;

@@ -58,7 +58,7 @@ export function Shell() {
                 {me.fullName}
               </Text>
               <Text size="xs" c="dimmed" lh={1.2}>
-                {t(`roles.${me.role}`)}
+                {t(`roles.${me.role}`)} · {me.unitName}
               </Text>
             </Stack>
             <Button variant="default" size="xs" onClick={signOut}>

@@ -1,21 +1,24 @@
 // Charts drawn with ECharts (only the parts used are imported, from echarts/core). A chart always
 // sits beside a table of the same figures, to the đồng: the chart draws millions of đồng (a display
 // scale only; money itself stays a digit string, see money.ts), the table is what an official reads.
-import { Grid, Group, Paper, Table, Text, Title } from '@mantine/core';
-import { BarChart, GaugeChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { Group, Paper, Table, Text, Title } from '@mantine/core';
+import { BarChart, GaugeChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVnd } from './money';
 
-echarts.use([BarChart, GaugeChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, GaugeChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
-/** Millions of đồng as a plotting value (display only): `"1250000000"` → 1250. */
-export function millions(amount: string | null | undefined): number {
-  if (!amount) return 0;
-  return Number(BigInt(amount) / 1_000_000n);
+/**
+ * Millions of đồng for drawing only, with a gap for a figure that does not exist: `null` stays
+ * `null` (ECharts leaves the point out), never 0. Thousandths kept so that small sums still show.
+ */
+export function plotMillions(amount: string | null | undefined): number | null {
+  if (amount === null || amount === undefined || amount === '') return null;
+  return Number(BigInt(amount) / 1000n) / 1000;
 }
 
 /** One ECharts instance in a box; `label` names it for screen readers (the table beside it has the figures). */
@@ -137,8 +140,9 @@ export function FloorGauge({ floor, showDistricts = true }: { floor: FloorView; 
             {floor.districts.map((d) => (
               <Table.Tr key={d.unitId}>
                 <Table.Td>{d.unitName}</Table.Td>
-                <Table.Td ta="right">{formatVnd(d.ownItRequested)}</Table.Td>
-                <Table.Td ta="right">{formatVnd(d.ownItApproved)}</Table.Td>
+                {/* A district without an estimate has no figure: "—", not 0. */}
+                <Table.Td ta="right">{d.status === null ? '—' : formatVnd(d.ownItRequested)}</Table.Td>
+                <Table.Td ta="right">{d.status === null ? '—' : formatVnd(d.ownItApproved)}</Table.Td>
                 <Table.Td>
                   <Text span c={d.hasOwnItLine ? undefined : 'red.9'} size="sm">
                     {d.status === null ? t('prov.floor.noEstimate') : d.hasOwnItLine ? t('common.yes') : t('prov.floor.noOwnLine')}
@@ -149,65 +153,6 @@ export function FloorGauge({ floor, showDistricts = true }: { floor: FloorView; 
           </Table.Tbody>
         </Table>
       )}
-    </Paper>
-  );
-}
-
-export interface PairRow {
-  key: string;
-  label: string;
-  /** Shorter label on the chart's axis (the table shows `label`). */
-  short?: string;
-  requested: string;
-  approved: string;
-}
-
-/** Requested against approved, as bars, with the same figures in a table beside the chart. */
-export function RequestedApprovedChart({ title, rows, testId }: { title: string; rows: PairRow[]; testId: string }) {
-  const { t } = useTranslation();
-  const option = {
-    tooltip: { trigger: 'axis' },
-    legend: { data: [t('prov.requested'), t('prov.approved')] },
-    grid: { left: 60, right: 10, bottom: 60, top: 30 },
-    xAxis: { type: 'category', data: rows.map((r) => r.short ?? r.label), axisLabel: { interval: 0, rotate: 30, fontSize: 10 } },
-    yAxis: { type: 'value', name: t('prov.millions') },
-    series: [
-      { name: t('prov.requested'), type: 'bar', data: rows.map((r) => millions(r.requested)), itemStyle: { color: '#868e96' }, animation: false },
-      { name: t('prov.approved'), type: 'bar', data: rows.map((r) => millions(r.approved)), itemStyle: { color: '#1971c2' }, animation: false },
-    ],
-  };
-  return (
-    <Paper withBorder p="md" data-testid={testId}>
-      <Title order={3} size="h4">
-        {title}
-      </Title>
-      <Grid>
-        <Grid.Col span={{ base: 12, md: 6 }}>
-          <EChart option={option} label={title} height={300} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 6 }}>
-        <Table striped verticalSpacing={2} fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th />
-              <Table.Th ta="right">{t('prov.requested')}</Table.Th>
-              <Table.Th ta="right">{t('prov.approved')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={r.key}>
-                <Table.Th scope="row" fw={400}>
-                  {r.label}
-                </Table.Th>
-                <Table.Td ta="right">{formatVnd(r.requested)}</Table.Td>
-                <Table.Td ta="right">{formatVnd(r.approved)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        </Grid.Col>
-      </Grid>
     </Paper>
   );
 }

@@ -21,3 +21,30 @@ export function formatDateTime(instant: string | null | undefined): string {
   // en-GB writes `30/11/2026, 05:10`; officials write the date first without the comma.
   return dateTime.format(new Date(instant)).replace(',', '');
 }
+
+/**
+ * A decimal string as officials read it (`"82.7273"` → `82,7273`, `"1250.5"` → `1.250,5`), by text
+ * only: no float ever rounds it. Null or empty → `—`.
+ */
+export function formatDecimal(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const negative = value.startsWith('-');
+  const [whole, fraction] = (negative ? value.slice(1) : value).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${negative ? '-' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
+}
+
+/** `20/12/2011` (as officials write it) → `2011-12-20`, or null when it is not a real date. */
+export function parseVnDate(text: string): string | null {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Today in Vietnam's time as dd/mm/yyyy. */
+export function todayVn(): string {
+  return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+}

@@ -18,8 +18,10 @@ export class BalancingRunSummaryDto {
   @ApiJson({ nullable: true }) groups!: unknown;
   @ApiEnum(['PROPOSED', 'ADOPTED'], 'BalancingRunStatus') status!: string;
   @ApiUuid() createdBy!: string;
+  @ApiText({ nullable: true, description: 'Who made the run (full name)' }) createdByName!: string | null;
   @ApiDateTime() createdAt!: string;
   @ApiUuid({ nullable: true }) adoptedBy!: string | null;
+  @ApiText({ nullable: true, description: 'Who adopted the run (full name)' }) adoptedByName!: string | null;
   @ApiDateTime({ nullable: true }) adoptedAt!: string | null;
 }
 

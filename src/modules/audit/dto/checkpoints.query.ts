@@ -4,7 +4,7 @@ import { IsInt, Max, Min } from 'class-validator';
 import { IsOptionalField } from '../../../common/validation/validators.js';
 
 export class CheckpointsQuery {
-  @ApiPropertyOptional({ default: 1, maximum: 1000, description: 'How many of the latest checkpoints' })
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: 1000, description: 'How many of the latest checkpoints' })
   @IsOptionalField()
   @Type(() => Number)
   @IsInt()

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../../../common/validation/pagination.js';
 import { IsOptionalField } from '../../../common/validation/validators.js';
 
@@ -35,4 +35,9 @@ export class ListAuditQuery extends PageQuery {
   @IsOptionalField()
   @IsISO8601({ strict: true, strictSeparator: true })
   to?: string;
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc', description: 'Oldest first (asc) or newest first (desc)' })
+  @IsOptionalField()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
 }

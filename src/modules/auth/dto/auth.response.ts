@@ -8,6 +8,8 @@ export class SignedInUserDto {
   @ApiText() fullName!: string;
   @ApiEnum(ROLES, 'Role') role!: Role;
   @ApiUuid() unitId!: string;
+  @ApiText({ example: 'H-YP' }) unitCode!: string;
+  @ApiText({ example: 'UBND huyện Yên Phong' }) unitName!: string;
 }
 
 /** `POST /auth/login`. */
@@ -25,6 +27,8 @@ export class MeResponseDto {
   @ApiText() fullName!: string;
   @ApiEnum(ROLES, 'Role') role!: Role;
   @ApiUuid() unitId!: string;
+  @ApiText({ example: 'H-YP' }) unitCode!: string;
+  @ApiText({ example: 'UBND huyện Yên Phong' }) unitName!: string;
   @ApiUuid({ isArray: true, nullable: true, description: 'Ids of the units the user acts for; null: the whole province' })
   unitScope!: string[] | null;
 }

@@ -1,31 +1,11 @@
 // Reads of the estimate ledger's kept totals (migration EstimateLedger: `estimate_totals`, and
 // `year_totals_live` = committed year totals plus the reading transaction's own changes). Every
 // live figure reads these instead of the year's lines; they equal the sums of the lines
-// (`npm run ledger:verify`, test/ledger.e2e-spec.ts). Amounts are đồng as bigint.
+// (`npm run ledger:verify`, test/ledger.e2e-spec.ts). Amounts are đồng as bigint. Other modules
+// reach them through `EstimateLedger`, never here.
 import type { EntityManager } from 'typeorm';
-import type { EstimateStatus } from '../entities/estimate.entity.js';
-
-/** Sums over a set of lines: how many, requested (Σ amount), approved (Σ approved, none = 0), committed minimum. */
-export interface KeptMeasures {
-  lineCount: number;
-  requested: bigint;
-  approved: bigint;
-  /** Lines that have an approved amount. */
-  approvedLines: number;
-  committedMinimum: bigint;
-}
-
-/**
- * The dimensions totals are kept by: plan area, funding source, expenditure type and the state
- * budget index (Loại-Khoản, Mục-Tiểu mục; '' where a line has none). In an estimate's own row all are ''.
- */
-export interface KeptDimensions {
-  planAreaCode: string;
-  fundingSourceCode: string;
-  expenditureTypeCode: string;
-  loaiKhoan: string;
-  mucTieuMuc: string;
-}
+import type { EstimateStatus } from '../domain/estimate-status.js';
+import type { KeptDimensions, KeptMeasures } from '../domain/kept-measures.js';
 
 /** One bucket of a year: estimates of one status, excluded or not, one combination of the dimensions. */
 export interface YearBucket extends KeptMeasures, KeptDimensions {
@@ -73,33 +53,6 @@ const measures = (row: MeasureRow): KeptMeasures => ({
   approvedLines: Number(row.approved_lines),
   committedMinimum: BigInt(row.committed_minimum),
 });
-
-export const NO_MEASURES: KeptMeasures = Object.freeze({ lineCount: 0, requested: 0n, approved: 0n, approvedLines: 0, committedMinimum: 0n });
-
-/** Adds measures (sums are exact: bigint). */
-export function addMeasures(a: KeptMeasures, b: KeptMeasures): KeptMeasures {
-  return {
-    lineCount: a.lineCount + b.lineCount,
-    requested: a.requested + b.requested,
-    approved: a.approved + b.approved,
-    approvedLines: a.approvedLines + b.approvedLines,
-    committedMinimum: a.committedMinimum + b.committedMinimum,
-  };
-}
-
-/** Sums buckets by a key (e.g. plan area); keys in ascending order. */
-export function sumBy<T extends KeptMeasures>(buckets: Iterable<T>, key: (bucket: T) => string): Map<string, KeptMeasures> {
-  const sums = new Map<string, KeptMeasures>();
-  for (const bucket of buckets) sums.set(key(bucket), addMeasures(sums.get(key(bucket)) ?? NO_MEASURES, bucket));
-  return new Map([...sums.entries()].sort(([a], [b]) => a.localeCompare(b)));
-}
-
-/** Sums every bucket. */
-export function sumAll(buckets: Iterable<KeptMeasures>): KeptMeasures {
-  let total = NO_MEASURES;
-  for (const bucket of buckets) total = addMeasures(total, bucket);
-  return total;
-}
 
 /**
  * The year's buckets (a few thousand rows at most, however many lines), optionally only estimates

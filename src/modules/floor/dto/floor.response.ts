@@ -18,6 +18,15 @@ export class TopUpLineDto {
   @ApiMoney() proposed!: string;
 }
 
+/** The top-up proposal summed for one unit. */
+export class TopUpUnitDto {
+  @ApiUuid() unitId!: string;
+  @ApiText() unitCode!: string;
+  @ApiInt() lineCount!: number;
+  @ApiMoney({ description: 'What those lines still lack of their requests' }) unfunded!: string;
+  @ApiMoney() proposed!: string;
+}
+
 /** The allocator's proposal to close the floor's shortfall. */
 export class TopUpDto {
   @ApiMoney() ceiling!: string;
@@ -26,7 +35,11 @@ export class TopUpDto {
   @ApiInt({ nullable: true }) partialTier!: number | null;
   @ApiMoney() unfundedTotal!: string;
   @ApiText({ nullable: true }) note!: string | null;
-  @ApiNested([TopUpLineDto]) lines!: TopUpLineDto[];
+  @ApiInt({ description: 'Lines the proposal raises, all of them (the list below holds the largest)' }) lineCount!: number;
+  @ApiNested([TopUpLineDto], { description: 'The largest proposals, at most 1,000: proposed descending, then unit code; the whole line-by-line allocation is a TOP_UP balancing run' })
+  lines!: TopUpLineDto[];
+  @ApiNested([TopUpUnitDto], { description: 'Every unit the proposal raises, by unit code; their proposed amounts add up to `allocated`' })
+  byUnit!: TopUpUnitDto[];
 }
 
 /** A district committee's own IT line in the floor's picture. */
@@ -59,6 +72,26 @@ export class FloorDto extends FloorFiguresDto {
   @ApiEnum(FLOOR_POLICIES, 'FloorPolicy') floorPolicy!: string;
   @ApiNested(TopUpDto, { nullable: true }) topUp!: TopUpDto | null;
   @ApiNested([FloorDistrictDto]) districts!: FloorDistrictDto[];
+}
+
+/** One year of `GET /plan-periods/{id}/floor`: null where there is no data, never 0. */
+export class YearFloorDto {
+  @ApiInt() year!: number;
+  @ApiMoney({ nullable: true }) totalLocalExpenditure!: string | null;
+  @ApiDecimal() floorRatio!: string;
+  @ApiMoney({ nullable: true, description: 'ceil(total × ratio); null while the total is not set' }) floorAmount!: string | null;
+  @ApiMoney({ nullable: true, description: 'Σ requested of the floor\'s lines; null when the year has none' }) requestedTotal!: string | null;
+  @ApiMoney({ nullable: true, description: 'Σ approved of the floor\'s lines; null while none has an approved amount' }) itTotal!: string | null;
+  @ApiBool({ nullable: true }) compliant!: boolean | null;
+  @ApiMoney({ nullable: true }) shortfall!: string | null;
+  @ApiInt({ description: 'Lines funded from the floor\'s sources (excluded estimates left out)' }) lines!: number;
+  @ApiInt({ description: 'Of those, lines with an approved amount' }) approvedLines!: number;
+}
+
+/** `GET /plan-periods/{id}/floor`: the floor across the plan's years. */
+export class PeriodFloorDto {
+  @ApiText() planPeriod!: string;
+  @ApiNested([YearFloorDto]) years!: YearFloorDto[];
 }
 
 export class RuleViolationDto {

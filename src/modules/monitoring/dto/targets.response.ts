@@ -50,7 +50,8 @@ export class ProvinceValueViewDto {
   @ApiDecimal() value!: string;
   @ApiText() note!: string;
   @ApiInt() version!: number;
-  @ApiText({ description: 'Who recorded it' }) recordedBy!: string;
+  @ApiText({ description: 'Who recorded it (username)' }) recordedBy!: string;
+  @ApiText({ description: 'Who recorded it (full name)' }) recordedByName!: string;
   @ApiDateTime() recordedAt!: string;
 }
 

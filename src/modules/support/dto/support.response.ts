@@ -48,12 +48,14 @@ export class SupportRoundDto {
   @ApiInt() version!: number;
   @ApiMoney() roundingUnit!: string;
   @ApiUuid() createdBy!: string;
+  @ApiText({ nullable: true, description: 'Who opened the round (full name)' }) createdByName!: string | null;
   @ApiDateTime() createdAt!: string;
   @ApiDateTime() updatedAt!: string;
   @ApiText({ nullable: true }) decisionNumber!: string | null;
   @ApiDate({ nullable: true }) decisionDate!: string | null;
   @ApiDateTime({ nullable: true }) decidedAt!: string | null;
   @ApiUuid({ nullable: true }) decidedBy!: string | null;
+  @ApiText({ nullable: true, description: 'Who decided (full name)' }) decidedByName!: string | null;
   @ApiNested([SupportPoolDto]) pools!: SupportPoolDto[];
   @ApiNested([SupportCandidateViewDto]) candidates!: SupportCandidateViewDto[];
   @ApiNested(SupportRoundTotalsDto) totals!: SupportRoundTotalsDto;

@@ -1,20 +1,16 @@
 // DIC's review of one estimate: per line the opinion (agree / agree with changes / disagree) with a
 // note, the preliminary-design agreement for IT investment projects, and "return with a comment".
-import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api, ok } from '../../api/client';
 import type { Line } from '../../api/types';
-import { useSession } from '../../app/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { LineTable } from '../../ui/LineTable';
 import { Loading } from '../../ui/Loading';
 import { formatVnd } from '../../ui/money';
-import { StatusBadge } from '../../ui/StatusBadge';
-import { useCatalog, useEstimate } from '../estimates/queries';
-import { yearKeys } from '../province/queries';
-import { ReturnDialog } from '../province/ReturnDialog';
+import { EstimateHeading, ReturnEstimateDialog, useEstimateScreen, useSaveState } from '../province/EstimateScreen';
 
 type Opinion = NonNullable<Line['dicOpinion']>;
 interface Draft {
@@ -27,16 +23,11 @@ type LineWithDesign = Line & { designAgreed?: boolean | null };
 const isProject = (l: Line) => l.expenditureTypeCode === 'INVESTMENT' && l.activityKindCode === 'PROJECT';
 
 export default function ReviewEstimate() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { id } = useParams();
-  const { year } = useSession();
-  const queryClient = useQueryClient();
-  const estimate = useEstimate(id);
-  const catalog = useCatalog();
+  const { estimate, sourceName, unitName, refresh } = useEstimateScreen(id);
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, saved, setSaved, run } = useSaveState();
   const [returning, setReturning] = useState(false);
 
   useEffect(() => {
@@ -51,19 +42,11 @@ export default function ReviewEstimate() {
   if (estimate.isPending) return <Loading />;
   if (estimate.error) return <ErrorAlert error={estimate.error} onRetry={() => void estimate.refetch()} />;
   const e = estimate.data;
-  const sourceName = (code: string) => {
-    const source = catalog.data?.fundingSources.find((f) => f.code === code);
-    return source ? (i18n.language === 'en' ? source.nameEn : source.name) : code;
-  };
-  const unitName = i18n.language === 'en' ? e.unit.nameEn : e.unit.name;
   const set = (lineId: string, patch: Partial<Draft>) => {
     setSaved(false);
     setDrafts((d) => ({ ...d, [lineId]: { ...d[lineId], ...patch } }));
   };
-  const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['estimate', e.id] });
-    await queryClient.invalidateQueries({ queryKey: yearKeys(year) });
-  };
+  const draftOf = (l: Line): Draft => drafts[l.id] ?? { opinion: '', note: '', designAgreed: null };
 
   const save = async () => {
     const opinions = e.lines
@@ -78,96 +61,69 @@ export default function ReviewEstimate() {
         };
       });
     if (opinions.length === 0) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await ok(api.POST('/estimates/{id}/review', { params: { path: { id: e.id } }, body: { version: e.version, opinions } }));
-      await refresh();
-      setSaved(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+      await refresh(e.id);
+    });
   };
 
   const canReview = e.status === 'SUBMITTED' || e.status === 'BALANCED';
   return (
     <Stack>
-      <Anchor component={Link} to="/" size="sm">
-        ← {t('prov.dic.queueTitle')}
-      </Anchor>
-      <Group justify="space-between">
-        <Title order={2}>{t('prov.dic.reviewTitle', { unit: unitName, year: e.year })}</Title>
-        <StatusBadge status={e.status} />
-      </Group>
+      <EstimateHeading back={t('prov.dic.queueTitle')} title={t('prov.dic.reviewTitle', { unit: unitName(e), year: e.year })} status={e.status} />
       {!canReview && <Alert>{t('prov.dic.notReviewable')}</Alert>}
-      <Table striped data-testid="review-lines" verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('line.no')}</Table.Th>
-            <Table.Th>{t('line.description')}</Table.Th>
-            <Table.Th ta="right">{t('line.amount')}</Table.Th>
-            <Table.Th>{t('line.dicOpinion')}</Table.Th>
-            <Table.Th>{t('prov.dic.note')}</Table.Th>
-            <Table.Th>{t('prov.dic.design')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {e.lines.map((l) => {
-            const d = drafts[l.id] ?? { opinion: '', note: '', designAgreed: null };
-            return (
-              <Table.Tr key={l.id}>
-                <Table.Td>{l.lineNo}</Table.Td>
-                <Table.Td maw={340}>
-                  <Text size="sm">{l.description}</Text>
-                  <Text size="xs" c="dimmed">
-                    {l.planAreaCode} · {t(`typeShort.${l.expenditureTypeCode}`, { defaultValue: l.expenditureTypeCode })} · {sourceName(l.fundingSourceCode)}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right">{formatVnd(l.amount)}</Table.Td>
-                <Table.Td>
-                  <NativeSelect
-                    aria-label={t('prov.dic.opinionFor', { no: l.lineNo })}
-                    disabled={!canReview}
-                    value={d.opinion}
-                    onChange={(ev) => set(l.id, { opinion: ev.currentTarget.value as Opinion | '' })}
-                    data={[
-                      { value: '', label: t('prov.dic.noOpinion') },
-                      { value: 'AGREE', label: t('opinion.AGREE') },
-                      { value: 'AGREE_WITH_CHANGES', label: t('opinion.AGREE_WITH_CHANGES') },
-                      { value: 'DISAGREE', label: t('opinion.DISAGREE') },
-                    ]}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    aria-label={t('prov.dic.noteFor', { no: l.lineNo })}
-                    disabled={!canReview}
-                    value={d.note}
-                    onChange={(ev) => set(l.id, { note: ev.currentTarget.value })}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  {isProject(l) ? (
-                    <Checkbox
-                      label={t('prov.dic.designAgreed')}
-                      aria-label={t('prov.dic.designFor', { no: l.lineNo })}
-                      disabled={!canReview}
-                      checked={d.designAgreed === true}
-                      onChange={(ev) => set(l.id, { designAgreed: ev.currentTarget.checked })}
-                    />
-                  ) : (
-                    <Text size="xs" c="dimmed">
-                      {t('checkState.na')}
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+      <LineTable
+        testId="review-lines"
+        verticalSpacing="xs"
+        lines={e.lines}
+        details={(l) => `${l.planAreaCode} · ${t(`typeShort.${l.expenditureTypeCode}`, { defaultValue: l.expenditureTypeCode })} · ${sourceName(l.fundingSourceCode)}`}
+        columns={[
+          { key: 'amount', header: t('line.amount'), align: 'right', render: (l) => formatVnd(l.amount) },
+          {
+            key: 'opinion',
+            header: t('line.dicOpinion'),
+            render: (l) => (
+              <NativeSelect
+                aria-label={t('prov.dic.opinionFor', { no: l.lineNo })}
+                disabled={!canReview}
+                value={draftOf(l).opinion}
+                onChange={(ev) => set(l.id, { opinion: ev.currentTarget.value as Opinion | '' })}
+                data={[
+                  { value: '', label: t('prov.dic.noOpinion') },
+                  { value: 'AGREE', label: t('opinion.AGREE') },
+                  { value: 'AGREE_WITH_CHANGES', label: t('opinion.AGREE_WITH_CHANGES') },
+                  { value: 'DISAGREE', label: t('opinion.DISAGREE') },
+                ]}
+              />
+            ),
+          },
+          {
+            key: 'note',
+            header: t('prov.dic.note'),
+            render: (l) => (
+              <TextInput aria-label={t('prov.dic.noteFor', { no: l.lineNo })} disabled={!canReview} value={draftOf(l).note} onChange={(ev) => set(l.id, { note: ev.currentTarget.value })} />
+            ),
+          },
+          {
+            key: 'design',
+            header: t('prov.dic.design'),
+            render: (l) =>
+              isProject(l) ? (
+                <Checkbox
+                  label={t('prov.dic.designAgreed')}
+                  aria-label={t('prov.dic.designFor', { no: l.lineNo })}
+                  disabled={!canReview}
+                  checked={draftOf(l).designAgreed === true}
+                  onChange={(ev) => set(l.id, { designAgreed: ev.currentTarget.checked })}
+                />
+              ) : (
+                <Text size="xs" c="dimmed">
+                  {t('checkState.na')}
+                </Text>
+              ),
+          },
+        ]}
+      />
       {error !== null && <ErrorAlert error={error} />}
       {saved && (
         <Alert color="green" role="status">
@@ -182,16 +138,7 @@ export default function ReviewEstimate() {
           {t('prov.returnEstimate')}
         </Button>
       </Group>
-      <ReturnDialog
-        opened={returning}
-        onClose={() => setReturning(false)}
-        title={t('prov.returnEstimateTitle', { unit: unitName })}
-        intro={t('prov.returnEstimateIntro')}
-        onReturn={async (comment) => {
-          await ok(api.POST('/estimates/{id}/return', { params: { path: { id: e.id } }, body: { version: e.version, comment } }));
-          await refresh();
-        }}
-      />
+      <ReturnEstimateDialog estimate={e} unitName={unitName(e)} opened={returning} onClose={() => setReturning(false)} onReturned={() => refresh(e.id)} />
     </Stack>
   );
 }

@@ -1,15 +1,14 @@
 // DOF's and DPI's year cockpit: every unit of the year with its estimate's status and late flag,
 // districts without an estimate or their own IT line, and the floor gauge (refetched as figures change).
-import { Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../app/session';
 import { FloorGauge } from '../../ui/charts';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
-import { formatVnd } from '../../ui/money';
 import { useBudget, useFloor } from '../province/queries';
-import { SoftBadge, StatusTag } from '../../ui/SoftBadge';
+import { UnitEstimatesTable } from '../province/UnitEstimatesTable';
 
 export default function Cockpit() {
   const { t } = useTranslation();
@@ -34,49 +33,23 @@ export default function Cockpit() {
           {t('prov.cockpit.districtsMissing', { count: missing.length, names: missing.map((d) => d.unitName).join(', ') })}
         </Text>
       )}
-      <Table striped highlightOnHover data-testid="cockpit-units">
-        <Table.Caption>{t('prov.cockpit.unitsCaption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('prov.unit')}</Table.Th>
-            <Table.Th>{t('work.status')}</Table.Th>
-            <Table.Th ta="right">{t('prov.requested')}</Table.Th>
-            <Table.Th ta="right">{t('prov.approved')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {b.estimates.map((e) => (
-            <Table.Tr key={e.estimateId}>
-              <Table.Td>
-                {e.unitName}
-                {e.submittedLate && (
-                  <SoftBadge ml="xs" color="orange">
-                    {t('prov.late')}
-                  </SoftBadge>
-                )}
-                {e.excluded && (
-                  <SoftBadge ml="xs" color="gray">
-                    {t('prov.budget.excludedShort')}
-                  </SoftBadge>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <StatusTag status={e.status} />
-              </Table.Td>
-              <Table.Td ta="right">{formatVnd(e.requested)}</Table.Td>
-              <Table.Td ta="right">{formatVnd(e.approved)}</Table.Td>
-              <Table.Td>
-                {(e.status === 'SUBMITTED' || e.status === 'BALANCED') && (
-                  <Anchor component={Link} to={`/balance/${e.estimateId}`} aria-label={t('prov.cockpit.balanceFor', { unit: e.unitName })}>
-                    {t('prov.cockpit.balance')}
-                  </Anchor>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <UnitEstimatesTable
+        estimates={b.estimates}
+        testId="cockpit-units"
+        caption={t('prov.cockpit.unitsCaption')}
+        markExcluded
+        highlightOnHover
+        last={{
+          key: 'balance',
+          header: '',
+          render: (e) =>
+            (e.status === 'SUBMITTED' || e.status === 'BALANCED') && (
+              <Anchor component={Link} to={`/balance/${e.estimateId}`} aria-label={t('prov.cockpit.balanceFor', { unit: e.unitName })}>
+                {t('prov.cockpit.balance')}
+              </Anchor>
+            ),
+        }}
+      />
     </Stack>
   );
 }

@@ -7,10 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
 import { useSession } from '../../app/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { formatDate } from '../../ui/format';
+import { formatDate, parseVnDate } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { MoneyInput } from '../../ui/MoneyInput';
-import { parseVnDate } from '../province/BudgetPage';
 import { yearKeys } from '../province/queries';
 
 interface YearView {

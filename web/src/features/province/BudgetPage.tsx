@@ -2,39 +2,28 @@
 // exclusions with reasons, submit to the chair, the workbook) and for the chair (the same review with
 // the floor gauge and charts, then approve with a decision number and date, or return with a
 // comment, after a confirmation restating the figures). Adjustments after approval are listed apart.
-import { Alert, Anchor, Button, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { api, getToken, ok } from '../../api/client';
+import { api, ok } from '../../api/client';
+import { downloadFile } from '../../ui/download';
 import type { Estimate } from '../../api/types';
 import { useMe, useSession } from '../../app/session';
-import { FloorGauge, RequestedApprovedChart, type PairRow } from '../../ui/charts';
+import { FloorGauge } from '../../ui/charts';
+import { RequestedApprovedChart, type PairRow } from '../../ui/FiguresChart';
+import { SummaryBlock } from '../../ui/LineTable';
+import { UnitEstimatesTable } from './UnitEstimatesTable';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { formatDate, formatDateTime } from '../../ui/format';
+import { formatDate, formatDateTime, parseVnDate, todayVn } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { formatVnd } from '../../ui/money';
 import { estimateKey, useCatalog } from '../estimates/queries';
 import { useBudget, useFloor, useRules, yearKeys, type BudgetView } from './queries';
 import { ReturnDialog } from './ReturnDialog';
 import { RulesReport } from './RulesReport';
-import { SoftBadge, StatusTag } from '../../ui/SoftBadge';
-
-/** `20/12/2011` (as officials write it) → `2011-12-20`, or null when it is not a real date. */
-export function parseVnDate(text: string): string | null {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
-  if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** Today in Vietnam's time as dd/mm/yyyy. */
-function todayVn(): string {
-  return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
-}
+import { DecisionFields } from '../chair/DecisionFields';
+import { SoftBadge } from '../../ui/SoftBadge';
 
 interface Adjustment {
   id: string;
@@ -45,18 +34,6 @@ interface Adjustment {
   reason: string;
   actorFullName: string;
   createdAt: string;
-}
-
-/** Downloads a file the API serves behind the token (the consolidated workbook). */
-async function download(path: string, name: string): Promise<void> {
-  const response = await fetch(path, { headers: { Authorization: `Bearer ${getToken() ?? ''}` } });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const url = URL.createObjectURL(await response.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
 }
 
 export default function BudgetPage() {
@@ -160,48 +137,39 @@ export default function BudgetPage() {
           {t('prov.budget.decision', { number: b.decisionNumber, date: formatDate(b.decisionDate) })}
         </Alert>
       )}
-      <SimpleGrid cols={{ base: 1, md: 4 }}>
-        <Paper withBorder p="sm">
-          <Text size="sm" c="dimmed">{t('prov.requested')}</Text>
-          <Text fw={700} data-testid="budget-requested">{formatVnd(b.totals.requested)}</Text>
-        </Paper>
-        <Paper withBorder p="sm">
-          <Text size="sm" c="dimmed">{approved ? t('prov.budget.decidedTotal') : t('prov.approved')}</Text>
-          <Text fw={700} data-testid="budget-approved">{formatVnd(b.totals.approved)}</Text>
-        </Paper>
-        <Paper withBorder p="sm">
-          <Text size="sm" c="dimmed">{t('prov.budget.included')}</Text>
-          <Text fw={700}>{t('prov.budget.counts', { included: b.totals.included, excluded: b.totals.excluded, pending: b.totals.pending })}</Text>
-        </Paper>
-        <Paper withBorder p="sm">
-          <Text size="sm" c="dimmed">{t('prov.chair.warnings')}</Text>
-          <Text fw={700}>{b.warnings.length}</Text>
-        </Paper>
-      </SimpleGrid>
+      <SummaryBlock
+        figures={[
+          { label: t('prov.requested'), value: formatVnd(b.totals.requested), testId: 'budget-requested' },
+          { label: approved ? t('prov.budget.decidedTotal') : t('prov.approved'), value: formatVnd(b.totals.approved), testId: 'budget-approved' },
+          // After the decision: the current figure apart from the decided one, with how many adjustments moved it.
+          ...(approved
+            ? [
+                {
+                  label: t('prov.budget.adjustedTotal'),
+                  value: formatVnd(b.totals.adjusted),
+                  testId: 'budget-adjusted',
+                  note: <span data-testid="budget-adjustment-count">{t('prov.budget.adjustmentCount', { count: b.totals.adjustments })}</span>,
+                  highlight: b.totals.adjustments > 0,
+                },
+              ]
+            : []),
+          { label: t('prov.budget.included'), value: t('prov.budget.counts', { included: b.totals.included, excluded: b.totals.excluded, pending: b.totals.pending }) },
+          { label: t('prov.chair.warnings'), value: b.warnings.length },
+        ]}
+      />
 
       {isChair && b.status === 'SUBMITTED' && (
         <Paper withBorder p="md" data-testid="decision-form">
           <Title order={3} size="h4" mb="xs">
             {t('prov.chair.decisionTitle')}
           </Title>
-          <Group align="flex-start">
-            <TextInput
-              label={t('prov.chair.decisionNumber')}
-              placeholder="2345/QĐ-UBND"
-              required
-              value={decisionNumber}
-              onChange={(ev) => setDecisionNumber(ev.currentTarget.value)}
-              error={formError.decisionNumber}
-            />
-            <TextInput
-              label={t('prov.chair.decisionDate')}
-              description={t('prov.chair.dateHelp')}
-              required
-              value={decisionDate}
-              onChange={(ev) => setDecisionDate(ev.currentTarget.value)}
-              error={formError.decisionDate}
-            />
-          </Group>
+          <DecisionFields
+            number={decisionNumber}
+            date={decisionDate}
+            onNumber={setDecisionNumber}
+            onDate={setDecisionDate}
+            errors={{ number: formError.decisionNumber, date: formError.decisionDate }}
+          />
           <Group mt="md">
             <Button onClick={startApprove}>
               {t('prov.chair.approve')}
@@ -224,8 +192,8 @@ export default function BudgetPage() {
       {error !== null && action === null && <ErrorAlert error={error} />}
 
       {floor.data && <FloorGauge floor={floor.data} showDistricts={!isChair} />}
-      <RequestedApprovedChart title={t('prov.charts.byUnit')} rows={byUnit} testId="chart-by-unit" />
-      <RequestedApprovedChart title={t('prov.charts.byArea')} rows={byArea} testId="chart-by-area" />
+      <RequestedApprovedChart title={t('prov.charts.byUnit')} rows={byUnit} testId="chart-by-unit" rowHeader={t('prov.unit')} />
+      <RequestedApprovedChart title={t('prov.charts.byArea')} rows={byArea} testId="chart-by-area" rowHeader={t('dash.execution.area')} />
       <RulesReport results={rules.data.results} />
 
       <Paper withBorder p="md">
@@ -234,71 +202,40 @@ export default function BudgetPage() {
             {t('prov.budget.estimates')}
           </Title>
           {isFinance && (
-            <Button variant="default" size="xs" onClick={() => void download(`/fiscal-years/${year}/report.xlsx`, `du-toan-cntt-${year}.xlsx`).catch(setError)}>
+            <Button variant="default" size="xs" onClick={() => void downloadFile(`/fiscal-years/${year}/report.xlsx`, `du-toan-cntt-${year}.xlsx`).catch(setError)}>
               {t('prov.budget.workbook')}
             </Button>
           )}
         </Group>
-        <Table striped data-testid="budget-estimates">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('prov.unit')}</Table.Th>
-              <Table.Th>{t('work.status')}</Table.Th>
-              <Table.Th ta="right">{t('prov.requested')}</Table.Th>
-              <Table.Th ta="right">{t('prov.approved')}</Table.Th>
-              <Table.Th>{t('prov.budget.exclusion')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {b.estimates.map((e) => (
-              <Table.Tr key={e.estimateId}>
-                <Table.Td>
-                  {isFinance ? (
-                    <Anchor component={Link} to={`/balance/${e.estimateId}`}>
-                      {e.unitName}
-                    </Anchor>
-                  ) : (
-                    e.unitName
+        <UnitEstimatesTable
+          estimates={b.estimates}
+          testId="budget-estimates"
+          linkUnit={isFinance}
+          adjusted={approved}
+          last={{
+            key: 'exclusion',
+            header: t('prov.budget.exclusion'),
+            render: (e) =>
+              e.excluded ? (
+                <Group gap="xs">
+                  <Text size="sm">{t('prov.budget.excludedBecause', { reason: e.exclusionReason })}</Text>
+                  {isFinance && (b.status === 'DRAFT' || b.status === 'RETURNED') && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() =>
+                        void run(() => ok(api.DELETE('/fiscal-years/{year}/budget/exclusions/{estimateId}', { params: { path: { year: year!, estimateId: e.estimateId } } })))
+                      }
+                    >
+                      {t('prov.budget.include')}
+                    </Button>
                   )}
-                  {e.submittedLate && (
-                    <SoftBadge ml="xs" color="orange">
-                      {t('prov.late')}
-                    </SoftBadge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <StatusTag status={e.status} />
-                </Table.Td>
-                <Table.Td ta="right">{formatVnd(e.requested)}</Table.Td>
-                <Table.Td ta="right">{formatVnd(e.approved)}</Table.Td>
-                <Table.Td>
-                  {e.excluded ? (
-                    <Group gap="xs">
-                      <Text size="sm">
-                        {t('prov.budget.excludedBecause', { reason: e.exclusionReason })}
-                      </Text>
-                      {isFinance && (b.status === 'DRAFT' || b.status === 'RETURNED') && (
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          onClick={() =>
-                            void run(() =>
-                              ok(api.DELETE('/fiscal-years/{year}/budget/exclusions/{estimateId}', { params: { path: { year: year!, estimateId: e.estimateId } } })),
-                            )
-                          }
-                        >
-                          {t('prov.budget.include')}
-                        </Button>
-                      )}
-                    </Group>
-                  ) : (
-                    '—'
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                </Group>
+              ) : (
+                '—'
+              ),
+          }}
+        />
         {isFinance && (b.status === 'DRAFT' || b.status === 'RETURNED') && (
           <Group align="flex-end" mt="md">
             <NativeSelect
