@@ -19,7 +19,6 @@ import {
   targetByCode,
   type TargetView,
 } from './monitoring-data.js';
-import { personNameSql } from '../../common/access/names.js';
 
 export interface ProvinceValueView {
   targetId: string;
@@ -69,15 +68,9 @@ export class TargetsService {
 
   async provinceValues(periodId: string, code: string): Promise<ProvinceValueView[]> {
     const target = await targetByCode(this.dataSource.manager, periodId, code);
-<<<<<<< HEAD
-    const rows = await this.dataSource.query<{ year: number; half: Half; value: string; note: string; version: number; username: string; recorded_by_name: string; recorded_at: Date }[]>(
-      `SELECT v.year, v.half, v.value::text AS value, v.note, v.version, u.username, ${personNameSql('u')} AS recorded_by_name, v.recorded_at
-         FROM target_province_values v JOIN users u ON u.id = v.recorded_by
-=======
     const values = await this.dataSource.query<{ year: number; half: Half; value: string; note: string; version: number; recorded_by: string; recorded_at: Date }[]>(
       `SELECT v.year, v.half, v.value::text AS value, v.note, v.version, v.recorded_by, v.recorded_at
          FROM target_province_values v
->>>>>>> main
         WHERE v.target_id = $1 ORDER BY v.year, v.half`,
       [target.id],
     );
@@ -85,7 +78,7 @@ export class TargetsService {
     const people = await this.auth.people(values.map((row) => row.recorded_by));
     const rows = values.flatMap((row) => {
       const person = people.get(row.recorded_by);
-      return person ? [{ ...row, username: person.username }] : [];
+      return person ? [{ ...row, username: person.username, recorded_by_name: person.fullName || person.username }] : [];
     });
     return rows.map((row) => ({
       targetId: target.id,

@@ -8,20 +8,6 @@ import { AuthService } from '../auth/auth.service.js';
 import { EstimatesService } from '../estimates/estimates.service.js';
 import { HistoryDto, type HistoryEntryDto } from './dto/history.dto.js';
 
-<<<<<<< HEAD
-interface Row {
-  occurred_at: Date;
-  actor_name: string | null;
-  action: string;
-  entity_type: string;
-  actor_unit_name: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  reason: string | null;
-}
-
-=======
->>>>>>> main
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /**
@@ -44,23 +30,13 @@ export class EstimateHistoryController {
   @Endpoint({ summary: "The estimate's changes in order: who, when, what and on which line", response: HistoryDto })
   async history(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<HistoryDto> {
     const estimate = await this.estimates.getFor(id, actor);
-<<<<<<< HEAD
-    const rows = await this.dataSource.query<Row[]>(
-      // The actor's full name as people know them (the event keeps the username).
-      `SELECT a.occurred_at, COALESCE(u.full_name, a.actor_name) AS actor_name, au.name AS actor_unit_name, a.action, a.entity_type, a.before, a.after, a.reason
-         FROM audit_events a LEFT JOIN users u ON u.id = a.actor_id LEFT JOIN units au ON au.id = u.unit_id
-        WHERE a.unit_id = $3
-          AND ((a.entity_type = 'estimate' AND a.entity_id = $1)
-            OR (a.entity_type = 'estimate_line' AND (a.after->>'estimateId' = $2 OR a.before->>'estimateId' = $2)))
-        ORDER BY a.occurred_at, a.id`,
-      [id, id, estimate.unitId],
-    );
-=======
     const events = await this.audit.estimateEvents(id, estimate.unitId);
     // The actor's full name as people know them (the event keeps the username).
     const people = await this.auth.people(events.flatMap((event) => (event.actor_id ? [event.actor_id] : [])));
-    const rows = events.map((event) => ({ ...event, actor_name: (event.actor_id && people.get(event.actor_id)?.fullName) ?? event.actor_name }));
->>>>>>> main
+    const rows = events.map((event) => {
+      const person = event.actor_id ? people.get(event.actor_id) : undefined;
+      return { ...event, actor_name: person?.fullName ?? event.actor_name, actor_unit_name: person?.unitName ?? null };
+    });
     const items = rows.map((row): HistoryEntryDto => {
       const line = row.after ?? row.before ?? {};
       const isLine = row.entity_type === 'estimate_line';
