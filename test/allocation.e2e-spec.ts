@@ -32,7 +32,9 @@ interface FloorView {
     unallocated: string;
     unfundedTotal: string;
     note: string | null;
-    lines: { lineId: string; proposed: string; unfunded: string }[];
+    lineCount: number;
+    lines: { lineId: string; unitCode: string; proposed: string; unfunded: string }[];
+    byUnit: { unitCode: string; lineCount: number; unfunded: string; proposed: string }[];
   };
   districts: { unitCode: string; ownItRequested: string; ownItApproved: string }[];
 }
@@ -203,6 +205,10 @@ describe('allocation: scenarios, adoption, the floor and its top-up (e2e)', () =
     expect(short.topUp).toMatchObject({ ceiling: short.shortfall, allocated: short.shortfall, unallocated: '0', note: null });
     expect(short.topUp!.lines.reduce((sum, l) => sum + BigInt(l.proposed), 0n)).toBe(BigInt(short.shortfall));
     expect(short.topUp!.lines.every((l) => BigInt(l.proposed) <= BigInt(l.unfunded))).toBe(true);
+    // Summed per unit (every unit raised, adding up to the allocation) beside the listed lines.
+    expect(short.topUp!.lineCount).toBe(short.topUp!.lines.length);
+    expect(short.topUp!.byUnit.reduce((sum, u) => sum + BigInt(u.proposed), 0n)).toBe(BigInt(short.topUp!.allocated));
+    expect(short.topUp!.byUnit.map((u) => u.unitCode)).toEqual([...new Set(short.topUp!.lines.map((l) => l.unitCode))].sort());
     expect(short.districts).toHaveLength(8);
 
     // The rules report the floor as the one blocking failure under STOP.

@@ -93,8 +93,6 @@ const KNOWN_FOREIGN_READS: readonly string[] = [
   'support -> fiscal_years',
   'support -> funding_sources',
   'support -> units',
-  'treasury -> consolidated_budgets',
-  'treasury -> fiscal_years',
   'treasury -> funding_sources',
   'treasury -> units',
   'workflow -> fiscal_years',

@@ -1,10 +1,12 @@
-// A whole fiscal year (2012, the demo year) through the province's screens: DIC reviews and agrees a
-// design and returns one estimate; DOF sets the year's total local expenditure; DOF and DPI balance
-// with scenarios side by side and adopt one; the floor gauge turns compliant; DOF excludes what is not
-// balanced (with reasons) and submits; the chair approves after a confirmation restating the figures;
-// an adjustment afterwards is listed apart. Figures on screen are compared with the API's to the đồng.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { apiGet, DEMO_PASSWORD, expectAccessible, plain, screenshot, signIn, signOut, vnd } from './support/pages';
+// A whole fiscal year (2012, the demo year) through the browser alone: a district officer drafts a line
+// and the units' heads submit; DIC reviews and agrees a design and returns one estimate; DOF sets the
+// year's total local expenditure; DOF and DPI balance with scenarios side by side and adopt one; the
+// floor gauge turns compliant; DOF excludes what is not balanced (with reasons) and submits; the chair
+// approves after a confirmation restating the figures; DOF opens a support round and the chair decides
+// it with one level changed (with a reason); an adjustment afterwards is listed apart from the decided
+// figures. Figures on screen are compared with the API's to the đồng; the API is only read.
+import { expect, test, type Page } from '@playwright/test';
+import { addLine, apiGet, expectAccessible, plain, screenshot, signIn, signOut, vnd } from './support/pages';
 
 const YEAR = '2012';
 
@@ -23,21 +25,41 @@ async function pickYear(page: Page): Promise<void> {
   await page.getByRole('combobox', { name: 'Năm ngân sách' }).selectOption(YEAR);
 }
 
-async function tokenOf(request: APIRequestContext, username: string): Promise<string> {
-  const response = await request.post('/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
 test.describe.configure({ mode: 'serial' });
 
-test('the units submit their 2012 estimates (part 1’s screens; here through the API)', async ({ request }) => {
-  for (const head of ['yenphong.head', 'tuson.head', 'education.head']) {
-    const token = await tokenOf(request, head);
-    const headers = { Authorization: `Bearer ${token}` };
-    const list = (await (await request.get(`/estimates?year=${YEAR}`, { headers })).json()) as { items: { id: string }[] };
-    const response = await request.post(`/estimates/${list.items[0].id}/submit`, { headers, data: {} });
-    expect(response.ok()).toBe(true);
+const YEN_PHONG = '20000000-0000-4000-8000-000000000006';
+
+test('a district officer drafts a line of the 2012 estimate; the totals on screen equal the API’s', async ({ page }) => {
+  await signIn(page, 'yenphong.officer');
+  await pickYear(page);
+  await page.getByRole('link', { name: 'Mở dự toán' }).click();
+  await expect(page.getByRole('heading', { name: /Dự toán CNTT năm 2012/ })).toBeVisible();
+  await addLine(page, {
+    description: 'Thuê phần mềm quản lý văn bản cho 5 xã',
+    planArea: '1.b',
+    source: 'Ngân sách huyện',
+    kind: 'Thuê dịch vụ CNTT',
+    measureUnit: 'tháng',
+    quantity: '12',
+    unitPrice: '2.500.000',
+  });
+  const estimate = await apiGet<EstimateView & { totals: { total: string } }>(page, `/estimates/${YEN_PHONG}`);
+  expect(estimate.lines.at(-1)?.amount).toBe('30000000');
+  await expect(page.getByTestId('total')).toHaveText(vnd(estimate.totals.total));
+  await signOut(page);
+});
+
+test('the heads of three units review the rules and submit their 2012 estimates on screen', async ({ page }) => {
+  // Each head's own estimate (the seed's ids: Yên Phong 6, Từ Sơn 7, Education 3).
+  for (const [head, n] of [['yenphong.head', 6], ['tuson.head', 7], ['education.head', 3]] as const) {
+    await signIn(page, head);
+    await pickYear(page);
+    await page.getByRole('navigation').getByRole('link', { name: 'Rà soát và trình' }).click();
+    await page.getByRole('button', { name: 'Trình dự toán' }).click();
+    await expect(page.getByTestId('status')).toHaveText('Đã trình');
+    const mine = await apiGet<EstimateView>(page, `/estimates/20000000-0000-4000-8000-00000000000${n}`);
+    expect(mine.status).toBe('SUBMITTED');
+    await signOut(page);
   }
 });
 
@@ -55,13 +77,13 @@ test('DIC reviews Yên Phong line by line, agrees a design, and returns Từ Sơ
   await page.getByLabel('Thống nhất thiết kế sơ bộ dòng 1').check();
   await page.getByLabel('Ý kiến dòng 2').selectOption('AGREE_WITH_CHANGES');
   await page.getByLabel('Ghi chú dòng 2').fill('Giảm số máy trạm theo định mức');
-  for (const no of [3, 4, 5]) await page.getByLabel(`Ý kiến dòng ${no}`).selectOption('AGREE');
+  for (const no of [3, 4, 5, 6]) await page.getByLabel(`Ý kiến dòng ${no}`).selectOption('AGREE');
   await page.getByRole('button', { name: 'Lưu ý kiến' }).click();
   await expect(page.getByText('Đã lưu ý kiến thẩm định.')).toBeVisible();
   await expectAccessible(page, 'DIC line review');
   await screenshot(page, 'dic-review');
-  const reviewed = await apiGet<EstimateView & { lines: { designAgreed?: boolean | null }[] }>(page, '/estimates/20000000-0000-4000-8000-000000000006');
-  expect(reviewed.lines.map((l) => l.dicOpinion)).toEqual(['AGREE', 'AGREE_WITH_CHANGES', 'AGREE', 'AGREE', 'AGREE']);
+  const reviewed = await apiGet<EstimateView & { lines: { designAgreed?: boolean | null }[] }>(page, `/estimates/${YEN_PHONG}`);
+  expect(reviewed.lines.map((l) => l.dicOpinion)).toEqual(['AGREE', 'AGREE_WITH_CHANGES', 'AGREE', 'AGREE', 'AGREE', 'AGREE']);
   expect(reviewed.lines[0].designAgreed).toBe(true);
 
   await page.getByRole('link', { name: 'Dự toán chờ thẩm định' }).click();
@@ -129,7 +151,7 @@ test('DPI balances investment and cannot touch recurrent lines; the floor gauge 
   await signIn(page, 'dpi.officer');
   await pickYear(page);
   await page.getByRole('link', { name: 'Cân đối dự toán của UBND huyện Yên Phong' }).click();
-  const before = await apiGet<EstimateView>(page, '/estimates/20000000-0000-4000-8000-000000000006');
+  const before = await apiGet<EstimateView>(page, `/estimates/${YEN_PHONG}`);
   for (const line of before.lines) {
     const input = page.getByLabel(`Số được duyệt dòng ${line.lineNo}`);
     await expect(input).toHaveCount(line.expenditureTypeCode === 'INVESTMENT' ? 1 : 0);
@@ -203,13 +225,157 @@ test('the chair sees it waiting, reviews the figures and approves after a confir
   await signOut(page);
 });
 
+interface RoundView {
+  status: string;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  pools: { fundingSourceCode: string; amount: string; proposed: string; decided: string | null }[];
+  candidates: { unitCode: string; proposed: Record<string, string>; decided: Record<string, string> | null; decidedTotal: string | null; reason: string | null }[];
+  totals: { proposed: string; decided: string | null };
+}
+
+// README's worked example (amounts in millions): pools central 1,500 and provincial 1,000.
+const CANDIDATES = [
+  { unit: 'UBND huyện Lương Tài', code: 'BN-H-LUONGTAI', tier: '1', asked: '900.000.000', minimum: '200.000.000', central: '822000000', provincial: '78000000' },
+  { unit: 'UBND huyện Gia Bình', code: 'BN-H-GIABINH', tier: '1', asked: '650.000.000', minimum: '', central: '578000000', provincial: '72000000' },
+  { unit: 'UBND huyện Yên Phong', code: 'BN-H-YENPHONG', tier: '2', asked: '800.000.000', minimum: '100.000.000', central: '100000000', provincial: '496000000' },
+  { unit: 'UBND huyện Thuận Thành', code: 'BN-H-THUANTHANH', tier: '2', asked: '500.000.000', minimum: '', central: '0', provincial: '354000000' },
+];
+
+test('DOF opens the support round: pools, candidates, and the allocator’s proposal per pool equal to the API’s', async ({ page }) => {
+  await signIn(page, 'dof.officer');
+  await pickYear(page);
+  await page.getByRole('link', { name: 'Đợt hỗ trợ' }).click();
+  await expect(page.getByRole('heading', { name: 'Hỗ trợ đơn vị khó khăn năm 2012' })).toBeVisible();
+  await page.getByRole('button', { name: 'Tính đề xuất và mở đợt' }).click();
+  await expect(page.getByRole('alert')).toContainText('Cần ghi số tiền của ít nhất một quỹ.');
+  await expect(page.getByRole('alert')).toContainText('Dòng 1: chưa chọn đơn vị.');
+
+  await page.getByLabel('Hỗ trợ của Trung ương').fill('1.500.000.000');
+  await page.getByLabel('Hỗ trợ của tỉnh').fill('1.000.000.000');
+  for (const [i, c] of CANDIDATES.entries()) {
+    const no = i + 1;
+    if (i > 0) await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await page.getByLabel(`Đơn vị dòng ${no}`).selectOption({ label: c.unit });
+    await page.getByLabel(`Mức khó khăn dòng ${no}`).selectOption(c.tier);
+    await page.getByLabel(`Số đề nghị dòng ${no}`).fill(c.asked);
+    if (c.minimum) await page.getByLabel(`Mức tối thiểu dòng ${no}`).fill(c.minimum);
+  }
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expectAccessible(page, 'support round form');
+  await screenshot(page, 'support-open');
+  await page.getByRole('button', { name: 'Tính đề xuất và mở đợt' }).click();
+  await expect(page.getByText('Đã mở đợt hỗ trợ; đề xuất đã được tính.')).toBeVisible();
+  await expect(page.getByTestId('round-status')).toHaveText('Chờ Chủ tịch quyết định');
+
+  const { items } = await apiGet<{ items: (RoundView & { id: string })[] }>(page, `/fiscal-years/${YEAR}/support-rounds`);
+  const round = items[0];
+  for (const c of CANDIDATES) {
+    const api = round.candidates.find((x) => x.unitCode === c.code)!;
+    expect(api.proposed).toEqual({ CENTRAL_SUPPORT: c.central, PROVINCIAL_SUPPORT: c.provincial });
+    for (const pool of ['CENTRAL_SUPPORT', 'PROVINCIAL_SUPPORT']) {
+      await expect(page.getByTestId(`proposed-${c.code}-${pool}`)).toContainText(vnd(api.proposed[pool]));
+    }
+  }
+  for (const pool of round.pools) await expect(page.getByTestId(`pool-proposed-${pool.fundingSourceCode}`)).toHaveText(vnd(pool.proposed));
+  await expect(page.getByTestId('total-proposed')).toHaveText(vnd(round.totals.proposed));
+  await expect(page.getByRole('button', { name: 'Quyết định hỗ trợ' })).toHaveCount(0);
+  await expectAccessible(page, 'support round proposal');
+  await screenshot(page, 'support-proposal');
+  await signOut(page);
+
+  // DPI reads the round but cannot change it.
+  await signIn(page, 'dpi.officer');
+  await pickYear(page);
+  await page.getByRole('link', { name: 'Đợt hỗ trợ' }).click();
+  await expect(page.getByTestId('total-proposed')).toHaveText(vnd(round.totals.proposed));
+  await expect(page.getByRole('button', { name: 'Sửa danh sách đơn vị' })).toHaveCount(0);
+  await signOut(page);
+});
+
+test('the chair sees the round waiting, changes one level with a reason, watches the pool totals and decides', async ({ page }) => {
+  await signIn(page, 'chair');
+  await pickYear(page);
+  const inboxRow = page.getByTestId('inbox').getByRole('row').filter({ hasText: 'Hỗ trợ đơn vị khó khăn năm 2012' });
+  await expect(inboxRow).toContainText('Chờ Chủ tịch quyết định');
+  await expect(inboxRow).toContainText('10/12/2011');
+  await expectAccessible(page, 'approval inbox with a support round');
+  await screenshot(page, 'chair-inbox-support');
+  await inboxRow.getByRole('link', { name: 'Xem và quyết định' }).click();
+  await expect(page.getByRole('heading', { name: 'Quyết định hỗ trợ năm 2012' })).toBeVisible();
+  for (const c of CANDIDATES) {
+    await expect(page.getByTestId(`proposal-${c.code}-PROVINCIAL_SUPPORT`)).toHaveText(`Đề xuất: ${vnd(c.provincial)}`);
+  }
+  await expect(page.getByTestId('live-decided-PROVINCIAL_SUPPORT')).toHaveText(vnd('1000000000'));
+
+  // Over the pool: the total says so at once; back within it.
+  const giaBinh = page.getByLabel('Mức quyết định Hỗ trợ của Trung ương cho UBND huyện Gia Bình');
+  await giaBinh.fill('700.000.000');
+  await expect(page.getByTestId('live-remaining-CENTRAL_SUPPORT')).toHaveText(`Vượt quỹ ${vnd('122000000')}`);
+  await giaBinh.fill('578.000.000');
+  await expect(page.getByTestId('live-remaining-CENTRAL_SUPPORT')).toHaveText(vnd('0'));
+
+  await page.getByLabel('Mức quyết định Hỗ trợ của tỉnh cho UBND huyện Thuận Thành').fill('300.000.000');
+  await expect(page.getByTestId('live-decided-PROVINCIAL_SUPPORT')).toHaveText(vnd('946000000'));
+  await expect(page.getByTestId('live-remaining-PROVINCIAL_SUPPORT')).toHaveText(vnd('54000000'));
+  await expect(page.getByTestId('level-total-BN-H-THUANTHANH')).toHaveText(vnd('300000000'));
+  await expect(page.getByTestId('live-decided-total')).toHaveText(vnd('2446000000'));
+  await page.getByRole('button', { name: 'Quyết định hỗ trợ' }).click();
+  await expect(page.getByText('Cần ghi số quyết định.')).toBeVisible();
+  await expect(page.getByText('Cần ghi lý do vì mức quyết định khác đề xuất.')).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await page.getByLabel('Lý do cho UBND huyện Thuận Thành').fill('Huyện đã bố trí thêm từ ngân sách huyện');
+  await page.getByLabel(/Số quyết định/).fill('2346/QĐ-UBND');
+  await page.getByLabel(/Ngày quyết định/).fill('22/12/2011');
+  await expectAccessible(page, 'support decision');
+  await screenshot(page, 'chair-support');
+  await page.getByRole('button', { name: 'Quyết định hỗ trợ' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('confirm-decided-CENTRAL_SUPPORT')).toHaveText(vnd('1500000000'));
+  await expect(dialog.getByTestId('confirm-decided-PROVINCIAL_SUPPORT')).toHaveText(vnd('946000000'));
+  await expect(dialog.getByTestId('confirm-decided-total')).toHaveText(vnd('2446000000'));
+  await expect(dialog.getByTestId('confirm-changes')).toContainText('Huyện đã bố trí thêm từ ngân sách huyện');
+  await expect(dialog.getByTestId('confirm-decision-ref')).toContainText('2346/QĐ-UBND');
+  await expectAccessible(page, 'support decision confirmation');
+  await screenshot(page, 'chair-support-confirm');
+  await dialog.getByRole('button', { name: 'Quyết định', exact: true }).click();
+  await expect(page.getByTestId('support-decision')).toContainText('Quyết định số 2346/QĐ-UBND ngày 22/12/2011');
+
+  const { items } = await apiGet<{ items: RoundView[] }>(page, `/fiscal-years/${YEAR}/support-rounds`);
+  const round = items[0];
+  expect(round.status).toBe('DECIDED');
+  expect(round.decisionDate).toBe('2011-12-22');
+  const thuanThanh = round.candidates.find((c) => c.unitCode === 'BN-H-THUANTHANH')!;
+  expect(thuanThanh.decided).toEqual({ CENTRAL_SUPPORT: '0', PROVINCIAL_SUPPORT: '300000000' });
+  expect(thuanThanh.reason).toBe('Huyện đã bố trí thêm từ ngân sách huyện');
+  expect(round.totals.decided).toBe('2446000000');
+  for (const c of round.candidates) await expect(page.getByTestId(`decided-${c.unitCode}`)).toHaveText(vnd(c.decidedTotal!));
+  await expect(page.getByTestId('total-decided')).toHaveText(vnd(round.totals.decided!));
+  await expect(page.getByTestId('decided-BN-H-THUANTHANH-PROVINCIAL_SUPPORT')).toHaveText(`${vnd('300000000')}Đề xuất: ${vnd('354000000')}`);
+  await page.getByRole('heading', { name: 'Quyết định hỗ trợ năm 2012' }).scrollIntoViewIfNeeded();
+  await expect(page.getByRole('button', { name: 'Quyết định hỗ trợ' })).toHaveCount(0);
+  await expectAccessible(page, 'support decided');
+  await screenshot(page, 'support-decided');
+  await signOut(page);
+
+  // The decision reaches the unit: Yên Phong's officer sees the support decided for it.
+  await signIn(page, 'yenphong.officer');
+  await pickYear(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Việc của tôi' }).click();
+  const yenPhong = round.candidates.find((c) => c.unitCode === 'BN-H-YENPHONG')!;
+  await expect(page.getByText(`Hỗ trợ của Trung ương: ${vnd(yenPhong.decided!.CENTRAL_SUPPORT)}`)).toBeVisible();
+  await expect(page.getByText(`Hỗ trợ của tỉnh: ${vnd(yenPhong.decided!.PROVINCIAL_SUPPORT)}`)).toBeVisible();
+  await signOut(page);
+});
+
 test('an adjustment after approval is listed apart from the decided figures', async ({ page }) => {
   await signIn(page, 'dof.officer');
   await pickYear(page);
   await page.getByRole('link', { name: 'Dự toán tổng hợp' }).click();
   const decided = await apiGet<BudgetView>(page, `/fiscal-years/${YEAR}/budget`);
   await page.getByRole('link', { name: 'UBND huyện Yên Phong' }).click();
-  const estimate = await apiGet<EstimateView>(page, '/estimates/20000000-0000-4000-8000-000000000006');
+  const estimate = await apiGet<EstimateView>(page, `/estimates/${YEN_PHONG}`);
   const line = estimate.lines.find((l) => l.expenditureTypeCode === 'RECURRENT')!;
   await page.getByLabel('Dòng', { exact: true }).selectOption({ index: 1 });
   await page.getByLabel('Số được duyệt mới').fill('50.000.000');
@@ -223,6 +389,24 @@ test('an adjustment after approval is listed apart from the decided figures', as
   await expect(page.getByTestId('adjustments')).toContainText(vnd('50000000'));
   await expect(page.getByTestId('decision')).toContainText('2345/QĐ-UBND');
   expect(plain(await page.getByTestId('budget-requested').textContent())).toBe(vnd(decided.totals.requested));
+  const after = await apiGet<BudgetView & { totals: { adjusted: string } }>(page, `/fiscal-years/${YEAR}/budget`);
+  expect(after.totals.approved).toBe(decided.totals.approved);
+  expect(after.totals.adjusted).not.toBe(after.totals.approved);
+  await expect(page.getByTestId('budget-approved')).toHaveText(vnd(after.totals.approved));
+  await expect(page.getByTestId('budget-adjusted')).toHaveText(vnd(after.totals.adjusted));
   await expectAccessible(page, 'adjustments');
   await screenshot(page, 'adjustments');
+  await signOut(page);
+
+  // The chair reads the same: the decided figure, the adjusted one beside it, the adjustment listed.
+  await signIn(page, 'chair');
+  await pickYear(page);
+  await page.getByRole('link', { name: 'Dự toán tổng hợp' }).click();
+  await expect(page.getByTestId('budget-approved')).toHaveText(vnd(after.totals.approved));
+  await expect(page.getByTestId('budget-adjusted')).toHaveText(vnd(after.totals.adjusted));
+  await expect(page.getByTestId('budget-adjustment-count')).toHaveText('1 điều chỉnh sau phê duyệt');
+  await expect(page.getByTestId('adjustments')).toContainText('Giảm theo Quyết định điều chỉnh');
+  await expect(page.getByRole('button', { name: 'Phê duyệt' })).toHaveCount(0);
+  await page.getByTestId('adjustments').scrollIntoViewIfNeeded();
+  await screenshot(page, 'chair-adjusted');
 });

@@ -6,7 +6,7 @@
 // query of a page — the price of naming every kind of subject without a call per event.
 import type { DataSource } from 'typeorm';
 import type { AnchoredEvent } from './hash-chain.js';
-import { type EventRow, eventOfRow } from './audit.service.js';
+import { type EventRow, eventOfRow } from './event-row.js';
 import type { ListAuditQuery } from './dto/list-audit.query.js';
 
 /** What an event is about, in names: every field null when it does not apply. */

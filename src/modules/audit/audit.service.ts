@@ -7,6 +7,7 @@ import type { Actor } from '../../common/access/actor.js';
 import { type AuditKeys, type Checkpoint, checkpointValid, eventMac, macMatches, publicKeyPem, signCheckpoint, type UnsignedCheckpoint } from './anchor.js';
 import type { ListAuditQuery } from './dto/list-audit.query.js';
 import { type AuditActor, auditActors, type AuditTrailPage, auditTrailPage } from './audit-trail.js';
+import { type EventRow, eventOfRow } from './event-row.js';
 import { type AnchoredBreak, AnchoredChainVerifier, type AnchoredEvent, type ChainedEventContent, eventHash } from './hash-chain.js';
 
 export interface AuditRecord {
@@ -51,24 +52,6 @@ function plainJson(value: unknown): unknown {
 export type SqlRunner = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
 /** An event as PostgreSQL returns it (id and seq as text). */
-export interface EventRow {
-  id: string;
-  seq: string;
-  occurred_at: Date;
-  actor_id: string | null;
-  actor_name: string | null;
-  unit_id: string | null;
-  entity_type: string;
-  entity_id: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-  prev_hash: string | null;
-  hash: string;
-  mac: string | null;
-}
-
 /** The events numbered after `afterSeq`, in chain order, at most `limit`. */
 export async function readAnchoredEvents(sql: SqlRunner, afterSeq: string, limit: number): Promise<AnchoredEvent[]> {
   const rows = (await sql(
@@ -80,26 +63,6 @@ export async function readAnchoredEvents(sql: SqlRunner, afterSeq: string, limit
   return rows.map(eventOfRow);
 }
 
-/** An event row as the chain and the API read it (the instant as an ISO string). */
-export function eventOfRow(row: EventRow): AnchoredEvent {
-  return {
-    id: row.id,
-    seq: row.seq,
-    occurredAt: row.occurred_at.toISOString(),
-    actorId: row.actor_id,
-    actorName: row.actor_name,
-    unitId: row.unit_id,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    action: row.action,
-    before: row.before,
-    after: row.after,
-    reason: row.reason,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-    mac: row.mac,
-  };
-}
 
 /** Every checkpoint kept in the database, oldest first. */
 export async function readStoredCheckpoints(sql: SqlRunner, limit?: number): Promise<Checkpoint[]> {

@@ -9,6 +9,7 @@ import { DISTRICT_OWN_SOURCE, ESTIMATE_CYCLE, isInvestmentProject } from '../est
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
 import { checkRules, recurrentThresholdsRule, type RuleDistrict, type RuleInForce, type RuleLine, type RuleResult, rulesInForce, type YearPicture } from './domain/budget-rules.js';
 import { floorAmount, floorFigures } from './domain/floor.js';
+import { summariseTopUp } from './domain/top-up.js';
 import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
 import { NO_MEASURES, sumAll, sumBy } from '../estimates/domain/kept-measures.js';
 import { message } from '../../common/errors/messages.js';
@@ -244,9 +245,11 @@ export class FloorService {
           unfundedTotal < figures.shortfall
             ? message('TOP_UP_SHORT', { unfunded: unfundedTotal, shortfall: figures.shortfall })
             : null,
-        lines: candidates
-          .map((c, i) => ({ ...c, proposed: result.allocations[i] ?? 0n }))
-          .filter((c) => c.proposed > 0n),
+        // Summed per unit, with the largest lines only (domain/top-up.ts).
+        ...summariseTopUp(
+          candidates,
+          candidates.map((_c, i) => result.allocations[i] ?? 0n),
+        ),
       };
     }
     return {

@@ -78,6 +78,7 @@ export class TargetsService {
     const people = await this.auth.people(values.map((row) => row.recorded_by));
     const rows = values.flatMap((row) => {
       const person = people.get(row.recorded_by);
+      // Named as everywhere: the full name, else the username (common/access/names.ts).
       return person ? [{ ...row, username: person.username, recorded_by_name: person.fullName || person.username }] : [];
     });
     return rows.map((row) => ({

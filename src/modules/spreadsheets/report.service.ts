@@ -85,7 +85,9 @@ export class ReportService implements OnModuleInit {
       // Once the chair has decided, "approved" is the decided figure kept on each line and "adjusted"
       // the current one, as the budget API answers (one source, so the two cannot drift).
       const decided = budget.status === 'APPROVED';
-      const picture = await this.floor.picture(year, manager);
+      // The floor's figures only: the lines the rules check one by one (tens of thousands in a
+      // national year) are not in the workbook, so they are not read.
+      const picture = await this.floor.picture(year, manager, { ruleLines: false });
       const figures = floorFigures(picture.settings, picture.sourceTotals);
       const dimension = (column: string, table: string) =>
         manager.query<DimensionRow[]>(

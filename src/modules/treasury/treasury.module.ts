@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { EstimatesModule } from '../estimates/estimates.module.js';
+import { WorkflowModule } from '../workflow/workflow.module.js';
 import { TreasuryController } from './treasury.controller.js';
 import { TreasuryService } from './treasury.service.js';
 
 /** The approved budget of a year as a treasury or an accounting system takes it in. */
 @Module({
-  imports: [EstimatesModule],
+  imports: [EstimatesModule, WorkflowModule],
   controllers: [TreasuryController],
   providers: [TreasuryService],
   exports: [TreasuryService],

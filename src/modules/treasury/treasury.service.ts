@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
 import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
+import { BudgetService } from '../workflow/budget.service.js';
 import { moneyCellValue } from '../spreadsheets/cell-values.js';
 import { csvRecord } from '../open-data/domain/csv.js';
 import { budgetLevelCode, rowValues, TREASURY_COLUMNS, type TreasuryRow, treasuryTotals, type TreasuryTotals } from './domain/treasury-rows.js';
@@ -28,16 +29,13 @@ export class TreasuryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: EstimateLedger,
+    private readonly budget: BudgetService,
   ) {}
 
   /** 404 for an unknown year; 409 until the chair has approved the year's consolidated budget. */
   async export(year: number): Promise<TreasuryExport> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [budget] = await manager.query<{ status: string | null; decision_number: string | null; decision_date: string | null; known: boolean }[]>(
-        `SELECT b.status, b.decision_number, to_char(b.decision_date, 'YYYY-MM-DD') AS decision_date, true AS known
-           FROM fiscal_years y LEFT JOIN consolidated_budgets b ON b.year = y.year WHERE y.year = $1`,
-        [year],
-      );
+      const budget = await this.budget.decision(year, manager);
       if (!budget) throw new NotFoundError('Fiscal year', year);
       if (budget.status !== 'APPROVED') {
         throw new ConflictError(
@@ -70,7 +68,7 @@ export class TreasuryService {
         lineCount: row.line_count as number,
         amount: BigInt(row.amount as string),
       }));
-      return { year, decisionNumber: budget.decision_number, decisionDate: budget.decision_date, rows: list, totals: treasuryTotals(list) };
+      return { year, decisionNumber: budget.decisionNumber, decisionDate: budget.decisionDate, rows: list, totals: treasuryTotals(list) };
     });
   }
 

@@ -69,6 +69,22 @@ export class BudgetService {
     private readonly auth: AuthService,
   ) {}
 
+  /**
+   * The year's consolidated budget in brief: its status (null while it has no row) and the chair's
+   * decision (number, date as YYYY-MM-DD); null for an unknown fiscal year.
+   */
+  async decision(
+    year: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ status: BudgetStatus | null; decisionNumber: string | null; decisionDate: string | null } | null> {
+    const [budget] = await manager.query<{ status: BudgetStatus | null; decision_number: string | null; decision_date: string | null }[]>(
+      `SELECT b.status, b.decision_number, to_char(b.decision_date, 'YYYY-MM-DD') AS decision_date
+         FROM fiscal_years y LEFT JOIN consolidated_budgets b ON b.year = y.year WHERE y.year = $1`,
+      [year],
+    );
+    return budget ? { status: budget.status, decisionNumber: budget.decision_number, decisionDate: budget.decision_date } : null;
+  }
+
   async get(year: number, manager: EntityManager = this.dataSource.manager) {
     if (!(await manager.existsBy(FiscalYear, { year }))) throw new NotFoundError('Fiscal year', year);
     const stored = await manager.query<BudgetRow[]>('SELECT * FROM consolidated_budgets WHERE year = $1', [year]);

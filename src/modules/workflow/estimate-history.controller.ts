@@ -31,7 +31,7 @@ export class EstimateHistoryController {
   async history(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<HistoryDto> {
     const estimate = await this.estimates.getFor(id, actor);
     const events = await this.audit.estimateEvents(id, estimate.unitId);
-    // The actor's full name as people know them (the event keeps the username).
+    // The actor's full name and unit as people know them (the event keeps the username).
     const people = await this.auth.people(events.flatMap((event) => (event.actor_id ? [event.actor_id] : [])));
     const rows = events.map((event) => {
       const person = event.actor_id ? people.get(event.actor_id) : undefined;

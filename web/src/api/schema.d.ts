@@ -2275,6 +2275,22 @@ export interface components {
              */
             proposed: string;
         };
+        TopUpUnitDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            lineCount: number;
+            /**
+             * @description What those lines still lack of their requests
+             * @example 1250000000
+             */
+            unfunded: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            proposed: string;
+        };
         TopUpDto: {
             /**
              * @description Amount in đồng, a string of digits
@@ -2298,7 +2314,12 @@ export interface components {
              */
             unfundedTotal: string;
             note: string | null;
+            /** @description Lines the proposal raises, all of them (the list below holds the largest) */
+            lineCount: number;
+            /** @description The largest proposals, at most 1,000: proposed descending, then unit code; the whole line-by-line allocation is a TOP_UP balancing run */
             lines: components["schemas"]["TopUpLineDto"][];
+            /** @description Every unit the proposal raises, by unit code; their proposed amounts add up to `allocated` */
+            byUnit: components["schemas"]["TopUpUnitDto"][];
         };
         FloorDistrictDto: {
             /** Format: uuid */

@@ -31,6 +31,8 @@ const RunsPage = lazy(() => import('../features/finance/RunsPage'));
 const BudgetPage = lazy(() => import('../features/province/BudgetPage'));
 const YearSettings = lazy(() => import('../features/finance/YearSettings'));
 const ApprovalInbox = lazy(() => import('../features/chair/ApprovalInbox'));
+const SupportDecision = lazy(() => import('../features/chair/SupportDecision'));
+const SupportRoundPage = lazy(() => import('../features/support/SupportRoundPage'));
 const DashboardPage = lazy(() => import('../features/dashboards/DashboardPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 
@@ -48,8 +50,10 @@ export const ROUTES: readonly AppRoute[] = [
   { path: 'balance/:id', roles: BALANCERS, Component: BalanceEstimate },
   { path: 'runs', roles: BALANCERS, nav: 'prov.nav.runs', Component: RunsPage },
   { path: 'settings', roles: ['DOF_OFFICER'], nav: 'prov.nav.settings', Component: YearSettings },
+  { path: 'support', roles: BALANCERS, nav: 'supportRound.nav', Component: SupportRoundPage },
   { path: '', roles: ['CHAIR'], nav: 'prov.nav.inbox', Component: ApprovalInbox },
   { path: 'budget', roles: [...BALANCERS, 'CHAIR'], nav: 'prov.nav.budget', Component: BudgetPage },
+  { path: 'support', roles: ['CHAIR'], nav: 'supportRound.navChair', Component: SupportDecision },
   { path: '', roles: ['AUDITOR'], nav: 'dash.nav.audit', Component: AuditPage },
   { path: 'audit', roles: ['DOF_OFFICER', 'CHAIR'], nav: 'dash.nav.audit', Component: AuditPage },
   { path: 'dashboard', roles: PROVINCE_ROLES, nav: 'dash.nav.dashboard', Component: DashboardPage },

@@ -1,5 +1,6 @@
 // English, on the switch. Same keys as vi.ts (the type checker holds them equal).
 import { provinceEn } from './province.en';
+import { supportEn } from './support.en';
 import { dashboardsEn } from './dashboards.en';
 import type { Messages } from './index';
 
@@ -267,6 +268,7 @@ export const en: Messages = {
     submit: 'Submit the report',
   },
   prov: provinceEn,
+  supportRound: supportEn,
   dash: dashboardsEn,
   errors: {
     RUN_STALE: 'The estimates changed since this scenario was computed, so it cannot be adopted; compute it again.',
@@ -277,6 +279,7 @@ export const en: Messages = {
     WRONG_CREDENTIALS: 'Wrong username or password.',
     LOGIN_BACKOFF: 'Too many failed sign-ins, please try again in a few minutes.',
     VERSION_CONFLICT: 'Someone else has just changed this estimate.',
+    STALE_VERSION: 'Someone else changed these figures after you opened the page; reload the page to see them and try again.',
     DISTRICT_IT_LINE_MISSING: "A district committee's estimate needs at least one IT line funded from the district's own budget above 0.",
     SUBMISSION_CLOSED: 'Submissions for this year are closed.',
   },

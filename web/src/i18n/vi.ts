@@ -1,5 +1,6 @@
 // Vietnamese, the app's first language. Keys under `errors` are the API's error codes.
 import { provinceVi } from './province.vi';
+import { supportVi } from './support.vi';
 import { dashboardsVi } from './dashboards.vi';
 export const vi = {
   app: { name: 'Dự toán CNTT', province: 'Tỉnh Bắc Ninh', skip: 'Bỏ qua đến nội dung chính', language: 'Ngôn ngữ' },
@@ -265,6 +266,7 @@ export const vi = {
     submit: 'Nộp báo cáo',
   },
   prov: provinceVi,
+  supportRound: supportVi,
   dash: dashboardsVi,
   errors: {
     RUN_STALE: 'Dự toán đã thay đổi từ khi lập phương án này nên không chọn được; hãy tính lại phương án.',
@@ -275,6 +277,7 @@ export const vi = {
     WRONG_CREDENTIALS: 'Sai tên đăng nhập hoặc mật khẩu.',
     LOGIN_BACKOFF: 'Đăng nhập sai nhiều lần, vui lòng thử lại sau ít phút.',
     VERSION_CONFLICT: 'Dự toán vừa được người khác thay đổi.',
+    STALE_VERSION: 'Số liệu vừa được người khác thay đổi sau khi bạn mở trang; hãy tải lại trang để xem số mới rồi làm lại.',
     DISTRICT_IT_LINE_MISSING: 'Dự toán của UBND cấp huyện phải có ít nhất một dòng chi CNTT từ ngân sách huyện lớn hơn 0.',
     SUBMISSION_CLOSED: 'Đã hết hạn trình dự toán năm này.',
   },

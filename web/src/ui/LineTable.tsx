@@ -116,6 +116,10 @@ export interface SummaryFigure {
   label: ReactNode;
   value: ReactNode;
   testId?: string;
+  /** A small line under the figure (what it counts, what moved it). */
+  note?: ReactNode;
+  /** Tinted, for a figure that differs from what it is read against (an adjusted total). */
+  highlight?: boolean;
 }
 
 /** A row of headline figures (totals, counts) above a screen's tables. */
@@ -123,13 +127,18 @@ export function SummaryBlock({ figures }: { figures: readonly SummaryFigure[] })
   return (
     <SimpleGrid cols={{ base: 1, md: figures.length }}>
       {figures.map((f, i) => (
-        <Paper withBorder p="sm" key={i}>
+        <Paper withBorder p="sm" key={i} bg={f.highlight ? 'yellow.0' : undefined}>
           <Text size="sm" c="dimmed">
             {f.label}
           </Text>
           <Text fw={700} data-testid={f.testId}>
             {f.value}
           </Text>
+          {f.note && (
+            <Text size="xs" c="dimmed">
+              {f.note}
+            </Text>
+          )}
         </Paper>
       ))}
     </SimpleGrid>

@@ -18,6 +18,15 @@ export class TopUpLineDto {
   @ApiMoney() proposed!: string;
 }
 
+/** The top-up proposal summed for one unit. */
+export class TopUpUnitDto {
+  @ApiUuid() unitId!: string;
+  @ApiText() unitCode!: string;
+  @ApiInt() lineCount!: number;
+  @ApiMoney({ description: 'What those lines still lack of their requests' }) unfunded!: string;
+  @ApiMoney() proposed!: string;
+}
+
 /** The allocator's proposal to close the floor's shortfall. */
 export class TopUpDto {
   @ApiMoney() ceiling!: string;
@@ -26,7 +35,11 @@ export class TopUpDto {
   @ApiInt({ nullable: true }) partialTier!: number | null;
   @ApiMoney() unfundedTotal!: string;
   @ApiText({ nullable: true }) note!: string | null;
-  @ApiNested([TopUpLineDto]) lines!: TopUpLineDto[];
+  @ApiInt({ description: 'Lines the proposal raises, all of them (the list below holds the largest)' }) lineCount!: number;
+  @ApiNested([TopUpLineDto], { description: 'The largest proposals, at most 1,000: proposed descending, then unit code; the whole line-by-line allocation is a TOP_UP balancing run' })
+  lines!: TopUpLineDto[];
+  @ApiNested([TopUpUnitDto], { description: 'Every unit the proposal raises, by unit code; their proposed amounts add up to `allocated`' })
+  byUnit!: TopUpUnitDto[];
 }
 
 /** A district committee's own IT line in the floor's picture. */

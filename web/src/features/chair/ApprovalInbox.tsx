@@ -3,34 +3,27 @@
 import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, ok } from '../../api/client';
 import { useSession } from '../../app/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { formatVnd } from '../../ui/money';
-import { useBudget, useYearQuery } from '../province/queries';
+import { useBudget } from '../province/queries';
 import { SoftBadge } from '../../ui/SoftBadge';
-
-interface SupportRoundItem {
-  id: string;
-  name?: string;
-  status: string;
-  deadline?: string | null;
-}
+import { useSupportRounds } from '../support/round';
 
 export default function ApprovalInbox() {
   const { t } = useTranslation();
   const { years, year } = useSession();
   const budget = useBudget();
-  const rounds = useYearQuery<{ items: SupportRoundItem[] }>('support-rounds', (y) =>
-    ok(api.GET('/fiscal-years/{year}/support-rounds', { params: { path: { year: y } } })),
-  );
+  const rounds = useSupportRounds();
   if (budget.isPending) return <Loading />;
   if (budget.error) return <ErrorAlert error={budget.error} onRetry={() => void budget.refetch()} />;
   const b = budget.data;
   const fy = years.find((y) => y.year === year);
-  const openRounds = (rounds.data?.items ?? []).filter((r) => r.status !== 'DECIDED');
+  // The support round has no calendar of its own: the chair decides it by the year's committee deadline.
+  const supportRounds = rounds.data?.items ?? [];
+  const openRounds = supportRounds.filter((r) => r.status === 'OPEN');
   return (
     <Stack>
       <Title order={2}>{t('prov.chair.inboxTitle')}</Title>
@@ -41,7 +34,7 @@ export default function ApprovalInbox() {
             <Table.Th>{t('work.status')}</Table.Th>
             <Table.Th>{t('prov.chair.deadline')}</Table.Th>
             <Table.Th ta="right">{t('prov.chair.warnings')}</Table.Th>
-            <Table.Th ta="right">{t('prov.approved')}</Table.Th>
+            <Table.Th ta="right">{t('supportRound.inboxAmount')}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -62,16 +55,22 @@ export default function ApprovalInbox() {
               </Anchor>
             </Table.Td>
           </Table.Tr>
-          {openRounds.map((r) => (
+          {supportRounds.map((r) => (
             <Table.Tr key={r.id}>
-              <Table.Td>{r.name ?? t('prov.chair.supportRound')}</Table.Td>
+              <Table.Td>{t('supportRound.inboxItem', { year, count: r.candidates.length })}</Table.Td>
               <Table.Td>
-                <SoftBadge>{r.status}</SoftBadge>
+                <SoftBadge color={r.status === 'DECIDED' ? 'green' : 'violet'} data-testid="support-status">
+                  {t(`supportRound.status.${r.status}`)}
+                </SoftBadge>
               </Table.Td>
-              <Table.Td>{formatDate(r.deadline ?? null)}</Table.Td>
+              <Table.Td>{formatDate(fy?.committeeDeadline)}</Table.Td>
               <Table.Td ta="right">—</Table.Td>
-              <Table.Td ta="right">—</Table.Td>
-              <Table.Td />
+              <Table.Td ta="right">{formatVnd(r.status === 'DECIDED' ? r.totals.decided : r.totals.proposed)}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to="/support">
+                  {r.status === 'OPEN' ? t('prov.chair.reviewAndDecide') : t('prov.chair.view')}
+                </Anchor>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

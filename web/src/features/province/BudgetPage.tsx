@@ -15,19 +15,15 @@ import { RequestedApprovedChart, type PairRow } from '../../ui/FiguresChart';
 import { SummaryBlock } from '../../ui/LineTable';
 import { UnitEstimatesTable } from './UnitEstimatesTable';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { formatDate, formatDateTime, parseVnDate } from '../../ui/format';
+import { formatDate, formatDateTime, parseVnDate, todayVn } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { formatVnd } from '../../ui/money';
 import { estimateKey, useCatalog } from '../estimates/queries';
 import { useBudget, useFloor, useRules, yearKeys, type BudgetView } from './queries';
 import { ReturnDialog } from './ReturnDialog';
 import { RulesReport } from './RulesReport';
+import { DecisionFields } from '../chair/DecisionFields';
 import { SoftBadge } from '../../ui/SoftBadge';
-
-/** Today in Vietnam's time as dd/mm/yyyy. */
-function todayVn(): string {
-  return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
-}
 
 interface Adjustment {
   id: string;
@@ -145,6 +141,18 @@ export default function BudgetPage() {
         figures={[
           { label: t('prov.requested'), value: formatVnd(b.totals.requested), testId: 'budget-requested' },
           { label: approved ? t('prov.budget.decidedTotal') : t('prov.approved'), value: formatVnd(b.totals.approved), testId: 'budget-approved' },
+          // After the decision: the current figure apart from the decided one, with how many adjustments moved it.
+          ...(approved
+            ? [
+                {
+                  label: t('prov.budget.adjustedTotal'),
+                  value: formatVnd(b.totals.adjusted),
+                  testId: 'budget-adjusted',
+                  note: <span data-testid="budget-adjustment-count">{t('prov.budget.adjustmentCount', { count: b.totals.adjustments })}</span>,
+                  highlight: b.totals.adjustments > 0,
+                },
+              ]
+            : []),
           { label: t('prov.budget.included'), value: t('prov.budget.counts', { included: b.totals.included, excluded: b.totals.excluded, pending: b.totals.pending }) },
           { label: t('prov.chair.warnings'), value: b.warnings.length },
         ]}
@@ -155,24 +163,13 @@ export default function BudgetPage() {
           <Title order={3} size="h4" mb="xs">
             {t('prov.chair.decisionTitle')}
           </Title>
-          <Group align="flex-start">
-            <TextInput
-              label={t('prov.chair.decisionNumber')}
-              placeholder="2345/QĐ-UBND"
-              required
-              value={decisionNumber}
-              onChange={(ev) => setDecisionNumber(ev.currentTarget.value)}
-              error={formError.decisionNumber}
-            />
-            <TextInput
-              label={t('prov.chair.decisionDate')}
-              description={t('prov.chair.dateHelp')}
-              required
-              value={decisionDate}
-              onChange={(ev) => setDecisionDate(ev.currentTarget.value)}
-              error={formError.decisionDate}
-            />
-          </Group>
+          <DecisionFields
+            number={decisionNumber}
+            date={decisionDate}
+            onNumber={setDecisionNumber}
+            onDate={setDecisionDate}
+            errors={{ number: formError.decisionNumber, date: formError.decisionDate }}
+          />
           <Group mt="md">
             <Button onClick={startApprove}>
               {t('prov.chair.approve')}
@@ -214,6 +211,7 @@ export default function BudgetPage() {
           estimates={b.estimates}
           testId="budget-estimates"
           linkUnit={isFinance}
+          adjusted={approved}
           last={{
             key: 'exclusion',
             header: t('prov.budget.exclusion'),

@@ -17,6 +17,7 @@ export function UnitEstimatesTable({
   markExcluded = false,
   last,
   highlightOnHover,
+  adjusted = false,
 }: {
   estimates: readonly BudgetEstimate[];
   testId: string;
@@ -28,6 +29,8 @@ export function UnitEstimatesTable({
   /** The screen's own last column. */
   last: TableColumn<BudgetEstimate>;
   highlightOnHover?: boolean;
+  /** Once the budget is approved: "approved" is the decided figure, and the figure after adjustments follows it. */
+  adjusted?: boolean;
 }) {
   const { t } = useTranslation();
   const columns: TableColumn<BudgetEstimate>[] = [
@@ -56,9 +59,20 @@ export function UnitEstimatesTable({
         </>
       ),
     },
-    { key: 'status', header: t('work.status'), render: (e) => <StatusTag status={e.status} /> },
+    // Wide enough that the longest status ("Đã phê duyệt") is never cut.
+    { key: 'status', header: t('work.status'), miw: 150, render: (e) => <StatusTag status={e.status} /> },
     { key: 'requested', header: t('prov.requested'), align: 'right', render: (e) => formatVnd(e.requested) },
-    { key: 'approved', header: t('prov.approved'), align: 'right', render: (e) => formatVnd(e.approved) },
+    { key: 'approved', header: adjusted ? t('prov.budget.decidedTotal') : t('prov.approved'), align: 'right', render: (e) => formatVnd(e.approved) },
+    ...(adjusted
+      ? [
+          {
+            key: 'adjusted',
+            header: t('prov.budget.adjustedTotal'),
+            align: 'right',
+            render: (e) => (e.excluded || e.adjusted === null ? '—' : e.adjusted === e.approved ? formatVnd(e.adjusted) : <strong>{formatVnd(e.adjusted)}</strong>),
+          } satisfies TableColumn<BudgetEstimate>,
+        ]
+      : []),
     last,
   ];
   return <SlotTable rows={estimates} rowKey={(e) => e.estimateId} columns={columns} testId={testId} caption={caption} highlightOnHover={highlightOnHover} />;

@@ -15,6 +15,8 @@ export interface BudgetEstimate {
   submittedLate: boolean;
   requested: string;
   approved: string;
+  /** Once the chair has decided: the current figure after adjustments (`approved` stays the decided one). */
+  adjusted: string | null;
   excluded: boolean;
   exclusionReason: string | null;
 }
@@ -29,7 +31,8 @@ export interface BudgetView {
   decisionDate: string | null;
   approvedAt: string | null;
   warnings: string[];
-  totals: { requested: string; approved: string; included: number; excluded: number; pending: number };
+  /** `approved` is the decided figure once approved; `adjusted` (then) the current one, with the number of adjustments. */
+  totals: { requested: string; approved: string; adjusted: string | null; adjustments: number; included: number; excluded: number; pending: number };
   estimates: BudgetEstimate[];
 }
 
