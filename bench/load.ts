@@ -25,7 +25,7 @@ import { streamEstimateWorkbook } from '../src/modules/spreadsheets/estimate-tem
 import { seedCatalog } from '../src/modules/spreadsheets/seed-catalog.js';
 import { insertLines, insertUnits } from './bench-data.js';
 import { benchDatabase, type Cleanups, type Instance, rssSampler, signIn, startInstance } from './harness.js';
-import { median } from './measure.js';
+import { median, mulberry32 } from './measure.js';
 import { buildLines } from './spreadsheets.bench.js';
 
 const YEAR = 2014;
@@ -219,11 +219,9 @@ async function ledgerVerify(databaseUrl: string): Promise<{ ok: boolean; output:
 
 async function runLoad(db: pg.Client, instances: readonly Instance[], officers: readonly Officer[], readerTokens: readonly string[]): Promise<boolean> {
   const tally = new Tally();
-  let seed = 0x10ad;
-  const random = () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return seed / 2_147_483_648;
-  };
+  // The same officers, choices and edits in every run (mulberry32), as a fraction in [0, 1).
+  const next = mulberry32(0x10ad);
+  const random = () => next() / 2 ** 32;
   const samplers = instances.map((instance) => rssSampler(instance.process.pid!));
   const perInstance = Math.ceil(OFFICERS / instances.length);
   console.log(
