@@ -1,6 +1,6 @@
 // The shell: / redirects to /app, sign-in in Vietnamese with the English switch, navigation by role.
-import { expect, test } from '@playwright/test';
-import { expectAccessible, screenshot, signIn, signOut } from './support/pages';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, expectAccessible, screenshot, signIn, signOut } from './support/pages';
 
 test('/ leads to the sign-in page; a wrong password is said in Vietnamese', async ({ page }) => {
   await page.goto('/');
@@ -40,4 +40,29 @@ test('navigation follows the role: a unit officer drafts, a province reviewer do
   await signIn(page, 'dic.reviewer');
   await expect(nav.getByRole('link', { name: 'Thẩm định dự toán' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Lập dự toán' })).toHaveCount(0);
+});
+
+/** Signs in on the sign-in page already shown (no reload), as a user does after someone signed out. */
+async function signInHere(page: Page, username: string): Promise<void> {
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+}
+
+test("after a sign-out the next user lands on their own home, not the previous user's page", async ({ page }) => {
+  await signIn(page, 'yenphong.head');
+  await page.getByRole('navigation').getByRole('link', { name: 'Rà soát và trình' }).click();
+  await expect(page).toHaveURL(/\/app\/estimate\/review$/);
+  await signOut(page);
+  await signInHere(page, 'dic.reviewer');
+  await expect(page).toHaveURL(/\/app\/?$/);
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Thẩm định dự toán' })).toBeVisible();
+  await expect(page.getByText('Không tìm thấy trang này.')).toHaveCount(0);
+  await signOut(page);
+  // A deep link this role may not open: the remembered address is dropped, the role's home opens.
+  await page.goto('/app/estimate/review');
+  await expect(page).toHaveURL(/\/app\/login$/);
+  await signInHere(page, 'dof.officer');
+  await expect(page).toHaveURL(/\/app\/?$/);
 });

@@ -410,3 +410,73 @@ test('an adjustment after approval is listed apart from the decided figures', as
   await page.getByTestId('adjustments').scrollIntoViewIfNeeded();
   await screenshot(page, 'chair-adjusted');
 });
+
+interface ReportView {
+  id: string;
+  indicators: { targetCode: string; indicator: string; aggregation: string; denominatorLabel: string | null; numerator: string | null; denominator: string | null; achieved: boolean | null }[];
+  disbursements: { lineNo: number; approved: string; disbursed: string | null; overrunReason: string | null }[];
+  totals: { approved: string; disbursed: string };
+}
+
+test('the Yên Phong officer reports the approved year’s first half: figures per target, disbursed per line, a reason where over', async ({ page }) => {
+  await signIn(page, 'yenphong.officer');
+  await pickYear(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Báo cáo 6 tháng' }).click();
+  await page.getByRole('button', { name: 'Lập báo cáo' }).click();
+  const lines = page.getByTestId('report-disbursements');
+  await expect(lines).toBeVisible();
+  const me = await apiGet<{ unitId: string }>(page, '/auth/me');
+  const list = await apiGet<{ items: { id: string }[] }>(page, `/progress-reports?year=${YEAR}&half=1&unitId=${me.unitId}`);
+  const opened = await apiGet<ReportView>(page, `/progress-reports/${list.items[0].id}`);
+  expect(opened.indicators.length).toBeGreaterThan(0);
+  expect(opened.disbursements.length).toBeGreaterThan(1);
+
+  // Figures per target: counts where the target counts, "achieved" where it is a share of units.
+  const targets = page.getByTestId('report-indicators');
+  const figures = new Map<string, { numerator?: string; denominator?: string; achieved?: boolean }>();
+  for (const [i, indicator] of opened.indicators.entries()) {
+    const row = targets.getByRole('row').filter({ hasText: indicator.indicator });
+    if (indicator.aggregation === 'SHARE_OF_UNITS') {
+      await row.getByRole('checkbox').check();
+      figures.set(indicator.targetCode, { achieved: true });
+    } else {
+      const figure = { numerator: String(7 + i), ...(indicator.denominatorLabel !== null && { denominator: String(12 + i) }) };
+      await row.getByRole('textbox').first().fill(figure.numerator);
+      if (figure.denominator) await row.getByRole('textbox').nth(1).fill(figure.denominator);
+      figures.set(indicator.targetCode, figure);
+    }
+  }
+
+  // Disbursed per line: line 1 one đồng over its approved amount (a reason is then asked), the others half.
+  const typed = new Map<number, bigint>();
+  for (const line of opened.disbursements) {
+    const amount = line.lineNo === 1 ? BigInt(line.approved) + 1n : BigInt(line.approved) / 2n;
+    typed.set(line.lineNo, amount);
+    await page.getByLabel(`Đã giải ngân dòng ${line.lineNo}`, { exact: true }).fill(amount.toString());
+  }
+  await expect(page.getByLabel('Lý do vượt dòng 2', { exact: true })).toHaveCount(0);
+  await page.getByLabel('Lý do vượt dòng 1', { exact: true }).fill('Trượt giá thiết bị theo thông báo giá quý II');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu báo cáo.' })).toBeVisible();
+
+  // What the API keeps is what was typed, to the đồng; the screen's totals are the API's.
+  const saved = await apiGet<ReportView>(page, `/progress-reports/${opened.id}`);
+  for (const line of saved.disbursements) expect(line.disbursed).toBe(typed.get(line.lineNo)!.toString());
+  expect(saved.disbursements.find((l) => l.lineNo === 1)!.overrunReason).toBe('Trượt giá thiết bị theo thông báo giá quý II');
+  const total = [...typed.values()].reduce((sum, amount) => sum + amount, 0n);
+  expect(saved.totals.disbursed).toBe(total.toString());
+  await expect(page.getByTestId('report-disbursed-total')).toHaveText(vnd(saved.totals.disbursed));
+  await expect(page.getByTestId('report-approved-total')).toHaveText(vnd(saved.totals.approved));
+  for (const indicator of saved.indicators) {
+    const figure = figures.get(indicator.targetCode)!;
+    if (figure.achieved !== undefined) expect(indicator.achieved).toBe(true);
+    else expect([indicator.numerator, indicator.denominator ?? undefined]).toEqual([figure.numerator, figure.denominator]);
+  }
+  for (const line of saved.disbursements) {
+    await expect(lines.locator(`tr[data-line-no="${line.lineNo}"]`).getByRole('textbox').first()).toHaveValue(
+      new Intl.NumberFormat('vi-VN').format(BigInt(line.disbursed!)),
+    );
+  }
+  await expectAccessible(page, 'semi-annual report');
+  await screenshot(page, 'progress-report');
+});

@@ -32,6 +32,23 @@ import {
 } from '../estimates/domain/estimate-cycle.js';
 import type { AdjustmentDto, AppraisalDto, BalanceDto, ReturnDto, ReviewDto, TransitionDto } from './dto/workflow.dto.js';
 import { applyOnce } from '../../common/idempotency/idempotency.js';
+import { type ChecklistItem, submissionChecklist } from '../estimates/domain/submission-checklist.js';
+
+/** Today in Vietnam's calendar, YYYY-MM-DD, by the database's clock (the one deadlines are checked against). */
+async function vietnamToday(manager: EntityManager): Promise<string> {
+  const [{ today }] = await manager.query<[{ today: string }]>(`SELECT to_char((now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD') AS today`);
+  return today;
+}
+
+/** The submission checklist of one estimate (GET /estimates/{id}/checklist). */
+export interface SubmissionChecklistView {
+  estimateId: string;
+  /** YYYY-MM-DD in Vietnam's calendar: the day the deadline rule was read on. */
+  today: string;
+  /** False while a rule is in state `fail` (submit would refuse). */
+  canSubmit: boolean;
+  rules: ChecklistItem[];
+}
 
 @Injectable()
 export class EstimateWorkflowService {
@@ -70,9 +87,7 @@ export class EstimateWorkflowService {
         );
       }
       const year = await manager.findOneByOrFail(FiscalYear, { year: estimate.year });
-      const [{ today }] = await manager.query<[{ today: string }]>(
-        `SELECT to_char((now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD') AS today`,
-      );
+      const today = await vietnamToday(manager);
       const late = isLate(today, year.submissionDeadline);
       if (late && year.lateSubmissionPolicy === 'REFUSE') {
         throw new ConflictError(
@@ -86,6 +101,27 @@ export class EstimateWorkflowService {
         return_comment: null,
       });
     });
+  }
+
+  /**
+   * The rules the head's submission is checked against, each with its state and in words, for
+   * whoever may read the estimate (404 outside the actor's units). Rule source:
+   * estimates/domain/submission-checklist.ts, on the same predicates as submit's refusals.
+   */
+  async checklist(id: string, actor: Actor): Promise<SubmissionChecklistView> {
+    const estimate = await this.estimates.getFor(id, actor);
+    const manager = this.dataSource.manager;
+    const year = await manager.findOneByOrFail(FiscalYear, { year: estimate.year });
+    const today = await vietnamToday(manager);
+    const rules = submissionChecklist({
+      lines: estimate.lines,
+      isDistrict: estimate.unit.kind === 'DISTRICT_COMMITTEE',
+      awarded: estimate.supportAwarded,
+      today,
+      deadline: year.submissionDeadline,
+      lateSubmissionPolicy: year.lateSubmissionPolicy,
+    });
+    return { estimateId: id, today, canSubmit: rules.every((rule) => rule.state !== 'fail'), rules };
   }
 
   /** A reviewer sends the estimate back to the unit, with a comment. */

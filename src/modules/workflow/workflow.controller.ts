@@ -7,7 +7,7 @@ import { EstimateWorkflowService } from './estimate-workflow.service.js';
 import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';
 import { EstimateDto } from '../estimates/dto/estimate.response.js';
-import { LineAdjustmentDto } from './dto/workflow.response.js';
+import { LineAdjustmentDto, SubmissionChecklistDto } from './dto/workflow.response.js';
 
 @ApiTags('workflow')
 @ApiBearerAuth()
@@ -62,6 +62,14 @@ export class WorkflowController {
   @Endpoint({ summary: 'After approval: a recorded adjustment of one line\'s approved amount, with a reason', response: EstimateDto, status: 201 })
   adjust(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AdjustmentDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
     return this.workflow.adjust(id, dto, actor, key);
+  }
+
+  /** The rules the head's submission is checked against, each with its state, in words. */
+  @Permit('estimates.read')
+  @Get('checklist')
+  @Endpoint({ summary: "The submission checklist: each rule submit applies, with its state and in words (Vietnamese / English)", response: SubmissionChecklistDto })
+  checklist(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.workflow.checklist(id, actor);
   }
 
   @Permit('estimates.read')

@@ -569,6 +569,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/estimates/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The submission checklist: each rule submit applies, with its state and in words (Vietnamese / English) */
+        get: operations["Workflow_checklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/fiscal-years/{year}/budget": {
         parameters: {
             query?: never;
@@ -2524,6 +2541,35 @@ export interface components {
             approvedAmount: string;
             reason: string;
             version: number;
+        };
+        /** @enum {string} */
+        ChecklistRule: "HAS_LINES" | "DISTRICT_IT_LINE" | "SUPPORT_CAPS" | "CONTINGENCY" | "DEADLINE";
+        /**
+         * @description ok: met; fail: submit refuses; warn: goes through, flagged; na: does not apply
+         * @enum {string}
+         */
+        ChecklistState: "ok" | "fail" | "warn" | "na";
+        ChecklistRuleDto: {
+            code: components["schemas"]["ChecklistRule"];
+            /** @description ok: met; fail: submit refuses; warn: goes through, flagged; na: does not apply */
+            state: components["schemas"]["ChecklistState"];
+            /** @description Vietnamese / English */
+            title: string;
+            /** @description Vietnamese / English, naming the figures, lines and dates behind the state */
+            message: string;
+        };
+        SubmissionChecklistDto: {
+            /** Format: uuid */
+            estimateId: string;
+            /**
+             * Format: date
+             * @description Today in Vietnam's calendar, the day the deadline rule was read on
+             * @example 2012-07-15
+             */
+            today: string;
+            /** @description False while a rule is in state fail */
+            canSubmit: boolean;
+            rules: components["schemas"]["ChecklistRuleDto"][];
         };
         LineAdjustmentDto: {
             /** Format: uuid */
@@ -4838,6 +4884,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EstimateDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Workflow_checklist: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retried request with the same key applies once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionChecklistDto"];
                 };
             };
             /** @description Error */

@@ -16,3 +16,6 @@ export type AmountByCode = Schemas['AmountByCodeDto'];
 export type EstimateListItem = Schemas['EstimateListItemDto'];
 /** A line change's body. The generated type marks priorityTier required (from its documented default); the API takes any subset of the fields. */
 export type UpdateLineBody = Schemas['UpdateLineDto'];
+export type SubmissionChecklist = Schemas['SubmissionChecklistDto'];
+export type ChecklistRule = Schemas['ChecklistRuleDto'];
+export type ChecklistState = ChecklistRule['state'];

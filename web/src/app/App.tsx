@@ -1,9 +1,11 @@
 // Routing: the sign-in page for everyone, the shell with the role's screens for a signed-in user.
 import { Anchor, Center, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useEffect } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { SignInPage } from '../features/auth/SignInPage';
 import { Loading } from '../ui/Loading';
+import { forgetReturnTo, rememberReturnTo } from './returnTo';
 import { routesFor } from './routes';
 import { useSession } from './session';
 import { Shell } from './Shell';
@@ -23,10 +25,19 @@ function NotFound() {
 }
 
 function SignedInRoutes() {
-  const { me, loading } = useSession();
+  const { me, loading, signedOut } = useSession();
   const location = useLocation();
+  // Signed in and inside the shell: the remembered address has served its purpose.
+  useEffect(() => {
+    if (me) forgetReturnTo();
+  }, [me]);
   if (loading) return <Loading />;
-  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!me) {
+    // Only an auth redirect (deep link, expired session) remembers the page; a sign-out does not,
+    // or the next user would land on this user's page.
+    if (!signedOut) rememberReturnTo(location.pathname + location.search);
+    return <Navigate to="/login" replace />;
+  }
   return (
     <Routes>
       <Route element={<Shell />}>

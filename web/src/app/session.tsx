@@ -3,12 +3,16 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, getToken, ok, setToken, whenSignedOut } from '../api/client';
 import type { FiscalYear, Me } from '../api/types';
+import { forgetReturnTo } from './returnTo';
 
 interface Session {
   me: Me | null;
   loading: boolean;
   signIn: (username: string, password: string) => Promise<void>;
+  /** The user pressed "sign out": the shell must not remember the page for the next user. */
   signOut: () => void;
+  /** True after an explicit sign-out until the next sign-in (false for an expired session). */
+  signedOut: boolean;
   years: FiscalYear[];
   year: number | null;
   setYear: (year: number) => void;
@@ -46,19 +50,29 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     queryFn: () => ok(api.GET('/fiscal-years')),
   });
 
-  const signOut = useCallback(() => {
+  const [signedOut, setSignedOut] = useState(false);
+
+  // The server refused the token (expired): the sign-in redirect may remember the page.
+  const dropSession = useCallback(() => {
     setToken(null);
     setHasToken(false);
     queryClient.clear();
   }, [queryClient]);
 
-  useEffect(() => whenSignedOut(() => signOut()), [signOut]);
+  useEffect(() => whenSignedOut(() => dropSession()), [dropSession]);
+
+  const signOut = useCallback(() => {
+    forgetReturnTo();
+    setSignedOut(true);
+    dropSession();
+  }, [dropSession]);
 
   const signIn = useCallback(
     async (username: string, password: string) => {
       const result = await ok(api.POST('/auth/login', { body: { username, password } }));
       queryClient.clear();
       setToken(result.accessToken);
+      setSignedOut(false);
       setHasToken(true);
     },
     [queryClient],
@@ -72,6 +86,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     loading: hasToken && (meQuery.isPending || yearsQuery.isPending),
     signIn,
     signOut,
+    signedOut,
     years,
     year,
     setYear: (next) => {

@@ -79,43 +79,6 @@ export const en: Messages = {
   },
   checkState: { ok: 'Met', fail: 'Not met', warn: 'Note', na: 'Not applicable' },
   sources: { CENTRAL_SUPPORT: 'Central support', PROVINCIAL_SUPPORT: 'Provincial support' },
-  checks: {
-    HAS_LINES: {
-      title: 'At least one line',
-      ok: 'The estimate has {{count}} lines.',
-      fail: 'The estimate has no line yet.',
-      warn: '',
-      na: '',
-    },
-    DISTRICT_IT_LINE: {
-      title: "The district's own IT line",
-      ok: 'District budget: {{amount}}.',
-      fail: "A district committee needs at least one line funded from the district's budget above 0.",
-      warn: '',
-      na: 'Applies to district committees only.',
-    },
-    SUPPORT_CAPS: {
-      title: 'Within the support awarded',
-      ok: 'Lines funded from support stay within what was decided.',
-      fail: '{{source}}: {{requested}} asked, above the {{awarded}} decided.',
-      warn: '',
-      na: 'No line is funded from support.',
-    },
-    CONTINGENCY: {
-      title: "A project's contingency within 10% of its cost",
-      ok: 'Every project contingency is within 10%.',
-      fail: '',
-      warn: 'Line {{lines}}: contingency above 10% of the cost.',
-      na: 'No project states a contingency.',
-    },
-    DEADLINE: {
-      title: 'Submission deadline',
-      ok: 'Due {{deadline}}, {{days}} days left.',
-      fail: 'The deadline {{deadline}} has passed; this year refuses late submissions.',
-      warn: 'The deadline {{deadline}} has passed ({{days}} days); a submission now is recorded as late.',
-      na: 'No deadline is set for this year.',
-    },
-  },
   editor: {
     gridLabel: 'Estimate lines',
     gridHelp: 'Edit in the table: double-click, press Enter or type in a cell; Enter or Tab saves and moves on; Esc cancels the cell. “Edit” opens every field of the line.',
@@ -241,6 +204,8 @@ export const en: Messages = {
     'line.adjust': 'Line {{no}} adjusted — {{description}}',
   },
   report: {
+    totalsSaved: 'Total (as saved)',
+    saved: 'Report saved.',
     title: 'Semi-annual progress report {{year}}',
     half: 'Reporting period',
     half1: 'January–June',

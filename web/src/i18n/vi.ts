@@ -77,43 +77,6 @@ export const vi = {
   },
   checkState: { ok: 'Đạt', fail: 'Chưa đạt', warn: 'Lưu ý', na: 'Không áp dụng' },
   sources: { CENTRAL_SUPPORT: 'Hỗ trợ của Trung ương', PROVINCIAL_SUPPORT: 'Hỗ trợ của tỉnh' },
-  checks: {
-    HAS_LINES: {
-      title: 'Có ít nhất một dòng dự toán',
-      ok: 'Dự toán có {{count}} dòng.',
-      fail: 'Dự toán chưa có dòng nào.',
-      warn: '',
-      na: '',
-    },
-    DISTRICT_IT_LINE: {
-      title: 'Dòng chi CNTT riêng từ ngân sách huyện',
-      ok: 'Ngân sách huyện: {{amount}}.',
-      fail: 'UBND cấp huyện phải có ít nhất một dòng từ ngân sách huyện lớn hơn 0.',
-      warn: '',
-      na: 'Chỉ áp dụng cho UBND cấp huyện.',
-    },
-    SUPPORT_CAPS: {
-      title: 'Không vượt mức hỗ trợ được quyết định',
-      ok: 'Các dòng từ nguồn hỗ trợ nằm trong mức được quyết định.',
-      fail: '{{source}}: đề nghị {{requested}}, vượt mức được quyết định {{awarded}}.',
-      warn: '',
-      na: 'Không có dòng nào từ nguồn hỗ trợ.',
-    },
-    CONTINGENCY: {
-      title: 'Dự phòng của dự án không quá 10% chi phí',
-      ok: 'Dự phòng của các dự án nằm trong 10%.',
-      fail: '',
-      warn: 'Dòng {{lines}}: dự phòng vượt 10% chi phí.',
-      na: 'Không có dự án nào ghi dự phòng.',
-    },
-    DEADLINE: {
-      title: 'Hạn trình dự toán',
-      ok: 'Hạn trình {{deadline}}, còn {{days}} ngày.',
-      fail: 'Đã quá hạn trình {{deadline}}; năm này không nhận dự toán trình muộn.',
-      warn: 'Đã quá hạn trình {{deadline}} ({{days}} ngày); dự toán trình bây giờ được ghi là trình muộn.',
-      na: 'Năm này chưa đặt hạn trình.',
-    },
-  },
   editor: {
     gridLabel: 'Các dòng dự toán',
     gridHelp: 'Sửa ngay trong bảng: bấm đúp, Enter hoặc gõ vào ô; Enter hoặc Tab để lưu và chuyển ô; Esc để hủy ô đang sửa. Nút “Sửa” mở đầy đủ các mục của dòng.',
@@ -239,6 +202,8 @@ export const vi = {
     'line.adjust': 'Điều chỉnh dòng {{no}} — {{description}}',
   },
   report: {
+    totalsSaved: 'Cộng (theo số đã lưu)',
+    saved: 'Đã lưu báo cáo.',
     title: 'Báo cáo tiến độ 6 tháng năm {{year}}',
     half: 'Kỳ báo cáo',
     half1: '6 tháng đầu năm',

@@ -2,7 +2,8 @@
 import { Alert, Button, Center, Paper, PasswordInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate } from 'react-router';
+import { returnToFor } from '../../app/returnTo';
 import { useSession } from '../../app/session';
 import { setLanguage, type Language } from '../../i18n';
 import { errorText } from '../../ui/errors';
@@ -10,14 +11,12 @@ import { errorText } from '../../ui/errors';
 export function SignInPage() {
   const { t, i18n } = useTranslation();
   const { me, signIn } = useSession();
-  const location = useLocation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const from = (location.state as { from?: string } | null)?.from ?? '/';
-
-  if (me) return <Navigate to={from} replace />;
+  // Back to the page that sent here, if this user's role has it; else the role's home.
+  if (me) return <Navigate to={returnToFor(me.role)} replace />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

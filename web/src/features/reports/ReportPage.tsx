@@ -140,7 +140,7 @@ function ReportForm({ report }: { report: Report }) {
         {report.indicators.length === 0 ? (
           <Text size="sm">{t('report.noTargets')}</Text>
         ) : (
-          <Table fz="sm" withTableBorder>
+          <Table fz="sm" withTableBorder data-testid="report-indicators">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('report.indicator')}</Table.Th>
@@ -198,7 +198,7 @@ function ReportForm({ report }: { report: Report }) {
         {report.disbursements.length === 0 ? (
           <Text size="sm">{t('report.noLines')}</Text>
         ) : (
-          <Table fz="sm" withTableBorder>
+          <Table fz="sm" withTableBorder data-testid="report-disbursements">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={50}>{t('line.no')}</Table.Th>
@@ -215,7 +215,7 @@ function ReportForm({ report }: { report: Report }) {
                 const set = (patch: Partial<typeof f>) =>
                   setForm({ ...form, disbursements: { ...form.disbursements, [d.lineId]: { ...f, ...patch } } });
                 return (
-                  <Table.Tr key={d.lineId}>
+                  <Table.Tr key={d.lineId} data-line-no={d.lineNo}>
                     <Table.Td>{d.lineNo}</Table.Td>
                     <Table.Td>{d.description}</Table.Td>
                     <Table.Td className="money">{formatVnd(d.approved)}</Table.Td>
@@ -244,11 +244,30 @@ function ReportForm({ report }: { report: Report }) {
                 );
               })}
             </Table.Tbody>
+            <Table.Tfoot>
+              {/* As saved: the API's totals, so the officer sees what the province will read. */}
+              <Table.Tr fw={700}>
+                <Table.Td />
+                <Table.Td>{t('report.totalsSaved')}</Table.Td>
+                <Table.Td className="money" data-testid="report-approved-total">
+                  {formatVnd(report.totals.approved)}
+                </Table.Td>
+                <Table.Td className="money" data-testid="report-disbursed-total">
+                  {formatVnd(report.totals.disbursed)}
+                </Table.Td>
+                <Table.Td />
+              </Table.Tr>
+            </Table.Tfoot>
           </Table>
         )}
       </Card>
       <Textarea label={t('report.note')} value={form.note} disabled={!editable} onChange={(e) => setForm({ ...form, note: e.currentTarget.value })} />
       {save.isError && <ErrorAlert error={save.error} />}
+      {save.isSuccess && (
+        <Alert color="green" role="status">
+          {t('report.saved')}
+        </Alert>
+      )}
       {submit.isError && <ErrorAlert error={submit.error} />}
       {editable && (
         <Group>

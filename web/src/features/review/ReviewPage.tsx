@@ -12,7 +12,7 @@ import { Loading } from '../../ui/Loading';
 import { formatVnd } from '../../ui/money';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { estimateKey, useEstimate, useMyEstimateItem } from '../estimates/queries';
-import { checkEstimate } from './checklist';
+import { useChecklist } from './checklist';
 import { RuleList } from './RuleList';
 
 function History({ estimateId }: { estimateId: string }) {
@@ -61,9 +61,10 @@ function History({ estimateId }: { estimateId: string }) {
 export default function ReviewPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const { years, year } = useSession();
+  const { year } = useSession();
   const item = useMyEstimateItem();
   const estimate = useEstimate(item.data?.id);
+  const checklist = useChecklist(estimate.data);
   const queryClient = useQueryClient();
 
   const submit = useMutation({
@@ -76,14 +77,16 @@ export default function ReviewPage() {
     },
   });
 
-  if (item.isPending || (item.data && estimate.isPending)) return <Loading />;
+  if (item.isPending || (item.data && (estimate.isPending || checklist.isPending))) return <Loading />;
   if (item.isError) return <ErrorAlert error={item.error} />;
   if (estimate.isError) return <ErrorAlert error={estimate.error} />;
+  if (checklist.isError) return <ErrorAlert error={checklist.error} onRetry={() => void checklist.refetch()} />;
   if (!item.data || !estimate.data) return <Alert>{t('work.noEstimate', { year })}</Alert>;
 
   const e = estimate.data;
-  const checks = checkEstimate(e, years.find((y) => y.year === e.year));
-  const blocked = checks.some((c) => c.state === 'fail');
+  // The server's checklist for the version shown (the same rules submit applies).
+  const rules = checklist.data?.rules ?? [];
+  const blocked = checklist.data?.canSubmit === false;
   const submittable = e.status === 'DRAFT' || e.status === 'RETURNED';
 
   return (
@@ -97,7 +100,7 @@ export default function ReviewPage() {
           <Title order={3} size="h4">
             {t('review.rules')}
           </Title>
-          <RuleList checks={checks} />
+          <RuleList rules={rules} />
           <Group justify="space-between" align="center">
             <Text>
               {t('review.total')}: <strong className="money">{formatVnd(e.totals.total)}</strong> ({t('review.lines', { count: e.totals.lineCount })})

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ok } from '../../api/client';
+import type { Estimate } from '../../api/types';
 import { useMe, useSession } from '../../app/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDate } from '../../ui/format';
@@ -12,7 +13,7 @@ import { Loading } from '../../ui/Loading';
 import { formatVnd } from '../../ui/money';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useEstimate, useMyEstimateItem } from '../estimates/queries';
-import { checkEstimate, daysUntil, vietnamToday } from '../review/checklist';
+import { daysUntil, useChecklist, vietnamToday } from '../review/checklist';
 import { RuleList } from '../review/RuleList';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -75,8 +76,6 @@ export default function MyWork() {
   }
 
   const e = estimate.data;
-  const checks = checkEstimate(e, fiscalYear);
-  const missing = checks.filter((c) => c.state === 'fail');
   return (
     <Stack maw={960}>
       <Title order={2}>{t('work.title')}</Title>
@@ -121,7 +120,7 @@ export default function MyWork() {
               <Title order={4} size="h5" mb="xs">
                 {t('work.missing')}
               </Title>
-              {missing.length === 0 ? <Text>{t('work.nothingMissing')}</Text> : <RuleList checks={missing} />}
+              <Missing estimate={e} />
             </div>
           )}
           <Group>
@@ -136,4 +135,14 @@ export default function MyWork() {
       </Card>
     </Stack>
   );
+}
+
+/** What still stops the head from submitting, as the server's checklist says (its rules in state fail). */
+function Missing({ estimate }: { estimate: Estimate }) {
+  const { t } = useTranslation();
+  const checklist = useChecklist(estimate);
+  if (checklist.isPending) return <Loading />;
+  if (checklist.isError) return <ErrorAlert error={checklist.error} onRetry={() => void checklist.refetch()} />;
+  const missing = checklist.data.rules.filter((rule) => rule.state === 'fail');
+  return missing.length === 0 ? <Text>{t('work.nothingMissing')}</Text> : <RuleList rules={missing} />;
 }
