@@ -64,10 +64,6 @@ const KNOWN_LEDGER_READS: readonly string[] = ['audit -> estimates', 'audit -> e
  * and year settings.
  */
 const KNOWN_FOREIGN_READS: readonly string[] = [
-  // People's names joined beside the ids (landed with common/access/names.ts): AuthService.people would do.
-  'allocation -> users',
-  'support -> users',
-  'workflow -> users',
   'audit -> balancing_runs',
   'audit -> plan_targets',
   'audit -> progress_reports',

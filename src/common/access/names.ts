@@ -1,25 +1,24 @@
-// Names beside ids: what a person reads wherever an answer carries a user's or a unit's id
-// (createdBy → createdByName, unitId → unitCode and unitName). One definition of how a person is
-// named: the full name, else the username.
-import type { EntityManager } from 'typeorm';
+// Names beside ids: what a person reads wherever an answer carries a user's id (createdBy →
+// createdByName). The users table is the auth module's: the names come from its `people()`, passed
+// in as a lookup, and one rule says how a person is named — the full name, else the username.
 
-type Queryable = Pick<EntityManager, 'query'>;
+/** Users by id as the auth module answers them (`AuthService.people`). */
+export type People = ReadonlyMap<string, { username: string; fullName: string }>;
+export type PeopleLookup = (userIds: readonly string[]) => Promise<People>;
 
-/** SQL for the name of the user row aliased `alias`: the full name, else the username. */
-export const personNameSql = (alias: string): string => `COALESCE(NULLIF(${alias}.full_name, ''), ${alias}.username)`;
-
-/** The names of the given users by id (nulls and unknown ids are left out). */
-export async function personNames(manager: Queryable, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
-  if (wanted.length === 0) return new Map();
-  const rows = await manager.query<{ id: string; name: string }[]>(`SELECT u.id, ${personNameSql('u')} AS name FROM users u WHERE u.id = ANY($1::uuid[])`, [wanted]);
-  return new Map(rows.map((row) => [row.id, row.name]));
+/** The name a person is shown by: the full name, else the username; null for no one or an unknown id. */
+export function personName(people: People, userId: string | null | undefined): string | null {
+  const person = userId ? people.get(userId) : undefined;
+  return person ? person.fullName || person.username : null;
 }
 
-/** The code and name of the given units by id (nulls and unknown ids are left out). */
-export async function unitNames(manager: Queryable, ids: readonly (string | null | undefined)[]): Promise<Map<string, { code: string; name: string }>> {
-  const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
-  if (wanted.length === 0) return new Map();
-  const rows = await manager.query<{ id: string; code: string; name: string }[]>('SELECT id, code, name FROM units WHERE id = ANY($1::uuid[])', [wanted]);
-  return new Map(rows.map((row) => [row.id, { code: row.code, name: row.name }]));
+/**
+ * The rows with `<column>_name` beside each user-id column named (null where the id is null or
+ * unknown), in one lookup for all rows.
+ */
+export async function withPersonNames<T extends object>(rows: readonly T[], columns: readonly (keyof T & string)[], people: PeopleLookup): Promise<T[]> {
+  const idOf = (row: T, column: keyof T & string) => row[column] as unknown;
+  const ids = rows.flatMap((row) => columns.map((column) => idOf(row, column)).filter((id): id is string => typeof id === 'string'));
+  const found = ids.length > 0 ? await people(ids) : new Map();
+  return rows.map((row) => ({ ...row, ...Object.fromEntries(columns.map((column) => [`${column}_name`, personName(found, idOf(row, column) as string | null)])) }));
 }

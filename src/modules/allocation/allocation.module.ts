@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { EstimatesModule } from '../estimates/estimates.module.js';
 import { FloorModule } from '../floor/floor.module.js';
@@ -7,7 +8,7 @@ import { BalancingRunsController } from './balancing-runs.controller.js';
 import { BalancingRunsService } from './balancing-runs.service.js';
 
 @Module({
-  imports: [CatalogModule, EstimatesModule, FloorModule, WorkflowModule],
+  imports: [AuthModule, CatalogModule, EstimatesModule, FloorModule, WorkflowModule],
   controllers: [BalancingRunsController],
   providers: [BalancingRunsService],
 })

@@ -19,12 +19,11 @@ import type { CreateBalancingRunDto } from './dto/balancing-run.dto.js';
 import { allocate, type AllocationLineExplanation, explainAllocation, InfeasibleAllocationError } from '../../engine/allocation/index.js';
 import { bilingual, message, splitBilingual } from '../../common/errors/messages.js';
 import { formatVietnamTime } from '../../common/time/vietnam-time.js';
-import { personNameSql } from '../../common/access/names.js';
+import { withPersonNames } from '../../common/access/names.js';
+import { AuthService } from '../auth/auth.service.js';
 
 const ALL_SOURCES = '*';
 
-// Who made and who adopted a run, by name beside the id (subqueries: the row may be locked FOR UPDATE).
-const BY_NAMES = ['created_by', 'adopted_by'].map((column) => `(SELECT ${personNameSql('u')} FROM users u WHERE u.id = r.${column}) AS ${column}_name`).join(', ');
 
 interface RunRow {
   id: string;
@@ -79,6 +78,7 @@ export class BalancingRunsService {
     private readonly audit: AuditService,
     private readonly catalog: CatalogService,
     private readonly ledger: EstimateLedger,
+    private readonly auth: AuthService,
   ) {}
 
   async create(year: number, dto: CreateBalancingRunDto, actor: Actor) {
@@ -140,10 +140,10 @@ export class BalancingRunsService {
 
   async list(year: number, track?: string) {
     const runs = await this.dataSource.query<RunRow[]>(
-      `SELECT r.*, ${BY_NAMES} FROM balancing_runs r WHERE year = $1 AND ($2::text IS NULL OR track = $2) ORDER BY created_at, id`,
+      `SELECT * FROM balancing_runs WHERE year = $1 AND ($2::text IS NULL OR track = $2) ORDER BY created_at, id`,
       [year, track ?? null],
     );
-    return runs.map((run) => this.summary(run));
+    return (await this.named(runs)).map((run) => this.summary(run));
   }
 
   /** A run with every line, and each line's explanation recomputed from the stored inputs. */
@@ -407,9 +407,14 @@ export class BalancingRunsService {
   }
 
   private async runRow(manager: EntityManager, id: string, lock = false): Promise<RunRow> {
-    const [run] = await manager.query<RunRow[]>(`SELECT r.*, ${BY_NAMES} FROM balancing_runs r WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    const [run] = await manager.query<RunRow[]>(`SELECT * FROM balancing_runs WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
     if (!run) throw new NotFoundError('Balancing run', id);
-    return run;
+    return (await this.named([run], manager))[0];
+  }
+
+  /** Who made and who adopted each run, by name beside the id (from the auth module). */
+  private named(runs: readonly RunRow[], manager: EntityManager = this.dataSource.manager): Promise<RunRow[]> {
+    return withPersonNames(runs, ['created_by', 'adopted_by'], (ids) => this.auth.people(ids, manager));
   }
 
   private async lines(manager: EntityManager, runId: string): Promise<StoredLine[]> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, NotFoundError } from '../../common/errors/domain-error.js';
 import { AppConfig } from '../../config/app-config.js';
 import { type Actor, UnauthenticatedError } from '../../common/access/actor.js';
@@ -82,13 +82,18 @@ export class AuthService {
   ) {}
 
   /**
-   * Who the users are, as people read them in histories and workbooks: username, full name and
-   * their unit's name by user id (ids of unknown users are absent). The one way other modules read the users table.
+   * Who the users are, as people read them in histories and workbooks: username and full name by
+   * user id, with the name of their unit (ids of unknown users are absent). The one way other
+   * modules read the users table.
    */
-  async people(userIds: readonly string[]): Promise<Map<string, { username: string; fullName: string; unitName: string | null }>> {
+  async people(
+    userIds: readonly string[],
+    // Inside a transaction, its own connection: no second one is taken from the pool.
+    manager: Pick<EntityManager, 'query'> = this.dataSource.manager,
+  ): Promise<Map<string, { username: string; fullName: string; unitName: string | null }>> {
     const unique = [...new Set(userIds)];
     if (unique.length === 0) return new Map();
-    const rows = await this.dataSource.query<{ id: string; username: string; full_name: string; unit_name: string | null }[]>(
+    const rows = await manager.query<{ id: string; username: string; full_name: string; unit_name: string | null }[]>(
       'SELECT u.id, u.username, u.full_name, un.name AS unit_name FROM users u LEFT JOIN units un ON un.id = u.unit_id WHERE u.id = ANY($1::uuid[])',
       [unique],
     );

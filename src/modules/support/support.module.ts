@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
 import { SupportController } from './support.controller.js';
 import { SupportService } from './support.service.js';
 
 /** Support rounds for struggling units (DESIGN.md section 6). Exports awardedSupport for estimates. */
 @Module({
+  imports: [AuthModule],
   controllers: [SupportController],
   providers: [SupportService],
   exports: [SupportService],

@@ -25,10 +25,8 @@ import {
   type SupportSource,
 } from './domain/support-proposal.js';
 import type { DecideSupportRoundDto, OpenSupportRoundDto, ReplaceCandidatesDto, SupportAmountsDto, SupportAwardsQuery, SupportCandidateDto } from './dto/support.dto.js';
-import { personNameSql } from '../../common/access/names.js';
-
-// Who opened and who decided a round, by name beside the id.
-const BY_NAMES = ['created_by', 'decided_by'].map((column) => `(SELECT ${personNameSql('u')} FROM users u WHERE u.id = r.${column}) AS ${column}_name`).join(', ');
+import { withPersonNames } from '../../common/access/names.js';
+import { AuthService } from '../auth/auth.service.js';
 
 export type SupportRoundStatus = 'OPEN' | 'DECIDED';
 
@@ -156,17 +154,18 @@ export class SupportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly auth: AuthService,
   ) {}
 
   async list(year: number, manager: EntityManager = this.dataSource.manager): Promise<{ year: number; items: SupportRoundView[] }> {
     await this.requireYear(manager, year);
-    const rounds = await manager.query<RoundRow[]>(`SELECT r.*, ${BY_NAMES} FROM support_rounds r WHERE year = $1 ORDER BY created_at, id`, [year]);
+    const rounds = await manager.query<RoundRow[]>('SELECT * FROM support_rounds WHERE year = $1 ORDER BY created_at, id', [year]);
     return { year, items: await this.views(manager, rounds) };
   }
 
   async get(year: number, id: string, manager: EntityManager = this.dataSource.manager): Promise<SupportRoundView> {
     await this.requireYear(manager, year);
-    const rounds = await manager.query<RoundRow[]>(`SELECT r.*, ${BY_NAMES} FROM support_rounds r WHERE id = $1 AND year = $2`, [id, year]);
+    const rounds = await manager.query<RoundRow[]>('SELECT * FROM support_rounds WHERE id = $1 AND year = $2', [id, year]);
     const [view] = await this.views(manager, rounds);
     if (!view) throw new NotFoundError(`Support round of ${year}`, id);
     return view;
@@ -535,7 +534,9 @@ export class SupportService {
   }
 
   /** Rounds with their pools, candidates, proposal, decision and totals, loaded in three queries. */
-  private async views(manager: EntityManager, rounds: readonly RoundRow[]): Promise<SupportRoundView[]> {
+  private async views(manager: EntityManager, stored: readonly RoundRow[]): Promise<SupportRoundView[]> {
+    // Who opened and who decided each round, by name beside the id (from the auth module).
+    const rounds = await withPersonNames(stored, ['created_by', 'decided_by'], (ids) => this.auth.people(ids, manager));
     if (rounds.length === 0) return [];
     const ids = rounds.map((r) => r.id);
     // One after another: inside a transaction the manager holds a single connection.

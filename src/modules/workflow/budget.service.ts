@@ -13,7 +13,8 @@ import { FloorService } from '../floor/floor.service.js';
 import type { ApproveBudgetDto, ExclusionDto, ReturnDto, TransitionDto } from './dto/workflow.dto.js';
 import { applyOnce } from '../../common/idempotency/idempotency.js';
 import { message } from '../../common/errors/messages.js';
-import { personNameSql } from '../../common/access/names.js';
+import { withPersonNames } from '../../common/access/names.js';
+import { AuthService } from '../auth/auth.service.js';
 
 export type BudgetStatus = YearBudgetStatus;
 
@@ -65,6 +66,7 @@ export class BudgetService {
     private readonly audit: AuditService,
     private readonly floor: FloorService,
     private readonly ledger: EstimateLedger,
+    private readonly auth: AuthService,
   ) {}
 
   /**
@@ -85,11 +87,9 @@ export class BudgetService {
 
   async get(year: number, manager: EntityManager = this.dataSource.manager) {
     if (!(await manager.existsBy(FiscalYear, { year }))) throw new NotFoundError('Fiscal year', year);
-    const [row] = await manager.query<BudgetRow[]>(
-      `SELECT b.*, ${['submitted_by', 'approved_by'].map((column) => `(SELECT ${personNameSql('u')} FROM users u WHERE u.id = b.${column}) AS ${column}_name`).join(', ')}
-         FROM consolidated_budgets b WHERE year = $1`,
-      [year],
-    );
+    const stored = await manager.query<BudgetRow[]>('SELECT * FROM consolidated_budgets WHERE year = $1', [year]);
+    // Who submitted and who approved it, by name beside the id (from the auth module).
+    const [row] = await withPersonNames(stored, ['submitted_by', 'approved_by'], (ids) => this.auth.people(ids, manager));
     // The estimate ledger's kept totals of each estimate; the decided figures are kept per line at
     // the chair's decision (not in the kept totals), so the ledger sums them apart.
     const listed = await manager.query<EstimateRow[]>(
