@@ -60,6 +60,22 @@ describe('bad input hardening (e2e)', () => {
     expect(await fingerprint()).toEqual(before);
   });
 
+  // A typo in the year must never address another year: `+value` read all of these as 2012.
+  it.each(['0x7dc', '0b11111011100', '%202012', '2012%20', '2012.0', '+2012', '1e3', '2012abc', '99999999999999999999'])(
+    'refuses the year %s in a path with 400 naming it, instead of reading another number',
+    async (year) => {
+      const response = await dof.get(`/fiscal-years/${year}/floor`);
+      expect(response.status).toBe(400);
+      expect(response.body.details).toEqual([expect.objectContaining({ field: 'year', code: 'isInt' })]);
+      expect(response.body.message).toMatch(/^year: year phải là số nguyên \/ year must be an integer number$/);
+    },
+  );
+
+  it('still takes a year written in decimal digits', async () => {
+    const response = await dof.get(`/fiscal-years/${DEMO_YEAR}/floor`).expect(200);
+    expect(response.body.year).toBe(DEMO_YEAR);
+  });
+
   it('refuses impossible dates in the audit filter with 400', async () => {
     await auditor.get('/audit').query({ from: '2026-02-30' }).expect(400);
     await auditor.get('/audit').query({ to: '0000-01-01' }).expect((r) => expect(r.status).toBeLessThan(500));

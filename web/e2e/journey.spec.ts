@@ -212,6 +212,10 @@ test('the officer edits lines in the grid as in a spreadsheet; a refused value s
   const message = page.locator('tr[data-message-for="3"]').getByRole('alert');
   await expect(message).toContainText('dòng 3');
   await expect(message).not.toContainText(' / ');
+  // Said as an official reads it: the field's Vietnamese name, the figure grouped, no 10^18.
+  await expect(message).toContainText('thành tiền');
+  await expect(message).toContainText('2.999.999.999.999.999.997 đồng');
+  await expect(message).not.toContainText('10^18');
   await expect(page.getByRole('gridcell', { name: /^Đơn giá, dòng 3:/ })).toContainText('999.999.999.999.999.999');
   await expectAccessible(page, 'grid with a refused cell');
   await screenshot(page, 'estimate-grid-refused');

@@ -177,6 +177,24 @@ test('DPI balances investment and cannot touch recurrent lines; the floor gauge 
   await signOut(page);
 });
 
+test('before DOF submits, the chair reads nothing waiting and the budget apart, as not yet submitted, at its requested total', async ({ page }) => {
+  await signIn(page, 'chair');
+  await pickYear(page);
+  const budget = await apiGet<BudgetView>(page, `/fiscal-years/${YEAR}/budget`);
+  expect(budget.status).not.toBe('SUBMITTED');
+  await expect(page.getByText('Không có việc nào chờ quyết định.')).toBeVisible();
+  await expect(page.getByTestId('inbox')).toHaveCount(0);
+  const coming = page.getByTestId('inbox-other');
+  await expect(coming).toContainText('Dự toán CNTT tổng hợp năm 2012');
+  await expect(page.getByTestId('budget-status')).toHaveText('Sở Tài chính chưa trình');
+  expect(BigInt(budget.totals.requested) > 0n).toBe(true);
+  await expect(page.getByTestId('budget-amount')).toHaveText(vnd(budget.totals.requested));
+  await expect(coming.getByRole('link', { name: 'Xem và quyết định' })).toHaveCount(0);
+  await expectAccessible(page, 'approval inbox before submission');
+  await screenshot(page, 'chair-inbox-coming');
+  await signOut(page);
+});
+
 test('DOF excludes what is not balanced, with reasons, and submits to the chair; no chair action for DOF', async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page, 'dof.officer');
@@ -204,6 +222,9 @@ test('the chair sees it waiting, reviews the figures and approves after a confir
   await signIn(page, 'chair');
   await pickYear(page);
   await expect(page.getByTestId('inbox')).toContainText('Đã trình Chủ tịch');
+  const submitted = await apiGet<BudgetView>(page, `/fiscal-years/${YEAR}/budget`);
+  await expect(page.getByTestId('inbox').getByTestId('budget-amount')).toHaveText(vnd(submitted.totals.requested));
+  await expect(page.getByText('Không có việc nào chờ quyết định.')).toHaveCount(0);
   await expectAccessible(page, 'approval inbox');
   await screenshot(page, 'chair-inbox');
   await page.getByRole('link', { name: 'Xem và quyết định' }).click();
@@ -298,6 +319,9 @@ test('the chair sees the round waiting, changes one level with a reason, watches
   await pickYear(page);
   const inboxRow = page.getByTestId('inbox').getByRole('row').filter({ hasText: 'Hỗ trợ đơn vị khó khăn năm 2012' });
   await expect(inboxRow).toContainText('Chờ Chủ tịch quyết định');
+  // The approved budget no longer waits: it is listed apart, at its approved total.
+  await expect(page.getByTestId('inbox').getByTestId('budget-status')).toHaveCount(0);
+  await expect(page.getByTestId('inbox-other').getByTestId('budget-status')).toHaveText('Đã phê duyệt');
   await expect(inboxRow).toContainText('10/12/2011');
   await expectAccessible(page, 'approval inbox with a support round');
   await screenshot(page, 'chair-inbox-support');

@@ -35,6 +35,14 @@ export function formatVnd(amount: bigint): string {
   return amount.toString();
 }
 
+/**
+ * An amount for a sentence an official reads: thousands grouped with `separator` ('.' Vietnamese,
+ * ',' English). `1234567n` → `"1.234.567"`. Negative amounts keep their sign.
+ */
+export function groupDigits(amount: bigint, separator: '.' | ',' = '.'): string {
+  return amount.toString().replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
 export function isQuantity(value: unknown): value is string {
   return typeof value === 'string' && QUANTITY_PATTERN.test(value);
 }

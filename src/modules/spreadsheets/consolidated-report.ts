@@ -21,6 +21,7 @@ import ExcelJS from 'exceljs';
 import { MAX_NUMERIC_CELL_AMOUNT, moneyCellValue, quantityCellValue } from './cell-values.js';
 import { StreamPressure } from './stream-pressure.js';
 import { formatVietnamTime } from '../../common/time/vietnam-time.js';
+import { groupDigits } from '../../common/money/vnd.js';
 
 /** An instant of the data (ISO 8601) on Vietnam's clock, as officials write it; text that is not one is kept as it came. */
 const vietnamTime = (iso: string): string => (Number.isNaN(Date.parse(iso)) ? cleanText(iso) : formatVietnamTime(iso));
@@ -905,11 +906,6 @@ function sum<T>(items: readonly T[], amount: (item: T) => bigint): bigint {
   let total = 0n;
   for (const item of items) total += amount(item);
   return total;
-}
-
-/** 1234567 → "1.234.567" (Vietnamese grouping), for amounts inside sentences. */
-function groupDigits(amount: bigint): string {
-  return amount.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
 function statusLabel(status: string): string {

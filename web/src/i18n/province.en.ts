@@ -182,6 +182,8 @@ export const provinceEn: Messages['prov'] = {
     view: 'View',
     supportRound: 'Support round',
     nothingWaiting: 'Nothing awaits a decision.',
+    otherTitle: 'Coming up and already decided',
+    notSubmittedYet: 'Not yet submitted by the Finance Department',
     decisionTitle: 'Decision',
     decisionNumber: 'Decision number',
     decisionDate: 'Decision date',

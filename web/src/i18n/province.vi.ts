@@ -180,6 +180,8 @@ export const provinceVi = {
     view: 'Xem',
     supportRound: 'Đợt hỗ trợ',
     nothingWaiting: 'Không có việc nào chờ quyết định.',
+    otherTitle: 'Sắp tới và đã xử lý',
+    notSubmittedYet: 'Sở Tài chính chưa trình',
     decisionTitle: 'Quyết định',
     decisionNumber: 'Số quyết định',
     decisionDate: 'Ngày quyết định',

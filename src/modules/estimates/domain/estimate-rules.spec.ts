@@ -55,6 +55,17 @@ describe('computeAmount', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]?.code).toBe('AMOUNT_TOO_LARGE');
   });
+
+  it('says the too-large amount in words an official reads: Vietnamese field name, grouped figure, the limit in figures', () => {
+    const result = computeAmount({ quantity: '7', unitPrice: 999999999999999999n, committedMinimum: 0n });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const message = result.problems[0]?.message ?? '';
+    expect(message.startsWith('thành tiền = số lượng × đơn giá = 6.999.999.999.999.999.993 đồng, vượt giới hạn')).toBe(true);
+    expect(message).toContain('(1.000.000.000.000.000.000 đồng) / amount');
+    expect(message).toContain('6,999,999,999,999,999,993 đồng');
+    expect(message).not.toContain('10^18');
+  });
 });
 
 describe('estimateTotals', () => {

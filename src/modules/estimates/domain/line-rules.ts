@@ -1,7 +1,7 @@
 // Rules for one estimate line, as plain functions: the amount from quantity × unit price, the
 // catalog codes, and the bounds the allocator relies on (committed minimum ≤ request).
 import type { FieldProblem } from '../../../common/errors/domain-error.js';
-import { formatVnd, isWithinLimit, lineAmount } from '../../../common/money/vnd.js';
+import { formatVnd, groupDigits, isWithinLimit, lineAmount } from '../../../common/money/vnd.js';
 import type { CatalogCodes } from '../../catalog/catalog-codes.js';
 
 export interface LineCodes {
@@ -46,7 +46,11 @@ export function computeAmount(figures: LineFigures): AmountResult {
     problems.push({
       field: 'amount',
       code: 'AMOUNT_TOO_LARGE',
-      message: `amount: số lượng × đơn giá = ${formatVnd(amount)} vượt giới hạn 10^18 đồng / quantity × unitPrice exceeds 10^18 đồng`,
+      // Officials read this in the grid: the field by its Vietnamese name, the figure grouped, the
+      // limit (10^18, what the amount column holds) in words and figures rather than as a power.
+      message:
+        `thành tiền = số lượng × đơn giá = ${groupDigits(amount)} đồng, vượt giới hạn: phải nhỏ hơn một tỷ tỷ đồng (1.000.000.000.000.000.000 đồng)` +
+        ` / amount = quantity × unit price = ${groupDigits(amount, ',')} đồng, over the limit: it must be below 1,000,000,000,000,000,000 đồng`,
     });
   }
   if (figures.statedAmount !== undefined && figures.statedAmount !== amount) {
