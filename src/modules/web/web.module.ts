@@ -8,6 +8,9 @@ import { WebController } from './web.controller.js';
 /** Where the web app is served: deep links live under it, so they never collide with API paths. */
 export const WEB_ROOT = '/app';
 
+/** A path under /app whose last segment has a file extension: a file, never one of the app's routes. */
+export const MISSING_FILE = /^\/app\/(?:.*\/)?[^/]*\.[A-Za-z0-9]+(?:\?.*)?$/;
+
 /** The built web app (`npm run build` writes it with vite): `<repository>/dist/web`. */
 export function webBuildDir(): string {
   // This file runs as src/modules/web/web.module.ts (tests) or dist/src/modules/web/web.module.js.
@@ -33,6 +36,9 @@ export class WebModule {
             ServeStaticModule.forRoot({
               rootPath: dir,
               serveRoot: WEB_ROOT,
+              // A missing file (an old hashed script, a typo) is 404, not the app's page with 200:
+              // only paths without a file extension are the app's routes.
+              exclude: MISSING_FILE,
               serveStaticOptions: {
                 index: 'index.html',
                 setHeaders: (res: { setHeader(name: string, value: string): void }, path: string) => {
