@@ -76,15 +76,16 @@ class GuardedValidationPipe extends ValidationPipe {
   /**
    * A number named in the path or the query (`/fiscal-years/{year}`) is written in decimal digits
    * only. The base pipe converts with `+value`, which reads `0x7dc`, ` 2012`, `2012.0` and `1e3` as
-   * numbers, so a client's typo would silently address another year: 400 `NOT_INTEGER` naming the
-   * parameter instead.
+   * numbers, so a client's typo would silently address another year: 400 `INVALID_NUMBER_PARAM` naming
+   * the parameter instead.
    */
   protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.metatype === Number && metadata.data && typeof value === 'string' && (metadata.type === 'param' || metadata.type === 'query')) {
       if (!/^-?[0-9]+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+        // The same answer as ParseIntPipe's refusals get (see http-error.filter.ts).
         const field = metadata.data;
-        const details = [{ field, code: 'isInt', message: `${field}: ${message('NOT_INTEGER', { property: field })}` }];
-        throw new BadRequestException({ message: details[0].message, code: 'INVALID_INPUT', details });
+        const text = message('INVALID_NUMBER_PARAM', { property: field });
+        throw new BadRequestException({ message: text, code: 'INVALID_NUMBER_PARAM', details: [{ field, code: 'INVALID_NUMBER_PARAM', message: text }] });
       }
     }
     return super.transformPrimitive(value, metadata);
