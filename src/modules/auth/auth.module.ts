@@ -6,9 +6,11 @@ import { AppConfig } from '../../config/app-config.js';
 import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { UnitsModule } from '../units/units.module.js';
 
 @Module({
   imports: [
+    UnitsModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {

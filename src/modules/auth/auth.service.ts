@@ -9,6 +9,7 @@ import { User } from './entities/user.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { UNIT_ROLES } from '../../common/access/roles.js';
+import { UnitsService } from '../units/units.service.js';
 
 /** What an access token carries; `sub`, `ver` and `exp` are required (see parseTokenPayload). */
 interface TokenPayload {
@@ -79,6 +80,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly units: UnitsService,
   ) {}
 
   /**
@@ -93,11 +95,15 @@ export class AuthService {
   ): Promise<Map<string, { username: string; fullName: string; unitName: string | null }>> {
     const unique = [...new Set(userIds)];
     if (unique.length === 0) return new Map();
-    const rows = await manager.query<{ id: string; username: string; full_name: string; unit_name: string | null }[]>(
-      'SELECT u.id, u.username, u.full_name, un.name AS unit_name FROM users u LEFT JOIN units un ON un.id = u.unit_id WHERE u.id = ANY($1::uuid[])',
+    const rows = await manager.query<{ id: string; username: string; full_name: string; unit_id: string | null }[]>(
+      'SELECT id, username, full_name, unit_id FROM users WHERE id = ANY($1::uuid[])',
       [unique],
     );
-    return new Map(rows.map((row) => [row.id, { username: row.username, fullName: row.full_name, unitName: row.unit_name }]));
+    const units = await this.units.namesOf(
+      rows.flatMap((row) => (row.unit_id ? [row.unit_id] : [])),
+      manager,
+    );
+    return new Map(rows.map((row) => [row.id, { username: row.username, fullName: row.full_name, unitName: (row.unit_id && units.get(row.unit_id)?.name) ?? null }]));
   }
 
   /**
@@ -130,8 +136,8 @@ export class AuthService {
 
   /** The code and name of a unit (the user's), for answers a person reads. */
   async unitNames(unitId: string): Promise<UnitNames> {
-    const [row] = await this.dataSource.query<{ code: string; name: string }[]>('SELECT code, name FROM units WHERE id = $1', [unitId]);
-    return { unitCode: row?.code ?? '', unitName: row?.name ?? '' };
+    const unit = await this.units.nameOf(unitId);
+    return { unitCode: unit?.code ?? '', unitName: unit?.name ?? '' };
   }
 
   /**
@@ -184,14 +190,7 @@ export class AuthService {
     let unitScope: Set<string> | null = null;
     if (UNIT_ROLES.includes(user.role)) {
       // The unit and everything under it: a district and its communes.
-      const rows = await this.dataSource.query<{ id: string }[]>(
-        `WITH RECURSIVE scope AS (
-           SELECT id FROM units WHERE id = $1
-           UNION ALL SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
-         SELECT id FROM scope`,
-        [user.unitId],
-      );
-      unitScope = new Set(rows.map((row) => row.id));
+      unitScope = new Set(await this.units.scopeOf(user.unitId));
     }
     return { userId: user.id, username: user.username, fullName: user.fullName, role: user.role, unitId: user.unitId, unitScope };
   }

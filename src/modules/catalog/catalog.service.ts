@@ -29,9 +29,19 @@ export interface BudgetIndexView extends BudgetIndexEdition {
   economicItems: (CodeRow & { muc: string; tieuMuc: string; mucName: string })[];
 }
 
+/**
+ * The catalog: plan areas, funding sources, expenditure types, activity kinds and the editions of
+ * the state budget index. Owns their tables; other modules read them only through this service
+ * (DESIGN.md section 1, "ownership").
+ */
 @Injectable()
 export class CatalogService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The funding sources in catalog order (code, names, budget level), read in `manager`'s snapshot. */
+  fundingSources(manager: EntityManager = this.dataSource.manager): Promise<FundingSource[]> {
+    return manager.find(FundingSource, { order: { sortOrder: 'ASC', code: 'ASC' } });
+  }
 
   async getCatalog(): Promise<Catalog> {
     const order = { sortOrder: 'ASC' as const };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { lockYear, YEAR_CLOSED } from '../../database/year-lock.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -17,6 +17,20 @@ import { normaliseDecimal } from '../../common/money/vnd.js';
 const DEFAULT_FLOOR_SOURCES = ['PROVINCIAL', 'DISTRICT', 'COMMUNE'];
 const FLOOR_SETTINGS = ['totalLocalExpenditure', 'floorRatio', 'floorSources', 'floorPolicy'] as const;
 
+/** A plan period ('2011-2015') as its fiscal years name it, with those years in order. */
+export interface PlanPeriod {
+  id: string;
+  firstYear: number;
+  lastYear: number;
+  years: number[];
+}
+
+/**
+ * The fiscal years and their settings (calendar, floor). Owns `fiscal_years`; other modules read a
+ * year's settings and the plan periods only through this service (DESIGN.md section 1,
+ * "ownership"). Reads take an optional `manager` so that a caller inside a transaction reads in
+ * its snapshot.
+ */
 @Injectable()
 export class FiscalYearsService {
   constructor(
@@ -33,10 +47,38 @@ export class FiscalYearsService {
     return this.years.find({ order: { year: 'ASC' } });
   }
 
-  async get(year: number): Promise<FiscalYear> {
-    const found = await this.years.findOneBy({ year });
+  /** A year's settings; NotFoundError (404) when the year is not set up. */
+  async get(year: number, manager: EntityManager = this.dataSource.manager): Promise<FiscalYear> {
+    const found = await this.find(year, manager);
     if (!found) throw new NotFoundError('Fiscal year', year);
     return found;
+  }
+
+  /** A year's settings, or null when the year is not set up. */
+  find(year: number, manager: EntityManager = this.dataSource.manager): Promise<FiscalYear | null> {
+    return manager.findOneBy(FiscalYear, { year });
+  }
+
+  async exists(year: number, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return manager.existsBy(FiscalYear, { year });
+  }
+
+  /** NotFoundError (404) unless the year is set up. */
+  async assertExists(year: number, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (!(await this.exists(year, manager))) throw new NotFoundError('Fiscal year', year);
+  }
+
+  /** The settings of every year of a plan period, in year order (empty for an unknown period). */
+  yearsOfPeriod(periodId: string, manager: EntityManager = this.dataSource.manager): Promise<FiscalYear[]> {
+    return manager.find(FiscalYear, { where: { planPeriod: periodId }, order: { year: 'ASC' } });
+  }
+
+  /** Every plan period with its years, the earliest first. */
+  async planPeriods(manager: EntityManager = this.dataSource.manager): Promise<PlanPeriod[]> {
+    const rows = await manager.query<{ id: string; years: number[] }[]>(
+      'SELECT plan_period AS id, array_agg(year ORDER BY year) AS years FROM fiscal_years GROUP BY plan_period ORDER BY MIN(year), plan_period',
+    );
+    return rows.map((row) => ({ id: row.id, firstYear: row.years[0], lastYear: row.years[row.years.length - 1], years: row.years }));
   }
 
   async create(dto: CreateFiscalYearDto, actor: Actor): Promise<FiscalYear> {

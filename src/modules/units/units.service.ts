@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { FindOptionsWhere, Repository } from 'typeorm';
+import type { EntityManager, FindOptionsWhere, Repository } from 'typeorm';
 import { NotFoundError } from '../../common/errors/domain-error.js';
-import { Unit } from './entities/unit.entity.js';
+import { Unit, type UnitKind } from './entities/unit.entity.js';
 import type { ListUnitsQuery } from './dto/list-units.query.js';
 
 export interface UnitDetail extends Unit {
@@ -10,6 +10,31 @@ export interface UnitDetail extends Unit {
   children: Unit[];
 }
 
+/** What other modules read of a unit: its names and codes (the registry's public face). */
+export interface UnitName {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: UnitKind;
+  parentId: string | null;
+  /** Mã số ĐVQHNS (7 digits); null until registered. */
+  budgetRelationCode: string | null;
+  /** Chương of the budget index (3 digits); null until registered. */
+  chapterCode: string | null;
+}
+
+/** Something that runs SQL: the data source's manager or a transaction's (to read in its snapshot). */
+type Reader = Pick<EntityManager, 'query'>;
+
+const NAME_COLUMNS = `id, code, name, name_en AS "nameEn", kind, parent_id AS "parentId",
+  budget_relation_code AS "budgetRelationCode", chapter_code AS "chapterCode"`;
+
+/**
+ * The unit registry. Owns `units`; other modules read it only through this service (DESIGN.md
+ * section 1, "ownership"): names by id, the units of a kind, a unit's scope. Each read takes an
+ * optional `manager` so that a caller inside a transaction reads in its snapshot, on its connection.
+ */
 @Injectable()
 export class UnitsService {
   constructor(@InjectRepository(Unit) private readonly units: Repository<Unit>) {}
@@ -36,7 +61,52 @@ export class UnitsService {
     };
   }
 
-  async exists(id: string): Promise<boolean> {
-    return this.units.existsBy({ id });
+  async exists(id: string, manager: Reader = this.units.manager): Promise<boolean> {
+    return (await this.existing([id], manager)).has(id);
   }
+
+  /** Which of `ids` are registered units (a set of ids; malformed ids are simply absent). */
+  async existing(ids: readonly string[], manager: Reader = this.units.manager): Promise<Set<string>> {
+    return new Set((await this.namesOf(ids, manager)).keys());
+  }
+
+  /** Names and codes by unit id; ids of unknown units are absent. */
+  async namesOf(ids: readonly string[], manager: Reader = this.units.manager): Promise<Map<string, UnitName>> {
+    const unique = [...new Set(ids)].filter(isUuid);
+    if (unique.length === 0) return new Map();
+    const rows = await manager.query<UnitName[]>(`SELECT ${NAME_COLUMNS} FROM units WHERE id = ANY($1::uuid[])`, [unique]);
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** One unit's names and codes, or null when there is no such unit. */
+  async nameOf(id: string, manager: Reader = this.units.manager): Promise<UnitName | null> {
+    return (await this.namesOf([id], manager)).get(id) ?? null;
+  }
+
+  /** Every unit (or every unit of `kind`), by code: 13,000 rows at national scale, a few MB. */
+  async directory(kind?: UnitKind, manager: Reader = this.units.manager): Promise<UnitName[]> {
+    return kind === undefined
+      ? manager.query<UnitName[]>(`SELECT ${NAME_COLUMNS} FROM units ORDER BY code, id`)
+      : manager.query<UnitName[]>(`SELECT ${NAME_COLUMNS} FROM units WHERE kind = $1 ORDER BY code, id`, [kind]);
+  }
+
+  /** A unit and every unit under it (a district and its communes), as ids; empty for an unknown unit. */
+  async scopeOf(unitId: string, manager: Reader = this.units.manager): Promise<string[]> {
+    if (!isUuid(unitId)) return [];
+    const rows = await manager.query<{ id: string }[]>(
+      `WITH RECURSIVE scope AS (
+         SELECT id FROM units WHERE id = $1
+         UNION ALL SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
+       SELECT id FROM scope`,
+      [unitId],
+    );
+    return rows.map((row) => row.id);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** PostgreSQL refuses a malformed uuid with an error; such an id names no unit. */
+function isUuid(id: string): boolean {
+  return UUID.test(id);
 }
