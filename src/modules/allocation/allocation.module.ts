@@ -11,5 +11,6 @@ import { BalancingRunsService } from './balancing-runs.service.js';
   imports: [AuthModule, CatalogModule, EstimatesModule, FloorModule, WorkflowModule],
   controllers: [BalancingRunsController],
   providers: [BalancingRunsService],
+  exports: [BalancingRunsService],
 })
 export class AllocationModule {}
