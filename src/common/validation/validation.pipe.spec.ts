@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BadRequestException } from '@nestjs/common';
-import { getMetadataStorage, type ValidationTypes } from 'class-validator';
+import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata.js';
 import { CreateEstimateDto, ListEstimatesQuery } from '../../modules/estimates/dto/estimate.dto.js';
 import { CreateLineDto, DeleteLineQuery } from '../../modules/estimates/dto/line.dto.js';
@@ -40,7 +40,8 @@ function files(dir: string, keep: (name: string) => boolean): string[] {
 
 /** The kinds of value class-validator checks; a field with one of them must be named by it (or as missing). */
 const TYPE_CHECKS = new Set(['isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject', INTEGER_TEXT_CONSTRAINT]);
-const CONDITIONAL: `${ValidationTypes.CONDITIONAL_VALIDATION}` = 'conditionalValidation';
+// ValidationTypes.CONDITIONAL_VALIDATION (ValidateIf, IsOptional)
+const CONDITIONAL = 'conditionalValidation';
 
 function constraintName(metadata: ValidationMetadata): string | undefined {
   if (metadata.name) return metadata.name;
