@@ -63,8 +63,6 @@ const KNOWN_LEDGER_READS: readonly string[] = [];
  */
 const KNOWN_FOREIGN_READS: readonly string[] = [
   'allocation -> units',
-  'consolidation -> fiscal_years',
-  'consolidation -> units',
   'estimates -> fiscal_years',
   'estimates -> units',
   'monitoring -> fiscal_years',
