@@ -72,8 +72,6 @@ const KNOWN_FOREIGN_READS: readonly string[] = [
   'audit -> users',
   'consolidation -> fiscal_years',
   'consolidation -> units',
-  'floor -> fiscal_years',
-  'floor -> units',
   'open-data -> activity_kinds',
   'open-data -> consolidated_budgets',
   'open-data -> expenditure_types',
@@ -83,9 +81,6 @@ const KNOWN_FOREIGN_READS: readonly string[] = [
   'open-data -> progress_disbursements',
   'open-data -> progress_reports',
   'open-data -> units',
-  'spreadsheets -> units',
-  'treasury -> funding_sources',
-  'treasury -> units',
 ];
 
 function sourceFiles(dir: string): string[] {
