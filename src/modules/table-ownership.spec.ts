@@ -70,8 +70,6 @@ const KNOWN_FOREIGN_READS: readonly string[] = [
   'audit -> support_rounds',
   'audit -> units',
   'audit -> users',
-  'consolidation -> fiscal_years',
-  'consolidation -> units',
   'open-data -> activity_kinds',
   'open-data -> consolidated_budgets',
   'open-data -> expenditure_types',
