@@ -5,6 +5,7 @@ interface Line {
   id: string;
   amount: string;
   approvedAmount: string | null;
+  planAreaCode: string;
   dicOpinion: string | null;
   designAgreed: boolean | null;
 }
@@ -227,11 +228,19 @@ describe('the budget cycle end to end (e2e)', () => {
     // The budget counts it on the estimate's own entry, beside the total, and names who decided.
     const budget = (await dof.get(`/fiscal-years/${YEAR}/budget`).expect(200)).body as {
       approvedByName: string | null;
-      totals: { adjustments: number };
+      totals: { adjustments: number; approved: string; adjusted: string | null };
       estimates: { estimateId: string; adjustments: number }[];
+      planAreas: { planAreaCode: string; requested: string; approved: string; adjusted: string | null }[];
     };
     expect(budget.estimates.find((e) => e.estimateId === estimate.id)?.adjustments).toBe(1);
     expect(budget.estimates.reduce((n, e) => n + e.adjustments, 0)).toBe(budget.totals.adjustments);
+    // By plan area too, "approved" stays as decided and the adjusted figure is apart: the same
+    // two figures as the totals, never one mixed with the other.
+    const sum = (values: (string | null)[]) => values.reduce((n, v) => n + BigInt(v ?? '0'), 0n).toString();
+    expect(sum(budget.planAreas.map((a) => a.approved))).toBe(budget.totals.approved);
+    expect(sum(budget.planAreas.map((a) => a.adjusted))).toBe(budget.totals.adjusted);
+    const area = budget.planAreas.find((a) => a.planAreaCode === estimate.lines.find((l) => l.id === recurrent.id)?.planAreaCode);
+    expect(BigInt(area!.approved) - BigInt(area!.adjusted!)).toBe(5000000n);
     expect(budget.approvedByName).toEqual(expect.any(String));
   });
 

@@ -81,7 +81,7 @@ describe('budget rules by year, with their legal source (e2e)', () => {
     expect(thresholds).toMatchObject({ passed: false, severity: 'WARNING' });
     expect(thresholds.violations.map((v) => v.subject)).toEqual(flaggedIds);
     expect(thresholds.violations[0].message).toContain('Nghị định 73/2019/NĐ-CP, Điều 51');
-    expect(thresholds.violations[0].message).toMatch(/^BN-H-YENPHONG: tổng mức 300000000 đồng .* \/ a total of/);
+    expect(thresholds.violations[0].message).toMatch(/^BN-H-YENPHONG: tổng mức 300.000.000 đồng .* \/ a total of/);
     expect(thresholds.violations[1].message).toContain('dự án đầu tư');
   });
 });

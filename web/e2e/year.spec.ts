@@ -14,6 +14,7 @@ interface BudgetView {
   status: string;
   totals: { requested: string; approved: string };
   estimates: { estimateId: string; unitName: string; status: string; excluded: boolean; approved: string }[];
+  planAreas: { planAreaCode: string; approved: string; adjusted: string | null }[];
 }
 interface EstimateView {
   id: string;
@@ -430,9 +431,17 @@ test('an adjustment after approval is listed apart from the decided figures', as
   await expect(page.getByTestId('budget-adjusted')).toHaveText(vnd(after.totals.adjusted));
   await expect(page.getByTestId('budget-adjustment-count')).toHaveText('1 điều chỉnh sau phê duyệt');
   await expect(page.getByTestId('adjustments')).toContainText('Giảm theo Quyết định điều chỉnh');
+  // By plan area as by unit: "Được duyệt" is the decided figure, the adjusted one in its own column.
+  const moved = after.planAreas.filter((a) => a.adjusted !== a.approved);
+  expect(moved).toHaveLength(1);
+  const area = moved[0];
+  await expect(page.getByTestId(`chart-by-area-${area.planAreaCode}-approved`)).toHaveText(vnd(area.approved));
+  await expect(page.getByTestId(`chart-by-area-${area.planAreaCode}-adjusted`)).toHaveText(vnd(area.adjusted!));
+  await expect(page.getByTestId(`chart-by-unit-${YEN_PHONG}-approved`)).toHaveText(vnd(decided.estimates.find((e) => e.estimateId === YEN_PHONG)!.approved));
   await expect(page.getByRole('button', { name: 'Phê duyệt' })).toHaveCount(0);
   await page.getByTestId('adjustments').scrollIntoViewIfNeeded();
   await screenshot(page, 'chair-adjusted');
+
 });
 
 interface ReportView {

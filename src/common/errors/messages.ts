@@ -1,3 +1,4 @@
+import { groupDigits } from '../money/vnd.js';
 import { ALLOCATION_MESSAGES } from './catalog/allocation.js';
 import { BUDGET_RULE_MESSAGES } from './catalog/budget-rules.js';
 import type { Message } from './catalog/check.js';
@@ -75,9 +76,15 @@ type Params = Readonly<Record<string, string | number | bigint>>;
 
 /** A catalog message with its parameters filled in, each language apart (to compose longer texts). */
 export function texts(code: MessageCode, params: Params = {}): Message {
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  // A bigint parameter is an amount in đồng: grouped as each language writes it (1.250.000.000 / 1,250,000,000).
+  const fill = (text: string, separator: '.' | ',') =>
+    text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      if (!(name in params)) return whole;
+      const value = params[name];
+      return typeof value === 'bigint' ? groupDigits(value, separator) : String(value);
+    });
   const entry: Message = MESSAGES[code];
-  return { vi: fill(entry.vi), en: fill(entry.en) };
+  return { vi: fill(entry.vi, '.'), en: fill(entry.en, ',') };
 }
 
 /** A catalog message with its parameters filled in, "vi / en". */

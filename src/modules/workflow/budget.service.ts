@@ -115,6 +115,13 @@ export class BudgetService {
     const decided = row?.status === 'APPROVED';
     const approvedOf = (e: EstimateRow & { decided: bigint }) => (decided ? e.decided : BigInt(e.approved));
     const adjustedOf = (e: EstimateRow) => (decided ? BigInt(e.approved) : null);
+    // The same two figures by plan area, from the included estimates' lines.
+    const areas = await manager.query<{ code: string; requested: string; approved: string; decided: string }[]>(
+      `SELECT l.plan_area_code AS code, SUM(l.amount)::text AS requested,
+              COALESCE(SUM(l.approved_amount), 0)::text AS approved, COALESCE(SUM(l.decided_amount), 0)::text AS decided
+         FROM ${this.ledger.linesInBudget('$1')} l GROUP BY l.plan_area_code ORDER BY l.plan_area_code`,
+      [year],
+    );
     return {
       year,
       status: row?.status ?? 'DRAFT',
@@ -151,6 +158,12 @@ export class BudgetService {
         adjustments: decided ? e.adjustments : 0,
         excluded: e.exclusion_reason !== null,
         exclusionReason: e.exclusion_reason,
+      })),
+      planAreas: areas.map((a) => ({
+        planAreaCode: a.code,
+        requested: BigInt(a.requested),
+        approved: decided ? BigInt(a.decided) : BigInt(a.approved),
+        adjusted: decided ? BigInt(a.approved) : null,
       })),
     };
   }

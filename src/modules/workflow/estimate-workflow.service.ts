@@ -10,6 +10,7 @@ import { type Actor, coversUnit, ForbiddenError } from '../../common/access/acto
 import type { EstimateLine } from '../estimates/entities/estimate-line.entity.js';
 import type { Estimate, EstimateStatus } from '../estimates/entities/estimate.entity.js';
 import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
+import { groupDigits } from '../../common/money/vnd.js';
 import { type EstimateView, EstimatesService } from '../estimates/estimates.service.js';
 import { FiscalYearsService } from '../fiscal-years/fiscal-years.service.js';
 import { floorFigures } from '../floor/domain/floor.js';
@@ -430,8 +431,8 @@ export class EstimateWorkflowService {
     if (figures.compliant === false) {
       throw new ConflictError(
         'FLOOR_BREACH',
-        `Điều chỉnh làm chi CNTT thấp hơn mức sàn ${figures.floorAmount} (thiếu ${figures.shortfall}) / ` +
-          `the adjustment would take IT ${figures.shortfall} below the floor ${figures.floorAmount}`,
+        `Điều chỉnh làm chi CNTT thấp hơn mức sàn ${groupDigits(figures.floorAmount ?? 0n)} đồng (thiếu ${groupDigits(figures.shortfall ?? 0n)} đồng) / ` +
+          `the adjustment would take IT ${groupDigits(figures.shortfall ?? 0n, ',')} đồng below the floor ${groupDigits(figures.floorAmount ?? 0n, ',')} đồng`,
       );
     }
   }

@@ -2586,6 +2586,25 @@ export interface components {
             excluded: boolean;
             exclusionReason: string | null;
         };
+        BudgetPlanAreaDto: {
+            /** @example 01 */
+            planAreaCode: string;
+            /**
+             * @description Amount in đồng, a string of digits
+             * @example 1250000000
+             */
+            requested: string;
+            /**
+             * @description Σ decided amounts once the chair has decided; before, Σ balanced
+             * @example 1250000000
+             */
+            approved: string;
+            /**
+             * @description Σ current (adjusted) amounts once approved, else null
+             * @example 1250000000
+             */
+            adjusted: string | null;
+        };
         BudgetDto: {
             year: number;
             status: components["schemas"]["BudgetStatus"];
@@ -2614,6 +2633,7 @@ export interface components {
             warnings: string[];
             totals: components["schemas"]["BudgetTotalsDto"];
             estimates: components["schemas"]["BudgetEstimateDto"][];
+            planAreas: components["schemas"]["BudgetPlanAreaDto"][];
         };
         ExclusionDto: {
             /** Format: uuid */

@@ -145,12 +145,16 @@ export interface PairRow {
   /** Shorter label on the chart's axis (the table shows `label`). */
   short?: string;
   requested: string;
+  /** Once the budget is approved, the decided figure. */
   approved: string;
+  /** Once the budget is approved, the current figure after adjustments (its own series); else null/absent. */
+  adjusted?: string | null;
 }
 
 /** Requested against approved, as bars, with the same figures in a table beside the chart. */
 export function RequestedApprovedChart({ title, rows, testId, rowHeader = '' }: { title: string; rows: PairRow[]; testId: string; rowHeader?: string }) {
   const { t } = useTranslation();
+  const adjusted = rows.some((r) => r.adjusted != null);
   return (
     <FiguresChart
       title={title}
@@ -159,8 +163,9 @@ export function RequestedApprovedChart({ title, rows, testId, rowHeader = '' }: 
       columns={[
         { key: 'requested', label: t('prov.requested'), kind: 'money', draw: 'bar', color: '#868e96' },
         { key: 'approved', label: t('prov.approved'), kind: 'money', draw: 'bar', color: '#1971c2' },
+        ...(adjusted ? [{ key: 'adjusted', label: t('prov.budget.adjustedTotal'), kind: 'money' as const, draw: 'bar' as const, color: '#e8590c' }] : []),
       ]}
-      rows={rows.map((r) => ({ key: r.key, label: r.label, short: r.short, values: { requested: r.requested, approved: r.approved } }))}
+      rows={rows.map((r) => ({ key: r.key, label: r.label, short: r.short, values: { requested: r.requested, approved: r.approved, ...(adjusted ? { adjusted: r.adjusted ?? null } : {}) } }))}
     />
   );
 }

@@ -1,7 +1,7 @@
 // Rules for one estimate line, as plain functions: the amount from quantity × unit price, the
 // catalog codes, and the bounds the allocator relies on (committed minimum ≤ request).
 import type { FieldProblem } from '../../../common/errors/domain-error.js';
-import { formatVnd, groupDigits, isWithinLimit, lineAmount } from '../../../common/money/vnd.js';
+import { groupDigits, isWithinLimit, lineAmount } from '../../../common/money/vnd.js';
 import type { CatalogCodes } from '../../catalog/catalog-codes.js';
 
 export interface LineCodes {
@@ -57,21 +57,21 @@ export function computeAmount(figures: LineFigures): AmountResult {
     problems.push({
       field: 'amount',
       code: 'AMOUNT_MISMATCH',
-      message: `amount: ${formatVnd(figures.statedAmount)} khác số lượng × đơn giá = ${formatVnd(amount)} / disagrees with quantity × unitPrice`,
+      message: `amount: ${groupDigits(figures.statedAmount)} khác số lượng × đơn giá = ${groupDigits(amount)} / disagrees with quantity × unitPrice`,
     });
   }
   if (figures.committedMinimum > amount) {
     problems.push({
       field: 'committedMinimum',
       code: 'MINIMUM_ABOVE_AMOUNT',
-      message: `committedMinimum: ${formatVnd(figures.committedMinimum)} lớn hơn thành tiền ${formatVnd(amount)} / exceeds the line's amount`,
+      message: `committedMinimum: ${groupDigits(figures.committedMinimum)} lớn hơn thành tiền ${groupDigits(amount)} / exceeds the line's amount`,
     });
   }
   if (figures.contingency != null && figures.contingency > amount) {
     problems.push({
       field: 'contingency',
       code: 'CONTINGENCY_ABOVE_AMOUNT',
-      message: `contingency: dự phòng ${formatVnd(figures.contingency)} lớn hơn thành tiền ${formatVnd(amount)} / exceeds the line's amount`,
+      message: `contingency: dự phòng ${groupDigits(figures.contingency)} lớn hơn thành tiền ${groupDigits(amount)} / exceeds the line's amount`,
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, amount };

@@ -4,6 +4,7 @@
 // (hasOwnItLine, supportOverruns, isLate); a rule in state `fail` is one that submit refuses.
 // Plain TypeScript: no framework imports.
 import { DISTRICT_OWN_SOURCE, hasOwnItLine, isLate, SUPPORT_SOURCES, supportOverruns } from './estimate-cycle.js';
+import { groupDigits } from '../../../common/money/vnd.js';
 
 export const CHECKLIST_RULES = ['HAS_LINES', 'DISTRICT_IT_LINE', 'SUPPORT_CAPS', 'CONTINGENCY', 'DEADLINE'] as const;
 export type ChecklistRule = (typeof CHECKLIST_RULES)[number];
@@ -52,7 +53,7 @@ const SUPPORT_NAMES: Record<string, { vi: string; en: string }> = {
 
 /** 1250000000n → "1.250.000.000 đồng", as officials write amounts. */
 function dong(amount: bigint): string {
-  return `${amount.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng`;
+  return `${groupDigits(amount)} đồng`;
 }
 
 /** 2015-03-31 → 31/03/2015. */

@@ -1,4 +1,6 @@
 import { BUDGET_RULES, checkRules, citation, periodFor, requiredKind, type RuleLine, rulesInForce, type YearPicture } from './budget-rules.js';
+import { message } from '../../../common/errors/messages.js';
+import { computeAmount } from '../../estimates/domain/line-rules.js';
 
 const line = (overrides: Partial<RuleLine>): RuleLine => ({
   lineId: 'L',
@@ -88,5 +90,37 @@ describe('the recurrent-IT thresholds', () => {
     const result = thresholds(2012, [line({ amount: 300_000_000n })]);
     expect(result.violations[0].message).toContain('Nghị định 102/2009/NĐ-CP');
     expect(result.period.parameters).toEqual({ simpleMax: '200000000', projectAbove: '15000000000' });
+  });
+});
+
+describe('amounts in the messages officials read', () => {
+  // Seven or more digits in a row is an amount printed without grouping ("76200000000").
+  const UNGROUPED = /\d{7,}/;
+  const rendered = (results: ReturnType<typeof checkRules>) => results.flatMap((r) => [r.message, ...r.violations.map((v) => v.message)]);
+
+  it('groups every amount of the rules report, failing and passing (76.200.000.000, not 76200000000)', () => {
+    const big = [
+      line({ amount: 300_000_000n, approvedAmount: 300_000_000n }),
+      line({ lineId: 'P', activityKindCode: 'PROJECT', expenditureTypeCode: 'INVESTMENT', amount: 20_000_000_000n, contingency: 5_000_000_000n }),
+    ];
+    const short = { ...picture(2012, big), settings: { ...picture(2012, big).settings, totalLocalExpenditure: 7_620_000_000_000n } };
+    const met = { ...picture(2012, big), settings: { ...picture(2012, big).settings, totalLocalExpenditure: 1_000_000_000n } };
+    const messages = [...rendered(checkRules(short)), ...rendered(checkRules(met))];
+    expect(messages.find((m) => m.startsWith('Thiếu'))).toMatch(/^Thiếu [\d.]+ đồng so với mức sàn 76\.200\.000\.000 đồng/);
+    expect(messages.find((m) => m.startsWith('Chi CNTT'))).toContain('≥ mức sàn 10.000.000');
+    expect(messages.filter((m) => UNGROUPED.test(m))).toEqual([]);
+    expect(messages.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('groups bigint parameters of catalog messages, each language its own way', () => {
+    const text = message('TOP_UP_SHORT', { unfunded: 1_250_000_000n, shortfall: 76_200_000_000n });
+    expect(text).toBe('Các đề nghị chưa được cấp (1.250.000.000) không đủ để đạt mức sàn (thiếu 76.200.000.000) / the unfunded requests (1,250,000,000) cannot close the shortfall (76,200,000,000)');
+  });
+
+  it('groups the amounts of a line the grid refuses', () => {
+    const result = computeAmount({ quantity: '1', unitPrice: 12_000_000n, committedMinimum: 50_000_000n, contingency: 40_000_000n, statedAmount: 13_000_000n });
+    const problems = result.ok ? [] : result.problems;
+    expect(problems.length).toBe(3);
+    expect(problems.map((p) => p.message).filter((m) => UNGROUPED.test(m))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 // to and its parameters, period by period: what applies to a 2012 estimate is not what applies to
 // a 2021 one. A BLOCKING failure stops the consolidated budget's submission; a WARNING travels with
 // it. Plain TypeScript. What was verified of each source: src/modules/floor/README.md.
-import { formatVnd } from '../../../common/money/vnd.js';
+import { formatVnd, groupDigits } from '../../../common/money/vnd.js';
 import { type FloorFigures, floorFigures, type FloorLine, type FloorSettings } from './floor.js';
 import { message as catalogMessage } from '../../../common/errors/messages.js';
 
@@ -145,11 +145,11 @@ export const floorRule: BudgetRule = {
       };
     }
     if (figures.compliant) {
-      return { ...base, passed: true, message: catalogMessage('FLOOR_MET', { itTotal: formatVnd(figures.itTotal), floorAmount: formatVnd(figures.floorAmount) }), violations: [] };
+      return { ...base, passed: true, message: catalogMessage('FLOOR_MET', { itTotal: figures.itTotal, floorAmount: figures.floorAmount }), violations: [] };
     }
     const message =
-      `Thiếu ${formatVnd(figures.shortfall ?? 0n)} đồng so với mức sàn ${formatVnd(figures.floorAmount)} (${cite}) / ` +
-      `IT is ${formatVnd(figures.shortfall ?? 0n)} đồng short of the floor ${formatVnd(figures.floorAmount)} (${cite})`;
+      `Thiếu ${groupDigits(figures.shortfall ?? 0n)} đồng so với mức sàn ${groupDigits(figures.floorAmount)} đồng (${cite}) / ` +
+      `IT is ${groupDigits(figures.shortfall ?? 0n, ',')} đồng short of the floor ${groupDigits(figures.floorAmount, ',')} đồng (${cite})`;
     return { ...base, passed: false, message, violations: [{ subject: String(picture.year), message }] };
   },
 };
@@ -217,7 +217,7 @@ export const projectContingencyRule: BudgetRule = {
           ? [
               {
                 subject: line.lineId,
-                message: `${line.unitCode}: dự phòng ${formatVnd(contingency)} vượt ${percent}% chi phí ${formatVnd(cost)} / contingency above ${percent}% of the cost`,
+                message: `${line.unitCode}: dự phòng ${groupDigits(contingency)} đồng vượt ${percent}% chi phí ${groupDigits(cost)} đồng / contingency above ${percent}% of the cost`,
               },
             ]
           : [];
@@ -299,8 +299,8 @@ export const recurrentThresholdsRule: BudgetRule = {
           {
             subject: line.lineId,
             message:
-              `${line.unitCode}: tổng mức ${formatVnd(total)} đồng phải là ${kind.vi}, đang ghi ${line.activityKindCode} (${cite}) / ` +
-              `a total of ${formatVnd(total)} đồng must be ${kind.en}, not ${line.activityKindCode} (${cite})`,
+              `${line.unitCode}: tổng mức ${groupDigits(total)} đồng phải là ${kind.vi}, đang ghi ${line.activityKindCode} (${cite}) / ` +
+              `a total of ${groupDigits(total, ',')} đồng must be ${kind.en}, not ${line.activityKindCode} (${cite})`,
           },
         ];
       });

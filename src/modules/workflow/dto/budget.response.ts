@@ -27,6 +27,14 @@ export class BudgetEstimateDto {
   @ApiText({ nullable: true }) exclusionReason!: string | null;
 }
 
+/** The budget's figures by plan area (Σ over the lines of the included estimates). */
+export class BudgetPlanAreaDto {
+  @ApiText({ example: '01' }) planAreaCode!: string;
+  @ApiMoney() requested!: string;
+  @ApiMoney({ description: 'Σ decided amounts once the chair has decided; before, Σ balanced' }) approved!: string;
+  @ApiMoney({ nullable: true, description: 'Σ current (adjusted) amounts once approved, else null' }) adjusted!: string | null;
+}
+
 /** The consolidated provincial IT budget of a year: DRAFT → SUBMITTED (DOF) → APPROVED | RETURNED (chair). */
 export class BudgetDto {
   @ApiInt() year!: number;
@@ -44,4 +52,5 @@ export class BudgetDto {
   @ApiText({ isArray: true, description: 'The budget rules that do not pass, in words' }) warnings!: string[];
   @ApiNested(BudgetTotalsDto) totals!: BudgetTotalsDto;
   @ApiNested([BudgetEstimateDto]) estimates!: BudgetEstimateDto[];
+  @ApiNested([BudgetPlanAreaDto]) planAreas!: BudgetPlanAreaDto[];
 }

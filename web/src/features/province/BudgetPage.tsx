@@ -8,7 +8,6 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
 import { downloadFile } from '../../ui/download';
-import type { Estimate } from '../../api/types';
 import { useMe, useSession } from '../../app/session';
 import { FloorGauge } from '../../ui/charts';
 import { RequestedApprovedChart, type PairRow } from '../../ui/FiguresChart';
@@ -18,7 +17,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDate, formatDateTime, parseVnDate, todayVn } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { formatVnd } from '../../ui/money';
-import { estimateKey, useCatalog } from '../estimates/queries';
+import { useCatalog } from '../estimates/queries';
 import { useBudget, useFloor, useRules, yearKeys, type BudgetView } from './queries';
 import { ReturnDialog } from './ReturnDialog';
 import { RulesReport } from './RulesReport';
@@ -46,12 +45,6 @@ export default function BudgetPage() {
   const rules = useRules();
   const catalog = useCatalog();
   const included = useMemo(() => (budget.data?.estimates ?? []).filter((e) => !e.excluded), [budget.data]);
-  const details = useQueries({
-    queries: included.map((e) => ({
-      queryKey: estimateKey(e.estimateId),
-      queryFn: async (): Promise<Estimate> => ok(api.GET('/estimates/{id}', { params: { path: { id: e.estimateId } } })),
-    })),
-  });
   const approved = budget.data?.status === 'APPROVED';
   const adjustments = useQueries({
     queries: approved
@@ -78,23 +71,15 @@ export default function BudgetPage() {
   const name = (n: { name: string; nameEn: string }) => (i18n.language === 'en' ? n.nameEn : n.name);
   const refresh = () => queryClient.invalidateQueries({ queryKey: yearKeys(year) });
 
-  const byUnit: PairRow[] = included.map((e) => ({ key: e.estimateId, label: e.unitName, requested: e.requested, approved: e.approved }));
-  const areaTotals = new Map<string, { requested: bigint; approved: bigint }>();
-  for (const d of details) {
-    for (const l of d.data?.lines ?? []) {
-      const row = areaTotals.get(l.planAreaCode) ?? { requested: 0n, approved: 0n };
-      row.requested += BigInt(l.amount);
-      row.approved += BigInt(l.approvedAmount ?? '0');
-      areaTotals.set(l.planAreaCode, row);
-    }
-  }
+  // "Approved" is the decided figure once the chair has decided; the adjusted one is its own series.
+  const byUnit: PairRow[] = included.map((e) => ({ key: e.estimateId, label: e.unitName, requested: e.requested, approved: e.approved, adjusted: e.adjusted }));
   const areaName = (code: string) => {
     const a = catalog.data?.planAreas.find((p) => p.code === code);
     return a ? `${code} ${name(a)}` : code;
   };
-  const byArea: PairRow[] = [...areaTotals.entries()]
-    .sort(([a], [b2]) => a.localeCompare(b2, 'vi', { numeric: true }))
-    .map(([code, v]) => ({ key: code, label: areaName(code), short: code, requested: v.requested.toString(), approved: v.approved.toString() }));
+  const byArea: PairRow[] = [...(b.planAreas ?? [])]
+    .sort((a, a2) => a.planAreaCode.localeCompare(a2.planAreaCode, 'vi', { numeric: true }))
+    .map((a) => ({ key: a.planAreaCode, label: areaName(a.planAreaCode), short: a.planAreaCode, requested: a.requested, approved: a.approved, adjusted: a.adjusted }));
   const allAdjustments = adjustments.flatMap((q, i) => (q.data ?? []).map((a) => ({ ...a, unitName: included[i]?.unitName ?? '' })));
 
   const run = async (call: () => Promise<unknown>) => {

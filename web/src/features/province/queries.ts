@@ -34,6 +34,8 @@ export interface BudgetView {
   /** `approved` is the decided figure once approved; `adjusted` (then) the current one, with the number of adjustments. */
   totals: { requested: string; approved: string; adjusted: string | null; adjustments: number; included: number; excluded: number; pending: number };
   estimates: BudgetEstimate[];
+  /** The same figures by plan area: `approved` decided once approved, `adjusted` (then) the current one. */
+  planAreas: { planAreaCode: string; requested: string; approved: string; adjusted: string | null }[];
 }
 
 export interface RuleResult {
