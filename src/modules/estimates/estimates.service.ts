@@ -445,8 +445,7 @@ export class EstimatesService {
       { table: 'estimates', where: { id: estimateId }, from: EDITABLE_STATUSES, version },
       {
         name: 'Estimate',
-        illegal: (current) =>
-          new ConflictError('NOT_EDITABLE', `Dự toán đang ở trạng thái ${current}, không sửa được / The estimate is ${current}: lines change only in DRAFT or RETURNED`),
+        illegal: (current) => ConflictError.notEditable('estimate', current),
       },
     );
     return target;
