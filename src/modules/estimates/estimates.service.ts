@@ -16,7 +16,7 @@ import { SupportService } from '../support/support.service.js';
 import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
 import { Unit } from '../units/entities/unit.entity.js';
 import { classificationProblems } from '../catalog/budget-index.js';
-import { codeProblems, computeAmount } from './domain/line-rules.js';
+import { codeProblems, computeAmount, multiYearProblems } from './domain/line-rules.js';
 import { type EstimateTotals, estimateTotals } from './domain/totals.js';
 import type { CreateEstimateDto, ListEstimatesQuery } from './dto/estimate.dto.js';
 import type { CreateLineDto, LineFieldsDto, UpdateLineDto } from './dto/line.dto.js';
@@ -476,6 +476,14 @@ export class EstimatesService {
       statedAmount: dto.amount === undefined ? undefined : BigInt(dto.amount),
     });
     if (!figures.ok) problems.push(...figures.problems);
+    problems.push(
+      ...multiYearProblems({
+        multiYearTotal: optionalVnd(dto.multiYearTotal),
+        fundedToPrev2: optionalVnd(dto.fundedToPrev2),
+        prevYearEstimate: optionalVnd(dto.prevYearEstimate),
+        prevYearExpected: optionalVnd(dto.prevYearExpected),
+      }),
+    );
     if (problems.length > 0 || !figures.ok) throw new InvalidInputError(problems);
     return {
       isContinuing: dto.isContinuing ?? false,

@@ -322,7 +322,7 @@ export class ProgressReportsService {
     const disbursements: DisbursementItem[] = (dto.disbursements ?? []).map((item) => ({
       lineId: item.lineId,
       disbursed: BigInt(item.disbursed),
-      overrunReason: item.overrunReason ?? null,
+      overrunReason: item.overrunReason || null,
     }));
     return unlessNothingChanged(
       () => this.dataSource.transaction((manager) => this.edit(manager, id, dto, indicators, disbursements, actor)),
