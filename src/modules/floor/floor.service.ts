@@ -151,7 +151,7 @@ export class FloorService {
 
   private async linesOfYear(manager: EntityManager, year: number, where: string, params: unknown[] = []): Promise<PictureLine[]> {
     const rows = await manager.query<Record<string, string | number | boolean | null>[]>(
-      `SELECT l.id, l.estimate_id, l.unit_id, u.code AS unit_code, u.name AS unit_name, l.estimate_status AS status,
+      `SELECT l.id, l.estimate_id, l.unit_id, u.code AS unit_code, u.name AS unit_name, u.name_en AS unit_name_en, l.line_no, l.estimate_status AS status,
               l.activity_kind_code, l.expenditure_type_code, l.funding_source_code, l.priority_tier, l.design_agreed,
               l.dic_opinion, l.dic_note, l.plan_area_code, l.committed_minimum::text,
               l.amount::text, l.approved_amount::text, l.contingency::text, l.multi_year_total::text, l.appraised_amount::text
@@ -168,6 +168,8 @@ export class FloorService {
       unitId: r.unit_id as string,
       unitCode: r.unit_code as string,
       unitName: r.unit_name as string,
+      unitNameEn: r.unit_name_en as string,
+      lineNo: r.line_no as number,
       status: r.status as string,
       activityKindCode: r.activity_kind_code as string,
       expenditureTypeCode: r.expenditure_type_code as string,
@@ -188,8 +190,8 @@ export class FloorService {
 
   /** Every district committee with its estimate of the year and its own IT line (requested, approved). */
   private async districts(manager: EntityManager, year: number): Promise<DistrictFigures[]> {
-    const rows = await manager.query<{ id: string; code: string; name: string; estimate_id: string | null; status: string | null }[]>(
-      `SELECT u.id, u.code, u.name, e.id AS estimate_id, e.status
+    const rows = await manager.query<{ id: string; code: string; name: string; name_en: string; estimate_id: string | null; status: string | null }[]>(
+      `SELECT u.id, u.code, u.name, u.name_en, e.id AS estimate_id, e.status
          FROM units u
          LEFT JOIN ${this.ledger.estimatesOfYear('$1')} e ON e.unit_id = u.id
         WHERE u.kind = 'DISTRICT_COMMITTEE'
@@ -205,6 +207,7 @@ export class FloorService {
         unitId: r.id,
         unitCode: r.code,
         unitName: r.name,
+        unitNameEn: r.name_en,
         estimateId: r.estimate_id,
         status: r.status,
         hasEstimate: r.estimate_id !== null,
