@@ -81,7 +81,11 @@ describe('budget rules by year, with their legal source (e2e)', () => {
     expect(thresholds).toMatchObject({ passed: false, severity: 'WARNING' });
     expect(thresholds.violations.map((v) => v.subject)).toEqual(flaggedIds);
     expect(thresholds.violations[0].message).toContain('Nghị định 73/2019/NĐ-CP, Điều 51');
-    expect(thresholds.violations[0].message).toMatch(/^BN-H-YENPHONG: tổng mức 300000000 đồng .* \/ a total of/);
-    expect(thresholds.violations[1].message).toContain('dự án đầu tư');
+    // Said as officials read it: the unit's name and the line's number, the amount grouped, the kinds in words (no codes).
+    expect(thresholds.violations[0].message).toMatch(
+      /^UBND huyện Yên Phong, dòng 1: tổng mức 300\.000\.000 đồng phải là nhiệm vụ có đề cương và dự toán chi tiết, đang ghi là mua sắm đơn giản .* \/ Yen Phong district People's Committee, line 1: a total of 300\.000\.000 đồng must be a task with an outline and detailed estimate, not a simple purchase/,
+    );
+    expect(thresholds.violations[1].message).toMatch(/^UBND huyện Yên Phong, dòng 4: tổng mức 16\.000\.000\.000 đồng phải là dự án đầu tư, đang ghi là nhiệm vụ có đề cương/);
+    for (const violation of thresholds.violations) expect(violation.message).not.toMatch(/TASK_|PROJECT|BN-H-/);
   });
 });

@@ -160,7 +160,7 @@ export class FloorService {
     const directory = await this.units.directory(undefined, manager);
     const unitOf = new Map(directory.map((u) => [u.id, u]));
     const rows = await manager.query<Record<string, string | number | boolean | null>[]>(
-      `SELECT l.id, l.estimate_id, l.unit_id, l.estimate_status AS status,
+      `SELECT l.id, l.estimate_id, l.unit_id, l.line_no, l.estimate_status AS status,
               l.activity_kind_code, l.expenditure_type_code, l.funding_source_code, l.priority_tier, l.design_agreed,
               l.dic_opinion, l.dic_note, l.plan_area_code, l.committed_minimum::text,
               l.amount::text, l.approved_amount::text, l.contingency::text, l.multi_year_total::text, l.appraised_amount::text
@@ -177,6 +177,8 @@ export class FloorService {
       unitId: r.unit_id as string,
       unitCode: unitOf.get(r.unit_id as string)!.code,
       unitName: unitOf.get(r.unit_id as string)!.name,
+      unitNameEn: unitOf.get(r.unit_id as string)!.nameEn,
+      lineNo: r.line_no as number,
       status: r.status as string,
       activityKindCode: r.activity_kind_code as string,
       expenditureTypeCode: r.expenditure_type_code as string,
@@ -204,7 +206,7 @@ export class FloorService {
     );
     // One estimate per unit and year (estimates_unit_year_key).
     const estimateOf = new Map(estimates.map((e) => [e.unit_id, e]));
-    const rows = districts.map((d) => ({ id: d.id, code: d.code, name: d.name, estimate_id: estimateOf.get(d.id)?.id ?? null, status: estimateOf.get(d.id)?.status ?? null }));
+    const rows = districts.map((d) => ({ id: d.id, code: d.code, name: d.name, name_en: d.nameEn, estimate_id: estimateOf.get(d.id)?.id ?? null, status: estimateOf.get(d.id)?.status ?? null }));
     // The own IT line from the ledger's kept totals of those estimates (their DISTRICT parts).
     const estimateIds = rows.flatMap((r) => (r.estimate_id ? [r.estimate_id] : []));
     const own = sumBy(await this.ledger.estimateBuckets(manager, { estimateIds }, { parts: true, fundingSource: DISTRICT_OWN_SOURCE }), (b) => b.estimateId);
@@ -214,6 +216,7 @@ export class FloorService {
         unitId: r.id,
         unitCode: r.code,
         unitName: r.name,
+        unitNameEn: r.name_en,
         estimateId: r.estimate_id,
         status: r.status,
         hasEstimate: r.estimate_id !== null,

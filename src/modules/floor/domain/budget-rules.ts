@@ -3,7 +3,7 @@
 // to and its parameters, period by period: what applies to a 2012 estimate is not what applies to
 // a 2021 one. A BLOCKING failure stops the consolidated budget's submission; a WARNING travels with
 // it. Plain TypeScript. What was verified of each source: src/modules/floor/README.md.
-import { formatVnd } from '../../../common/money/vnd.js';
+import { formatVnd, groupDigits } from '../../../common/money/vnd.js';
 import { type FloorFigures, floorFigures, type FloorLine, type FloorSettings } from './floor.js';
 import { message as catalogMessage } from '../../../common/errors/messages.js';
 
@@ -11,6 +11,11 @@ export interface RuleLine extends FloorLine {
   lineId: string;
   estimateId: string;
   unitCode: string;
+  /** The unit's name as officials read it (the code stands in when absent) and its English name. */
+  unitName?: string;
+  unitNameEn?: string;
+  /** The line's number in its estimate, to find it ("dòng 3"). */
+  lineNo?: number;
   activityKindCode: string;
   /** RECURRENT or INVESTMENT. */
   expenditureTypeCode: string;
@@ -21,6 +26,7 @@ export interface RuleLine extends FloorLine {
 export interface RuleDistrict {
   unitCode: string;
   unitName: string;
+  unitNameEn?: string;
   hasEstimate: boolean;
   ownItAmount: bigint;
 }
@@ -96,6 +102,16 @@ export interface RuleInForce extends RulePeriod {
 
 const money = (value: bigint | null) => (value === null ? null : formatVnd(value));
 
+/** An amount in a sentence officials read: `1.250.000.000 đồng` (grouped as on every screen). */
+const dong = (value: bigint) => `${groupDigits(value)} đồng`;
+
+/** Who a line's finding is about, in each language: "Huyện Yên Phong, dòng 3" / "Yên Phong district, line 3". */
+function lineSubject(line: RuleLine): { vi: string; en: string } {
+  const vi = line.unitName ?? line.unitCode;
+  const en = line.unitNameEn ?? vi;
+  return line.lineNo === undefined ? { vi, en } : { vi: `${vi}, dòng ${line.lineNo}`, en: `${en}, line ${line.lineNo}` };
+}
+
 /** "Nghị định 73/2019/NĐ-CP, Điều 51": the citation a message carries. */
 export function citation(source: RuleSource): string {
   return source.article ? `${source.document}, ${source.article}` : source.document;
@@ -145,11 +161,11 @@ export const floorRule: BudgetRule = {
       };
     }
     if (figures.compliant) {
-      return { ...base, passed: true, message: catalogMessage('FLOOR_MET', { itTotal: formatVnd(figures.itTotal), floorAmount: formatVnd(figures.floorAmount) }), violations: [] };
+      return { ...base, passed: true, message: catalogMessage('FLOOR_MET', { itTotal: dong(figures.itTotal), floorAmount: dong(figures.floorAmount) }), violations: [] };
     }
     const message =
-      `Thiếu ${formatVnd(figures.shortfall ?? 0n)} đồng so với mức sàn ${formatVnd(figures.floorAmount)} (${cite}) / ` +
-      `IT is ${formatVnd(figures.shortfall ?? 0n)} đồng short of the floor ${formatVnd(figures.floorAmount)} (${cite})`;
+      `Thiếu ${dong(figures.shortfall ?? 0n)} so với mức sàn ${dong(figures.floorAmount)} (${cite}) / ` +
+      `IT is ${dong(figures.shortfall ?? 0n)} short of the floor of ${dong(figures.floorAmount)} (${cite})`;
     return { ...base, passed: false, message, violations: [{ subject: String(picture.year), message }] };
   },
 };
@@ -170,9 +186,9 @@ export const districtItLineRule: BudgetRule = {
     const cite = citation(period.source);
     const violations = picture.districts.flatMap((d) =>
       !d.hasEstimate
-        ? [{ subject: d.unitCode, message: `${d.unitName}: chưa có dự toán CNTT (${cite}) / no IT estimate` }]
+        ? [{ subject: d.unitCode, message: `${d.unitName}: chưa có dự toán CNTT (${cite}) / ${d.unitNameEn ?? d.unitName}: no IT estimate` }]
         : d.ownItAmount === 0n
-          ? [{ subject: d.unitCode, message: `${d.unitName}: chưa có mục chi CNTT từ ngân sách huyện (${cite}) / no own IT line` }]
+          ? [{ subject: d.unitCode, message: `${d.unitName}: chưa có mục chi CNTT từ ngân sách huyện (${cite}) / ${d.unitNameEn ?? d.unitName}: no own IT line` }]
           : [],
     );
     return {
@@ -213,11 +229,14 @@ export const projectContingencyRule: BudgetRule = {
       .flatMap((line) => {
         const cost = line.multiYearTotal ?? line.amount;
         const contingency = line.contingency ?? 0n;
+        const who = lineSubject(line);
         return contingency * 100n > cost * percent
           ? [
               {
                 subject: line.lineId,
-                message: `${line.unitCode}: dự phòng ${formatVnd(contingency)} vượt ${percent}% chi phí ${formatVnd(cost)} / contingency above ${percent}% of the cost`,
+                message:
+                  `${who.vi}: dự phòng ${dong(contingency)} vượt ${percent}% chi phí ${dong(cost)} / ` +
+                  `${who.en}: a contingency of ${dong(contingency)} is above ${percent}% of the cost of ${dong(cost)}`,
               },
             ]
           : [];
@@ -295,12 +314,15 @@ export const recurrentThresholdsRule: BudgetRule = {
         // A heavier procedure than the total needs is never a breach (an outline is never forbidden).
         if (KIND_RANK[line.activityKindCode] === undefined || KIND_RANK[line.activityKindCode] >= KIND_RANK[required]) return [];
         const kind = KIND_TEXT[required];
+        // Only the three sized kinds get here (KIND_RANK): each has its words.
+        const recorded = KIND_TEXT[line.activityKindCode as RequiredKind];
+        const who = lineSubject(line);
         return [
           {
             subject: line.lineId,
             message:
-              `${line.unitCode}: tổng mức ${formatVnd(total)} đồng phải là ${kind.vi}, đang ghi ${line.activityKindCode} (${cite}) / ` +
-              `a total of ${formatVnd(total)} đồng must be ${kind.en}, not ${line.activityKindCode} (${cite})`,
+              `${who.vi}: tổng mức ${dong(total)} phải là ${kind.vi}, đang ghi là ${recorded.vi} (${cite}) / ` +
+              `${who.en}: a total of ${dong(total)} must be ${kind.en}, not ${recorded.en} (${cite})`,
           },
         ];
       });

@@ -6,6 +6,7 @@ import { Alert, Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Tab
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { measureUnitText } from '../../i18n';
 import { api, ok } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useSession } from '../../app/session';
@@ -63,10 +64,10 @@ function TargetsTab({ dashboard }: { dashboard: Dashboard }) {
         description={t('dash.targets.description')}
         testId="target-trend"
         rowHeader={t('dash.targets.period')}
-        axisName={target.measureUnit}
+        axisName={measureUnitText(t, target.measureUnit)}
         columns={[
-          { key: 'value', label: t('dash.targets.value', { unit: target.measureUnit }), kind: 'value', draw: 'line', color: '#1971c2' },
-          { key: 'target', label: t('dash.targets.targetLine', { unit: target.measureUnit }), kind: 'value', draw: 'line', color: '#c92a2a', dashed: true },
+          { key: 'value', label: t('dash.targets.value', { unit: measureUnitText(t, target.measureUnit) }), kind: 'value', draw: 'line', color: '#1971c2' },
+          { key: 'target', label: t('dash.targets.targetLine', { unit: measureUnitText(t, target.measureUnit) }), kind: 'value', draw: 'line', color: '#c92a2a', dashed: true },
         ]}
         rows={rows}
         height={280}
@@ -95,13 +96,13 @@ function TargetsTab({ dashboard }: { dashboard: Dashboard }) {
                 </>
               ),
             },
-            { key: 'target', header: t('dash.targets.target'), align: 'right', render: (x) => `${formatDecimal(x.target)} ${x.measureUnit}` },
+            { key: 'target', header: t('dash.targets.target'), align: 'right', render: (x) => `${formatDecimal(x.target)} ${measureUnitText(t, x.measureUnit)}` },
             {
               key: 'value',
               header: t('dash.targets.current'),
               align: 'right',
               cellTestId: (x) => `target-${x.code}-value`,
-              render: (x) => (x.value === null ? '—' : `${formatDecimal(x.value)} ${x.measureUnit}`),
+              render: (x) => (x.value === null ? '—' : `${formatDecimal(x.value)} ${measureUnitText(t, x.measureUnit)}`),
             },
             { key: 'gap', header: t('dash.targets.gap'), align: 'right', render: (x) => formatDecimal(x.gap) },
             {
