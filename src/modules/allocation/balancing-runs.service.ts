@@ -21,6 +21,7 @@ import { bilingual, message, splitBilingual } from '../../common/errors/messages
 import { formatVietnamTime } from '../../common/time/vietnam-time.js';
 import { withPersonNames } from '../../common/access/names.js';
 import { AuthService } from '../auth/auth.service.js';
+import { UnitsService } from '../units/units.service.js';
 
 const ALL_SOURCES = '*';
 
@@ -79,6 +80,7 @@ export class BalancingRunsService {
     private readonly catalog: CatalogService,
     private readonly ledger: EstimateLedger,
     private readonly auth: AuthService,
+    private readonly units: UnitsService,
   ) {}
 
   async create(year: number, dto: CreateBalancingRunDto, actor: Actor) {
@@ -276,6 +278,13 @@ export class BalancingRunsService {
     });
   }
 
+  /** The year and name of each run, by id (uuids), as a person reads them; unknown ids are absent. */
+  async namesOf(ids: readonly string[], manager: Pick<EntityManager, 'query'> = this.dataSource.manager): Promise<Map<string, { year: number; name: string }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await manager.query<{ id: string; year: number; name: string }[]>('SELECT id, year, name FROM balancing_runs WHERE id = ANY($1::uuid[])', [ids]);
+    return new Map(rows.map((row) => [row.id, { year: row.year, name: row.name }]));
+  }
+
   /** The ceilings of a run, validated: one for all sources, or one per known funding source. */
   private ceilings(dto: CreateBalancingRunDto, kind: RunKind, picture: FullPicture, sources: ReadonlySet<string>): Record<string, string> {
     if (dto.ceiling !== undefined && dto.ceilingsBySource !== undefined) {
@@ -418,14 +427,20 @@ export class BalancingRunsService {
   }
 
   private async lines(manager: EntityManager, runId: string): Promise<StoredLine[]> {
-    const lines = await manager.query<StoredLine[]>(
-      `SELECT r.position, r.line_id, r.estimate_id, r.unit_id, u.code AS unit_code, u.name AS unit_name, r.plan_area_code,
+    const rows = await manager.query<Omit<StoredLine, 'unit_code' | 'unit_name'>[]>(
+      `SELECT r.position, r.line_id, r.estimate_id, r.unit_id, r.plan_area_code,
               r.funding_source_code, r.line_amount::text, r.approved_before::text, r.requested::text, r.minimum::text,
               r.tier, r.allocated::text, r.basis, r.note, r.dic_opinion, r.dic_note, r.design_agreed, r.include_reason
-         FROM balancing_run_lines r JOIN units u ON u.id = r.unit_id
+         FROM balancing_run_lines r
         WHERE r.run_id = $1 ORDER BY r.position`,
       [runId],
     );
+    // Each line's unit by code and name, from the unit registry.
+    const units = await this.units.namesOf(rows.map((l) => l.unit_id), manager);
+    const lines = rows.flatMap((l): StoredLine[] => {
+      const unit = units.get(l.unit_id);
+      return unit ? [{ ...l, unit_code: unit.code, unit_name: unit.name }] : [];
+    });
     // The line as a person reads it (number and description); gone if the line was deleted since.
     const labels = await this.ledger.lineLabels(manager, lines.map((l) => l.line_id));
     return lines.map((l) => ({ ...l, line_no: labels.get(l.line_id)?.lineNo ?? null, description: labels.get(l.line_id)?.description ?? null }));

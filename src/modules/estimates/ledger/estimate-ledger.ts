@@ -86,11 +86,13 @@ export class EstimateLedger {
    */
   estimatesOfYear(year: SqlParam, { inBudget = false, statuses }: { inBudget?: boolean; statuses?: readonly EstimateStatus[] } = {}): string {
     return `(SELECT e.id, e.unit_id, e.year, e.status, e.illustrative, e.submitted_late,
-                    (SELECT x.reason FROM budget_exclusions x WHERE x.estimate_id = e.id) AS exclusion_reason,
+                    bx.reason AS exclusion_reason,
                     COALESCE(t.line_count, 0) AS line_count, COALESCE(t.requested, 0) AS requested, COALESCE(t.approved, 0) AS approved
                FROM estimates e
                -- the kept totals of the estimate as a whole (its row with no plan area)
                LEFT JOIN estimate_totals t ON t.estimate_id = e.id AND t.plan_area_code = ''
+               -- at most one exclusion per estimate (unique estimate_id): a join, not a sub-select per row
+               LEFT JOIN budget_exclusions bx ON bx.estimate_id = e.id
               WHERE e.year = ${param(year)}${statusFilter('e', statuses)}${inBudget ? ` AND ${IN_BUDGET('e')}` : ''})`;
   }
 
@@ -117,18 +119,21 @@ export class EstimateLedger {
               WHERE e.year = ${param(year)}${inBudget ? ` AND ${IN_BUDGET('e')}` : ''})`;
   }
 
-  /** The year's estimates with their kept totals (see `estimatesOfYear`), in no particular order. */
+  /**
+   * The year's estimates with their kept totals (see `estimatesOfYear`), in no particular order;
+   * `unitIds` keeps only those of these units.
+   */
   async estimates(
     manager: EntityManager,
     year: number,
-    options: { inBudget?: boolean; statuses?: readonly EstimateStatus[] } = {},
+    { unitIds, ...options }: { inBudget?: boolean; statuses?: readonly EstimateStatus[]; unitIds?: readonly string[] } = {},
   ): Promise<LedgerEstimate[]> {
     const rows = await manager.query<
       { id: string; unit_id: string; status: EstimateStatus; submitted_late: boolean; illustrative: boolean; exclusion_reason: string | null; line_count: string; requested: string; approved: string }[]
     >(
       `SELECT id, unit_id, status, submitted_late, illustrative, exclusion_reason, line_count::text, requested::text, approved::text
-         FROM ${this.estimatesOfYear('$1', options)} e`,
-      [year],
+         FROM ${this.estimatesOfYear('$1', options)} e${unitIds === undefined ? '' : ' WHERE e.unit_id = ANY($2::uuid[])'}`,
+      unitIds === undefined ? [year] : [year, unitIds],
     );
     return rows.map((row) => ({
       id: row.id,
@@ -169,13 +174,23 @@ export class EstimateLedger {
     return estimate?.id ?? null;
   }
 
-  /** The number and description of lines, as a person reads them; a line deleted since is absent. */
-  async lineLabels(manager: EntityManager, lineIds: readonly string[]): Promise<Map<string, { lineNo: number; description: string }>> {
-    const rows = await manager.query<{ id: string; line_no: number; description: string }[]>(
-      'SELECT id, line_no, description FROM estimate_lines WHERE id = ANY($1::uuid[])',
+  /**
+   * The number and description of lines, as a person reads them, with their estimate's id; a line
+   * deleted since is absent. `lineIds` are uuids.
+   */
+  async lineLabels(manager: Pick<EntityManager, 'query'>, lineIds: readonly string[]): Promise<Map<string, { lineNo: number; description: string; estimateId: string }>> {
+    const rows = await manager.query<{ id: string; line_no: number; description: string; estimate_id: string }[]>(
+      'SELECT id, line_no, description, estimate_id FROM estimate_lines WHERE id = ANY($1::uuid[])',
       [lineIds],
     );
-    return new Map(rows.map((row) => [row.id, { lineNo: row.line_no, description: row.description }]));
+    return new Map(rows.map((row) => [row.id, { lineNo: row.line_no, description: row.description, estimateId: row.estimate_id }]));
+  }
+
+  /** The fiscal year of each estimate, by id (uuids); unknown ids are absent. */
+  async estimateYears(manager: Pick<EntityManager, 'query'>, estimateIds: readonly string[]): Promise<Map<string, number>> {
+    if (estimateIds.length === 0) return new Map();
+    const rows = await manager.query<{ id: string; year: number }[]>('SELECT id, year FROM estimates WHERE id = ANY($1::uuid[])', [estimateIds]);
+    return new Map(rows.map((row) => [row.id, row.year]));
   }
 
   /** How many lines the year's budget holds (excluded estimates left out), from the kept totals. */
