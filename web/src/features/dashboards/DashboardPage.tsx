@@ -131,8 +131,10 @@ function FloorTab({ floor }: { floor: PeriodFloor }) {
     label: String(y.year),
     values: {
       floor: y.floorAmount,
-      requested: y.requestedTotal,
-      approved: y.itTotal,
+      // The figures are the year's live check (0 without lines); the chart draws a gap, not a 0
+      // bar, where there is no line or none approved yet, and the state says whether it is short.
+      requested: y.lines > 0 ? y.requestedTotal : null,
+      approved: y.approvedLines > 0 ? y.itTotal : null,
       state: y.compliant === null ? null : y.compliant ? t('dash.floor.compliant') : t('dash.floor.short'),
     },
   }));
