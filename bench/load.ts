@@ -4,7 +4,8 @@
 // the version they read (races between two officers of a unit are answered 409, counted apart),
 // reads of estimates, and province officers reading the consolidation and the floor. Prints
 // throughput, p50/p99 per request kind, status counts; fails (exit 1) on any 5xx, on a lost edit
-// (estimates' versions must account for every edit answered 200) or when the kept totals differ.
+// (estimates' versions must account for every edit answered 200), when the kept totals differ, or
+// when a kind of request got no response at all (it was not measured: too short a run, or blocked).
 //
 // `npm run load -- --fault`: the fault drills instead — `kill -9` of the instance running a workbook
 // import (inside its write transaction) and of the instance running a queued report export; the
@@ -76,6 +77,11 @@ class Tally {
     for (const [status, count] of this.statuses.get(kind)!) if (test(status)) n += count;
     return n;
   }
+}
+
+/** The kinds of request that got no response at all in the run (each must be measured, or the run fails). */
+function unmeasuredKinds(tally: Tally): Kind[] {
+  return KINDS.filter((kind) => tally.latencies.get(kind)!.length === 0);
 }
 
 function percentile(values: readonly number[], p: number): number {
@@ -281,7 +287,15 @@ async function runLoad(db: pg.Client, instances: readonly Instance[], officers: 
     `  edits answered 200: ${edits}, unanswered when the run stopped: ${unanswered}; versions moved: ${moved} ${noneLost ? '(none lost, none extra)' : 'LOST OR EXTRA EDITS'}`,
   );
   console.log(`  5xx: ${serverErrors}; other 4xx: ${otherClientErrors}; connection errors and timeouts: ${connectionErrors}`);
-  return serverErrors === 0 && noneLost && connectionErrors === 0;
+  // A kind that was never answered was never measured: the run proves nothing about it.
+  const unmeasured = unmeasuredKinds(tally);
+  if (unmeasured.length > 0) {
+    console.log(
+      `  NO RESPONSES for ${unmeasured.map((kind) => `"${kind}"`).join(', ')} in ${seconds.toFixed(0)} s: ` +
+        'that kind of request was not measured (raise --duration or --officers, or look for what blocked it)',
+    );
+  }
+  return serverErrors === 0 && noneLost && connectionErrors === 0 && unmeasured.length === 0;
 }
 
 /** Waits (polling every 10 ms) until `ready` answers a value; gives up after `seconds`. */

@@ -1,8 +1,9 @@
-import { type INestApplication, type LogLevel, Logger } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
+import { AppLogger } from './common/logging/app-logger.js';
 import helmet, { type HelmetOptions } from 'helmet';
 import { type AppConfig, docsEnabled } from './config/app-config.js';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
@@ -10,8 +11,6 @@ import { refuseDeepJson } from './common/validation/json-guard.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import { setUpDatabase } from './database/migrate.js';
 import { createOpenApiDocument } from './openapi/openapi-document.js';
-
-const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /**
  * Helmet's headers (CSP, frame-ancestors, nosniff, referrer policy, HSTS …) on every answer. Its
@@ -32,7 +31,8 @@ export async function createApp(config: AppConfig, ownerUrl: string, appUrl: str
   // The owner migrates and grants; the app itself then connects only as its own role.
   const appConnection = await setUpDatabase(config, ownerUrl, appUrl, (message) => new Logger('Database').warn(message));
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, appConnection), {
-    logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
+    // Route and module lines of start-up only at LOG_LEVEL=debug or verbose (common/logging/app-logger.ts).
+    logger: new AppLogger(config.LOG_LEVEL),
     bodyParser: false,
   });
   // The client's address (sign-in limits per address) is the socket's unless proxies are declared.

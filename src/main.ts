@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEMO_PASSWORD, DEMO_USERS } from '../seeds/data/users.js';
+import { DEMO_USERS } from '../seeds/data/users.js';
+import { readyLines } from './common/logging/ready-lines.js';
 import { isDatabaseEmpty, seedDatabase } from '../seeds/seed.js';
 import { createApp } from './app.setup.js';
-import { ConfigError, docsEnabled, loadConfig } from './config/app-config.js';
+import { ConfigError, loadConfig } from './config/app-config.js';
 import { openDatabase } from './database/database.js';
 
 async function main(): Promise<void> {
@@ -33,19 +34,17 @@ async function main(): Promise<void> {
     const report = await seedDatabase(dataSource, { demo: config.NODE_ENV !== 'production' });
     logger.log(`Seeded an empty database: ${JSON.stringify(report)}`);
   }
-  if (config.NODE_ENV === 'development') {
-    const users = await dataSource.query<{ username: string; role: string }[]>(
-      'SELECT username, role FROM users WHERE id = ANY($1) AND active ORDER BY role, username',
-      [DEMO_USERS.map((user) => user.id)],
-    );
-    if (users.length > 0) {
-      logger.log(`Demo users (development only), password "${DEMO_PASSWORD}": ${users.map((u) => `${u.username} (${u.role})`).join(', ')}`);
-    }
-  }
+  const users =
+    config.NODE_ENV === 'development'
+      ? await dataSource.query<{ username: string; role: string; full_name: string }[]>(
+          'SELECT username, role, full_name FROM users WHERE id = ANY($1) AND active ORDER BY role, username',
+          [DEMO_USERS.map((user) => user.id)],
+        )
+      : [];
 
   await app.listen(config.PORT, config.HOST);
-  const base = `http://localhost:${config.PORT}`;
-  logger.log(`itbudget API on ${base} — ${docsEnabled(config) ? `OpenAPI docs on ${base}/docs` : 'OpenAPI docs off (DOCS_ENABLED)'} — health on ${base}/health`);
+  // Last in the log, where an operator looks: where to go and whom to sign in as.
+  for (const line of readyLines(config, users)) logger.log(line);
 }
 
 main().catch((error: unknown) => {
