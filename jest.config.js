@@ -10,8 +10,9 @@ const common = {
 
 export default {
   // An e2e file boots the app on a fresh database (migrations, grants, seeds): seconds on a busy
-  // 2-core machine, beyond Jest's default 5 s for a hook. Not a speed assertion; a hang still fails.
-  testTimeout: 30_000,
+  // 2-core machine (over 30 s at load ≈ 17 with several suites at once), beyond Jest's default 5 s
+  // for a hook. Not a speed assertion; a hang still fails.
+  testTimeout: 120_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts'] },
     {

@@ -71,6 +71,39 @@ describe('bad input hardening (e2e)', () => {
     },
   );
 
+  // The same for every number in a query: class-transformer's Number() read all of these.
+  describe('numbers in the query', () => {
+    const lineId = () => estimate.lines[0].id;
+    it.each([
+      ['a page size in exponent form', () => officer.get('/estimates?limit=1e2'), 'limit'],
+      ['a page offset in hexadecimal', () => auditor.get('/audit?offset=0x10'), 'offset'],
+      ['a page size with a plus sign', () => officer.get('/estimates?limit=%2B5'), 'limit'],
+      ['a page size after a space (a plus in a URL)', () => officer.get('/estimates?limit=+5'), 'limit'],
+      ['a page size with a decimal point', () => officer.get('/estimates?limit=5.0'), 'limit'],
+      ['an empty page size', () => officer.get('/estimates?limit='), 'limit'],
+      ['a page size given twice', () => officer.get('/estimates?limit=5&limit=6'), 'limit'],
+      ['a year filter in exponent form', () => officer.get('/estimates?year=2.012e3'), 'year'],
+      ['the year of the budget index', () => dof.get('/catalog/budget-index?year=0x7dc'), 'year'],
+      ['how many checkpoints', () => auditor.get('/audit/checkpoints?limit=1.0'), 'limit'],
+      ['the half of a progress-report list', () => dof.get('/progress-reports?half=1.0'), 'half'],
+      ['the version of a line deletion', () => officer.delete(`/estimates/${estimate.id}/lines/${lineId()}?version=1e0`), 'version'],
+    ])('refuses %s with 400 INVALID_NUMBER_PARAM naming it, and changes nothing', async (_label, send, field) => {
+      const before = await fingerprint();
+      const response = await send();
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ code: 'INVALID_NUMBER_PARAM', details: [{ field, code: 'INVALID_NUMBER_PARAM' }] });
+      expect(response.body.message).toBe(`${field}: cần một số nguyên / ${field}: Validation failed (numeric string is expected)`);
+      expect(await fingerprint()).toEqual(before);
+    });
+
+    it('takes numbers written in decimal digits', async () => {
+      const page = await officer.get('/estimates?limit=5&offset=0').expect(200);
+      expect(page.body).toMatchObject({ limit: 5, offset: 0 });
+      await auditor.get('/audit/checkpoints?limit=2').expect(200);
+      await dof.get('/catalog/budget-index?year=2012').expect(200);
+    });
+  });
+
   it('still takes a year written in decimal digits', async () => {
     const response = await dof.get(`/fiscal-years/${DEMO_YEAR}/floor`).expect(200);
     expect(response.body.year).toBe(DEMO_YEAR);

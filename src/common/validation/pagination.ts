@@ -1,22 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
-import { IsOptionalField } from './validators.js';
+import { Max, Min } from 'class-validator';
+import { IsIntegerText, IsOptionalField } from './validators.js';
 
 /** `?limit=&offset=` for every list: at most 1000 a page. */
 export class PageQuery {
   @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 1000 })
   @IsOptionalField()
-  @Type(() => Number)
-  @IsInt()
+  @IsIntegerText()
   @Min(1)
   @Max(1000)
   limit = 100;
 
   @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
   @IsOptionalField()
-  @Type(() => Number)
-  @IsInt()
+  @IsIntegerText()
   @Min(0)
   offset = 0;
 }

@@ -3,6 +3,7 @@ import type { ValidationError } from 'class-validator';
 import type { FieldProblem } from '../errors/domain-error.js';
 import { message, type MessageCode } from '../errors/messages.js';
 import { forbiddenKeyPaths } from './json-guard.js';
+import { INTEGER_TEXT_CONSTRAINT } from './validators.js';
 
 // class-validator's own messages are English only; each constraint has a catalog entry instead,
 // with the limits read from the English text ("must not be less than 1"). Messages the project's
@@ -31,6 +32,45 @@ const CONSTRAINT_CODES: Readonly<Record<string, MessageCode>> = {
   arrayMinSize: 'TOO_FEW_ITEMS',
 };
 
+/**
+ * Which failed constraint of a field speaks for it: presence first, then the kind of value, then its
+ * form, then everything else (ranges, lengths, the project's own rules). class-validator runs a
+ * field's constraints in the order their decorators were registered (bottom-up for stacked
+ * decorators, top-down inside `applyDecorators`), so with `stopAtFirstError` a missing `version`
+ * read "không được nhỏ hơn 1" and the text "2013" for a year read "không được lớn hơn 2200". The
+ * pipe gathers every failed constraint and picks by this rank instead, whatever the decorator order.
+ */
+const RANK: Readonly<Record<string, number>> = {
+  whitelistValidation: 0,
+  isDefined: 0,
+  isString: 1,
+  isInt: 1,
+  isNumber: 1,
+  isBoolean: 1,
+  isArray: 1,
+  isObject: 1,
+  nestedValidation: 1,
+  [INTEGER_TEXT_CONSTRAINT]: 1,
+  isUuid: 2,
+  isIn: 2,
+  isEnum: 2,
+  matches: 2,
+  isIso8601: 2,
+  isDateString: 2,
+  isNotEmpty: 2,
+  isNotEmptyObject: 2,
+};
+const OTHER_RANK = 3;
+
+/** The constraint that speaks for a field: the lowest rank, the first registered among equals. */
+export function leadingConstraint(constraints: Readonly<Record<string, string>>): [string, string] | undefined {
+  let best: [string, string] | undefined;
+  for (const entry of Object.entries(constraints)) {
+    if (!best || (RANK[entry[0]] ?? OTHER_RANK) < (RANK[best[0]] ?? OTHER_RANK)) best = entry;
+  }
+  return best;
+}
+
 /** The problem of one failed constraint, in the catalog's words when class-validator wrote it. */
 function problem(field: string, constraint: string, text: string): FieldProblem {
   const raw = text.trim();
@@ -43,11 +83,21 @@ function problem(field: string, constraint: string, text: string): FieldProblem 
   return { field, code: constraint, message: message(code, { property, limit, values }) };
 }
 
+/** A required field the request left out: `version không được để trống`, code `isDefined`. */
+function missing(field: string): FieldProblem {
+  return { field, code: 'isDefined', message: message('REQUIRED', { property: field || 'body' }) };
+}
+
 function flatten(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     // Array positions read as in JavaScript: candidates[2].asked.
     const field = /^[0-9]+$/.test(error.property) ? `${prefix}[${error.property}]` : prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, text]) => problem(field, constraint, text));
+    // One problem per field. A field left out whose kind of value was checked is named as missing (a
+    // rule of the project's own, e.g. "either ceiling or ceilingsBySource", keeps its words). The base
+    // pipe deletes `value` from errors with children: only a value present as undefined is missing.
+    const leading = leadingConstraint(error.constraints ?? {});
+    const left = Object.hasOwn(error, 'value') && error.value === undefined && leading !== undefined && (RANK[leading[0]] ?? OTHER_RANK) <= 2 && leading[0] !== 'whitelistValidation';
+    const own = !leading ? [] : left ? [missing(field)] : [problem(field, leading[0], leading[1])];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
@@ -98,7 +148,8 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    stopAtFirstError: true,
+    // Every failed constraint is gathered, and the pipe picks the one that speaks (leadingConstraint).
+    stopAtFirstError: false,
     exceptionFactory: (errors) => {
       const all = flatten(errors);
       // A body with thousands of bad keys must not be echoed back whole (megabytes, seconds of
@@ -106,7 +157,9 @@ export function createValidationPipe(): ValidationPipe {
       const details = all.slice(0, MAX_REPORTED);
       const text = details.map((d) => (d.message.startsWith(d.field) ? d.message : `${d.field}: ${d.message}`)).join('; ');
       const more = all.length > MAX_REPORTED ? `; ${message('MORE_PROBLEMS', { count: String(all.length - MAX_REPORTED) })}` : '';
-      return new BadRequestException({ message: (text || message('INVALID_INPUT')) + more, code: 'INVALID_INPUT', details });
+      // Numbers written otherwise than in decimal digits (query, form fields) answer as the path's do.
+      const code = details.length > 0 && details.every((d) => d.code === INTEGER_TEXT_CONSTRAINT) ? 'INVALID_NUMBER_PARAM' : 'INVALID_INPUT';
+      return new BadRequestException({ message: (text || message('INVALID_INPUT')) + more, code, details });
     },
   });
 }

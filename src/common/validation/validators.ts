@@ -1,7 +1,9 @@
 // Shared validators for request DTOs, so that every amount and quantity is checked the same way.
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { message } from '../errors/messages.js';
 import { QUANTITY_PATTERN, VND_PATTERN } from '../money/vnd.js';
 import { VISIBLE_CHARACTER } from '../text/visible-text.js';
 
@@ -71,4 +73,33 @@ const REQUIRED_TEXT_MESSAGE = '$property không được để trống hay chỉ
  */
 export function IsRequiredText(): PropertyDecorator {
   return applyDecorators(IsString(), IsNotEmpty({ message: REQUIRED_TEXT_MESSAGE }), Matches(VISIBLE_CHARACTER, { message: REQUIRED_TEXT_MESSAGE }));
+}
+
+/** The constraint name (and detail code) of a number that is not written as a whole number in decimal digits. */
+export const INTEGER_TEXT_CONSTRAINT = 'INVALID_NUMBER_PARAM';
+
+/** Whole numbers written in decimal digits, as a path parameter is (validation.pipe.ts): "12", "-3", "007". */
+const DECIMAL_DIGITS = /^-?[0-9]+$/;
+
+/**
+ * A whole number given as a JSON number or as text (a query parameter, a multipart form field).
+ * Text is read only when it is decimal digits (an optional minus first): `1e2`, `0x10`, `+5`, ` 5`,
+ * `5.0`, `""` and a repeated parameter (an array) stay as sent and are refused with 400, code
+ * `INVALID_NUMBER_PARAM`, naming the field — as a number in the path is. Replaces
+ * `@Type(() => Number) @IsInt()`, whose `Number(text)` reads all of those as numbers.
+ * Range checks (`@Min`, `@Max`, `@IsIn`) go beside it.
+ */
+export function IsIntegerText(): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' && DECIMAL_DIGITS.test(value) ? Number(value) : value)),
+    ValidateBy(
+      {
+        name: INTEGER_TEXT_CONSTRAINT,
+        validator: {
+          validate: (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value),
+          defaultMessage: () => message('INVALID_NUMBER_PARAM', { property: '$property' }),
+        },
+      },
+    ),
+  );
 }

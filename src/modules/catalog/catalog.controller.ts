@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
-import { IsOptionalField } from '../../common/validation/validators.js';
+import { Max, Min } from 'class-validator';
+import { IsIntegerText, IsOptionalField } from '../../common/validation/validators.js';
 import { Permit } from '../../common/access/access.decorators.js';
 import { CatalogService } from './catalog.service.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';
@@ -11,8 +10,7 @@ import { BudgetIndexEditionDto, CatalogDto } from './dto/catalog.response.js';
 export class BudgetIndexQuery {
   @ApiPropertyOptional({ description: 'Budget year: only the edition of the index in force that year', example: 2012 })
   @IsOptionalField()
-  @Type(() => Number)
-  @IsInt()
+  @IsIntegerText()
   @Min(2000)
   @Max(2200)
   year?: number;

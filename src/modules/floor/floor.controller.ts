@@ -11,7 +11,7 @@ import { DistrictItLinesDto, FloorDto, PeriodFloorDto, RulesDto } from './dto/fl
 class FloorQuery {
   @ApiPropertyOptional({ description: 'Rounding unit of the top-up proposal, default 1' })
   @IsOptionalField()
-  @Matches(/^[1-9][0-9]{0,17}$/, { message: 'roundingUnit must be a whole number of đồng from 1, as a string of digits' })
+  @Matches(/^[1-9][0-9]{0,17}$/, { message: '$property phải là số đồng nguyên từ 1 trở lên, viết bằng chuỗi chữ số / $property must be a whole number of đồng from 1, as a string of digits' })
   roundingUnit?: string;
 }
 

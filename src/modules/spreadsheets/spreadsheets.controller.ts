@@ -1,11 +1,10 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, Min } from 'class-validator';
+import { Min } from 'class-validator';
 import type { Response } from 'express';
 import { InvalidInputError } from '../../common/errors/domain-error.js';
-import { IsOptionalField } from '../../common/validation/validators.js';
+import { IsIntegerText, IsOptionalField } from '../../common/validation/validators.js';
 import type { Actor } from '../../common/access/actor.js';
 import { CurrentActor, Permit } from '../../common/access/access.decorators.js';
 import { DEFAULT_READ_LIMITS } from './estimate-workbook-reader.js';
@@ -20,8 +19,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 class WorkbookUploadDto {
   @ApiPropertyOptional({ description: "The estimate's version the workbook is based on (default: the one written in it)" })
   @IsOptionalField()
-  @Type(() => Number)
-  @IsInt()
+  @IsIntegerText()
   @Min(1)
   version?: number;
 }

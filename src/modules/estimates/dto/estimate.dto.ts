@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { PageQuery } from '../../../common/validation/pagination.js';
-import { IsOptionalField } from '../../../common/validation/validators.js';
+import { IsIntegerText, IsOptionalField } from '../../../common/validation/validators.js';
 import { ESTIMATE_STATUSES, type EstimateStatus } from '../entities/estimate.entity.js';
 
 export class CreateEstimateDto {
@@ -20,8 +19,7 @@ export class CreateEstimateDto {
 export class ListEstimatesQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptionalField()
-  @Type(() => Number)
-  @IsInt()
+  @IsIntegerText()
   year?: number;
 
   @ApiPropertyOptional({ format: 'uuid' })

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsOptionalField, IsQuantity, IsRequiredText, IsVnd } from '../../../common/validation/validators.js';
+import { IsIntegerText, IsOptionalField, IsQuantity, IsRequiredText, IsVnd } from '../../../common/validation/validators.js';
 
 /** The fields of a line as a client sends them; amounts are digit strings. */
 export class LineFieldsDto {
@@ -69,8 +68,7 @@ export class LineFieldsDto {
 
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 99, description: '1 is funded first' })
   @IsOptionalField()
-  @Type(() => Number)
-  @IsInt()
+  @IsIntegerText()
   @Min(1)
   @Max(99)
   priorityTier?: number;
@@ -125,8 +123,7 @@ export class UpdateLineDto extends PartialType(LineFieldsDto, { skipNullProperti
 
 export class DeleteLineQuery {
   @ApiProperty({ description: "The estimate's version the change is based on; a stale version gets 409" })
-  @Type(() => Number)
-  @IsInt()
+  @IsIntegerText()
   @Min(1)
   version!: number;
 }

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../../common/validation/pagination.js';
-import { IsDateOnly, IsOptionalField, IsRequiredText, IsVnd } from '../../../common/validation/validators.js';
+import { IsDateOnly, IsIntegerText, IsOptionalField, IsRequiredText, IsVnd } from '../../../common/validation/validators.js';
 import { HALVES, type Half, PROGRESS_STATUSES, type ProgressStatus } from '../domain/progress-rules.js';
 
 /** A whole count (officials, computers, documents): digit string, at most 15 digits. */
@@ -25,13 +25,12 @@ const IsCount = (): PropertyDecorator =>
 const IsHalf = (): PropertyDecorator =>
   applyDecorators(
     ApiProperty({ enum: HALVES, description: '1: January–June, 2: July–December' }),
-    Type(() => Number),
-    IsInt(),
+    IsIntegerText(),
     IsIn(HALVES, { message: '$property phải là 1 hoặc 2 / $property must be 1 or 2' }),
   );
 
 const IsYear = (): PropertyDecorator =>
-  applyDecorators(ApiProperty({ example: 2012 }), Type(() => Number), IsInt(), Min(2000), Max(2200));
+  applyDecorators(ApiProperty({ example: 2012 }), IsIntegerText(), Min(2000), Max(2200));
 
 export class CreateProgressReportDto {
   @ApiProperty({ format: 'uuid' })
@@ -48,15 +47,14 @@ export class CreateProgressReportDto {
 export class ListProgressReportsQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptionalField()
-  @Type(() => Number)
-  @IsInt()
+  @IsIntegerText()
   @Min(2000)
   @Max(2200)
   year?: number;
 
   @ApiPropertyOptional({ enum: HALVES })
   @IsOptionalField()
-  @Type(() => Number)
+  @IsIntegerText()
   @IsIn(HALVES)
   half?: Half;
 
@@ -167,8 +165,7 @@ export class HalfYearQuery {
 export class DashboardQuery extends HalfYearQuery {
   @ApiPropertyOptional({ default: 5, maximum: 100, description: 'How many units furthest from each target to list' })
   @IsOptionalField()
-  @Type(() => Number)
-  @IsInt()
+  @IsIntegerText()
   @Min(0)
   @Max(100)
   furthest = 5;
@@ -214,8 +211,7 @@ export class ProgressDeadlineDto {
 export class WorkbookUploadDto {
   @ApiPropertyOptional({ description: "The report's version the workbook is based on (default: the one written in it)" })
   @IsOptionalField()
-  @Type(() => Number)
-  @IsInt()
+  @IsIntegerText()
   @Min(1)
   version?: number;
 }
