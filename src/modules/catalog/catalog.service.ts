@@ -43,14 +43,17 @@ export class CatalogService {
     return manager.find(FundingSource, { order: { sortOrder: 'ASC', code: 'ASC' } });
   }
 
-  async getCatalog(): Promise<Catalog> {
+  /** The whole catalog in sort order; `manager` reads it in a transaction's snapshot (one query after another there). */
+  async getCatalog(manager?: EntityManager): Promise<Catalog> {
     const order = { sortOrder: 'ASC' as const };
-    const [planAreas, fundingSources, expenditureTypes, activityKinds] = await Promise.all([
-      this.dataSource.getRepository(PlanArea).find({ order }),
-      this.dataSource.getRepository(FundingSource).find({ order }),
-      this.dataSource.getRepository(ExpenditureType).find({ order }),
-      this.dataSource.getRepository(ActivityKind).find({ order }),
-    ]);
+    const [planAreas, fundingSources, expenditureTypes, activityKinds] = manager
+      ? [await manager.find(PlanArea, { order }), await manager.find(FundingSource, { order }), await manager.find(ExpenditureType, { order }), await manager.find(ActivityKind, { order })]
+      : await Promise.all([
+          this.dataSource.getRepository(PlanArea).find({ order }),
+          this.dataSource.getRepository(FundingSource).find({ order }),
+          this.dataSource.getRepository(ExpenditureType).find({ order }),
+          this.dataSource.getRepository(ActivityKind).find({ order }),
+        ]);
     const leaves = leafCodes(planAreas);
     return {
       planAreas: planAreas.map((area) => ({ ...area, selectable: leaves.has(area.code) })),

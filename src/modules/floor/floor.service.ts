@@ -6,7 +6,8 @@ import { sumVnd } from '../../common/money/vnd.js';
 import { allocationRequest } from '../../engine/allocation/scenarios.js';
 import { allocate } from '../../engine/allocation/index.js';
 import { DISTRICT_OWN_SOURCE, ESTIMATE_CYCLE, isInvestmentProject } from '../estimates/domain/estimate-cycle.js';
-import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
+import { FiscalYearsService } from '../fiscal-years/fiscal-years.service.js';
+import { UnitsService } from '../units/units.service.js';
 import { checkRules, recurrentThresholdsRule, type RuleDistrict, type RuleInForce, type RuleLine, type RuleResult, rulesInForce, type YearPicture } from './domain/budget-rules.js';
 import { floorAmount, floorFigures } from './domain/floor.js';
 import { summariseTopUp } from './domain/top-up.js';
@@ -100,6 +101,8 @@ export class FloorService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: EstimateLedger,
+    private readonly fiscalYears: FiscalYearsService,
+    private readonly units: UnitsService,
   ) {}
 
   /**
@@ -108,8 +111,7 @@ export class FloorService {
    * contingency; `ruleLines: false` when only the floor is wanted). Exclusions left out.
    */
   async picture(year: number, manager: EntityManager = this.dataSource.manager, { ruleLines = true }: { ruleLines?: boolean } = {}): Promise<FullPicture> {
-    const settings = await manager.findOneBy(FiscalYear, { year });
-    if (!settings) throw new NotFoundError('Fiscal year', year);
+    const settings = await this.fiscalYears.get(year, manager);
     const bySource = sumBy(await this.ledger.yearBuckets(manager, year, { excluded: false }), (b) => b.fundingSourceCode);
     return {
       year,
@@ -149,25 +151,32 @@ export class FloorService {
     return this.linesOfYear(manager, year, where, params);
   }
 
+  /**
+   * The year's lines in the budget matching `where`, in unit-code then line order. The unit
+   * registry's order is passed in as an array (the registry's directory, read in `manager`'s
+   * snapshot), so that PostgreSQL orders the lines without naming the registry's table.
+   */
   private async linesOfYear(manager: EntityManager, year: number, where: string, params: unknown[] = []): Promise<PictureLine[]> {
+    const directory = await this.units.directory(undefined, manager);
+    const unitOf = new Map(directory.map((u) => [u.id, u]));
     const rows = await manager.query<Record<string, string | number | boolean | null>[]>(
-      `SELECT l.id, l.estimate_id, l.unit_id, u.code AS unit_code, u.name AS unit_name, l.estimate_status AS status,
+      `SELECT l.id, l.estimate_id, l.unit_id, l.estimate_status AS status,
               l.activity_kind_code, l.expenditure_type_code, l.funding_source_code, l.priority_tier, l.design_agreed,
               l.dic_opinion, l.dic_note, l.plan_area_code, l.committed_minimum::text,
               l.amount::text, l.approved_amount::text, l.contingency::text, l.multi_year_total::text, l.appraised_amount::text
          FROM ${this.ledger.linesInBudget('$1')} l
-         JOIN units u ON u.id = l.unit_id
+         JOIN unnest($${params.length + 2}::uuid[]) WITH ORDINALITY AS o(unit_id, pos) ON o.unit_id = l.unit_id
         WHERE ${where}
-        ORDER BY u.code, l.line_no`,
-      [year, ...params],
+        ORDER BY o.pos, l.line_no`,
+      [year, ...params, directory.map((u) => u.id)],
     );
     const big = (value: unknown) => (value === null ? null : BigInt(value as string));
     return rows.map((r) => ({
       lineId: r.id as string,
       estimateId: r.estimate_id as string,
       unitId: r.unit_id as string,
-      unitCode: r.unit_code as string,
-      unitName: r.unit_name as string,
+      unitCode: unitOf.get(r.unit_id as string)!.code,
+      unitName: unitOf.get(r.unit_id as string)!.name,
       status: r.status as string,
       activityKindCode: r.activity_kind_code as string,
       expenditureTypeCode: r.expenditure_type_code as string,
@@ -188,14 +197,14 @@ export class FloorService {
 
   /** Every district committee with its estimate of the year and its own IT line (requested, approved). */
   private async districts(manager: EntityManager, year: number): Promise<DistrictFigures[]> {
-    const rows = await manager.query<{ id: string; code: string; name: string; estimate_id: string | null; status: string | null }[]>(
-      `SELECT u.id, u.code, u.name, e.id AS estimate_id, e.status
-         FROM units u
-         LEFT JOIN ${this.ledger.estimatesOfYear('$1')} e ON e.unit_id = u.id
-        WHERE u.kind = 'DISTRICT_COMMITTEE'
-        ORDER BY u.code`,
-      [year],
+    const districts = await this.units.directory('DISTRICT_COMMITTEE', manager);
+    const estimates = await manager.query<{ id: string; unit_id: string; status: string }[]>(
+      `SELECT e.id, e.unit_id, e.status FROM ${this.ledger.estimatesOfYear('$1')} e WHERE e.unit_id = ANY($2::uuid[])`,
+      [year, districts.map((d) => d.id)],
     );
+    // One estimate per unit and year (estimates_unit_year_key).
+    const estimateOf = new Map(estimates.map((e) => [e.unit_id, e]));
+    const rows = districts.map((d) => ({ id: d.id, code: d.code, name: d.name, estimate_id: estimateOf.get(d.id)?.id ?? null, status: estimateOf.get(d.id)?.status ?? null }));
     // The own IT line from the ledger's kept totals of those estimates (their DISTRICT parts).
     const estimateIds = rows.flatMap((r) => (r.estimate_id ? [r.estimate_id] : []));
     const own = sumBy(await this.ledger.estimateBuckets(manager, { estimateIds }, { parts: true, fundingSource: DISTRICT_OWN_SOURCE }), (b) => b.estimateId);
@@ -307,7 +316,7 @@ export class FloorService {
    */
   async periodFloor(periodId: string): Promise<{ planPeriod: string; years: YearFloor[] }> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const settings = await manager.getRepository(FiscalYear).find({ where: { planPeriod: periodId }, order: { year: 'ASC' } });
+      const settings = await this.fiscalYears.yearsOfPeriod(periodId, manager);
       if (settings.length === 0) throw new NotFoundError('Plan period', periodId);
       const years: YearFloor[] = [];
       for (const year of settings) {
@@ -335,7 +344,7 @@ export class FloorService {
 
   /** District committees of the year with no estimate or no own IT line (the plan's section III.2). */
   async districtItLines(year: number) {
-    if (!(await this.dataSource.getRepository(FiscalYear).existsBy({ year }))) throw new NotFoundError('Fiscal year', year);
+    await this.fiscalYears.assertExists(year);
     const districts = (await this.districts(this.dataSource.manager, year)).map((d) => ({
       unitId: d.unitId,
       unitCode: d.unitCode,

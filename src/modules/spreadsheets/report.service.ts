@@ -11,6 +11,8 @@ import { FloorService } from '../floor/floor.service.js';
 import { type JobView, JobsService, ProgressChain } from '../jobs/jobs.service.js';
 import { SupportService } from '../support/support.service.js';
 import { BudgetService } from '../workflow/budget.service.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { UnitsService } from '../units/units.service.js';
 import { type ConsolidatedReportData, type ReportLine, writeConsolidatedReport } from './consolidated-report.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -44,6 +46,8 @@ export class ReportService implements OnModuleInit {
     private readonly ledger: EstimateLedger,
     private readonly auth: AuthService,
     private readonly support: SupportService,
+    private readonly catalog: CatalogService,
+    private readonly units: UnitsService,
   ) {}
 
   onModuleInit(): void {
@@ -89,32 +93,39 @@ export class ReportService implements OnModuleInit {
       // national year) are not in the workbook, so they are not read.
       const picture = await this.floor.picture(year, manager, { ruleLines: false });
       const figures = floorFigures(picture.settings, picture.sourceTotals);
-      const dimension = (column: string, table: string) =>
+      // The catalog's entries (code, name, order) are read through the catalog in this snapshot and
+      // join the lines as a relation passed in: PostgreSQL groups and orders as it did over the table.
+      const catalog = await this.catalog.getCatalog(manager);
+      const dimension = (column: string, entries: readonly { code: string; name: string; sortOrder: number }[]) =>
         manager.query<DimensionRow[]>(
           // Per line: the decided figure (kept at the chair's decision) is not in the ledger's totals.
           `SELECT c.code, c.name, COALESCE(SUM(l.amount), 0)::text AS requested,
                   COALESCE(SUM(CASE WHEN $2 THEN l.decided_amount ELSE l.approved_amount END), 0)::text AS approved,
                   COALESCE(SUM(l.approved_amount), 0)::text AS adjusted
              FROM ${this.ledger.linesInBudget('$1')} l
-             JOIN ${table} c ON c.code = l.${column}
+             JOIN unnest($3::text[], $4::text[], $5::int[]) AS c(code, name, sort_order) ON c.code = l.${column}
             GROUP BY c.code, c.name, c.sort_order ORDER BY c.sort_order, c.code`,
-          [year, decided],
+          [year, decided, entries.map((e) => e.code), entries.map((e) => e.name), entries.map((e) => e.sortOrder)],
         );
       const amounts = (rows: DimensionRow[]) =>
         rows.map((r) => ({ code: r.code, name: r.name, requested: BigInt(r.requested), approved: BigInt(r.approved), adjusted: decided ? BigInt(r.adjusted) : null }));
-      const byPlanArea = amounts(await dimension('plan_area_code', 'plan_areas'));
-      const byFundingSource = amounts(await dimension('funding_source_code', 'funding_sources'));
-      const byExpenditureType = amounts(await dimension('expenditure_type_code', 'expenditure_types'));
+      const byPlanArea = amounts(await dimension('plan_area_code', catalog.planAreas));
+      const byFundingSource = amounts(await dimension('funding_source_code', catalog.fundingSources));
+      const byExpenditureType = amounts(await dimension('expenditure_type_code', catalog.expenditureTypes));
       const awards = await this.support.decidedAllocations(year, manager);
-      const adjusted = await manager.query<
-        { unit_code: string; line_no: number; description: string; before_amount: string; after_amount: string; reason: string; actor_id: string; created_at: Date }[]
+      const adjustedRows = await manager.query<
+        { unit_id: string; line_no: number; description: string; before_amount: string; after_amount: string; reason: string; actor_id: string; created_at: Date }[]
       >(
-        `SELECT u.code AS unit_code, a.line_no, a.description, a.before_amount::text, a.after_amount::text, a.reason, a.actor_id, a.created_at
+        `SELECT a.unit_id, a.line_no, a.description, a.before_amount::text, a.after_amount::text, a.reason, a.actor_id, a.created_at
            FROM ${this.ledger.adjustmentsOfYear('$1', { inBudget: true })} a
-           JOIN units u ON u.id = a.unit_id
           ORDER BY a.created_at, a.id`,
         [year],
       );
+      const adjustedUnits = await this.units.namesOf(adjustedRows.map((a) => a.unit_id), manager);
+      const adjusted = adjustedRows.flatMap(({ unit_id, ...a }) => {
+        const unit = adjustedUnits.get(unit_id);
+        return unit ? [{ unit_code: unit.code, ...a }] : [];
+      });
       // Who adjusted, as people read it: "Full Name (username)", the username alone without a full name.
       const people = await this.auth.people(adjusted.map((a) => a.actor_id));
       const adjustments = adjusted.flatMap(({ actor_id, ...a }) => {
@@ -187,31 +198,40 @@ export class ReportService implements OnModuleInit {
    * index: no query sorts the whole year.
    */
   private async *lines(runner: QueryRunner, year: number, decided: boolean): AsyncGenerator<ReportLine> {
-    const estimates = await runner.manager.query<{ id: string; line_count: number }[]>(
-      `SELECT e.id, e.line_count::int AS line_count
-         FROM ${this.ledger.estimatesOfYear('$1', { inBudget: true })} e JOIN units u ON u.id = e.unit_id
-        ORDER BY u.code`,
-      [year],
+    // Unit order is the registry's (its directory, read in this snapshot), passed in as an array.
+    const directory = await this.units.directory(undefined, runner.manager);
+    const unitOf = new Map(directory.map((u) => [u.id, u]));
+    const estimates = await runner.manager.query<{ id: string; unit_id: string; line_count: number }[]>(
+      `SELECT e.id, e.unit_id, e.line_count::int AS line_count
+         FROM ${this.ledger.estimatesOfYear('$1', { inBudget: true })} e
+         JOIN unnest($2::uuid[]) WITH ORDINALITY AS o(unit_id, pos) ON o.unit_id = e.unit_id
+        ORDER BY o.pos`,
+      [year, directory.map((u) => u.id)],
     );
     for (let next = 0; next < estimates.length; ) {
       const batch: string[] = [];
+      const batchUnits: string[] = [];
       for (let lines = 0; next < estimates.length && (batch.length === 0 || lines + estimates[next].line_count <= LINE_BATCH); next++) {
         batch.push(estimates[next].id);
+        batchUnits.push(estimates[next].unit_id);
         lines += estimates[next].line_count;
       }
+      // The batch's units in code order (its estimates are read in that order): one estimate per unit and year.
       const rows = await runner.manager.query<Record<string, string | number | null>[]>(
-        `SELECT u.code AS unit_code, u.name AS unit_name, l.line_no, l.description, l.plan_area_code, l.expenditure_type_code,
+        `SELECT l.unit_id, l.line_no, l.description, l.plan_area_code, l.expenditure_type_code,
                 l.funding_source_code, l.activity_kind_code, l.measure_unit, l.quantity::text, l.unit_price::text, l.amount::text,
                 l.approved_amount::text, l.decided_amount::text, l.estimate_status AS status, COALESCE(l.loai_khoan, '') AS loai_khoan, COALESCE(l.muc_tieu_muc, '') AS muc_tieu_muc,
                 l.appraised_amount::text
-           FROM ${this.ledger.linesOfEstimates('$1')} l JOIN units u ON u.id = l.unit_id
-          ORDER BY u.code, l.line_no`,
-        [batch],
+           FROM ${this.ledger.linesOfEstimates('$1')} l
+           JOIN unnest($2::uuid[]) WITH ORDINALITY AS o(unit_id, pos) ON o.unit_id = l.unit_id
+          ORDER BY o.pos, l.line_no`,
+        [batch, batchUnits],
       );
       for (const r of rows) {
+        const unit = unitOf.get(r.unit_id as string)!;
         yield {
-          unitCode: r.unit_code as string,
-          unitName: r.unit_name as string,
+          unitCode: unit.code,
+          unitName: unit.name,
           lineNo: r.line_no as number,
           description: r.description as string,
           planAreaCode: r.plan_area_code as string,

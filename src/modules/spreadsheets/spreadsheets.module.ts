@@ -4,6 +4,7 @@ import { CatalogModule } from '../catalog/catalog.module.js';
 import { EstimatesModule } from '../estimates/estimates.module.js';
 import { FloorModule } from '../floor/floor.module.js';
 import { SupportModule } from '../support/support.module.js';
+import { UnitsModule } from '../units/units.module.js';
 import { WorkflowModule } from '../workflow/workflow.module.js';
 import { ReportController } from './report.controller.js';
 import { ReportService } from './report.service.js';
@@ -11,7 +12,7 @@ import { SpreadsheetsController } from './spreadsheets.controller.js';
 import { SpreadsheetsService } from './spreadsheets.service.js';
 
 @Module({
-  imports: [AuthModule, CatalogModule, EstimatesModule, FloorModule, SupportModule, WorkflowModule],
+  imports: [AuthModule, CatalogModule, EstimatesModule, FloorModule, SupportModule, UnitsModule, WorkflowModule],
   controllers: [SpreadsheetsController, ReportController],
   providers: [SpreadsheetsService, ReportService],
 })

@@ -5,6 +5,8 @@ import type { DataSource } from 'typeorm';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
 import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
 import { BudgetService } from '../workflow/budget.service.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { UnitsService } from '../units/units.service.js';
 import { moneyCellValue } from '../spreadsheets/cell-values.js';
 import { csvRecord } from '../open-data/domain/csv.js';
 import { budgetLevelCode, rowValues, TREASURY_COLUMNS, type TreasuryRow, treasuryTotals, type TreasuryTotals } from './domain/treasury-rows.js';
@@ -30,6 +32,8 @@ export class TreasuryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: EstimateLedger,
     private readonly budget: BudgetService,
+    private readonly units: UnitsService,
+    private readonly catalog: CatalogService,
   ) {}
 
   /** 404 for an unknown year; 409 until the chair has approved the year's consolidated budget. */
@@ -43,6 +47,11 @@ export class TreasuryService {
           `Dự toán tổng hợp năm ${year} chưa được phê duyệt, chưa có số liệu gửi Kho bạc / the ${year} consolidated budget is not approved yet: nothing to send to the treasury`,
         );
       }
+      // The unit registry's codes and the funding sources' budget levels, read in this snapshot
+      // through their owners, join the lines as relations passed in (PostgreSQL still groups and
+      // orders, with its own collation, as before).
+      const units = await this.units.directory(undefined, manager);
+      const sources = await this.catalog.fundingSources(manager);
       const rows = await manager.query<Record<string, string | number | null>[]>(
         `SELECT COALESCE(u.budget_relation_code, '') AS budget_relation_code, COALESCE(u.chapter_code, '') AS chapter_code,
                 u.code AS unit_code, u.name AS unit_name,
@@ -50,11 +59,20 @@ export class TreasuryService {
                 l.funding_source_code, fs.budget_level,
                 COUNT(*)::int AS line_count, COALESCE(SUM(l.approved_amount), 0)::text AS amount
            FROM ${this.ledger.linesInBudget('$1', { statuses: ['APPROVED'] })} l
-           JOIN units u ON u.id = l.unit_id
-           JOIN funding_sources fs ON fs.code = l.funding_source_code
+           JOIN unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(id, code, name, budget_relation_code, chapter_code) ON u.id = l.unit_id
+           JOIN unnest($7::text[], $8::text[]) AS fs(code, budget_level) ON fs.code = l.funding_source_code
           GROUP BY u.budget_relation_code, u.chapter_code, u.code, u.name, l.loai_khoan, l.muc_tieu_muc, l.funding_source_code, fs.budget_level
           ORDER BY 1, 2, u.code, 5, 6, l.funding_source_code`,
-        [year],
+        [
+          year,
+          units.map((u) => u.id),
+          units.map((u) => u.code),
+          units.map((u) => u.name),
+          units.map((u) => u.budgetRelationCode),
+          units.map((u) => u.chapterCode),
+          sources.map((s) => s.code),
+          sources.map((s) => s.budgetLevel),
+        ],
       );
       const list: TreasuryRow[] = rows.map((row) => ({
         budgetRelationCode: row.budget_relation_code as string,
