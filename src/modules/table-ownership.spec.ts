@@ -71,8 +71,6 @@ const KNOWN_FOREIGN_READS: readonly string[] = [
   'audit -> units',
   'audit -> users',
   'allocation -> units',
-  'consolidation -> fiscal_years',
-  'consolidation -> units',
   'estimates -> fiscal_years',
   'estimates -> units',
   'monitoring -> fiscal_years',

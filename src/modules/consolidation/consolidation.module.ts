@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { EstimatesModule } from '../estimates/estimates.module.js';
+import { FiscalYearsModule } from '../fiscal-years/fiscal-years.module.js';
 import { FloorModule } from '../floor/floor.module.js';
+import { UnitsModule } from '../units/units.module.js';
 import { ConsolidationController } from './consolidation.controller.js';
 import { ConsolidationService } from './consolidation.service.js';
 
@@ -10,7 +12,7 @@ import { ConsolidationService } from './consolidation.service.js';
  * them needs the other's figures through it.
  */
 @Module({
-  imports: [EstimatesModule, FloorModule],
+  imports: [EstimatesModule, FloorModule, FiscalYearsModule, UnitsModule],
   controllers: [ConsolidationController],
   providers: [ConsolidationService],
   exports: [ConsolidationService],

@@ -86,11 +86,13 @@ export class EstimateLedger {
    */
   estimatesOfYear(year: SqlParam, { inBudget = false, statuses }: { inBudget?: boolean; statuses?: readonly EstimateStatus[] } = {}): string {
     return `(SELECT e.id, e.unit_id, e.year, e.status, e.illustrative, e.submitted_late,
-                    (SELECT x.reason FROM budget_exclusions x WHERE x.estimate_id = e.id) AS exclusion_reason,
+                    bx.reason AS exclusion_reason,
                     COALESCE(t.line_count, 0) AS line_count, COALESCE(t.requested, 0) AS requested, COALESCE(t.approved, 0) AS approved
                FROM estimates e
                -- the kept totals of the estimate as a whole (its row with no plan area)
                LEFT JOIN estimate_totals t ON t.estimate_id = e.id AND t.plan_area_code = ''
+               -- at most one exclusion per estimate (unique estimate_id): a join, not a sub-select per row
+               LEFT JOIN budget_exclusions bx ON bx.estimate_id = e.id
               WHERE e.year = ${param(year)}${statusFilter('e', statuses)}${inBudget ? ` AND ${IN_BUDGET('e')}` : ''})`;
   }
 
@@ -117,18 +119,21 @@ export class EstimateLedger {
               WHERE e.year = ${param(year)}${inBudget ? ` AND ${IN_BUDGET('e')}` : ''})`;
   }
 
-  /** The year's estimates with their kept totals (see `estimatesOfYear`), in no particular order. */
+  /**
+   * The year's estimates with their kept totals (see `estimatesOfYear`), in no particular order;
+   * `unitIds` keeps only those of these units.
+   */
   async estimates(
     manager: EntityManager,
     year: number,
-    options: { inBudget?: boolean; statuses?: readonly EstimateStatus[] } = {},
+    { unitIds, ...options }: { inBudget?: boolean; statuses?: readonly EstimateStatus[]; unitIds?: readonly string[] } = {},
   ): Promise<LedgerEstimate[]> {
     const rows = await manager.query<
       { id: string; unit_id: string; status: EstimateStatus; submitted_late: boolean; illustrative: boolean; exclusion_reason: string | null; line_count: string; requested: string; approved: string }[]
     >(
       `SELECT id, unit_id, status, submitted_late, illustrative, exclusion_reason, line_count::text, requested::text, approved::text
-         FROM ${this.estimatesOfYear('$1', options)} e`,
-      [year],
+         FROM ${this.estimatesOfYear('$1', options)} e${unitIds === undefined ? '' : ' WHERE e.unit_id = ANY($2::uuid[])'}`,
+      unitIds === undefined ? [year] : [year, unitIds],
     );
     return rows.map((row) => ({
       id: row.id,
