@@ -275,6 +275,24 @@ describe('estimates and their lines (e2e)', () => {
     }
     const byUnit = await (await t.as('dof.officer')).get('/estimates').query({ unitId: SEEDED.luongTai }).expect(200);
     expect((byUnit.body.items as { unitId: string }[]).every((i) => i.unitId === SEEDED.luongTai)).toBe(true);
+    // Ordered by year (latest first), then unit code, each unit as the registry names it; the pages
+    // put together are the whole list. The oracle joins and orders by the units' codes in SQL.
+    type Item = { id: string; unit: { id: string; code: string; name: string; nameEn: string; kind: string } };
+    const whole = (await (await t.as('dof.officer')).get('/estimates').query({ limit: 200 }).expect(200)).body as { items: Item[]; total: number };
+    const expected = await t.dataSource.query<{ id: string; unit_id: string; code: string; name: string; name_en: string; kind: string }[]>(
+      'SELECT e.id, e.unit_id, u.code, u.name, u.name_en, u.kind FROM estimates e JOIN units u ON u.id = e.unit_id ORDER BY e.year DESC, u.code, e.id',
+    );
+    expect(expected.length).toBeGreaterThan(10);
+    expect(expected.length).toBeLessThanOrEqual(200);
+    expect(whole.total).toBe(expected.length);
+    expect(whole.items.map((item) => [item.id, item.unit])).toEqual(
+      expected.map((row) => [row.id, { id: row.unit_id, code: row.code, name: row.name, nameEn: row.name_en, kind: row.kind }]),
+    );
+    const pages: Item[] = [];
+    for (let offset = 0; offset < expected.length; offset += 7) {
+      pages.push(...((await (await t.as('dof.officer')).get('/estimates').query({ limit: 7, offset }).expect(200)).body as { items: Item[] }).items);
+    }
+    expect(pages).toEqual(whole.items);
     await (await t.as('dof.officer')).get('/estimates').query({ status: 'LOST' }).expect(400);
     await (await t.as('dof.officer')).get('/estimates').query({ limit: 5000 }).expect(400);
   });

@@ -513,6 +513,28 @@ describe('plan targets, semi-annual progress reports and the dashboard (e2e)', (
     });
   });
 
+  describe('the list of reports', () => {
+    it('is ordered by year, half-year and unit code, each with its unit as the registry names it, and pages through', async () => {
+      type Item = { id: string; unit: { id: string; code: string; name: string; nameEn: string; kind: string } };
+      const all = (await dof.get('/progress-reports').query({ limit: 200 }).expect(200)).body as { items: Item[]; total: number };
+      // The oracle: the same listing, joined and ordered by the units' codes in SQL.
+      const expected = await t.dataSource.query<{ id: string; unit_id: string; code: string; name: string; name_en: string; kind: string }[]>(
+        `SELECT r.id, r.unit_id, u.code, u.name, u.name_en, u.kind FROM progress_reports r JOIN units u ON u.id = r.unit_id
+          ORDER BY r.year DESC, r.half DESC, u.code, r.id`,
+      );
+      expect(expected.length).toBeGreaterThanOrEqual(3);
+      expect(all.total).toBe(expected.length);
+      expect(all.items.map((item) => [item.id, item.unit])).toEqual(
+        expected.map((row) => [row.id, { id: row.unit_id, code: row.code, name: row.name, nameEn: row.name_en, kind: row.kind }]),
+      );
+      const paged: Item[] = [];
+      for (let offset = 0; offset < expected.length; offset += 2) {
+        paged.push(...((await dof.get('/progress-reports').query({ limit: 2, offset }).expect(200)).body as { items: Item[] }).items);
+      }
+      expect(paged).toEqual(all.items);
+    });
+  });
+
   describe('the dashboard and the chair’s workbook', () => {
     let dashboard: Dashboard;
     const target = (code: string) => dashboard.targets.find((x) => x.code === code)!;

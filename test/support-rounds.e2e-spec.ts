@@ -200,11 +200,20 @@ describe('support rounds for struggling units (e2e)', () => {
     ];
 
     it('is for DOF only, with a current version', async () => {
-      await chair.put(`${base}/${round.id}/candidates`).send({ candidates: finalCandidates }).expect(403);
+      await chair.put(`${base}/${round.id}/candidates`).send({ candidates: finalCandidates, version: round.version }).expect(403);
       const stale = await dof.put(`${base}/${round.id}/candidates`).send({ candidates: finalCandidates, version: round.version + 1 }).expect(409);
       expect(stale.body.code).toBe('STALE_VERSION');
-      await dof.put(`${base}/${randomUUID()}/candidates`).send({ candidates: finalCandidates }).expect(404);
-      await dof.put(`${base}/${round.id}/candidates`).send({ candidates: [...finalCandidates, finalCandidates[0]] }).expect(400);
+      await dof.put(`${base}/${randomUUID()}/candidates`).send({ candidates: finalCandidates, version: round.version }).expect(404);
+      const duplicate = await dof.put(`${base}/${round.id}/candidates`).send({ candidates: [...finalCandidates, finalCandidates[0]], version: round.version }).expect(400);
+      expect(duplicate.body.details).toContainEqual(expect.objectContaining({ field: 'candidates[5].unitId', code: 'DUPLICATE_UNIT' }));
+      expect((await dof.get(`${base}/${round.id}`).expect(200)).body).toEqual(round);
+    });
+
+    it('needs the round’s version: without it, 400 naming `version` (no last write wins)', async () => {
+      const missing = await dof.put(`${base}/${round.id}/candidates`).send({ candidates: finalCandidates }).expect(400);
+      expect((missing.body.details as { field: string }[]).map((d) => d.field)).toEqual(['version']);
+      const nullVersion = await dof.put(`${base}/${round.id}/candidates`).send({ candidates: finalCandidates, version: null }).expect(400);
+      expect((nullVersion.body.details as { field: string }[]).map((d) => d.field)).toEqual(['version']);
       expect((await dof.get(`${base}/${round.id}`).expect(200)).body).toEqual(round);
     });
 
@@ -315,7 +324,7 @@ describe('support rounds for struggling units (e2e)', () => {
     it('locks the round: any change is 409', async () => {
       const decideAgain = await chair.post(`${base}/${round.id}/decide`).send(decision([], round.version)).expect(409);
       expect(decideAgain.body.code).toBe('ROUND_DECIDED');
-      const replace = await dof.put(`${base}/${round.id}/candidates`).send({ candidates: [{ unitId: LT, hardshipTier: 1, asked: M(1) }] }).expect(409);
+      const replace = await dof.put(`${base}/${round.id}/candidates`).send({ candidates: [{ unitId: LT, hardshipTier: 1, asked: M(1) }], version: round.version }).expect(409);
       expect(replace.body.code).toBe('ROUND_DECIDED');
       const reopen = await dof.post(base).send({ pools, candidates: firstCandidates }).expect(409);
       expect(reopen.body.code).toBe('SUPPORT_ROUND_EXISTS');

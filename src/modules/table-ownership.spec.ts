@@ -70,11 +70,6 @@ const KNOWN_FOREIGN_READS: readonly string[] = [
   'audit -> support_rounds',
   'audit -> units',
   'audit -> users',
-  'allocation -> units',
-  'estimates -> fiscal_years',
-  'estimates -> units',
-  'monitoring -> fiscal_years',
-  'monitoring -> units',
   'open-data -> activity_kinds',
   'open-data -> consolidated_budgets',
   'open-data -> expenditure_types',
@@ -84,11 +79,6 @@ const KNOWN_FOREIGN_READS: readonly string[] = [
   'open-data -> progress_disbursements',
   'open-data -> progress_reports',
   'open-data -> units',
-  'support -> fiscal_years',
-  'support -> funding_sources',
-  'support -> units',
-  'workflow -> fiscal_years',
-  'workflow -> units',
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -22,6 +22,7 @@ import { bilingual, message, splitBilingual } from '../../common/errors/messages
 import { formatVietnamTime } from '../../common/time/vietnam-time.js';
 import { withPersonNames } from '../../common/access/names.js';
 import { AuthService } from '../auth/auth.service.js';
+import { UnitsService } from '../units/units.service.js';
 
 const ALL_SOURCES = '*';
 
@@ -81,6 +82,7 @@ export class BalancingRunsService {
     private readonly catalog: CatalogService,
     private readonly ledger: EstimateLedger,
     private readonly auth: AuthService,
+    private readonly units: UnitsService,
   ) {}
 
   async create(year: number, dto: CreateBalancingRunDto, actor: Actor) {
@@ -428,14 +430,20 @@ export class BalancingRunsService {
   }
 
   private async lines(manager: EntityManager, runId: string): Promise<StoredLine[]> {
-    const lines = await manager.query<StoredLine[]>(
-      `SELECT r.position, r.line_id, r.estimate_id, r.unit_id, u.code AS unit_code, u.name AS unit_name, r.plan_area_code,
+    const rows = await manager.query<Omit<StoredLine, 'unit_code' | 'unit_name'>[]>(
+      `SELECT r.position, r.line_id, r.estimate_id, r.unit_id, r.plan_area_code,
               r.funding_source_code, r.line_amount::text, r.approved_before::text, r.requested::text, r.minimum::text,
               r.tier, r.allocated::text, r.basis, r.note, r.dic_opinion, r.dic_note, r.design_agreed, r.include_reason
-         FROM balancing_run_lines r JOIN units u ON u.id = r.unit_id
+         FROM balancing_run_lines r
         WHERE r.run_id = $1 ORDER BY r.position`,
       [runId],
     );
+    // Each line's unit by code and name, from the unit registry.
+    const units = await this.units.namesOf(rows.map((l) => l.unit_id), manager);
+    const lines = rows.flatMap((l): StoredLine[] => {
+      const unit = units.get(l.unit_id);
+      return unit ? [{ ...l, unit_code: unit.code, unit_name: unit.name }] : [];
+    });
     // The line as a person reads it (number and description); gone if the line was deleted since.
     const labels = await this.ledger.lineLabels(manager, lines.map((l) => l.line_id));
     return lines.map((l) => ({ ...l, line_no: labels.get(l.line_id)?.lineNo ?? null, description: labels.get(l.line_id)?.description ?? null }));

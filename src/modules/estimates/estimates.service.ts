@@ -13,8 +13,9 @@ import { type Actor, coversUnit, ForbiddenError } from '../../common/access/acto
 import type { CatalogCodes } from '../catalog/catalog-codes.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { SupportService } from '../support/support.service.js';
-import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
-import { Unit } from '../units/entities/unit.entity.js';
+import { FiscalYearsService } from '../fiscal-years/fiscal-years.service.js';
+import type { Unit } from '../units/entities/unit.entity.js';
+import { type UnitName, UnitsService } from '../units/units.service.js';
 import { classificationProblems } from '../catalog/budget-index.js';
 import { codeProblems, computeAmount } from './domain/line-rules.js';
 import { type EstimateTotals, estimateTotals } from './domain/totals.js';
@@ -93,6 +94,11 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
   return driverError?.code === '23505' && driverError.constraint === constraint;
 }
 
+/** The unit as an estimate shows it. */
+function unitFace(unit: UnitName): EstimateView['unit'] {
+  return { id: unit.id, code: unit.code, name: unit.name, nameEn: unit.nameEn, kind: unit.kind };
+}
+
 @Injectable()
 export class EstimatesService {
   constructor(
@@ -100,13 +106,12 @@ export class EstimatesService {
     private readonly catalog: CatalogService,
     private readonly audit: AuditService,
     private readonly support: SupportService,
+    private readonly units: UnitsService,
+    private readonly fiscalYears: FiscalYearsService,
   ) {}
 
   async create(dto: CreateEstimateDto, actor: Actor): Promise<EstimateView> {
-    const [unit, year] = await Promise.all([
-      this.dataSource.getRepository(Unit).existsBy({ id: dto.unitId }),
-      this.dataSource.getRepository(FiscalYear).existsBy({ year: dto.year }),
-    ]);
+    const [unit, year] = await Promise.all([this.units.exists(dto.unitId), this.fiscalYears.exists(dto.year)]);
     const problems: FieldProblem[] = [];
     if (!unit) problems.push({ field: 'unitId', code: 'UNKNOWN_UNIT', message: `unitId: đơn vị không tồn tại / unknown unit ${dto.unitId}` });
     if (!year) problems.push({ field: 'year', code: 'UNKNOWN_YEAR', message: `year: năm ngân sách ${dto.year} chưa được thiết lập / unknown fiscal year` });
@@ -161,19 +166,21 @@ export class EstimatesService {
     if (actor.unitScope !== null) add('e.unit_id = ANY(?)', [...actor.unitScope]);
     const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
 
+    // The units by code, from their registry: SQL orders and pages by each unit's position in it.
+    const directory = await this.units.directory();
+    const byId = new Map(directory.map((unit) => [unit.id, unit]));
     const [rows, counted] = await Promise.all([
       this.dataSource.query<Record<string, unknown>[]>(
         `SELECT e.id, e.unit_id, e.year, e.status, e.illustrative, e.version, e.created_at, e.updated_at,
                 e.submitted_at, e.submitted_late, e.return_comment, e.balanced_at, e.approved_at,
-                u.code AS unit_code, u.name AS unit_name, u.name_en AS unit_name_en, u.kind AS unit_kind,
                 COALESCE(t.requested, 0)::text AS total, COALESCE(t.line_count, 0)::int AS line_count
            FROM estimates e
-           JOIN units u ON u.id = e.unit_id
+           JOIN unnest($${params.length + 1}::uuid[]) WITH ORDINALITY AS o(unit_id, position) ON o.unit_id = e.unit_id
            LEFT JOIN estimate_totals t ON t.estimate_id = e.id AND t.plan_area_code = ''
            ${whereSql}
-          ORDER BY e.year DESC, u.code, e.id
-          LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, query.limit, query.offset],
+          ORDER BY e.year DESC, o.position, e.id
+          LIMIT $${params.length + 2} OFFSET $${params.length + 3}`,
+        [...params, directory.map((unit) => unit.id), query.limit, query.offset],
       ),
       this.dataSource.query<{ count: number }[]>(`SELECT COUNT(*)::int AS count FROM estimates e ${whereSql}`, params),
     ]);
@@ -191,13 +198,7 @@ export class EstimatesService {
       returnComment: row.return_comment as string | null,
       balancedAt: row.balanced_at as Date | null,
       approvedAt: row.approved_at as Date | null,
-      unit: {
-        id: row.unit_id as string,
-        code: row.unit_code as string,
-        name: row.unit_name as string,
-        nameEn: row.unit_name_en as string,
-        kind: row.unit_kind as Unit['kind'],
-      },
+      unit: unitFace(byId.get(row.unit_id as string)!),
       total: BigInt(row.total as string),
       lineCount: row.line_count as number,
     }));
@@ -215,12 +216,13 @@ export class EstimatesService {
     const estimate = await manager.findOneBy(Estimate, { id });
     if (!estimate) throw new NotFoundError('Estimate', id);
     // One after the other: inside a transaction they share one connection.
-    const unit = await manager.findOneByOrFail(Unit, { id: estimate.unitId });
+    const unit = await this.units.nameOf(estimate.unitId, manager);
+    if (!unit) throw new NotFoundError('Unit', estimate.unitId);
     const lines = await manager.find(EstimateLine, { where: { estimateId: id }, order: { lineNo: 'ASC' } });
     const supportAwarded = await this.support.awardedSupport(estimate.unitId, estimate.year, manager);
     return {
       ...estimate,
-      unit: { id: unit.id, code: unit.code, name: unit.name, nameEn: unit.nameEn, kind: unit.kind },
+      unit: unitFace(unit),
       lines: lines.map((line) => ({ ...line, appraisalVariance: line.appraisedAmount === null ? null : line.appraisedAmount - line.amount })),
       totals: estimateTotals(lines),
       supportAwarded,

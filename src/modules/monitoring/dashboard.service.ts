@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
+import { FiscalYearsService } from '../fiscal-years/fiscal-years.service.js';
+import { UnitsService } from '../units/units.service.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type ExecutionRow, executionRow, executionTotal } from './domain/execution.js';
 import { type Half, isPastDue, type ProgressStatus } from './domain/progress-rules.js';
@@ -116,6 +118,8 @@ export class DashboardService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: EstimateLedger,
+    private readonly fiscalYears: FiscalYearsService,
+    private readonly unitRegistry: UnitsService,
   ) {}
 
   /** Everything read in one REPEATABLE READ snapshot: targets, execution and reporting agree. */
@@ -124,12 +128,12 @@ export class DashboardService {
   }
 
   private async compute(manager: EntityManager, periodId: string, query: Pick<DashboardQuery, 'year' | 'half' | 'furthest'>): Promise<DashboardView> {
-    const period = await planPeriod(manager, periodId);
+    const period = await planPeriod(this.fiscalYears, manager, periodId);
     assertYearInPeriod(period, query.year);
     const { year, half } = query;
     // One connection (the snapshot's): queries one after the other.
     const targets = await periodTargets(manager, period.id);
-    const units = await manager.query<UnitRow[]>('SELECT id, code, name, kind FROM units ORDER BY code');
+    const units: UnitRow[] = (await this.unitRegistry.directory(undefined, manager)).map(({ id, code, name, kind }) => ({ id, code, name, kind }));
     const today = await todayInVietnam(manager);
     const deadline = await deadlineOf(manager, year, half);
     const population: PopulationUnit[] = units;

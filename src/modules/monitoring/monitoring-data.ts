@@ -2,15 +2,11 @@
 import type { EntityManager } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { normaliseDecimal } from '../../common/money/vnd.js';
+import type { FiscalYearsService, PlanPeriod } from '../fiscal-years/fiscal-years.service.js';
 import { defaultDueDate, type Half } from './domain/progress-rules.js';
 import type { Aggregation, Direction, TargetRule } from './domain/targets.js';
 
-export interface PlanPeriod {
-  id: string;
-  firstYear: number;
-  lastYear: number;
-  years: number[];
-}
+export type { PlanPeriod };
 
 export interface TargetView extends TargetRule {
   id: string;
@@ -77,26 +73,23 @@ function targetView(row: TargetRow): TargetView {
   };
 }
 
-/** Plan periods as the fiscal years name them ('2011-2015'), with their years. */
-export async function planPeriods(manager: EntityManager): Promise<PlanPeriod[]> {
-  const rows = await manager.query<{ id: string; years: number[] }[]>(
-    'SELECT plan_period AS id, array_agg(year ORDER BY year) AS years FROM fiscal_years GROUP BY plan_period ORDER BY MIN(year), plan_period',
-  );
-  return rows.map((row) => ({ id: row.id, firstYear: row.years[0], lastYear: row.years[row.years.length - 1], years: row.years }));
+/** Plan periods as the fiscal years name them ('2011-2015'), with their years (read from their owner). */
+export function planPeriods(fiscalYears: FiscalYearsService, manager: EntityManager): Promise<PlanPeriod[]> {
+  return fiscalYears.planPeriods(manager);
 }
 
 /** One plan period; 404 when no fiscal year belongs to it. */
-export async function planPeriod(manager: EntityManager, id: string): Promise<PlanPeriod> {
-  const [row] = await manager.query<{ years: number[] | null }[]>('SELECT array_agg(year ORDER BY year) AS years FROM fiscal_years WHERE plan_period = $1', [id]);
-  if (!row?.years) throw new NotFoundError('Plan period', id);
-  return { id, firstYear: row.years[0], lastYear: row.years[row.years.length - 1], years: row.years };
+export async function planPeriod(fiscalYears: FiscalYearsService, manager: EntityManager, id: string): Promise<PlanPeriod> {
+  const years = (await fiscalYears.yearsOfPeriod(id, manager)).map((row) => row.year);
+  if (years.length === 0) throw new NotFoundError('Plan period', id);
+  return { id, firstYear: years[0], lastYear: years[years.length - 1], years };
 }
 
 /** The plan period a year belongs to; 400 naming `field` when the year is not set up. */
-export async function periodOfYear(manager: EntityManager, year: number, field = 'year'): Promise<string> {
-  const [row] = await manager.query<{ plan_period: string }[]>('SELECT plan_period FROM fiscal_years WHERE year = $1', [year]);
-  if (!row) throw InvalidInputError.of(field, `năm ngân sách ${year} chưa được thiết lập / unknown fiscal year ${year}`, 'UNKNOWN_YEAR');
-  return row.plan_period;
+export async function periodOfYear(fiscalYears: FiscalYearsService, manager: EntityManager, year: number, field = 'year'): Promise<string> {
+  const found = await fiscalYears.find(year, manager);
+  if (!found) throw InvalidInputError.of(field, `năm ngân sách ${year} chưa được thiết lập / unknown fiscal year ${year}`, 'UNKNOWN_YEAR');
+  return found.planPeriod;
 }
 
 export function assertYearInPeriod(period: PlanPeriod, year: number): void {

@@ -9,6 +9,8 @@ import { canonicalJson } from '../../common/canonical-json.js';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
+import { FiscalYearsService } from '../fiscal-years/fiscal-years.service.js';
+import { type UnitName, UnitsService } from '../units/units.service.js';
 import { type Actor, coversUnit, ForbiddenError } from '../../common/access/actor.js';
 import { type RowProblem, RowProblemsError } from '../spreadsheets/spreadsheet-errors.js';
 import { applyOnce } from '../../common/idempotency/idempotency.js';
@@ -62,18 +64,10 @@ interface LineRow {
   approved: string;
 }
 
-interface UnitRow {
-  id: string;
-  code: string;
-  name: string;
-  name_en: string;
-  kind: string;
-}
-
 /** What a report is about: its unit, the targets the unit reports, the lines of its approved estimate. */
 interface ReportContext {
   report: ReportRow;
-  unit: UnitRow;
+  unit: UnitName;
   /** Targets of the year's plan period that the unit's kind reports, in order. */
   targets: TargetView[];
   /** Every target of the plan period, by code. */
@@ -200,6 +194,11 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
   return driverError?.code === '23505' && driverError.constraint === constraint;
 }
 
+/** The unit as a report shows it. */
+function unitFace(unit: UnitName): { id: string; code: string; name: string; nameEn: string; kind: string } {
+  return { id: unit.id, code: unit.code, name: unit.name, nameEn: unit.nameEn, kind: unit.kind };
+}
+
 @Injectable()
 export class ProgressReportsService {
   constructor(
@@ -207,15 +206,17 @@ export class ProgressReportsService {
     private readonly audit: AuditService,
     private readonly gate: HeavyWorkGate,
     private readonly ledger: EstimateLedger,
+    private readonly units: UnitsService,
+    private readonly fiscalYears: FiscalYearsService,
   ) {}
 
   /** The unit (or its head) opens the half-year's report; one per unit per half-year. */
   async create(dto: CreateProgressReportDto, actor: Actor): Promise<ProgressReportView> {
-    const [unit] = await this.dataSource.query<unknown[]>('SELECT 1 FROM units WHERE id = $1', [dto.unitId]);
+    const unit = await this.units.exists(dto.unitId);
     const problems: FieldProblem[] = [];
     if (!unit) problems.push({ field: 'unitId', code: 'UNKNOWN_UNIT', message: `unitId: đơn vị không tồn tại / unknown unit ${dto.unitId}` });
     try {
-      await periodOfYear(this.dataSource.manager, dto.year);
+      await periodOfYear(this.fiscalYears, this.dataSource.manager, dto.year);
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
       problems.push(...(error.details ?? []));
@@ -267,15 +268,18 @@ export class ProgressReportsService {
     if (query.status !== undefined) add('r.status = ?', query.status);
     if (actor.unitScope !== null) add('r.unit_id = ANY(?)', [...actor.unitScope]);
     const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    // The units by code, from their registry: SQL orders and pages by each unit's position in it.
+    const directory = await this.units.directory();
+    const unitById = new Map(directory.map((unit) => [unit.id, unit]));
     const [rows, counted] = await Promise.all([
-      this.dataSource.query<(ReportRow & { unit_code: string; unit_name: string; unit_name_en: string; unit_kind: string })[]>(
-        `SELECT r.id, r.unit_id, r.year, r.half, r.status, r.version, r.submitted_at, r.submitted_late, r.reviewed_at, r.updated_at,
-                u.code AS unit_code, u.name AS unit_name, u.name_en AS unit_name_en, u.kind AS unit_kind
-           FROM progress_reports r JOIN units u ON u.id = r.unit_id
+      this.dataSource.query<ReportRow[]>(
+        `SELECT r.id, r.unit_id, r.year, r.half, r.status, r.version, r.submitted_at, r.submitted_late, r.reviewed_at, r.updated_at
+           FROM progress_reports r
+           JOIN unnest($${params.length + 1}::uuid[]) WITH ORDINALITY AS o(unit_id, position) ON o.unit_id = r.unit_id
            ${whereSql}
-          ORDER BY r.year DESC, r.half DESC, u.code, r.id
-          LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, query.limit, query.offset],
+          ORDER BY r.year DESC, r.half DESC, o.position, r.id
+          LIMIT $${params.length + 2} OFFSET $${params.length + 3}`,
+        [...params, directory.map((unit) => unit.id), query.limit, query.offset],
       ),
       this.dataSource.query<{ count: number }[]>(`SELECT COUNT(*)::int AS count FROM progress_reports r ${whereSql}`, params),
     ]);
@@ -283,7 +287,7 @@ export class ProgressReportsService {
       items: rows.map((row) => ({
         id: row.id,
         unitId: row.unit_id,
-        unit: { id: row.unit_id, code: row.unit_code, name: row.unit_name, nameEn: row.unit_name_en, kind: row.unit_kind },
+        unit: unitFace(unitById.get(row.unit_id)!),
         year: row.year,
         half: row.half,
         status: row.status,
@@ -621,7 +625,7 @@ export class ProgressReportsService {
     return {
       id: report.id,
       unitId: report.unit_id,
-      unit: { id: context.unit.id, code: context.unit.code, name: context.unit.name, nameEn: context.unit.name_en, kind: context.unit.kind },
+      unit: unitFace(context.unit),
       year: report.year,
       half: report.half,
       status: report.status,
@@ -729,8 +733,9 @@ export class ProgressReportsService {
    * estimate's row is held (shared) so that no adjustment moves an approved amount under the checks.
    */
   private async context(manager: EntityManager, report: ReportRow, lock: boolean): Promise<ReportContext> {
-    const [unit] = await manager.query<UnitRow[]>('SELECT id, code, name, name_en, kind FROM units WHERE id = $1', [report.unit_id]);
-    const period = await periodOfYear(manager, report.year);
+    const unit = await this.units.nameOf(report.unit_id, manager);
+    if (!unit) throw new NotFoundError('Unit', report.unit_id);
+    const period = await periodOfYear(this.fiscalYears, manager, report.year);
     const all = await periodTargets(manager, period);
     const estimateId = await this.ledger.approvedEstimateOf(manager, report.unit_id, report.year, { lock });
     const lines = estimateId

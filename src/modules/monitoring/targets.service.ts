@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
+import { ConflictError, InvalidInputError } from '../../common/errors/domain-error.js';
 import { normaliseDecimal } from '../../common/money/vnd.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
+import { FiscalYearsService } from '../fiscal-years/fiscal-years.service.js';
 import type { Actor } from '../../common/access/actor.js';
 import { HALVES, type Half } from './domain/progress-rules.js';
 import type { ProgressDeadlineDto, ProvinceValueDto } from './dto/monitoring.dto.js';
@@ -40,10 +41,11 @@ export class TargetsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
+    private readonly fiscalYears: FiscalYearsService,
   ) {}
 
   async periods(): Promise<(PlanPeriod & { targetCount: number })[]> {
-    const periods = await planPeriods(this.dataSource.manager);
+    const periods = await planPeriods(this.fiscalYears, this.dataSource.manager);
     const counts = await this.dataSource.query<{ plan_period: string; count: number }[]>(
       'SELECT plan_period, COUNT(*)::int AS count FROM plan_targets GROUP BY plan_period',
     );
@@ -52,12 +54,12 @@ export class TargetsService {
   }
 
   async period(id: string): Promise<PlanPeriod & { targets: TargetView[] }> {
-    const period = await planPeriod(this.dataSource.manager, id);
+    const period = await planPeriod(this.fiscalYears, this.dataSource.manager, id);
     return { ...period, targets: await periodTargets(this.dataSource.manager, id) };
   }
 
   async targets(periodId: string): Promise<TargetView[]> {
-    await planPeriod(this.dataSource.manager, periodId);
+    await planPeriod(this.fiscalYears, this.dataSource.manager, periodId);
     return periodTargets(this.dataSource.manager, periodId);
   }
 
@@ -100,7 +102,7 @@ export class TargetsService {
    * value is given without `version`; replacing one needs the version it replaces (stale: 409).
    */
   async recordProvinceValue(periodId: string, code: string, dto: ProvinceValueDto, actor: Actor): Promise<ProvinceValueView> {
-    const period = await planPeriod(this.dataSource.manager, periodId);
+    const period = await planPeriod(this.fiscalYears, this.dataSource.manager, periodId);
     const target = await targetByCode(this.dataSource.manager, periodId, code);
     if (target.aggregation !== 'PROVINCE_VALUE') {
       throw new ConflictError(
@@ -147,7 +149,7 @@ export class TargetsService {
   }
 
   async deadlines(year: number): Promise<{ year: number; deadlines: Deadline[] }> {
-    await this.assertYear(year);
+    await this.fiscalYears.assertExists(year);
     return { year, deadlines: await Promise.all(HALVES.map((half) => deadlineOf(this.dataSource.manager, year, half))) };
   }
 
@@ -156,7 +158,7 @@ export class TargetsService {
    * at submission stay as they were.
    */
   async setDeadline(year: number, half: Half, dto: ProgressDeadlineDto, actor: Actor): Promise<Deadline> {
-    await this.assertYear(year);
+    await this.fiscalYears.assertExists(year);
     if (!(HALVES as readonly number[]).includes(half)) throw InvalidInputError.of('half', 'phải là 1 hoặc 2 / must be 1 or 2', 'INVALID_HALF');
     const floor = `${year}-${half === 1 ? '06-30' : '12-31'}`;
     if (dto.dueDate <= floor) {
@@ -189,10 +191,5 @@ export class TargetsService {
       });
     });
     return deadlineOf(this.dataSource.manager, year, half);
-  }
-
-  private async assertYear(year: number): Promise<void> {
-    const [row] = await this.dataSource.query<unknown[]>('SELECT 1 FROM fiscal_years WHERE year = $1', [year]);
-    if (!row) throw new NotFoundError('Fiscal year', year);
   }
 }

@@ -12,7 +12,9 @@ import type { AllocationExplanation } from '../../engine/allocation/index.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type Actor, coversUnit } from '../../common/access/actor.js';
 import { roleHolds } from '../../common/access/roles.js';
-import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { FiscalYearsService } from '../fiscal-years/fiscal-years.service.js';
+import { UnitsService } from '../units/units.service.js';
 import { applyOnce } from '../../common/idempotency/idempotency.js';
 import { type SourceAmounts, settleDecision } from './domain/support-decision.js';
 import {
@@ -60,12 +62,25 @@ interface PoolRow {
 interface CandidateRow {
   round_id: string;
   unit_id: string;
-  unit_code: string;
-  unit_name: string;
   hardship_tier: number;
   asked: string;
   minimum: string;
   decision_reason: string | null;
+}
+
+/** A candidate with its unit's code and name (from the unit registry). */
+type NamedCandidateRow = CandidateRow & { unit_code: string; unit_name: string };
+
+/** One decided allocation as a workbook prints it (see `decidedAllocations`). */
+export interface DecidedAllocationRow {
+  unit_code: string;
+  unit_name: string;
+  funding_source_code: string;
+  funding_source_name: string;
+  /** Đồng, digits. */
+  amount: string;
+  decision_number: string;
+  decision_date: string;
 }
 
 interface AllocationRow {
@@ -158,6 +173,9 @@ export class SupportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
+    private readonly units: UnitsService,
+    private readonly fiscalYears: FiscalYearsService,
+    private readonly catalog: CatalogService,
   ) {}
 
   async list(year: number, manager: EntityManager = this.dataSource.manager): Promise<{ year: number; items: SupportRoundView[] }> {
@@ -184,8 +202,8 @@ export class SupportService {
 
         const problems: FieldProblem[] = [];
         const pools = this.parsePools(dto.pools, 'pools', problems);
-        const catalogued = await manager.query<{ code: string }[]>('SELECT code FROM funding_sources WHERE code = ANY($1::text[])', [pools.map((p) => p.source)]);
-        for (const pool of pools.filter((p) => !catalogued.some((row) => row.code === p.source))) {
+        const catalogued = new Set((await this.catalog.fundingSources(manager)).map((source) => source.code));
+        for (const pool of pools.filter((p) => !catalogued.has(p.source))) {
           problems.push({ field: `pools.${pool.source}`, code: 'UNKNOWN_SOURCE', message: `pools.${pool.source}: nguồn vốn chưa có trong danh mục / not in the catalog of funding sources` });
         }
         const unit = dto.roundingUnit === undefined ? DEFAULT_ROUNDING_UNIT : parseVnd(dto.roundingUnit, 'roundingUnit');
@@ -228,7 +246,10 @@ export class SupportService {
     });
   }
 
-  /** DOF replaces the candidates of an open round; the proposal is computed again. */
+  /**
+   * DOF replaces the candidates of an open round at the round's version it saw (required; a stale
+   * one gets 409 STALE_VERSION, as every edit); the proposal is computed again.
+   */
   replaceCandidates(year: number, id: string, dto: ReplaceCandidatesDto, actor: Actor, idempotencyKey?: string) {
     return unlessNothingChanged(() => this.putCandidates(year, id, dto, actor, idempotencyKey), () => this.get(year, id));
   }
@@ -378,18 +399,37 @@ export class SupportService {
    * Every decided allocation above 0 of the year, one row per round, unit and source, with the
    * round's decision (number, date) and the names a workbook prints; by unit code, then source.
    */
-  decidedAllocations(year: number, manager: EntityManager = this.dataSource.manager) {
-    return manager.query<
-      { unit_code: string; unit_name: string; funding_source_code: string; funding_source_name: string; amount: string; decision_number: string; decision_date: string }[]
-    >(
-      `SELECT u.code AS unit_code, u.name AS unit_name, a.funding_source_code, fs.name AS funding_source_name, a.decided::text AS amount,
-              r.decision_number, r.decision_date
-         FROM support_allocations a JOIN support_rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id
-         JOIN funding_sources fs ON fs.code = a.funding_source_code
+  async decidedAllocations(year: number, manager: EntityManager = this.dataSource.manager): Promise<DecidedAllocationRow[]> {
+    // Names from their owners (the unit registry, the catalog); SQL orders by each unit's position
+    // in the registry's directory (by code), as it ordered by the code itself.
+    const directory = await this.units.directory(undefined, manager);
+    const sources = new Map((await this.catalog.fundingSources(manager)).map((source) => [source.code, source.name]));
+    const rows = await manager.query<{ unit_id: string; funding_source_code: string; amount: string; decision_number: string; decision_date: string }[]>(
+      `SELECT a.unit_id, a.funding_source_code, a.decided::text AS amount, r.decision_number, r.decision_date
+         FROM support_allocations a JOIN support_rounds r ON r.id = a.round_id
+         JOIN unnest($2::uuid[]) WITH ORDINALITY AS o(unit_id, position) ON o.unit_id = a.unit_id
         WHERE r.year = $1 AND r.status = 'DECIDED' AND a.decided > 0
-        ORDER BY u.code, a.funding_source_code`,
-      [year],
+        ORDER BY o.position, a.funding_source_code`,
+      [year, directory.map((unit) => unit.id)],
     );
+    const unitById = new Map(directory.map((unit) => [unit.id, unit]));
+    return rows.flatMap(({ unit_id, ...row }) => {
+      const unit = unitById.get(unit_id)!;
+      const sourceName = sources.get(row.funding_source_code);
+      // A pool's source is in the catalog (a foreign key): nothing is left out in practice.
+      if (sourceName === undefined) return [];
+      return [
+        {
+          unit_code: unit.code,
+          unit_name: unit.name,
+          funding_source_code: row.funding_source_code,
+          funding_source_name: sourceName,
+          amount: row.amount,
+          decision_number: row.decision_number,
+          decision_date: row.decision_date,
+        },
+      ];
+    });
   }
 
   /** The year's decided awards, per unit and source: the province sees all, a unit's users their own units. */
@@ -398,7 +438,7 @@ export class SupportService {
     await this.requireYear(manager, year);
     const seesAll = roleHolds(actor.role, 'support.read') && actor.unitScope === null;
     if (query.unitId !== undefined) {
-      const [unit] = await manager.query<unknown[]>('SELECT 1 FROM units WHERE id = $1', [query.unitId]);
+      const unit = await this.units.exists(query.unitId, manager);
       // Another unit's awards are "not found", as another unit's estimate is.
       if (!unit || !(seesAll || coversUnit(actor, query.unitId))) throw new NotFoundError('Unit', query.unitId);
     }
@@ -412,21 +452,22 @@ export class SupportService {
       params.push(actor.unitScope === null ? [] : [...actor.unitScope]);
       filter += ` AND a.unit_id = ANY($${params.length}::uuid[])`;
     }
-    const rows = await manager.query<{ unit_id: string; unit_code: string; unit_name: string; funding_source_code: string; amount: string }[]>(
-      `SELECT a.unit_id, u.code AS unit_code, u.name AS unit_name, a.funding_source_code, SUM(a.decided)::text AS amount
+    const rows = await manager.query<{ unit_id: string; funding_source_code: string; amount: string }[]>(
+      `SELECT a.unit_id, a.funding_source_code, SUM(a.decided)::text AS amount
          FROM support_allocations a
          JOIN support_rounds r ON r.id = a.round_id
-         JOIN units u ON u.id = a.unit_id
         WHERE r.year = $1 AND r.status = 'DECIDED'${filter}
-        GROUP BY a.unit_id, u.code, u.name, a.funding_source_code
+        GROUP BY a.unit_id, a.funding_source_code
        HAVING SUM(a.decided) > 0`,
       params,
     );
+    const names = await this.units.namesOf(rows.map((row) => row.unit_id), manager);
     const items = rows
+      .filter((row) => names.has(row.unit_id))
       .map((row) => ({
         unitId: row.unit_id,
-        unitCode: row.unit_code,
-        unitName: row.unit_name,
+        unitCode: names.get(row.unit_id)!.code,
+        unitName: names.get(row.unit_id)!.name,
         fundingSourceCode: row.funding_source_code,
         amount: BigInt(row.amount),
       }))
@@ -444,12 +485,12 @@ export class SupportService {
     };
   }
 
-  private async requireYear(manager: EntityManager, year: number): Promise<void> {
-    if (!(await manager.existsBy(FiscalYear, { year }))) throw new NotFoundError('Fiscal year', year);
+  private requireYear(manager: EntityManager, year: number): Promise<void> {
+    return this.fiscalYears.assertExists(year, manager);
   }
 
-  /** One conditional update claims an open round at the version the client saw (when given). */
-  private async claimOpen(manager: EntityManager, year: number, id: string, version: number | undefined): Promise<void> {
+  /** One conditional update claims an open round at the version the client saw (stale: 409 STALE_VERSION). */
+  private async claimOpen(manager: EntityManager, year: number, id: string, version: number): Promise<void> {
     await changeStatus(
       manager,
       { table: 'support_rounds', where: { id, year }, from: ['OPEN'], version },
@@ -501,7 +542,7 @@ export class SupportService {
       minimum: c.minimum === undefined ? 0n : parseVnd(c.minimum, `candidates[${i}].minimum`),
     }));
     const ids = [...new Set(candidates.map((c) => c.unitId))];
-    const known = new Set((await manager.query<{ id: string }[]>('SELECT id FROM units WHERE id = ANY($1::uuid[])', [ids])).map((row) => row.id));
+    const known = await this.units.existing(ids, manager);
     candidates.forEach((c, i) => {
       if (!known.has(c.unitId)) {
         problems.push({
@@ -546,7 +587,7 @@ export class SupportService {
     };
   }
 
-  /** Rounds with their pools, candidates, proposal, decision and totals, loaded in three queries. */
+  /** Rounds with their pools, candidates (named from the unit registry), proposal, decision and totals. */
   private async views(manager: EntityManager, stored: readonly RoundRow[]): Promise<SupportRoundView[]> {
     // Who opened and who decided each round, by name beside the id (from the auth module).
     const rounds = await withPersonNames(stored, ['created_by', 'decided_by'], (ids) => this.auth.people(ids, manager));
@@ -558,19 +599,25 @@ export class SupportService {
       [ids],
     );
     const candidates = await manager.query<CandidateRow[]>(
-      `SELECT c.round_id, c.unit_id, u.code AS unit_code, u.name AS unit_name, c.hardship_tier, c.asked, c.minimum, c.decision_reason
-         FROM support_candidates c JOIN units u ON u.id = c.unit_id
+      `SELECT c.round_id, c.unit_id, c.hardship_tier, c.asked, c.minimum, c.decision_reason
+         FROM support_candidates c
         WHERE c.round_id = ANY($1::uuid[]) ORDER BY c.position`,
       [ids],
     );
+    // The candidates' names, from the unit registry.
+    const names = await this.units.namesOf(candidates.map((c) => c.unit_id), manager);
     const allocations = await manager.query<AllocationRow[]>(
       'SELECT round_id, unit_id, funding_source_code, proposed, decided FROM support_allocations WHERE round_id = ANY($1::uuid[])',
       [ids],
     );
-    return rounds.map((round) => this.view(round, pools.filter((p) => p.round_id === round.id), candidates.filter((c) => c.round_id === round.id), allocations.filter((a) => a.round_id === round.id)));
+    const named = candidates.flatMap((c) => {
+      const unit = names.get(c.unit_id);
+      return unit ? [{ ...c, unit_code: unit.code, unit_name: unit.name }] : [];
+    });
+    return rounds.map((round) => this.view(round, pools.filter((p) => p.round_id === round.id), named.filter((c) => c.round_id === round.id), allocations.filter((a) => a.round_id === round.id)));
   }
 
-  private view(round: RoundRow, pools: readonly PoolRow[], candidates: readonly CandidateRow[], allocations: readonly AllocationRow[]): SupportRoundView {
+  private view(round: RoundRow, pools: readonly PoolRow[], candidates: readonly NamedCandidateRow[], allocations: readonly AllocationRow[]): SupportRoundView {
     const decided = round.status === 'DECIDED';
     const sources = pools.map((p) => p.funding_source_code).filter(isSupportSource);
     const allocationOf = new Map(allocations.map((a) => [`${a.unit_id}|${a.funding_source_code}`, a]));

@@ -78,6 +78,13 @@ export class UnitsService {
     return new Map(rows.map((row) => [row.id, row]));
   }
 
+  /** Names and codes of the units of `ids`, ordered by code as SQL orders it (to list them as the registry does); unknown ids are absent. */
+  async namesByCode(ids: readonly string[], manager: Reader = this.units.manager): Promise<UnitName[]> {
+    const unique = [...new Set(ids)].filter(isUuid);
+    if (unique.length === 0) return [];
+    return manager.query<UnitName[]>(`SELECT ${NAME_COLUMNS} FROM units WHERE id = ANY($1::uuid[]) ORDER BY code, id`, [unique]);
+  }
+
   /** One unit's names and codes, or null when there is no such unit. */
   async nameOf(id: string, manager: Reader = this.units.manager): Promise<UnitName | null> {
     return (await this.namesOf([id], manager)).get(id) ?? null;

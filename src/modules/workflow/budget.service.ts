@@ -7,7 +7,8 @@ import { sumVnd } from '../../common/money/vnd.js';
 import { lockYear, type YearBudgetStatus } from '../../database/year-lock.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../../common/access/actor.js';
-import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
+import { FiscalYearsService } from '../fiscal-years/fiscal-years.service.js';
+import { UnitsService } from '../units/units.service.js';
 import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
 import { FloorService } from '../floor/floor.service.js';
 import type { ApproveBudgetDto, ExclusionDto, ReturnDto, TransitionDto } from './dto/workflow.dto.js';
@@ -45,8 +46,6 @@ interface BudgetRow {
 interface EstimateRow {
   estimate_id: string;
   unit_id: string;
-  unit_code: string;
-  unit_name: string;
   status: string;
   submitted_late: boolean;
   requested: string;
@@ -68,6 +67,8 @@ export class BudgetService {
     private readonly floor: FloorService,
     private readonly ledger: EstimateLedger,
     private readonly auth: AuthService,
+    private readonly units: UnitsService,
+    private readonly fiscalYears: FiscalYearsService,
   ) {}
 
   /**
@@ -78,29 +79,30 @@ export class BudgetService {
     year: number,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<{ status: BudgetStatus | null; decisionNumber: string | null; decisionDate: string | null } | null> {
-    const [budget] = await manager.query<{ status: BudgetStatus | null; decision_number: string | null; decision_date: string | null }[]>(
-      `SELECT b.status, b.decision_number, to_char(b.decision_date, 'YYYY-MM-DD') AS decision_date
-         FROM fiscal_years y LEFT JOIN consolidated_budgets b ON b.year = y.year WHERE y.year = $1`,
+    if (!(await this.fiscalYears.exists(year, manager))) return null;
+    const [budget] = await manager.query<{ status: BudgetStatus; decision_number: string | null; decision_date: string | null }[]>(
+      `SELECT status, decision_number, to_char(decision_date, 'YYYY-MM-DD') AS decision_date FROM consolidated_budgets WHERE year = $1`,
       [year],
     );
-    return budget ? { status: budget.status, decisionNumber: budget.decision_number, decisionDate: budget.decision_date } : null;
+    return { status: budget?.status ?? null, decisionNumber: budget?.decision_number ?? null, decisionDate: budget?.decision_date ?? null };
   }
 
   async get(year: number, manager: EntityManager = this.dataSource.manager) {
-    if (!(await manager.existsBy(FiscalYear, { year }))) throw new NotFoundError('Fiscal year', year);
+    await this.fiscalYears.assertExists(year, manager);
     const stored = await manager.query<BudgetRow[]>('SELECT * FROM consolidated_budgets WHERE year = $1', [year]);
     // Who submitted and who approved it, by name beside the id (from the auth module).
     const [row] = await withPersonNames(stored, ['submitted_by', 'approved_by'], (ids) => this.auth.people(ids, manager));
     // The estimate ledger's kept totals of each estimate; the decided figures are kept per line at
     // the chair's decision (not in the kept totals), so the ledger sums them apart.
-    const listed = await manager.query<EstimateRow[]>(
-      `SELECT e.id AS estimate_id, e.unit_id, u.code AS unit_code, u.name AS unit_name, e.status, e.submitted_late,
+    const rows = await manager.query<EstimateRow[]>(
+      `SELECT e.id AS estimate_id, e.unit_id, e.status, e.submitted_late,
               e.requested::text AS requested, e.approved::text AS approved, e.exclusion_reason
-         FROM ${this.ledger.estimatesOfYear('$1')} e
-         JOIN units u ON u.id = e.unit_id
-        ORDER BY u.code`,
+         FROM ${this.ledger.estimatesOfYear('$1')} e`,
       [year],
     );
+    // By unit code, with the units' names from their registry (one estimate per unit and year).
+    const rowOf = new Map(rows.map((row) => [row.unit_id, row]));
+    const listed = (await this.units.namesByCode([...rowOf.keys()], manager)).map((unit) => ({ ...rowOf.get(unit.id)!, unit_code: unit.code, unit_name: unit.name }));
     const decidedOf = await this.ledger.decidedTotals(manager, year);
     const adjustmentsOf = await this.ledger.adjustmentCounts(manager, year);
     const estimates = listed.map((e) => ({ ...e, decided: decidedOf.get(e.estimate_id) ?? 0n, adjustments: adjustmentsOf.get(e.estimate_id) ?? 0 }));
@@ -248,7 +250,7 @@ export class BudgetService {
 
   private run(year: number, actor: Actor, action: string, retry: { key: string | undefined; request: unknown }, work: (manager: EntityManager) => Promise<void>) {
     return this.dataSource.transaction(async (manager) => {
-      if (!(await manager.existsBy(FiscalYear, { year }))) throw new NotFoundError('Fiscal year', year);
+      await this.fiscalYears.assertExists(year, manager);
       // The year exclusively before reading anything: every change of its figures holds it first.
       await lockYear(manager, year, 'UPDATE');
       return applyOnce(manager, actor, { key: retry.key, request: retry.request, action: `budget.${action}`, target: String(year) }, async () => {
@@ -305,7 +307,7 @@ export class BudgetService {
    * since it changes what a submission would contain.
    */
   private async openBudget(manager: EntityManager, year: number): Promise<void> {
-    if (!(await manager.existsBy(FiscalYear, { year }))) throw new NotFoundError('Fiscal year', year);
+    await this.fiscalYears.assertExists(year, manager);
     const status = await lockYear(manager, year, 'UPDATE');
     if (!OPEN.includes(status)) {
       throw new ConflictError('BUDGET_LOCKED', `Dự toán tổng hợp năm ${year} đã khoá (${status}) / The ${year} consolidated budget is ${status}`);

@@ -11,11 +11,11 @@ import type { EstimateLine } from '../estimates/entities/estimate-line.entity.js
 import type { Estimate, EstimateStatus } from '../estimates/entities/estimate.entity.js';
 import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
 import { type EstimateView, EstimatesService } from '../estimates/estimates.service.js';
-import { FiscalYear } from '../fiscal-years/entities/fiscal-year.entity.js';
+import { FiscalYearsService } from '../fiscal-years/fiscal-years.service.js';
 import { floorFigures } from '../floor/domain/floor.js';
 import { FloorService } from '../floor/floor.service.js';
 import { SupportService } from '../support/support.service.js';
-import { Unit } from '../units/entities/unit.entity.js';
+import { UnitsService } from '../units/units.service.js';
 import {
   appraisalProblems,
   approvedAmountProblems,
@@ -61,6 +61,8 @@ export class EstimateWorkflowService {
     private readonly floor: FloorService,
     private readonly ledger: EstimateLedger,
     private readonly auth: AuthService,
+    private readonly units: UnitsService,
+    private readonly fiscalYears: FiscalYearsService,
   ) {}
 
   /** The unit head sends the estimate to DIC, DOF and DPI. */
@@ -70,7 +72,8 @@ export class EstimateWorkflowService {
       if (lines.length === 0) {
         throw new ConflictError('EMPTY_ESTIMATE', 'Dự toán chưa có dòng nào / The estimate has no lines');
       }
-      const unit = await manager.findOneByOrFail(Unit, { id: estimate.unitId });
+      const unit = await this.units.nameOf(estimate.unitId, manager);
+      if (!unit) throw new NotFoundError('Unit', estimate.unitId);
       if (unit.kind === 'DISTRICT_COMMITTEE' && !hasOwnItLine(lines)) {
         throw new ConflictError('DISTRICT_IT_LINE_MISSING', DISTRICT_RULE_MESSAGE);
       }
@@ -87,7 +90,7 @@ export class EstimateWorkflowService {
             .join('; '),
         );
       }
-      const year = await manager.findOneByOrFail(FiscalYear, { year: estimate.year });
+      const year = await this.fiscalYears.get(estimate.year, manager);
       const today = await vietnamToday(manager);
       const late = isLate(today, year.submissionDeadline);
       if (late && year.lateSubmissionPolicy === 'REFUSE') {
@@ -112,7 +115,7 @@ export class EstimateWorkflowService {
   async checklist(id: string, actor: Actor): Promise<SubmissionChecklistView> {
     const estimate = await this.estimates.getFor(id, actor);
     const manager = this.dataSource.manager;
-    const year = await manager.findOneByOrFail(FiscalYear, { year: estimate.year });
+    const year = await this.fiscalYears.get(estimate.year, manager);
     const today = await vietnamToday(manager);
     const rules = submissionChecklist({
       lines: estimate.lines,

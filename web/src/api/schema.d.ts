@@ -3118,8 +3118,8 @@ export interface components {
         };
         ReplaceCandidatesDto: {
             candidates: components["schemas"]["SupportCandidateDto"][];
-            /** @description If given, the change applies only to this version of the round */
-            version?: number;
+            /** @description The round's version the change is based on; a stale version gets 409 */
+            version: number;
         };
         UnitDecisionDto: {
             /** Format: uuid */

@@ -55,11 +55,10 @@ export class OpenSupportRoundDto extends CandidatesDto {
 }
 
 export class ReplaceCandidatesDto extends CandidatesDto {
-  @ApiPropertyOptional({ description: 'If given, the change applies only to this version of the round' })
-  @IsOptionalField()
+  @ApiProperty({ description: "The round's version the change is based on; a stale version gets 409" })
   @IsInt()
   @Min(1)
-  version?: number;
+  version!: number;
 }
 
 export class UnitDecisionDto {
