@@ -174,13 +174,23 @@ export class EstimateLedger {
     return estimate?.id ?? null;
   }
 
-  /** The number and description of lines, as a person reads them; a line deleted since is absent. */
-  async lineLabels(manager: EntityManager, lineIds: readonly string[]): Promise<Map<string, { lineNo: number; description: string }>> {
-    const rows = await manager.query<{ id: string; line_no: number; description: string }[]>(
-      'SELECT id, line_no, description FROM estimate_lines WHERE id = ANY($1::uuid[])',
+  /**
+   * The number and description of lines, as a person reads them, with their estimate's id; a line
+   * deleted since is absent. `lineIds` are uuids.
+   */
+  async lineLabels(manager: Pick<EntityManager, 'query'>, lineIds: readonly string[]): Promise<Map<string, { lineNo: number; description: string; estimateId: string }>> {
+    const rows = await manager.query<{ id: string; line_no: number; description: string; estimate_id: string }[]>(
+      'SELECT id, line_no, description, estimate_id FROM estimate_lines WHERE id = ANY($1::uuid[])',
       [lineIds],
     );
-    return new Map(rows.map((row) => [row.id, { lineNo: row.line_no, description: row.description }]));
+    return new Map(rows.map((row) => [row.id, { lineNo: row.line_no, description: row.description, estimateId: row.estimate_id }]));
+  }
+
+  /** The fiscal year of each estimate, by id (uuids); unknown ids are absent. */
+  async estimateYears(manager: Pick<EntityManager, 'query'>, estimateIds: readonly string[]): Promise<Map<string, number>> {
+    if (estimateIds.length === 0) return new Map();
+    const rows = await manager.query<{ id: string; year: number }[]>('SELECT id, year FROM estimates WHERE id = ANY($1::uuid[])', [estimateIds]);
+    return new Map(rows.map((row) => [row.id, row.year]));
   }
 
   /** How many lines the year's budget holds (excluded estimates left out), from the kept totals. */
