@@ -60,6 +60,8 @@ export const ENTITY_NAMES: Readonly<Record<string, string>> = {
   'Open data for fiscal year': 'dữ liệu công bố của năm',
   'Province value': 'giá trị cấp tỉnh',
   'Progress deadline': 'hạn báo cáo tiến độ',
+  'Consolidated budget': 'dự toán tổng hợp',
+  User: 'người dùng',
 };
 
 /** The Vietnamese name of a record ("Estimate of 2012" → "dự toán năm 2012", "Fiscal year 2013" → "năm ngân sách 2013"). */
@@ -76,15 +78,16 @@ type Params = Readonly<Record<string, string | number | bigint>>;
 
 /** A catalog message with its parameters filled in, each language apart (to compose longer texts). */
 export function texts(code: MessageCode, params: Params = {}): Message {
-  // A bigint parameter is an amount in đồng: grouped as each language writes it (1.250.000.000 / 1,250,000,000).
-  const fill = (text: string, separator: '.' | ',') =>
+  // A bigint parameter is an amount in đồng: grouped with dots in both halves (1.250.000.000), as
+  // the budget rules' own messages write it.
+  const fill = (text: string) =>
     text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       if (!(name in params)) return whole;
       const value = params[name];
-      return typeof value === 'bigint' ? groupDigits(value, separator) : String(value);
+      return typeof value === 'bigint' ? groupDigits(value) : String(value);
     });
   const entry: Message = MESSAGES[code];
-  return { vi: fill(entry.vi, '.'), en: fill(entry.en, ',') };
+  return { vi: fill(entry.vi), en: fill(entry.en) };
 }
 
 /** A catalog message with its parameters filled in, "vi / en". */

@@ -326,7 +326,7 @@ export class ProgressReportsService {
     const disbursements: DisbursementItem[] = (dto.disbursements ?? []).map((item) => ({
       lineId: item.lineId,
       disbursed: BigInt(item.disbursed),
-      overrunReason: item.overrunReason ?? null,
+      overrunReason: item.overrunReason || null,
     }));
     return unlessNothingChanged(
       () => this.dataSource.transaction((manager) => this.edit(manager, id, dto, indicators, disbursements, actor)),
@@ -487,10 +487,7 @@ export class ProgressReportsService {
     if (!found) throw new NotFoundError('Progress report', id);
     if (!coversUnit(actor, found.unit_id)) throw new ForbiddenError();
     if (!EDITABLE_PROGRESS.includes(found.status)) {
-      throw new ConflictError(
-        'NOT_EDITABLE',
-        `Báo cáo đang ở trạng thái ${found.status}, không sửa được / The report is ${found.status}: figures change only in DRAFT or RETURNED`,
-      );
+      throw ConflictError.notEditable('progressReport', found.status);
     }
     if (version !== undefined && version !== found.version) throw ConflictError.staleVersion('Progress report', version);
     // Parsing and saving are heavy work: one slot of the instance's gate (429 with Retry-After when none is free).
@@ -691,12 +688,11 @@ export class ProgressReportsService {
     reason?: string,
   ): Promise<void> {
     const rule = PROGRESS_CYCLE[action];
-    const illegal = (current: string) =>
-      new ConflictError('ILLEGAL_TRANSITION', `Không thể ${action} báo cáo đang ở trạng thái ${current} / Cannot ${action} a progress report that is ${current === '?' ? 'gone' : current}`);
+    const illegal = (current: string) => ConflictError.illegalTransition('progressReport', action, current);
     await changeStatus(
       manager,
       { table: 'progress_reports', where: { id: report.id }, from: rule.from, to: rule.to, version, set: Object.fromEntries(changes) },
-      { name: 'Progress report', illegal, missing: () => illegal('?') },
+      { name: 'Progress report', illegal, missing: () => illegal('GONE') },
     );
     // Audit last: the chain lock comes after the row locks, as on every other path.
     await this.audit.record(manager, {
@@ -712,28 +708,26 @@ export class ProgressReportsService {
   }
 
   /**
-   * Takes the right to change a report's figures: one conditional update that bumps the version
-   * only if it is the one the client saw and the unit holds the report. Of concurrent attempts on
-   * the same version exactly one succeeds; the others wait for its row lock, then get 409.
+   * Takes the right to change a report's figures: the shared versioned conditional change (status
+   * kept, version + 1) only if the version is the one the client saw and the unit holds the report
+   * (DRAFT, RETURNED; otherwise 409 `NOT_EDITABLE`; stale: 409 `STALE_VERSION`). Of concurrent
+   * attempts on the same version exactly one succeeds; the others wait for its row lock, then get
+   * 409. Answers the report as claimed (its row stays locked until the transaction ends).
    */
   private async claimForEdit(manager: EntityManager, id: string, version: number, actor: Actor): Promise<ReportRow> {
     const [target] = await manager.query<{ unit_id: string }[]>('SELECT unit_id FROM progress_reports WHERE id = $1', [id]);
     if (!target) throw new NotFoundError('Progress report', id);
     if (!coversUnit(actor, target.unit_id)) throw new ForbiddenError('Bạn không báo cáo cho đơn vị này / You do not act for this unit');
-    const [claimed] = await manager.query<[ReportRow[], number]>(
-      `UPDATE progress_reports SET version = version + 1, updated_at = now()
-        WHERE id = $1 AND version = $2 AND status = ANY($3) RETURNING ${REPORT_COLUMNS}`,
-      [id, version, [...EDITABLE_PROGRESS]],
+    await changeStatus(
+      manager,
+      { table: 'progress_reports', where: { id }, from: EDITABLE_PROGRESS, version },
+      {
+        name: 'Progress report',
+        illegal: (current) => ConflictError.notEditable('progressReport', current),
+      },
     );
-    if (claimed.length === 1) return claimed[0];
-    const [current] = await manager.query<{ status: ProgressStatus }[]>('SELECT status FROM progress_reports WHERE id = $1', [id]);
-    if (current && !EDITABLE_PROGRESS.includes(current.status)) {
-      throw new ConflictError(
-        'NOT_EDITABLE',
-        `Báo cáo đang ở trạng thái ${current.status}, không sửa được / The report is ${current.status}: figures change only in DRAFT or RETURNED`,
-      );
-    }
-    throw ConflictError.staleVersion('Progress report', version);
+    const [claimed] = await manager.query<ReportRow[]>(`SELECT ${REPORT_COLUMNS} FROM progress_reports WHERE id = $1`, [id]);
+    return claimed;
   }
 
   /**

@@ -182,7 +182,7 @@ export class EstimateWorkflowService {
         const before = lines.get(opinion.lineId)!;
         const after = {
           dicOpinion: opinion.opinion,
-          dicNote: opinion.note ?? null,
+          dicNote: opinion.note || null,
           designAgreed: opinion.designAgreed ?? before.designAgreed,
         };
         await this.ledger.updateLine(manager, opinion.lineId, after);
@@ -212,7 +212,7 @@ export class EstimateWorkflowService {
       await this.transition(manager, actor, estimate, 'appraise', dto.version, {});
       for (const item of dto.lines) {
         const before = lines.get(item.lineId)!;
-        const after = { appraisedAmount: BigInt(item.appraisedAmount), appraisalNote: item.note ?? null };
+        const after = { appraisedAmount: BigInt(item.appraisedAmount), appraisalNote: item.note || null };
         await this.ledger.updateLine(manager, item.lineId, after);
         await this.audit.record(manager, {
           actor,
@@ -432,7 +432,7 @@ export class EstimateWorkflowService {
       throw new ConflictError(
         'FLOOR_BREACH',
         `Điều chỉnh làm chi CNTT thấp hơn mức sàn ${groupDigits(figures.floorAmount ?? 0n)} đồng (thiếu ${groupDigits(figures.shortfall ?? 0n)} đồng) / ` +
-          `the adjustment would take IT ${groupDigits(figures.shortfall ?? 0n, ',')} đồng below the floor ${groupDigits(figures.floorAmount ?? 0n, ',')} đồng`,
+          `the adjustment would take IT ${groupDigits(figures.shortfall ?? 0n)} đồng below the floor ${groupDigits(figures.floorAmount ?? 0n)} đồng`,
       );
     }
   }

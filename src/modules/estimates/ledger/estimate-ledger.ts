@@ -8,7 +8,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { changeStatus } from '../../../common/concurrency/status-change.js';
+import { changeStatus, NOW } from '../../../common/concurrency/status-change.js';
 import { ConflictError, NotFoundError } from '../../../common/errors/domain-error.js';
 import { lockYear, type YearLockMode } from '../../../database/year-lock.js';
 import { ESTIMATE_CYCLE, type EstimateAction } from '../domain/estimate-cycle.js';
@@ -146,6 +146,27 @@ export class EstimateLedger {
       requested: BigInt(row.requested),
       approved: BigInt(row.approved),
     }));
+  }
+
+  /**
+   * A fingerprint of the year's estimates as `estimates(…)` lists them: every estimate row, its own
+   * kept totals row and its exclusion, each by id and row version (`xmin`, the transaction that
+   * wrote that version), hashed (64 bits) and summed, with the count. Any insert, update or delete
+   * of one of those rows changes it (but for a 2^-64 chance of two changes cancelling out); read in
+   * the same snapshot as an answer derived from `estimates(…)`, it tells whether that answer still
+   * holds. A text such as `13000:-8212766401452391`.
+   */
+  async estimatesFingerprint(manager: EntityManager, year: number): Promise<string> {
+    const [{ fingerprint }] = await manager.query<[{ fingerprint: string }]>(
+      `SELECT count(*)::text || ':' || COALESCE(sum(hashtextextended(
+                e.id::text || '/' || e.xmin::text || '/' || COALESCE(t.xmin::text, '-') || '/' || COALESCE(bx.xmin::text, '-'), 0)), 0)::text AS fingerprint
+         FROM estimates e
+         LEFT JOIN estimate_totals t ON t.estimate_id = e.id AND t.plan_area_code = ''
+         LEFT JOIN budget_exclusions bx ON bx.estimate_id = e.id
+        WHERE e.year = $1`,
+      [year],
+    );
+    return fingerprint;
   }
 
   /** The year's kept totals by status, exclusion and dimension (see `yearBuckets`). */
@@ -302,15 +323,25 @@ export class EstimateLedger {
       { table: 'estimates', where: { id: estimateId }, from: rule.from, to: rule.to, version, set },
       {
         name: 'Estimate',
-        illegal: (current) =>
-          new ConflictError('ILLEGAL_TRANSITION', `Không thể ${action} dự toán đang ở trạng thái ${current} / Cannot ${action} an estimate that is ${current}`),
+        illegal: (current) => ConflictError.illegalTransition('estimate', action, current),
       },
     );
   }
 
-  /** A SUBMITTED estimate whose every line has an approved amount becomes BALANCED (its row is locked). */
+  /**
+   * A SUBMITTED estimate whose every line has an approved amount becomes BALANCED: the shared
+   * conditional status change (version + 1, `balanced_at` now), called with the estimate's row
+   * locked by the balancing that completed it. 409 `ILLEGAL_TRANSITION` from any other status.
+   */
   async markBalanced(manager: EntityManager, estimateId: string): Promise<void> {
-    await manager.update(Estimate, { id: estimateId }, { status: 'BALANCED', balancedAt: () => 'now()' });
+    await changeStatus(
+      manager,
+      { table: 'estimates', where: { id: estimateId }, from: ['SUBMITTED'], to: 'BALANCED', set: { balanced_at: NOW } },
+      {
+        name: 'Estimate',
+        illegal: (current) => new ConflictError('ILLEGAL_TRANSITION', `Không thể chuyển sang BALANCED dự toán đang ở trạng thái ${current} / Cannot mark as BALANCED an estimate that is ${current}`),
+      },
+    );
   }
 
   /** Every line of an estimate, in line order. */
