@@ -148,6 +148,27 @@ export class EstimateLedger {
     }));
   }
 
+  /**
+   * A fingerprint of the year's estimates as `estimates(…)` lists them: every estimate row, its own
+   * kept totals row and its exclusion, each by id and row version (`xmin`, the transaction that
+   * wrote that version), hashed (64 bits) and summed, with the count. Any insert, update or delete
+   * of one of those rows changes it (but for a 2^-64 chance of two changes cancelling out); read in
+   * the same snapshot as an answer derived from `estimates(…)`, it tells whether that answer still
+   * holds. A text such as `13000:-8212766401452391`.
+   */
+  async estimatesFingerprint(manager: EntityManager, year: number): Promise<string> {
+    const [{ fingerprint }] = await manager.query<[{ fingerprint: string }]>(
+      `SELECT count(*)::text || ':' || COALESCE(sum(hashtextextended(
+                e.id::text || '/' || e.xmin::text || '/' || COALESCE(t.xmin::text, '-') || '/' || COALESCE(bx.xmin::text, '-'), 0)), 0)::text AS fingerprint
+         FROM estimates e
+         LEFT JOIN estimate_totals t ON t.estimate_id = e.id AND t.plan_area_code = ''
+         LEFT JOIN budget_exclusions bx ON bx.estimate_id = e.id
+        WHERE e.year = $1`,
+      [year],
+    );
+    return fingerprint;
+  }
+
   /** The year's kept totals by status, exclusion and dimension (see `yearBuckets`). */
   yearBuckets(manager: EntityManager, year: number, filter: { statuses?: readonly EstimateStatus[]; excluded?: boolean } = {}): Promise<YearBucket[]> {
     return yearBuckets(manager, year, filter);
