@@ -186,6 +186,46 @@ describe('bad input hardening (e2e)', () => {
     });
   });
 
+  // A JSON route refuses another media type with 415 naming application/json, before any field check.
+  describe('the content type of a body', () => {
+    const wrongType = (response: request.Response) => {
+      expect(response.status).toBe(415);
+      expect(response.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', details: [{ field: 'Content-Type', code: 'UNSUPPORTED_MEDIA_TYPE' }] });
+      expect(response.body.message).toMatch(/^Nội dung yêu cầu phải gửi dạng application\/json \(tiêu đề Content-Type\), không phải .+ \/ The request body must be sent as application\/json/);
+    };
+
+    it.each([
+      ['text/plain', 'text/plain', '{"username":"admin","password":"x"}'],
+      ['a form', 'application/x-www-form-urlencoded', 'username=admin&password=x'],
+      ['XML', 'application/xml', '<login/>'],
+    ])('answers 415 to a sign-in sent as %s, naming the type it got', async (_label, type, body) => {
+      const response = await request(t.http).post('/auth/login').set('Content-Type', type).send(body);
+      wrongType(response);
+      expect(response.body.message).toContain(type);
+    });
+
+    it('answers 415 to a change sent as a form, and changes nothing', async () => {
+      const before = await fingerprint();
+      wrongType(await dof.patch(`/fiscal-years/${DEMO_YEAR}`).set('Content-Type', 'application/x-www-form-urlencoded').send('version=1&floorPolicy=WARN'));
+      wrongType(await officer.post(`/estimates/${estimate.id}/lines`).set('Content-Type', 'text/plain').send(JSON.stringify({ ...lineBody(), version: 1 })));
+      expect(await fingerprint()).toEqual(before);
+    });
+
+    it('takes application/json with a charset, and a step without a body', async () => {
+      const response = await request(t.http).post('/auth/login').set('Content-Type', 'application/json; charset=utf-8').send('{"username":"admin","password":"wrong"}');
+      expect(response.status).toBe(401);
+      const preview = await dof.post(`/fiscal-years/${DEMO_YEAR}/balancing-runs`).set('Content-Type', 'text/plain');
+      expect(preview.status).not.toBe(415);
+    });
+
+    it('leaves the workbook upload (multipart) its own answer', async () => {
+      const response = await officer.post(`/estimates/${estimate.id}/workbook`).set('Content-Type', 'application/json').send('{"version":1}');
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      expect(String(response.body.message)).not.toContain('application/json (tiêu đề Content-Type)');
+    });
+  });
+
   describe('security headers', () => {
     it('sends helmet’s headers and no X-Powered-By, on the API and on errors', async () => {
       for (const response of [await request(t.http).get('/health'), await request(t.http).get('/nowhere'), await request(t.http).post('/auth/login').send({})]) {

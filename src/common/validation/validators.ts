@@ -5,7 +5,7 @@ import { Transform } from 'class-transformer';
 import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 import { message } from '../errors/messages.js';
 import { QUANTITY_PATTERN, VND_PATTERN } from '../money/vnd.js';
-import { VISIBLE_CHARACTER } from '../text/visible-text.js';
+import { hasVisibleText, VISIBLE_CHARACTER } from '../text/visible-text.js';
 import { parseVietnamInstant } from '../time/vietnam-time.js';
 
 export const VND_MESSAGE =
@@ -102,6 +102,23 @@ export function IsIntegerText(): PropertyDecorator {
         },
       },
     ),
+  );
+}
+
+/**
+ * An optional free text (a note, a justification, a run's name, a reason required only sometimes):
+ * the field may be left out, and a text without a visible character (`""`, spaces, zero-width or
+ * other format characters, see VISIBLE_CHARACTER) counts as no text at all — the pipe turns it
+ * into `""`, which the services keep as "no note" (null, or the column's empty value). One rule for
+ * every optional text; required texts refuse the same input (IsRequiredText). At most `maxLength`
+ * characters.
+ */
+export function IsOptionalText(maxLength: number): PropertyDecorator {
+  return applyDecorators(
+    IsOptionalField(),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' && !hasVisibleText(value) ? '' : value)),
+    IsString(),
+    MaxLength(maxLength),
   );
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { IsOptionalField, IsRequiredText, IsVnd } from '../../../common/validation/validators.js';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptionalField, IsOptionalText, IsRequiredText, IsVnd } from '../../../common/validation/validators.js';
 import { EXPENDITURE_TYPE_CODES, type ExpenditureTypeCode } from '../../catalog/entities/catalog.entities.js';
 import { message } from '../../../common/errors/messages.js';
 
@@ -30,9 +30,7 @@ export class CreateBalancingRunDto {
   kind?: (typeof RUN_KINDS)[number];
 
   @ApiPropertyOptional({ example: 'Phương án 1: trần 20 tỷ' })
-  @IsOptionalField()
-  @IsString()
-  @MaxLength(200)
+  @IsOptionalText(200)
   name?: string;
 
   @IsVnd({ optional: true, description: 'One ceiling over every line of the track (TOP_UP: default the floor shortfall)' })
