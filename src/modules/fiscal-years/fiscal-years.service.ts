@@ -13,8 +13,9 @@ import { message } from '../../common/errors/messages.js';
 import { isBlankText } from '../../common/text/visible-text.js';
 import { canonicalJson } from '../../common/canonical-json.js';
 import { normaliseDecimal } from '../../common/money/vnd.js';
+import { floorDefaults } from './floor-periods.js';
+import { changeStatus } from '../../common/concurrency/status-change.js';
 
-const DEFAULT_FLOOR_SOURCES = ['PROVINCIAL', 'DISTRICT', 'COMMUNE'];
 const FLOOR_SETTINGS = ['totalLocalExpenditure', 'floorRatio', 'floorSources', 'floorPolicy'] as const;
 
 /** A plan period ('2011-2015') as its fiscal years name it, with those years in order. */
@@ -81,7 +82,13 @@ export class FiscalYearsService {
     return rows.map((row) => ({ id: row.id, firstYear: row.years[0], lastYear: row.years[row.years.length - 1], years: row.years }));
   }
 
+  /**
+   * Opens a year. Floor settings not given follow the rules registry's floor periods
+   * (`floorDefaults`): the plan's 1% with STOP in a year a floor rule covers, no floor (ratio 0,
+   * WARN) outside them. 409 `YEAR_EXISTS` for a year already open.
+   */
   async create(dto: CreateFiscalYearDto, actor: Actor): Promise<FiscalYear> {
+    const defaults = floorDefaults(dto.year);
     const row: FiscalYear = this.years.create({
       year: dto.year,
       planPeriod: dto.planPeriod,
@@ -90,9 +97,9 @@ export class FiscalYearsService {
       committeeDeadline: dto.committeeDeadline ?? null,
       lateSubmissionPolicy: dto.lateSubmissionPolicy ?? 'FLAG',
       totalLocalExpenditure: dto.totalLocalExpenditure == null ? null : BigInt(dto.totalLocalExpenditure),
-      floorRatio: dto.floorRatio ?? '0.01',
-      floorSources: dto.floorSources ?? DEFAULT_FLOOR_SOURCES,
-      floorPolicy: dto.floorPolicy ?? 'STOP',
+      floorRatio: dto.floorRatio ?? defaults.floorRatio,
+      floorSources: dto.floorSources ?? defaults.floorSources,
+      floorPolicy: dto.floorPolicy ?? defaults.floorPolicy,
       illustrative: dto.illustrative ?? false,
       version: 1,
     });
@@ -155,17 +162,26 @@ export class FiscalYearsService {
           `${floorChanges.join(', ')}: dự toán tổng hợp năm ${year} đang ở trạng thái ${budget} / cannot change while the ${year} consolidated budget is ${budget}`,
         );
       }
-      const result = await manager
-        .createQueryBuilder()
-        .update(FiscalYear)
-        .set({ ...changes, version: () => 'version + 1' })
-        .where('year = :year AND version = :version', { year, version })
-        .execute();
-      if (!result.affected) throw ConflictError.staleVersion(`Fiscal year ${year}`, version);
+      // The shared versioned conditional change; a year's settings have no status of their own
+      // (the budget's status, locked above, is what freezes them).
+      await changeStatus(manager, { table: 'fiscal_years', where: { year }, version, set: this.columnsOf(manager, changes) }, { name: `Fiscal year ${year}` });
       const updated = await manager.findOneByOrFail(FiscalYear, { year });
       await this.audit.record(manager, { actor, unitId: null, entityType: 'fiscal_year', entityId: String(year), action: 'year.update', before: current, after: updated, reason: reason ?? null });
       return updated;
     });
+  }
+
+  /** The changed settings as columns and the values stored (through each column's transformer: đồng and ratios as text). */
+  private columnsOf(manager: EntityManager, changes: Partial<FiscalYear>): Record<string, unknown> {
+    const metadata = manager.connection.getMetadata(FiscalYear);
+    return Object.fromEntries(
+      Object.entries(changes).map(([property, value]) => {
+        const column = metadata.findColumnWithPropertyName(property);
+        if (!column) throw new Error(`fiscal_years has no column for ${property}`);
+        const transformer = column.transformer;
+        return [column.databaseName, transformer && !Array.isArray(transformer) ? transformer.to(value) : value];
+      }),
+    );
   }
 
   private async check(settings: FiscalYear, more: readonly FieldProblem[] = []): Promise<void> {
