@@ -334,6 +334,21 @@ export class ProgressReportsService {
     );
   }
 
+  /**
+   * What a line has disbursed by the unit's latest ACCEPTED semi-annual report of the year (the
+   * second half over the first), as a scalar SQL sub-select (numeric; NULL when no accepted report
+   * lists the line), for other modules' queries. `lineId`, `year` and `unitId` are the caller's
+   * column references (`l.id`) or parameter references (`$1`); anything else throws.
+   */
+  latestAcceptedDisbursedSql(lineId: string, year: string, unitId: string): string {
+    for (const ref of [lineId, year, unitId]) {
+      if (!/^(\$[1-9][0-9]*|[a-z_]+\.[a-z_]+)$/.test(ref)) throw new Error(`not a parameter reference or a column: ${ref}`);
+    }
+    return `(SELECT d.disbursed FROM progress_disbursements d JOIN progress_reports r ON r.id = d.report_id
+              WHERE d.line_id = ${lineId} AND r.year = ${year} AND r.unit_id = ${unitId} AND r.status = 'ACCEPTED'
+              ORDER BY r.half DESC LIMIT 1)`;
+  }
+
   /** The year and half-year of each progress report, by id (uuids); unknown ids are absent. */
   async periodsOf(ids: readonly string[], manager: Pick<EntityManager, 'query'> = this.dataSource.manager): Promise<Map<string, { year: number; half: number }>> {
     if (ids.length === 0) return new Map();
