@@ -186,6 +186,34 @@ describe('bad input hardening (e2e)', () => {
     });
   });
 
+  describe("a year's plan period and dates", () => {
+    const yearVersion = async () => ((await dof.get(`/fiscal-years/${DEMO_YEAR}`).expect(200)).body as { version: number }).version;
+    it.each([
+      ['a plan period not containing the year', async () => dof.patch(`/fiscal-years/${DEMO_YEAR}`).send({ version: await yearVersion(), planPeriod: '2016-2020' }), 'planPeriod', 'PLAN_PERIOD_OUTSIDE_YEAR'],
+      ['a plan period written backwards', async () => dof.patch(`/fiscal-years/${DEMO_YEAR}`).send({ version: await yearVersion(), planPeriod: '2015-2011' }), 'planPeriod', 'PLAN_PERIOD_ORDER'],
+      ['a new year outside its plan period', () => dof.post('/fiscal-years').send({ year: 2030, planPeriod: '2011-2015' }), 'planPeriod', 'PLAN_PERIOD_OUTSIDE_YEAR'],
+      ['a new year with a backwards plan period', () => dof.post('/fiscal-years').send({ year: 2030, planPeriod: '2035-2030' }), 'planPeriod', 'PLAN_PERIOD_ORDER'],
+      ['a submission deadline a century early', async () => dof.patch(`/fiscal-years/${DEMO_YEAR}`).send({ version: await yearVersion(), submissionDeadline: '1900-01-01' }), 'submissionDeadline', 'DATE_OUT_OF_YEAR'],
+      ['a committee deadline far ahead', async () => dof.patch(`/fiscal-years/${DEMO_YEAR}`).send({ version: await yearVersion(), committeeDeadline: '2099-12-31' }), 'committeeDeadline', 'DATE_OUT_OF_YEAR'],
+      ['a new year with a deadline years before it', () => dof.post('/fiscal-years').send({ year: 2030, planPeriod: '2026-2030', submissionDeadline: '2020-07-20' }), 'submissionDeadline', 'DATE_OUT_OF_YEAR'],
+      ['a report deadline far ahead', () => dic.put(`/fiscal-years/${DEMO_YEAR}/progress-deadlines/1`).send({ dueDate: '2099-12-31' }), 'dueDate', 'DATE_OUT_OF_YEAR'],
+    ])('refuses %s with 400 naming the field, and saves nothing', async (_label, send, field, code) => {
+      const before = await fingerprint();
+      const response = await send();
+      expect(response.status).toBe(400);
+      expect(response.body.details).toEqual([expect.objectContaining({ field, code })]);
+      expect(response.body.message).toMatch(new RegExp(`^${field}[: ].* / `));
+      expect(await fingerprint()).toEqual(before);
+      await dof.get('/fiscal-years/2030').expect(404);
+    });
+
+    it('takes a plan period of one year and dates from the year before to the year after', async () => {
+      await dof.post('/fiscal-years').send({ year: 2031, planPeriod: '2031-2031', submissionDeadline: '2030-01-01', committeeDeadline: '2032-12-31' }).expect(201);
+      const decided = (await dof.patch('/fiscal-years/2031').send({ version: 1, balancingDeadline: '2031-06-30' }).expect(200)).body as { planPeriod: string; version: number };
+      expect(decided).toMatchObject({ planPeriod: '2031-2031', version: 2 });
+    });
+  });
+
   describe('security headers', () => {
     it('sends helmet’s headers and no X-Powered-By, on the API and on errors', async () => {
       for (const response of [await request(t.http).get('/health'), await request(t.http).get('/nowhere'), await request(t.http).post('/auth/login').send({})]) {

@@ -3194,6 +3194,13 @@ export interface components {
             denominatorLabel: string | null;
             denominatorLabelEn: string | null;
             numeratorCapped: boolean;
+            /**
+             * @description The largest province value there can be (13 key databases listed), null when open
+             * @example 2.5
+             */
+            valueMax: string | null;
+            /** @description A count or a rank: province values are whole numbers */
+            wholeValues: boolean;
             source: string;
             version: number;
         };
@@ -3245,6 +3252,13 @@ export interface components {
             denominatorLabel: string | null;
             denominatorLabelEn: string | null;
             numeratorCapped: boolean;
+            /**
+             * @description The largest province value there can be (13 key databases listed), null when open
+             * @example 2.5
+             */
+            valueMax: string | null;
+            /** @description A count or a rank: province values are whole numbers */
+            wholeValues: boolean;
             source: string;
             version: number;
             provinceValues: components["schemas"]["ProvinceValueViewDto"][];

@@ -40,6 +40,11 @@ export const FRAMEWORK_MESSAGES = {
     vi: 'Dữ liệu {entity} đã được người khác thay đổi (phiên bản {expected} của bạn đã cũ), vui lòng tải lại',
     en: '{entityEn} was changed by someone else (your version {expected} is stale); reload and try again',
   },
+  // A change sent without `version` where there is already a value to replace (PUT of a half-year's value).
+  VERSION_REQUIRED: {
+    vi: 'version: đã có giá trị (phiên bản {current}), cần gửi version của giá trị được thay',
+    en: 'version: a value exists (version {current}); send the version of the value you replace',
+  },
   // PostgreSQL refusals a request can provoke.
   DUPLICATE_KEY: { vi: 'Đã có bản ghi với cùng khoá', en: 'A record with the same key already exists' },
   REFERENCE_VIOLATION: { vi: 'Bản ghi được tham chiếu không tồn tại hoặc đang được dùng', en: 'A referenced record does not exist or is still in use' },
@@ -58,5 +63,10 @@ export const FRAMEWORK_MESSAGES = {
   DECISION_DATE_OUT_OF_YEAR: {
     vi: 'ngày quyết định {date} phải nằm trong khoảng {from} đến {to} (quanh năm ngân sách {year})',
     en: 'the decision date {date} must fall between {from} and {to} (around fiscal year {year})',
+  },
+  // The same window for a year's other dates (deadlines): see common/time/decision-date.ts.
+  DATE_OUT_OF_YEAR: {
+    vi: 'ngày {date} phải nằm trong khoảng {from} đến {to} (quanh năm ngân sách {year})',
+    en: 'the date {date} must fall between {from} and {to} (around fiscal year {year})',
   },
 } as const satisfies Record<string, Message>;
