@@ -5,6 +5,7 @@ import { AppConfig } from './config/app-config.js';
 import { DATABASE_URL, dataSourceOptions } from './database/data-source-options.js';
 import { AllocationModule } from './modules/allocation/allocation.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
+import { AuditTrailModule } from './modules/audit-trail/audit-trail.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
 import { ConsolidationModule } from './modules/consolidation/consolidation.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         MonitoringModule,
         OpenDataModule,
         TreasuryModule,
+        AuditTrailModule,
         WebModule.forRoot(),
       ],
       providers: [

@@ -85,6 +85,81 @@ describe('the audit trail with names, and the floor across the plan’s years (e
     await officer.get('/audit/actors').expect(403);
   });
 
+  it('names a line deleted since from what its events kept: the year, its number and description', async () => {
+    const { version } = (await officer.get(`/estimates/${estimateId}`).expect(200)).body as { version: number };
+    const added = (await officer.post(`/estimates/${estimateId}/lines`).send({ ...lineBody({ description: 'Dòng sẽ xoá' }), version }).expect(201)).body as {
+      version: number;
+      lines: { id: string; lineNo: number; description: string }[];
+    };
+    const line = added.lines.find((l) => l.description === 'Dòng sẽ xoá')!;
+    await officer.delete(`/estimates/${estimateId}/lines/${line.id}`).query({ version: added.version }).expect(200);
+    const page = (await auditor.get('/audit').query({ entityType: 'estimate_line', entityId: line.id }).expect(200)).body as TrailPage;
+    expect(page.items.map((e) => [e.action, e.subject])).toEqual([
+      ['line.create', { year: 2013, half: null, lineNo: line.lineNo, description: 'Dòng sẽ xoá', name: null }],
+      ['line.delete', { year: 2013, half: null, lineNo: line.lineNo, description: 'Dòng sẽ xoá', name: null }],
+    ]);
+  });
+
+  describe('the time filter, on Vietnam’s clock', () => {
+    /** The instant on Vietnam's wall clock, without an offset: 2013-05-01T08:30:15.123. */
+    const vietnamWall = (iso: string, plusMs = 0) => new Date(Date.parse(iso) + 7 * 3600_000 + plusMs).toISOString().replace('Z', '');
+    const created = async () =>
+      ((await auditor.get('/audit').query({ entityId: estimateId, entityType: 'estimate' }).expect(200)).body as TrailPage & { items: { occurredAt: string }[] }).items[0];
+    const count = async (query: Record<string, string>) => ((await auditor.get('/audit').query({ entityId: estimateId, entityType: 'estimate', ...query }).expect(200)).body as TrailPage).total;
+
+    it('reads a time without an offset as Vietnam time, `from` inclusive and `to` exclusive', async () => {
+      const event = await created();
+      const wall = vietnamWall(event.occurredAt);
+      // Read as UTC, this wall-clock time would be seven hours after the event and leave it out.
+      expect(await count({ from: wall })).toBe(1);
+      expect(await count({ to: wall })).toBe(0);
+      expect(await count({ to: vietnamWall(event.occurredAt, 1) })).toBe(1);
+      expect(await count({ from: vietnamWall(event.occurredAt, 1) })).toBe(0);
+      // An offset written is honoured.
+      expect(await count({ from: event.occurredAt })).toBe(1);
+      expect(await count({ to: event.occurredAt })).toBe(0);
+    });
+
+    it('reads a date alone as the start of that day in Vietnam', async () => {
+      const event = await created();
+      const day = vietnamWall(event.occurredAt).slice(0, 10);
+      const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      expect(await count({ from: day, to: next })).toBe(1);
+      expect(await count({ to: day })).toBe(0);
+      expect(await count({ from: next })).toBe(0);
+    });
+
+    it.each([['2012'], ['2012-01'], ['2012-W01-1'], ['2012-032'], ['2012-01-01 08:00'], ['2013-02-29'], ['2012-01-01T25:00']])(
+      'refuses %s as from and as to with 400 naming the field, Vietnamese first',
+      async (text) => {
+        for (const field of ['from', 'to']) {
+          const response = await auditor.get('/audit').query({ [field]: text }).expect(400);
+          const details = response.body.details as { field: string; message: string }[];
+          expect(details.map((d) => d.field)).toEqual([field]);
+          expect(details[0].message).toMatch(new RegExp(`^${field} phải là ngày có thật .* / ${field} must be a real date`));
+        }
+      },
+    );
+
+    it('refuses `from` later than `to` with 400 naming both', async () => {
+      const response = await auditor.get('/audit').query({ from: '2013-05-02', to: '2013-05-01T23:59' }).expect(400);
+      const details = response.body.details as { field: string; code: string; message: string }[];
+      expect(details.map((d) => d.field)).toEqual(['from', 'to']);
+      expect(details[0].message).toMatch(/^from: from \(2013-05-02\) phải không muộn hơn to \(2013-05-01T23:59\) \/ from .* must not be later than to/);
+      // The same instant written two ways is no contradiction; an empty range answers nothing.
+      expect(await count({ from: '2013-05-01T07:00', to: '2013-05-01T00:00:00Z' })).toBe(0);
+    });
+  });
+
+  it('refuses an empty or unknown entity type with 400 listing the known ones', async () => {
+    for (const entityType of ['', 'estimates', 'unit']) {
+      const response = await auditor.get('/audit').query({ entityType }).expect(400);
+      const details = response.body.details as { field: string; message: string }[];
+      expect(details.map((d) => d.field)).toEqual(['entityType']);
+      expect(details[0].message).toMatch(/^entityType phải là một trong các giá trị: estimate, estimate_line, budget, fiscal_year, .*user \/ entityType must be one of/);
+    }
+  });
+
   it('gives the floor of every year of the plan: a year without lines has no figure, a year not yet approved no approved figure', async () => {
     const { planPeriod, years } = (await dof.get('/plan-periods/2011-2015/floor').expect(200)).body as { planPeriod: string; years: YearFloor[] };
     expect(planPeriod).toBe('2011-2015');

@@ -1,4 +1,6 @@
 import { DEMO_YEAR } from '../seeds/data/demo-estimates.js';
+import { ConsolidationService } from '../src/modules/consolidation/consolidation.service.js';
+import { consolidationBody } from '../src/modules/consolidation/dto/consolidation.response.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 interface Entry {
@@ -10,7 +12,7 @@ interface Consolidation {
   total: string;
   lineCount: number;
   estimateCount: number;
-  byUnit: { unitId: string; estimateId: string; amount: string; lineCount: number }[];
+  byUnit: { unitId: string; unitName: string; estimateId: string; status: string; amount: string; lineCount: number }[];
   byPlanArea: Entry[];
   byFundingSource: Entry[];
   byExpenditureType: Entry[];
@@ -94,5 +96,46 @@ describe('year-wide consolidation (e2e)', () => {
     expect(after.excluded).toEqual([expect.objectContaining({ estimateId: dropped.estimateId, reason: 'Chưa nộp' })]);
     expect(after.byPlanArea.reduce((sum, e) => sum + BigInt(e.amount), 0n)).toBe(BigInt(after.total));
     await (await t.as('dof.officer')).get('/fiscal-years/2031/consolidation').expect(404);
+  });
+
+  it('serves no stale list of units after writes this instance never saw (another instance, a script)', async () => {
+    // The province-wide list is kept per instance while the rows it was made from are unchanged;
+    // writes straight in SQL are what another instance's writes look like to this one.
+    const get = async (query: Record<string, string> = {}) =>
+      (await (await t.as('dof.officer')).get(`/fiscal-years/${DEMO_YEAR}/consolidation`).query(query).expect(200)).body as Consolidation;
+    // Each answer is the one built without the cache, in the same shape and order.
+    const uncached = async (statuses?: ('DRAFT' | 'SUBMITTED' | 'RETURNED' | 'BALANCED' | 'APPROVED')[]) =>
+      JSON.parse(JSON.stringify(consolidationBody(await t.app.get(ConsolidationService).consolidate(DEMO_YEAR, { statuses })))) as Consolidation;
+    const first = await get();
+    expect(await get()).toEqual(first);
+    expect(first).toEqual(await uncached());
+    const unit = first.byUnit.find((u) => u.lineCount > 0)!;
+
+    const [line] = await t.dataSource.query<[{ id: string }]>('SELECT id FROM estimate_lines WHERE estimate_id = $1 ORDER BY line_no LIMIT 1', [unit.estimateId]);
+    await t.dataSource.query('UPDATE estimate_lines SET amount = amount + 1000 WHERE id = $1', [line.id]);
+    const afterLine = await get();
+    expect(BigInt(afterLine.total)).toBe(BigInt(first.total) + 1000n);
+    expect(afterLine.byUnit.find((u) => u.estimateId === unit.estimateId)!.amount).toBe((BigInt(unit.amount) + 1000n).toString());
+    expect(afterLine).toEqual(await uncached());
+
+    await t.dataSource.query('UPDATE units SET name = $2 WHERE id = $1', [unit.unitId, 'Đơn vị đổi tên']);
+    const afterRename = await get();
+    expect(afterRename.byUnit.find((u) => u.unitId === unit.unitId)!.unitName).toBe('Đơn vị đổi tên');
+    expect(afterRename).toEqual(await uncached());
+
+    const status = unit.status === 'RETURNED' ? 'SUBMITTED' : 'RETURNED';
+    await t.dataSource.query('UPDATE estimates SET status = $2 WHERE id = $1', [unit.estimateId, status]);
+    const afterStatus = await get();
+    expect(afterStatus.byUnit.find((u) => u.estimateId === unit.estimateId)!.status).toBe(status);
+    expect(afterStatus).toEqual(await uncached());
+    // A status filter is kept apart from the whole list.
+    const filtered = await get({ status });
+    expect(filtered.byUnit.map((u) => u.estimateId)).toContain(unit.estimateId);
+    expect(filtered).toEqual(await uncached([status]));
+
+    await t.dataSource.query('DELETE FROM estimate_lines WHERE id = $1', [line.id]);
+    const afterDelete = await get();
+    expect(afterDelete.byUnit.find((u) => u.estimateId === unit.estimateId)!.lineCount).toBe(unit.lineCount - 1);
+    expect(afterDelete).toEqual(await uncached());
   });
 });

@@ -231,6 +231,19 @@ test('the auditor sees the chain verified, filters the trail by unit, subject, a
   await expect(page.getByTestId('trail-count')).toHaveText(`Sự kiện 1–${byActor.total} trong ${byActor.total}`);
   await expect(page.getByTestId('trail')).toContainText('Lập dự toán năm 2013 của Sở Giáo dục và Đào tạo');
 
+  // Year settings: what changed, old → new, money grouped as officials write it, with the reason.
+  const yearEvents = await apiGet<{ items: { action: string; before: { totalLocalExpenditure: string | null } }[] }>(page, `/audit?entityType=fiscal_year&entityId=${YEAR}`);
+  const update = yearEvents.items.find((e) => e.action === 'year.update')!;
+  await page.getByRole('button', { name: 'Bỏ lọc' }).click();
+  await page.getByLabel('Đối tượng').selectOption({ label: 'Thiết lập năm' });
+  await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+  const changed = page.getByTestId('trail').getByRole('row').filter({ hasText: 'Thay đổi thiết lập năm ngân sách 2013' });
+  const before = update.before.totalLocalExpenditure;
+  await expect(changed.getByTestId('setting-changes')).toHaveText(`Tổng chi ngân sách địa phương: ${before ? vnd(before) : '—'} → ${vnd('10000000000')}`);
+  await expect(changed).toContainText('Lý do: Dự toán chi ngân sách địa phương năm 2013 được HĐND tỉnh thông qua');
+  await expectAccessible(page, 'audit trail, year settings');
+  await screenshot(page, 'auditor-year-settings');
+
   // By time: a bad date is named; a range in the future holds nothing.
   await page.getByLabel('Từ ngày').fill('31/02/2013');
   await page.getByRole('button', { name: 'Lọc', exact: true }).click();

@@ -6,6 +6,7 @@ import { IsInt, IsISO8601, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, V
 import { message } from '../errors/messages.js';
 import { QUANTITY_PATTERN, VND_PATTERN } from '../money/vnd.js';
 import { VISIBLE_CHARACTER } from '../text/visible-text.js';
+import { parseVietnamInstant } from '../time/vietnam-time.js';
 
 export const VND_MESSAGE =
   '$property phải là số tiền nguyên (đồng), không âm, nhỏ hơn 10^18, viết bằng chuỗi chữ số / ' +
@@ -122,4 +123,24 @@ export function IsVersion(): PropertyDecorator {
 /** A record's version in a query or a form field (IsIntegerText): 1 … INT4_MAX. */
 export function IsVersionText(): PropertyDecorator {
   return applyDecorators(IsIntegerText(), Min(1), Max(INT4_MAX));
+}
+
+const INSTANT_MESSAGE =
+  '$property phải là ngày có thật YYYY-MM-DD hoặc ngày giờ YYYY-MM-DDTHH:mm[:ss], theo giờ Việt Nam khi không ghi múi giờ (Z, +07:00); ' +
+  'không nhận năm hay tháng đứng riêng / $property must be a real date YYYY-MM-DD or date-time YYYY-MM-DDTHH:mm[:ss], ' +
+  'on Vietnam time unless an offset (Z, +07:00) is given; a year or a month alone is not accepted';
+
+/**
+ * An instant as an official writes it (see parseVietnamInstant): a date (the start of that day in
+ * Vietnam) or a date and time, on Vietnam's clock unless the text names its offset. A year or a
+ * month alone is refused (400 naming the field) rather than guessed as the start or the end of it.
+ */
+export function IsVietnamInstant(): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isVietnamInstant',
+      validator: { validate: (value: unknown) => typeof value === 'string' && parseVietnamInstant(value) !== null, defaultMessage: () => INSTANT_MESSAGE },
+    },
+    { message: INSTANT_MESSAGE },
+  );
 }

@@ -12,5 +12,6 @@ import { BalancingRunsService } from './balancing-runs.service.js';
   imports: [AuthModule, CatalogModule, EstimatesModule, FloorModule, UnitsModule, WorkflowModule],
   controllers: [BalancingRunsController],
   providers: [BalancingRunsService],
+  exports: [BalancingRunsService],
 })
 export class AllocationModule {}

@@ -278,6 +278,13 @@ export class BalancingRunsService {
     });
   }
 
+  /** The year and name of each run, by id (uuids), as a person reads them; unknown ids are absent. */
+  async namesOf(ids: readonly string[], manager: Pick<EntityManager, 'query'> = this.dataSource.manager): Promise<Map<string, { year: number; name: string }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await manager.query<{ id: string; year: number; name: string }[]>('SELECT id, year, name FROM balancing_runs WHERE id = ANY($1::uuid[])', [ids]);
+    return new Map(rows.map((row) => [row.id, { year: row.year, name: row.name }]));
+  }
+
   /** The ceilings of a run, validated: one for all sources, or one per known funding source. */
   private ceilings(dto: CreateBalancingRunDto, kind: RunKind, picture: FullPicture, sources: ReadonlySet<string>): Record<string, string> {
     if (dto.ceiling !== undefined && dto.ceilingsBySource !== undefined) {

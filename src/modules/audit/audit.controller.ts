@@ -3,10 +3,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Permit } from '../../common/access/access.decorators.js';
 import { AuditService } from './audit.service.js';
 import { CheckpointsQuery } from './dto/checkpoints.query.js';
-import { ListAuditQuery } from './dto/list-audit.query.js';
 import { VerifyAuditDto } from './dto/verify-audit.dto.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';
-import { AuditActorsDto, AuditCheckpointsDto, AuditPageDto, AuditPublicKeyDto, AuditVerifyDto } from './dto/audit.response.js';
+import { AuditCheckpointsDto, AuditPublicKeyDto, AuditVerifyDto } from './dto/audit.response.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -14,20 +13,6 @@ import { AuditActorsDto, AuditCheckpointsDto, AuditPageDto, AuditPublicKeyDto, A
 @Controller('audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
-
-  /** Events filtered by entity, unit, actor and time, oldest first (or newest), each with its names. */
-  @Get()
-  @Endpoint({ summary: 'Audit events by entity, unit, actor and time, oldest first (order=desc: newest first), with names', response: AuditPageDto })
-  list(@Query() query: ListAuditQuery) {
-    return this.audit.list(query);
-  }
-
-  /** Everyone who appears in the trail as an actor, with their full names (the actor filter's choices). */
-  @Get('actors')
-  @Endpoint({ summary: 'Everyone who acted in the audit trail, with full names', response: AuditActorsDto })
-  actors() {
-    return this.audit.actors();
-  }
 
   /**
    * Verifies the chain (numbering, links, content hashes, MACs) against the checkpoints kept in

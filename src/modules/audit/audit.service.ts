@@ -5,15 +5,14 @@ import { InvalidInputError } from '../../common/errors/domain-error.js';
 import { AppConfig } from '../../config/app-config.js';
 import type { Actor } from '../../common/access/actor.js';
 import { type AuditKeys, type Checkpoint, checkpointValid, eventMac, macMatches, publicKeyPem, signCheckpoint, type UnsignedCheckpoint } from './anchor.js';
-import type { ListAuditQuery } from './dto/list-audit.query.js';
-import { type AuditActor, auditActors, type AuditTrailPage, auditTrailPage } from './audit-trail.js';
+import type { AuditEntityType } from './entity-types.js';
 import { type EventRow, eventOfRow } from './event-row.js';
 import { type AnchoredBreak, AnchoredChainVerifier, type AnchoredEvent, type ChainedEventContent, eventHash } from './hash-chain.js';
 
 export interface AuditRecord {
   actor: Actor | null;
   unitId: string | null;
-  entityType: string;
+  entityType: AuditEntityType;
   entityId: string;
   action: string;
   before?: unknown;
@@ -46,6 +45,18 @@ export const AUDIT_KEYS = Symbol('AUDIT_KEYS');
 function plainJson(value: unknown): unknown {
   if (value === undefined) return null;
   return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as unknown;
+}
+
+/** Which events a page holds: each field narrows (all together). */
+export interface AuditEventFilter {
+  entityType?: AuditEntityType;
+  entityId?: string;
+  unitId?: string;
+  actorId?: string;
+  /** From this instant (inclusive): ISO 8601 with its offset. */
+  from?: string;
+  /** Until this instant (exclusive): ISO 8601 with its offset. */
+  to?: string;
 }
 
 /** Runs SQL with positional parameters: a TypeORM DataSource or EntityManager, or a pg client. */
@@ -235,14 +246,54 @@ export class AuditService implements OnModuleInit {
     );
   }
 
-  /** A page of events matching the filters, with names (audit-trail.ts), and how many match. */
-  list(query: ListAuditQuery): Promise<AuditTrailPage> {
-    return auditTrailPage(this.dataSource, query);
+  /**
+   * One page of events matching `filter`, in chain order (`desc`: newest first), and how many match
+   * on all pages. The events alone, as recorded: whoever reads them names their subjects through
+   * the owners of those (the auditor's trail, src/modules/audit-trail). `from` (inclusive) and `to`
+   * (exclusive) are ISO 8601 instants with their offset. `manager` reads in a caller's transaction.
+   */
+  async page(
+    filter: AuditEventFilter,
+    { order, limit, offset }: { order: 'asc' | 'desc'; limit: number; offset: number },
+    manager: Pick<EntityManager, 'query'> = this.dataSource.manager,
+  ): Promise<{ items: AnchoredEvent[]; total: number }> {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      clauses.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.entityType !== undefined) add('a.entity_type = ?', filter.entityType);
+    if (filter.entityId !== undefined) add('a.entity_id = ?', filter.entityId);
+    if (filter.unitId !== undefined) add('a.unit_id = ?', filter.unitId);
+    if (filter.actorId !== undefined) add('a.actor_id = ?', filter.actorId);
+    if (filter.from !== undefined) add('a.occurred_at >= ?::timestamptz', filter.from);
+    if (filter.to !== undefined) add('a.occurred_at < ?::timestamptz', filter.to);
+    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const direction = order === 'desc' ? 'DESC' : 'ASC';
+    const [{ total }] = await manager.query<{ total: string }[]>(`SELECT count(*)::text AS total FROM audit_events a ${where}`, params);
+    const rows = await manager.query<EventRow[]>(
+      `SELECT a.id::text AS id, a.seq::text AS seq, a.occurred_at, a.actor_id, a.actor_name, a.unit_id, a.entity_type, a.entity_id, a.action,
+              a.before, a.after, a.reason, a.prev_hash, a.hash, a.mac
+         FROM audit_events a ${where}
+        ORDER BY a.seq ${direction} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, limit, offset],
+    );
+    return { items: rows.map(eventOfRow), total: Number(total) };
   }
 
-  /** Everyone who acted in the trail, for the actor filter. */
-  async actors(): Promise<{ items: AuditActor[] }> {
-    return { items: await auditActors(this.dataSource) };
+  /**
+   * Everyone who appears in the trail as an actor: their id and the username their latest event
+   * kept, by id.
+   */
+  async actors(manager: Pick<EntityManager, 'query'> = this.dataSource.manager): Promise<{ actorId: string; actorName: string | null }[]> {
+    const rows = await manager.query<{ actor_id: string; actor_name: string | null }[]>(
+      `SELECT DISTINCT ON (a.actor_id) a.actor_id, a.actor_name
+         FROM audit_events a
+        WHERE a.actor_id IS NOT NULL
+        ORDER BY a.actor_id, a.seq DESC`,
+    );
+    return rows.map((row) => ({ actorId: row.actor_id, actorName: row.actor_name }));
   }
 
   /**

@@ -9,6 +9,7 @@ import { FloorService } from '../floor/floor.service.js';
 import type { EstimateStatus } from '../estimates/domain/estimate-status.js';
 import { EstimateLedger, type LedgerEstimate } from '../estimates/ledger/estimate-ledger.js';
 import { type KeptDimensions, type KeptMeasures, sumAll, sumBy } from '../estimates/domain/kept-measures.js';
+import { byUnitBody, consolidationBody } from './dto/consolidation.response.js';
 
 export interface ConsolidationEntry {
   code: string;
@@ -49,6 +50,25 @@ export interface Consolidation {
   floor: (FloorFigures & { floorPolicy: 'STOP' | 'WARN'; warning: string | null }) | null;
 }
 
+/** What the answer lists unit by unit: it depends on the estimates and the units only. */
+interface UnitPart {
+  estimateCount: number;
+  estimateIds: string[];
+  byUnit: UnitConsolidationEntry[];
+  excluded: Consolidation['excluded'];
+  byChapter: ConsolidationEntry[];
+}
+
+/** A province-wide unit part kept as JSON, with the fingerprint of the rows it was made from. */
+interface CachedUnitPart {
+  fingerprint: string;
+  byUnitJson: Buffer;
+  part: Omit<UnitPart, 'byUnit' | 'estimateIds'>;
+}
+
+/** Answers kept per instance (year × status filter); each is one JSON list of the units, 3.5 MB at national scale. */
+const CACHED_ANSWERS = 8;
+
 /**
  * Year-wide totals by unit, plan area, funding source and expenditure type, from the estimate
  * ledger's kept totals (kept equal to the sums of the lines in every write's transaction), read in
@@ -57,13 +77,20 @@ export interface Consolidation {
  * totals through EstimateLedger.
  *
  * What it costs at national scale (13,000 units, 650,000 lines; README, "The estimate ledger at
- * national scale"): no line is read. Four reads of a few rows each (the year, its buckets, the
- * floor's figures) and two of one row per unit (the estimates with their kept totals, the units'
- * names); the answer lists every unit, so the floor of its cost is those 13,000 rows and the
- * 3.5 MB of JSON they make (see `consolidationBody`).
+ * national scale"): no line is read. The year-wide figures come from a few thousand kept buckets
+ * and the floor's figures; the list of units (one row per unit from the ledger and one from the
+ * registry, then 3.5 MB of JSON) is the rest, and most of the cost. `consolidationJson` keeps that
+ * list as JSON per instance and serves it again while the rows it was made from are unchanged:
+ * each request reads, in its own snapshot, the fingerprints of the year's estimates (with their
+ * kept totals and exclusions) and of the units (`EstimateLedger.estimatesFingerprint`,
+ * `UnitsService.fingerprint`: row versions, so a write by any instance, a script or psql changes
+ * them), and builds the list again when either differs. Everything else is read fresh every time.
  */
 @Injectable()
 export class ConsolidationService {
+  /** Keyed by year and status filter; the oldest entry goes first when full. */
+  private readonly cache = new Map<string, CachedUnitPart>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly floor: FloorService,
@@ -81,44 +108,60 @@ export class ConsolidationService {
     { statuses, unitScope = null }: { statuses?: EstimateStatus[]; unitScope?: ReadonlySet<string> | null } = {},
   ): Promise<Consolidation> {
     // One snapshot for every figure, so that each total equals the sum of its parts.
-    return this.dataSource.transaction('REPEATABLE READ', (manager) => this.consolidateIn(manager, year, statuses, unitScope));
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await this.fiscalYears.assertExists(year, manager);
+      const wanted = statuses && statuses.length > 0 ? statuses : undefined;
+      const units = await this.unitPart(manager, year, wanted, unitScope);
+      return { ...(await this.yearPart(manager, year, wanted, unitScope, units)), byUnit: units.byUnit };
+    });
   }
 
-  private async consolidateIn(
-    manager: EntityManager,
+  /**
+   * The same answer as `consolidate`, as its JSON body (UTF-8; `consolidationBody`'s shape). The
+   * province-wide list of units is served from this instance's cache while its fingerprint holds
+   * (see the class's docs); a unit's users get theirs built each time (a few rows).
+   */
+  async consolidationJson(
     year: number,
-    statuses: EstimateStatus[] | undefined,
-    unitScope: ReadonlySet<string> | null,
-  ): Promise<Consolidation> {
-    await this.fiscalYears.assertExists(year, manager);
-    const wanted = statuses && statuses.length > 0 ? statuses : undefined;
+    { statuses, unitScope = null }: { statuses?: EstimateStatus[]; unitScope?: ReadonlySet<string> | null } = {},
+  ): Promise<Buffer> {
+    if (unitScope !== null) return Buffer.from(JSON.stringify(consolidationBody(await this.consolidate(year, { statuses, unitScope }))));
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await this.fiscalYears.assertExists(year, manager);
+      const wanted = statuses && statuses.length > 0 ? statuses : undefined;
+      const fingerprint = `${await this.ledger.estimatesFingerprint(manager, year)}|${await this.units.fingerprint(manager)}`;
+      const key = `${year}|${[...new Set(wanted ?? [])].sort().join(',')}`;
+      let cached = this.cache.get(key);
+      if (cached?.fingerprint !== fingerprint) {
+        const units = await this.unitPart(manager, year, wanted, null);
+        const part = { estimateCount: units.estimateCount, excluded: units.excluded, byChapter: units.byChapter };
+        cached = { fingerprint, byUnitJson: Buffer.from(JSON.stringify(byUnitBody(units.byUnit))), part };
+        this.cache.delete(key);
+        this.cache.set(key, cached);
+        if (this.cache.size > CACHED_ANSWERS) this.cache.delete(this.cache.keys().next().value!);
+      }
+      // The year-wide figures (a few thousand buckets, the floor), fresh in this snapshot.
+      const rest = await this.yearPart(manager, year, wanted, null, { ...cached.part, estimateIds: [] });
+      // Spliced in `ConsolidationDto`'s order: the figures before the list, the list, the rest.
+      const body = consolidationBody({ ...rest, byUnit: [] });
+      const head = JSON.stringify({ year: body.year, statuses: body.statuses, estimateCount: body.estimateCount, lineCount: body.lineCount, total: body.total });
+      const after = { ...body } as Partial<typeof body>;
+      for (const key of ['year', 'statuses', 'estimateCount', 'lineCount', 'total', 'byUnit'] as const) delete after[key];
+      return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"byUnit":`), cached.byUnitJson, Buffer.from(`,${JSON.stringify(after).slice(1)}`)]);
+    });
+  }
+
+  /** The estimates unit by unit: the list, the excluded ones, the chapters' totals. */
+  private async unitPart(manager: EntityManager, year: number, wanted: EstimateStatus[] | undefined, unitScope: ReadonlySet<string> | null): Promise<UnitPart> {
     // Each estimate with its own kept totals and its exclusion, in one read (one row per unit).
     const listed = await this.ledger.estimates(manager, year, { statuses: wanted, unitIds: unitScope === null ? undefined : [...unitScope] });
     const ordered = await this.byUnitCode(manager, listed, unitScope);
-
     // Excluded from the consolidated budget: out of every total (as in the budget, the floor and
     // the workbook), listed apart.
     const estimates = ordered.filter(([e]) => e.exclusionReason === null);
     const excluded = ordered
       .filter(([e]) => e.exclusionReason !== null)
       .map(([e, unit]) => ({ unitId: e.unitId, unitCode: unit.code, unitName: unit.name, estimateId: e.id, status: e.status, reason: e.exclusionReason! }));
-    // The ledger's kept totals, never the lines: province-wide from the year's buckets (a few
-    // thousand rows however large the year), for a unit's users from their estimates' parts.
-    const parts: (KeptMeasures & KeptDimensions)[] =
-      unitScope === null
-        ? await this.ledger.yearBuckets(manager, year, { statuses: wanted, excluded: false })
-        : await this.ledger.estimateBuckets(manager, { estimateIds: estimates.map(([e]) => e.id) }, { parts: true });
-    const grand = sumAll(parts);
-    const entries = (sums: Map<string, KeptMeasures>): ConsolidationEntry[] =>
-      [...sums.entries()].map(([code, m]) => ({ code, amount: m.requested, lineCount: m.lineCount }));
-    let floor: Consolidation['floor'] = null;
-    if (unitScope === null) {
-      const picture = await this.floor.picture(year, manager, { ruleLines: false });
-      const figures = floorFigures(picture.settings, picture.sourceTotals);
-      const [check] = checkRules(picture, [floorRule]);
-      const warning = check && !check.passed ? check.message : null;
-      floor = { ...figures, floorPolicy: picture.settings.floorPolicy, warning };
-    }
     // A unit's chapter holds all of its lines: the chapter totals are its units' estimate totals.
     const chapters = new Map<string, ConsolidationEntry>();
     for (const [estimate, unit] of estimates) {
@@ -128,11 +171,8 @@ export class ConsolidationService {
       chapters.set(code, { code, amount: entry.amount + estimate.requested, lineCount: entry.lineCount + estimate.lineCount });
     }
     return {
-      year,
-      statuses: wanted ?? null,
       estimateCount: estimates.length,
-      lineCount: grand.lineCount,
-      total: grand.requested,
+      estimateIds: estimates.map(([e]) => e.id),
       // Units with an estimate but no lines yet are listed with 0.
       byUnit: estimates.map(([estimate, unit]) => ({
         unitId: estimate.unitId,
@@ -146,10 +186,46 @@ export class ConsolidationService {
         lineCount: estimate.lineCount,
       })),
       excluded,
+      byChapter: [...chapters.values()].sort((a, b) => a.code.localeCompare(b.code)),
+    };
+  }
+
+  /** Everything but the list of units: the year's totals by dimension and the floor. */
+  private async yearPart(
+    manager: EntityManager,
+    year: number,
+    wanted: EstimateStatus[] | undefined,
+    unitScope: ReadonlySet<string> | null,
+    units: Omit<UnitPart, 'byUnit'>,
+  ): Promise<Omit<Consolidation, 'byUnit'>> {
+    // The ledger's kept totals, never the lines: province-wide from the year's buckets (a few
+    // thousand rows however large the year), for a unit's users from their estimates' parts.
+    const parts: (KeptMeasures & KeptDimensions)[] =
+      unitScope === null
+        ? await this.ledger.yearBuckets(manager, year, { statuses: wanted, excluded: false })
+        : await this.ledger.estimateBuckets(manager, { estimateIds: units.estimateIds }, { parts: true });
+    const grand = sumAll(parts);
+    const entries = (sums: Map<string, KeptMeasures>): ConsolidationEntry[] =>
+      [...sums.entries()].map(([code, m]) => ({ code, amount: m.requested, lineCount: m.lineCount }));
+    let floor: Consolidation['floor'] = null;
+    if (unitScope === null) {
+      const picture = await this.floor.picture(year, manager, { ruleLines: false });
+      const figures = floorFigures(picture.settings, picture.sourceTotals);
+      const [check] = checkRules(picture, [floorRule]);
+      const warning = check && !check.passed ? check.message : null;
+      floor = { ...figures, floorPolicy: picture.settings.floorPolicy, warning };
+    }
+    return {
+      year,
+      statuses: wanted ?? null,
+      estimateCount: units.estimateCount,
+      lineCount: grand.lineCount,
+      total: grand.requested,
+      excluded: units.excluded,
       byPlanArea: entries(sumBy(parts, (p) => p.planAreaCode)),
       byFundingSource: entries(sumBy(parts, (p) => p.fundingSourceCode)),
       byExpenditureType: entries(sumBy(parts, (p) => p.expenditureTypeCode)),
-      byChapter: [...chapters.values()].sort((a, b) => a.code.localeCompare(b.code)),
+      byChapter: units.byChapter,
       byLoaiKhoan: entries(sumBy(parts, (p) => p.loaiKhoan)),
       byMucTieuMuc: entries(sumBy(parts, (p) => p.mucTieuMuc)),
       floor,

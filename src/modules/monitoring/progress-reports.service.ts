@@ -334,6 +334,13 @@ export class ProgressReportsService {
     );
   }
 
+  /** The year and half-year of each progress report, by id (uuids); unknown ids are absent. */
+  async periodsOf(ids: readonly string[], manager: Pick<EntityManager, 'query'> = this.dataSource.manager): Promise<Map<string, { year: number; half: number }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await manager.query<{ id: string; year: number; half: number }[]>('SELECT id, year, half FROM progress_reports WHERE id = ANY($1::uuid[])', [ids]);
+    return new Map(rows.map((row) => [row.id, { year: row.year, half: row.half }]));
+  }
+
   /** The body of `update`, inside its transaction; throws NothingChanged when the figures and note stay as they were. */
   private async edit(
     manager: EntityManager,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError } from '../../common/errors/domain-error.js';
 import { normaliseDecimal } from '../../common/money/vnd.js';
 import { message } from '../../common/errors/messages.js';
@@ -223,5 +223,12 @@ export class TargetsService {
       });
     });
     return deadlineOf(this.dataSource.manager, year, half);
+  }
+
+  /** The code and indicator (Vietnamese) of each plan target, by id (uuids); unknown ids are absent. */
+  async labelsOf(ids: readonly string[], manager: Pick<EntityManager, 'query'> = this.dataSource.manager): Promise<Map<string, { code: string; indicator: string }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await manager.query<{ id: string; code: string; indicator: string }[]>('SELECT id, code, indicator FROM plan_targets WHERE id = ANY($1::uuid[])', [ids]);
+    return new Map(rows.map((row) => [row.id, { code: row.code, indicator: row.indicator }]));
   }
 }

@@ -254,6 +254,13 @@ export class SupportService {
     return unlessNothingChanged(() => this.putCandidates(year, id, dto, actor, idempotencyKey), () => this.get(year, id));
   }
 
+  /** The fiscal year of each support round, by id (uuids); unknown ids are absent. */
+  async roundYears(ids: readonly string[], manager: Pick<EntityManager, 'query'> = this.dataSource.manager): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await manager.query<{ id: string; year: number }[]>('SELECT id, year FROM support_rounds WHERE id = ANY($1::uuid[])', [ids]);
+    return new Map(rows.map((row) => [row.id, row.year]));
+  }
+
   /** The body of `replaceCandidates`; throws NothingChanged (rolling back) when the candidates come back as they are. */
   private putCandidates(year: number, id: string, dto: ReplaceCandidatesDto, actor: Actor, idempotencyKey?: string) {
     return this.dataSource.transaction(async (manager) => {

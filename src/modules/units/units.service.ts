@@ -97,6 +97,19 @@ export class UnitsService {
       : manager.query<UnitName[]>(`SELECT ${NAME_COLUMNS} FROM units WHERE kind = $1 ORDER BY code, id`, [kind]);
   }
 
+  /**
+   * A fingerprint of the whole registry: every unit by id and row version (`xmin`), hashed (64 bits)
+   * and summed, with the count. Any insert, update or delete of a unit changes it (but for a 2^-64
+   * chance of two changes cancelling out); read in the same snapshot as an answer built from
+   * `directory()` or `namesOf()`, it tells whether that answer still holds.
+   */
+  async fingerprint(manager: Reader = this.units.manager): Promise<string> {
+    const [{ fingerprint }] = await manager.query<[{ fingerprint: string }]>(
+      `SELECT count(*)::text || ':' || COALESCE(sum(hashtextextended(id::text || '/' || xmin::text, 0)), 0)::text AS fingerprint FROM units`,
+    );
+    return fingerprint;
+  }
+
   /** A unit and every unit under it (a district and its communes), as ids; empty for an unknown unit. */
   async scopeOf(unitId: string, manager: Reader = this.units.manager): Promise<string[]> {
     if (!isUuid(unitId)) return [];

@@ -2,40 +2,6 @@
 // Never edit by hand: change the controllers and DTOs, then run the script again.
 
 export interface paths {
-    "/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Audit events by entity, unit, actor and time, oldest first (order=desc: newest first), with names */
-        get: operations["Audit_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/audit/actors": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Everyone who acted in the audit trail, with full names */
-        get: operations["Audit_actors"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/audit/verify": {
         parameters: {
             query?: never;
@@ -1239,6 +1205,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit events by entity, unit, actor and time, oldest first (order=desc: newest first), with names */
+        get: operations["AuditTrail_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/actors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everyone who acted in the audit trail, with full names */
+        get: operations["AuditTrail_actors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1277,73 +1277,6 @@ export interface components {
              */
             message: string;
             details?: components["schemas"]["FieldProblemDto"][];
-        };
-        AuditSubjectDto: {
-            /** @description Fiscal year of the estimate, line, budget, settings, run, round or report */
-            year: number | null;
-            /** @description Half-year of a progress report or deadline */
-            half: number | null;
-            /** @description Line number (STT) in its estimate */
-            lineNo: number | null;
-            /** @description The line's description */
-            description: string | null;
-            /** @description A run's name, a target's code and indicator, a user's full name */
-            name: string | null;
-        };
-        AuditTrailEventDto: {
-            /**
-             * @description bigserial, as a string of digits
-             * @example 42
-             */
-            id: string;
-            /** Format: date-time */
-            occurredAt: string;
-            /** Format: uuid */
-            actorId: string | null;
-            actorName: string | null;
-            /** Format: uuid */
-            unitId: string | null;
-            /** @example estimate */
-            entityType: string;
-            entityId: string;
-            /** @example estimate.submit */
-            action: string;
-            before: {
-                [key: string]: unknown;
-            } | null;
-            after: {
-                [key: string]: unknown;
-            } | null;
-            reason: string | null;
-            prevHash: string | null;
-            hash: string;
-            /**
-             * @description Number in the chain: 1, 2, 3 … without gaps (a string of digits)
-             * @example 42
-             */
-            seq: string;
-            /** @description HMAC of (seq, hash) keyed outside the database */
-            mac: string | null;
-            /** @description The actor's full name (the event keeps the username) */
-            actorFullName: string | null;
-            unitName: string | null;
-            subject: components["schemas"]["AuditSubjectDto"];
-        };
-        AuditPageDto: {
-            items: components["schemas"]["AuditTrailEventDto"][];
-            limit: number;
-            offset: number;
-            /** @description Events matching the filters, all pages together */
-            total: number;
-        };
-        AuditActorDto: {
-            /** Format: uuid */
-            actorId: string;
-            username: string | null;
-            fullName: string | null;
-        };
-        AuditActorsDto: {
-            items: components["schemas"]["AuditActorDto"][];
         };
         ChainHeadDto: {
             /** @example 42 */
@@ -3648,6 +3581,73 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        AuditSubjectDto: {
+            /** @description Fiscal year of the estimate, line, budget, settings, run, round or report */
+            year: number | null;
+            /** @description Half-year of a progress report or deadline */
+            half: number | null;
+            /** @description Line number (STT) in its estimate */
+            lineNo: number | null;
+            /** @description The line's description */
+            description: string | null;
+            /** @description A run's name, a target's code and indicator, a user's full name */
+            name: string | null;
+        };
+        AuditTrailEventDto: {
+            /**
+             * @description bigserial, as a string of digits
+             * @example 42
+             */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            actorId: string | null;
+            actorName: string | null;
+            /** Format: uuid */
+            unitId: string | null;
+            /** @example estimate */
+            entityType: string;
+            entityId: string;
+            /** @example estimate.submit */
+            action: string;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            reason: string | null;
+            prevHash: string | null;
+            hash: string;
+            /**
+             * @description Number in the chain: 1, 2, 3 … without gaps (a string of digits)
+             * @example 42
+             */
+            seq: string;
+            /** @description HMAC of (seq, hash) keyed outside the database */
+            mac: string | null;
+            /** @description The actor's full name (the event keeps the username) */
+            actorFullName: string | null;
+            unitName: string | null;
+            subject: components["schemas"]["AuditSubjectDto"];
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditTrailEventDto"][];
+            limit: number;
+            offset: number;
+            /** @description Events matching the filters, all pages together */
+            total: number;
+        };
+        AuditActorDto: {
+            /** Format: uuid */
+            actorId: string;
+            username: string | null;
+            fullName: string | null;
+        };
+        AuditActorsDto: {
+            items: components["schemas"]["AuditActorDto"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -3657,75 +3657,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    Audit_list: {
-        parameters: {
-            query?: {
-                limit?: number;
-                offset?: number;
-                entityType?: string;
-                entityId?: string;
-                unitId?: string;
-                actorId?: string;
-                /** @description From this time (inclusive), ISO 8601 */
-                from?: string;
-                /** @description Until this time (exclusive), ISO 8601 */
-                to?: string;
-                /** @description Oldest first (asc) or newest first (desc) */
-                order?: "asc" | "desc";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuditPageDto"];
-                };
-            };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    Audit_actors: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuditActorsDto"];
-                };
-            };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
     Audit_verify: {
         parameters: {
             query?: never;
@@ -6485,6 +6416,76 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditTrail_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description What the events are about (400 listing the known types for any other, the empty one included) */
+                entityType?: "estimate" | "estimate_line" | "budget" | "fiscal_year" | "balancing_run" | "support_round" | "progress_report" | "progress_deadline" | "plan_target" | "user";
+                entityId?: string;
+                unitId?: string;
+                actorId?: string;
+                /** @description From this instant (inclusive): a date YYYY-MM-DD (the start of that day in Vietnam) or a date-time YYYY-MM-DDTHH:mm[:ss[.ffffff]], read on Vietnam time (UTC+7) unless it names its offset (Z, +07:00); a year or a month alone is refused (400 naming the field) */
+                from?: string;
+                /** @description Until this instant (exclusive): a date YYYY-MM-DD (the start of that day in Vietnam) or a date-time YYYY-MM-DDTHH:mm[:ss[.ffffff]], read on Vietnam time (UTC+7) unless it names its offset (Z, +07:00); a year or a month alone is refused (400 naming the field) */
+                to?: string;
+                /** @description Oldest first (asc) or newest first (desc) */
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditTrail_actors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActorsDto"];
                 };
             };
             /** @description Error */

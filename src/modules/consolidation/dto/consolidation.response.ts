@@ -2,7 +2,7 @@ import { ApiEnum, ApiInt, ApiMoney, ApiNested, ApiText, ApiUuid } from '../../..
 import { FloorFiguresDto } from '../../floor/dto/floor.response.js';
 import { FLOOR_POLICIES } from '../../fiscal-years/entities/fiscal-year.entity.js';
 import { ESTIMATE_STATUSES, type EstimateStatus } from '../../estimates/domain/estimate-status.js';
-import type { Consolidation, ConsolidationEntry } from '../consolidation.service.js';
+import type { Consolidation, ConsolidationEntry, UnitConsolidationEntry } from '../consolidation.service.js';
 
 export class ConsolidationEntryDto {
   @ApiText() code!: string;
@@ -62,6 +62,21 @@ export class ConsolidationDto {
  * and turns V8's fast serialiser off; mapping the amounts here first is ~4× cheaper at national
  * scale (README, "The estimate ledger at national scale").
  */
+/** The list of units as JSON entries (amounts as digit strings). */
+export function byUnitBody(list: readonly UnitConsolidationEntry[]): UnitConsolidationEntryDto[] {
+  return list.map((u) => ({
+    unitId: u.unitId,
+    unitCode: u.unitCode,
+    unitName: u.unitName,
+    budgetRelationCode: u.budgetRelationCode,
+    chapterCode: u.chapterCode,
+    estimateId: u.estimateId,
+    status: u.status,
+    amount: u.amount.toString(),
+    lineCount: u.lineCount,
+  }));
+}
+
 const digits = (amount: bigint | null): string | null => (amount === null ? null : amount.toString());
 
 export function consolidationBody(c: Consolidation): ConsolidationDto {
@@ -72,17 +87,7 @@ export function consolidationBody(c: Consolidation): ConsolidationDto {
     estimateCount: c.estimateCount,
     lineCount: c.lineCount,
     total: c.total.toString(),
-    byUnit: c.byUnit.map((u) => ({
-      unitId: u.unitId,
-      unitCode: u.unitCode,
-      unitName: u.unitName,
-      budgetRelationCode: u.budgetRelationCode,
-      chapterCode: u.chapterCode,
-      estimateId: u.estimateId,
-      status: u.status,
-      amount: u.amount.toString(),
-      lineCount: u.lineCount,
-    })),
+    byUnit: byUnitBody(c.byUnit),
     excluded: c.excluded.map((e) => ({ ...e })),
     byPlanArea: entries(c.byPlanArea),
     byFundingSource: entries(c.byFundingSource),

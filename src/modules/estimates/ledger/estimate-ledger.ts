@@ -148,6 +148,27 @@ export class EstimateLedger {
     }));
   }
 
+  /**
+   * A fingerprint of the year's estimates as `estimates(…)` lists them: every estimate row, its own
+   * kept totals row and its exclusion, each by id and row version (`xmin`, the transaction that
+   * wrote that version), hashed (64 bits) and summed, with the count. Any insert, update or delete
+   * of one of those rows changes it (but for a 2^-64 chance of two changes cancelling out); read in
+   * the same snapshot as an answer derived from `estimates(…)`, it tells whether that answer still
+   * holds. A text such as `13000:-8212766401452391`.
+   */
+  async estimatesFingerprint(manager: EntityManager, year: number): Promise<string> {
+    const [{ fingerprint }] = await manager.query<[{ fingerprint: string }]>(
+      `SELECT count(*)::text || ':' || COALESCE(sum(hashtextextended(
+                e.id::text || '/' || e.xmin::text || '/' || COALESCE(t.xmin::text, '-') || '/' || COALESCE(bx.xmin::text, '-'), 0)), 0)::text AS fingerprint
+         FROM estimates e
+         LEFT JOIN estimate_totals t ON t.estimate_id = e.id AND t.plan_area_code = ''
+         LEFT JOIN budget_exclusions bx ON bx.estimate_id = e.id
+        WHERE e.year = $1`,
+      [year],
+    );
+    return fingerprint;
+  }
+
   /** The year's kept totals by status, exclusion and dimension (see `yearBuckets`). */
   yearBuckets(manager: EntityManager, year: number, filter: { statuses?: readonly EstimateStatus[]; excluded?: boolean } = {}): Promise<YearBucket[]> {
     return yearBuckets(manager, year, filter);
@@ -174,13 +195,23 @@ export class EstimateLedger {
     return estimate?.id ?? null;
   }
 
-  /** The number and description of lines, as a person reads them; a line deleted since is absent. */
-  async lineLabels(manager: EntityManager, lineIds: readonly string[]): Promise<Map<string, { lineNo: number; description: string }>> {
-    const rows = await manager.query<{ id: string; line_no: number; description: string }[]>(
-      'SELECT id, line_no, description FROM estimate_lines WHERE id = ANY($1::uuid[])',
+  /**
+   * The number and description of lines, as a person reads them, with their estimate's id; a line
+   * deleted since is absent. `lineIds` are uuids.
+   */
+  async lineLabels(manager: Pick<EntityManager, 'query'>, lineIds: readonly string[]): Promise<Map<string, { lineNo: number; description: string; estimateId: string }>> {
+    const rows = await manager.query<{ id: string; line_no: number; description: string; estimate_id: string }[]>(
+      'SELECT id, line_no, description, estimate_id FROM estimate_lines WHERE id = ANY($1::uuid[])',
       [lineIds],
     );
-    return new Map(rows.map((row) => [row.id, { lineNo: row.line_no, description: row.description }]));
+    return new Map(rows.map((row) => [row.id, { lineNo: row.line_no, description: row.description, estimateId: row.estimate_id }]));
+  }
+
+  /** The fiscal year of each estimate, by id (uuids); unknown ids are absent. */
+  async estimateYears(manager: Pick<EntityManager, 'query'>, estimateIds: readonly string[]): Promise<Map<string, number>> {
+    if (estimateIds.length === 0) return new Map();
+    const rows = await manager.query<{ id: string; year: number }[]>('SELECT id, year FROM estimates WHERE id = ANY($1::uuid[])', [estimateIds]);
+    return new Map(rows.map((row) => [row.id, row.year]));
   }
 
   /** How many lines the year's budget holds (excluded estimates left out), from the kept totals. */

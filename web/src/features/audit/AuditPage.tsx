@@ -1,7 +1,7 @@
 // The auditor's screen (also DOF's and the chair's): the chain's verification and the anchor's state
 // in plain words, then the audit trail filtered by unit, subject, actor and time, newest first, each
 // event written as a sentence with names (who, what, on which estimate or line), page by page.
-import { Alert, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, List, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,11 +11,13 @@ import type { components } from '../../api/schema';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDateTime, parseVnDate } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
+import { yearSettingChanges } from './yearChanges';
 
 type TrailEvent = components['schemas']['AuditTrailEventDto'];
 
 const PAGE = 20;
 const ENTITY_TYPES = ['estimate', 'estimate_line', 'budget', 'fiscal_year', 'balancing_run', 'support_round', 'progress_report', 'progress_deadline', 'plan_target', 'user'] as const;
+type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** What an event is about, in words: the unit's estimate of a year, a line by number and description, a run by name. */
 export function subjectOf(event: TrailEvent, t: TFunction): string {
@@ -47,6 +49,22 @@ export function subjectOf(event: TrailEvent, t: TFunction): string {
     default:
       return t(`dash.audit.entities.${event.entityType}`, { defaultValue: event.entityType });
   }
+}
+
+/** What a change of year settings changed: each setting old → new. */
+function SettingChanges({ event }: { event: TrailEvent }) {
+  const { t } = useTranslation();
+  const changes = yearSettingChanges(event.before, event.after, t);
+  if (changes.length === 0) return null;
+  return (
+    <List size="xs" spacing={0} data-testid="setting-changes" aria-label={t('dash.audit.changes')}>
+      {changes.map((change) => (
+        <List.Item key={change.key}>
+          {change.label}: {change.from} → {change.to}
+        </List.Item>
+      ))}
+    </List>
+  );
 }
 
 /** A checkpoint's reason (`seal`, `every-100`, a budget decision's action) in words. */
@@ -141,7 +159,7 @@ function ChainState() {
 
 interface Filters {
   unitId: string;
-  entityType: string;
+  entityType: EntityType | '';
   actorId: string;
   from: string;
   to: string;
@@ -216,7 +234,7 @@ export default function AuditPage() {
           <NativeSelect
             label={t('dash.audit.entity')}
             value={draft.entityType}
-            onChange={(e) => setDraft({ ...draft, entityType: e.currentTarget.value })}
+            onChange={(e) => setDraft({ ...draft, entityType: e.currentTarget.value as EntityType | '' })}
             data={[{ value: '', label: t('dash.audit.any') }, ...ENTITY_TYPES.map((type) => ({ value: type, label: t(`dash.audit.entities.${type}`) }))]}
             w={200}
           />
@@ -290,6 +308,7 @@ export default function AuditPage() {
                   </Table.Td>
                   <Table.Td>
                     {t(`dash.audit.actions.${event.action}`, { defaultValue: event.action })} {subjectOf(event, t)}
+                    {event.action === 'year.update' && <SettingChanges event={event} />}
                     {event.reason && (
                       <Text size="xs" c="dimmed">
                         {t('dash.audit.reason', { reason: event.reason })}
