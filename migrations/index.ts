@@ -14,7 +14,7 @@ import { Classification1764250000000 } from './1764250000000-Classification.js';
 import { Appraisal1764260000000 } from './1764260000000-Appraisal.js';
 import { EstimateLedger1764300000000 } from './1764300000000-EstimateLedger.js';
 import { JobLeases1764310000000 } from './1764310000000-JobLeases.js';
-import { TargetValueBounds1764320000000 } from './1764320000000-TargetValueBounds.js';
+import { TargetValueBounds1764330000000 } from './1764330000000-TargetValueBounds.js';
 
 export const MIGRATIONS = [
   Foundation1764140000000,
@@ -31,5 +31,5 @@ export const MIGRATIONS = [
   Appraisal1764260000000,
   EstimateLedger1764300000000,
   JobLeases1764310000000,
-  TargetValueBounds1764320000000,
+  TargetValueBounds1764330000000,
 ];

@@ -177,10 +177,36 @@ describe('bad input hardening (e2e)', () => {
       ['a return comment', () => dic.post(`/estimates/${estimate.id}/return`).send({ comment: '  ' }), 'comment'],
       ['an exclusion reason', () => dof.post(`/fiscal-years/${DEMO_YEAR}/budget/exclusions`).send({ estimateId: estimate.id, reason: ' \t ' }), 'reason'],
       ['a username', () => request(t.http).post('/auth/login').send({ username: '   ', password: 'x' }), 'username'],
+      ['a balancing run name', () => dof.post(`/fiscal-years/${DEMO_YEAR}/balancing-runs`).send({ track: 'RECURRENT', ceiling: '1000000000', name: '   ' }), 'name'],
     ])('refuses %s with 400 naming the field, and saves nothing', async (_label, send, field) => {
       const before = await fingerprint();
       const response = await send();
       expect(response.status).toBe(400);
+      expect((response.body.details as { field: string }[]).map((d) => d.field)).toContain(field);
+      expect(await fingerprint()).toEqual(before);
+    });
+  });
+
+  // Numbers beyond a PostgreSQL integer and malformed uuids are refused by validation, naming the
+  // parameter, not by the database with a bare OUT_OF_RANGE / INVALID_DATA_VALUE.
+  describe('numbers and ids the database cannot take', () => {
+    const big = '2147483648';
+    it.each([
+      ['a year in the path', () => dof.get(`/fiscal-years/${big}`), 'year'],
+      ['a year in a nested path', () => dof.get(`/fiscal-years/${big}/floor`), 'year'],
+      ['a year before the system', () => dof.get('/fiscal-years/1999/progress-deadlines'), 'year'],
+      ['a half in the path', () => dic.put(`/fiscal-years/${DEMO_YEAR}/progress-deadlines/${big}`).send({ dueDate: '2012-12-31' }), 'half'],
+      ['a year in the query', () => officer.get(`/estimates?year=${big}`), 'year'],
+      ['a page offset', () => officer.get(`/estimates?offset=${big}`), 'offset'],
+      ['a version in the query', () => officer.delete(`/estimates/${estimate.id}/lines/${estimate.lines[0].id}?version=${big}`), 'version'],
+      ['a version in the body', () => dof.patch(`/fiscal-years/${DEMO_YEAR}`).send({ version: Number(big), lateSubmissionPolicy: 'FLAG' }), 'version'],
+      ['a version of a line', () => officer.patch(`/estimates/${estimate.id}/lines/${estimate.lines[0].id}`).send({ version: Number(big), description: 'x' }), 'version'],
+      ['run ids made of dashes', () => dof.get(`/fiscal-years/${DEMO_YEAR}/balancing-runs/compare?ids=${'-'.repeat(36)},${'a'.repeat(36)}`), 'ids'],
+    ])('refuses %s with 400 naming it, and changes nothing', async (_label, send, field) => {
+      const before = await fingerprint();
+      const response = await send();
+      expect(response.status).toBe(400);
+      expect(response.body.code).not.toMatch(/OUT_OF_RANGE|INVALID_DATA_VALUE/);
       expect((response.body.details as { field: string }[]).map((d) => d.field)).toContain(field);
       expect(await fingerprint()).toEqual(before);
     });

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsOptionalField, IsRequiredText, IsVnd } from '../../../common/validation/validators.js';
 import { EXPENDITURE_TYPE_CODES, type ExpenditureTypeCode } from '../../catalog/entities/catalog.entities.js';
 import { message } from '../../../common/errors/messages.js';
@@ -29,9 +29,9 @@ export class CreateBalancingRunDto {
   @IsIn(RUN_KINDS)
   kind?: (typeof RUN_KINDS)[number];
 
-  @ApiPropertyOptional({ example: 'Phương án 1: trần 20 tỷ' })
+  @ApiPropertyOptional({ example: 'Phương án 1: trần 20 tỷ', description: 'Left out: named after its kind, track and time; given: at least one visible character' })
   @IsOptionalField()
-  @IsString()
+  @IsRequiredText()
   @MaxLength(200)
   name?: string;
 
@@ -70,6 +70,9 @@ export class ListRunsQuery {
 export class CompareRunsQuery {
   @ApiProperty({ description: 'Two or more run ids, comma-separated', example: 'id1,id2' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value))
-  @Matches(/^[0-9a-f-]{36}$/i, { each: true, message: message('RUN_IDS') })
+  // Each a real uuid (36 dashes are not one, and reached the database as a bare INVALID_DATA_VALUE).
+  @IsArray({ message: message('RUN_IDS') })
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, message: message('RUN_IDS') })
   ids!: string[];
 }

@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // accepted and counted as met). `value_max`: the largest value there can be (13 key databases are
 // listed in Appendix 1), null when open; `whole_values`: a count or a rank, never a fraction. Ranks
 // start at 1 whatever these say (see domain/targets.ts, valueBounds).
-export class TargetValueBounds1764320000000 implements MigrationInterface {
-  name = 'TargetValueBounds1764320000000';
+export class TargetValueBounds1764330000000 implements MigrationInterface {
+  name = 'TargetValueBounds1764330000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
