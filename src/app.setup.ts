@@ -1,5 +1,5 @@
 import { type INestApplication, Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
@@ -9,6 +9,7 @@ import { type AppConfig, docsEnabled } from './config/app-config.js';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
 import { refuseDeepJson } from './common/validation/json-guard.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
+import { JsonContentTypeInterceptor } from './common/validation/json-content-type.interceptor.js';
 import { setUpDatabase } from './database/migrate.js';
 import { createOpenApiDocument } from './openapi/openapi-document.js';
 
@@ -47,6 +48,8 @@ export async function createApp(config: AppConfig, ownerUrl: string, appUrl: str
   // Money is bigint in code and a digit string in JSON (DESIGN.md section 2).
   app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
   app.useGlobalPipes(createValidationPipe());
+  // A body for a JSON route in another media type: 415 naming application/json (not a 400 about fields).
+  app.useGlobalInterceptors(new JsonContentTypeInterceptor(app.get(Reflector)));
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
 

@@ -22,8 +22,8 @@ interface TrailPage {
 interface YearFloor {
   year: number;
   floorAmount: string | null;
-  requestedTotal: string | null;
-  itTotal: string | null;
+  requestedTotal: string;
+  itTotal: string;
   compliant: boolean | null;
   shortfall: string | null;
   lines: number;
@@ -160,17 +160,26 @@ describe('the audit trail with names, and the floor across the plan’s years (e
     }
   });
 
-  it('gives the floor of every year of the plan: a year without lines has no figure, a year not yet approved no approved figure', async () => {
+  it('gives the floor of every year of the plan as each year\'s live check gives it: a year without lines is short, not blank', async () => {
     const { planPeriod, years } = (await dof.get('/plan-periods/2011-2015/floor').expect(200)).body as { planPeriod: string; years: YearFloor[] };
     expect(planPeriod).toBe('2011-2015');
     expect(years.map((y) => y.year)).toEqual([2011, 2012, 2013, 2014, 2015]);
 
+    // Every year says what GET /fiscal-years/{year}/floor says, figure for figure (one code path).
+    for (const year of years) {
+      const live = (await dof.get(`/fiscal-years/${year.year}/floor`).expect(200)).body as Record<string, unknown>;
+      const figures = ['year', 'totalLocalExpenditure', 'floorRatio', 'floorAmount', 'requestedTotal', 'itTotal', 'compliant', 'shortfall'] as const;
+      expect(Object.fromEntries(figures.map((key) => [key, (year as unknown as Record<string, unknown>)[key]]))).toEqual(Object.fromEntries(figures.map((key) => [key, live[key]])));
+    }
+
+    // 2011: no line. Its IT total is 0 and, with its total local expenditure set, it is short by the whole floor.
     const empty = years.find((y) => y.year === 2011)!;
-    expect(empty).toMatchObject({ requestedTotal: null, itTotal: null, compliant: null, shortfall: null, lines: 0, approvedLines: 0 });
+    expect(empty.floorAmount).not.toBeNull();
+    expect(empty).toMatchObject({ requestedTotal: '0', itTotal: '0', compliant: false, shortfall: empty.floorAmount, lines: 0, approvedLines: 0 });
 
     // 2013: one line of the district's budget (a floor source), not yet approved.
     const drafted = years.find((y) => y.year === 2013)!;
-    expect(drafted).toMatchObject({ requestedTotal: lineAmount, itTotal: null, compliant: null, lines: 1, approvedLines: 0 });
+    expect(drafted).toMatchObject({ requestedTotal: lineAmount, itTotal: '0', lines: 1, approvedLines: 0 });
 
     // The demo year agrees with the year's own live check to the đồng.
     const live = (await dof.get('/fiscal-years/2012/floor').expect(200)).body as { floorAmount: string; requestedTotal: string };

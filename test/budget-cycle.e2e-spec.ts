@@ -172,12 +172,12 @@ describe('the budget cycle end to end (e2e)', () => {
     // a floor of 1% × 8,410,000,000,000 = 84,100,000,000).
     const short = await dof.post(`/fiscal-years/${YEAR}/budget/submit`).send({}).expect(409);
     expect(short.body.code).toBe('IT_FLOOR');
-    expect(short.body.message).toContain('83175000000');
+    expect(short.body.message).toContain('83.175.000.000 đồng');
     const year = (await dof.get(`/fiscal-years/${YEAR}`).expect(200)).body as { version: number };
     await dof.patch(`/fiscal-years/${YEAR}`).send({ floorPolicy: 'WARN', reason: 'Cho phép trình khi chưa đạt mức sàn', version: year.version }).expect(200);
 
     const submitted = await dof.post(`/fiscal-years/${YEAR}/budget/submit`).send({}).expect(200);
-    expect((submitted.body.warnings as string[])[0]).toContain('83175000000');
+    expect((submitted.body.warnings as string[])[0]).toContain('83.175.000.000 đồng');
     expect(submitted.body).toMatchObject({ status: 'SUBMITTED', totals: { requested: '1030000000', approved: '925000000', included: 1, excluded: 1 } });
     // Districts with no estimate are carried as warnings; Từ Sơn's estimate has no own IT line.
     expect(submitted.body.warnings.length).toBeGreaterThanOrEqual(6);

@@ -177,7 +177,6 @@ describe('bad input hardening (e2e)', () => {
       ['a return comment', () => dic.post(`/estimates/${estimate.id}/return`).send({ comment: '  ' }), 'comment'],
       ['an exclusion reason', () => dof.post(`/fiscal-years/${DEMO_YEAR}/budget/exclusions`).send({ estimateId: estimate.id, reason: ' \t ' }), 'reason'],
       ['a username', () => request(t.http).post('/auth/login').send({ username: '   ', password: 'x' }), 'username'],
-      ['a balancing run name', () => dof.post(`/fiscal-years/${DEMO_YEAR}/balancing-runs`).send({ track: 'RECURRENT', ceiling: '1000000000', name: '   ' }), 'name'],
     ])('refuses %s with 400 naming the field, and saves nothing', async (_label, send, field) => {
       const before = await fingerprint();
       const response = await send();
@@ -237,6 +236,46 @@ describe('bad input hardening (e2e)', () => {
       await dof.post('/fiscal-years').send({ year: 2031, planPeriod: '2031-2031', submissionDeadline: '2030-01-01', committeeDeadline: '2032-12-31' }).expect(201);
       const decided = (await dof.patch('/fiscal-years/2031').send({ version: 1, balancingDeadline: '2031-06-30' }).expect(200)).body as { planPeriod: string; version: number };
       expect(decided).toMatchObject({ planPeriod: '2031-2031', version: 2 });
+    });
+  });
+
+  // A JSON route refuses another media type with 415 naming application/json, before any field check.
+  describe('the content type of a body', () => {
+    const wrongType = (response: request.Response) => {
+      expect(response.status).toBe(415);
+      expect(response.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', details: [{ field: 'Content-Type', code: 'UNSUPPORTED_MEDIA_TYPE' }] });
+      expect(response.body.message).toMatch(/^Nội dung yêu cầu phải gửi dạng application\/json \(tiêu đề Content-Type\), không phải .+ \/ The request body must be sent as application\/json/);
+    };
+
+    it.each([
+      ['text/plain', 'text/plain', '{"username":"admin","password":"x"}'],
+      ['a form', 'application/x-www-form-urlencoded', 'username=admin&password=x'],
+      ['XML', 'application/xml', '<login/>'],
+    ])('answers 415 to a sign-in sent as %s, naming the type it got', async (_label, type, body) => {
+      const response = await request(t.http).post('/auth/login').set('Content-Type', type).send(body);
+      wrongType(response);
+      expect(response.body.message).toContain(type);
+    });
+
+    it('answers 415 to a change sent as a form, and changes nothing', async () => {
+      const before = await fingerprint();
+      wrongType(await dof.patch(`/fiscal-years/${DEMO_YEAR}`).set('Content-Type', 'application/x-www-form-urlencoded').send('version=1&floorPolicy=WARN'));
+      wrongType(await officer.post(`/estimates/${estimate.id}/lines`).set('Content-Type', 'text/plain').send(JSON.stringify({ ...lineBody(), version: 1 })));
+      expect(await fingerprint()).toEqual(before);
+    });
+
+    it('takes application/json with a charset, and a step without a body', async () => {
+      const response = await request(t.http).post('/auth/login').set('Content-Type', 'application/json; charset=utf-8').send('{"username":"admin","password":"wrong"}');
+      expect(response.status).toBe(401);
+      const preview = await dof.post(`/fiscal-years/${DEMO_YEAR}/balancing-runs`).set('Content-Type', 'text/plain');
+      expect(preview.status).not.toBe(415);
+    });
+
+    it('leaves the workbook upload (multipart) its own answer', async () => {
+      const response = await officer.post(`/estimates/${estimate.id}/workbook`).set('Content-Type', 'application/json').send('{"version":1}');
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      expect(String(response.body.message)).not.toContain('application/json (tiêu đề Content-Type)');
     });
   });
 

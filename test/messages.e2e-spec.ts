@@ -106,6 +106,32 @@ describe('official texts in answers (e2e)', () => {
     expectOfficialError(response.body as ErrorBody, code, label);
   });
 
+  // Officials read words, not ids, versions or status codes; clients find those in machine fields.
+  it('not found, stale versions and refused steps are worded for officials', async () => {
+    const unknownId = '00000000-0000-4000-8000-000000000000';
+    const missing = await dof.get(`/estimates/${unknownId}`).expect(404);
+    expect(missing.body).toMatchObject({ code: 'NOT_FOUND', message: 'Dự toán không tồn tại hoặc bạn không có quyền xem / Estimate not found', entity: 'Estimate', id: unknownId });
+
+    const officer = await t.as('yenphong.officer');
+    const current = (await officer.get(`/estimates/${estimate.id}`).expect(200)).body as { version: number; status: string };
+    const stale = await officer.patch(`/estimates/${estimate.id}/lines/${estimate.lines[0].id}`).send({ description: 'Sửa mô tả', version: current.version + 5 }).expect(409);
+    expect(stale.body).toMatchObject({ code: 'STALE_VERSION', entity: 'Estimate', version: current.version + 5 });
+    expect(stale.body.message).toBe(
+      'Dữ liệu dự toán đã bị người khác thay đổi sau khi bạn mở; hãy tải lại để xem số mới rồi làm lại / The estimate was changed by someone else since you opened it; reload it and try again',
+    );
+
+    // A draft cannot be returned: the action and the status in words.
+    expect(current.status).toBe('DRAFT');
+    const returned = await (await t.as('dic.reviewer')).post(`/estimates/${estimate.id}/return`).send({ comment: 'Bổ sung thuyết minh' }).expect(409);
+    expect(returned.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', action: 'return', currentStatus: 'DRAFT' });
+    expect(returned.body.message).toBe('Không thể trả lại dự toán đang ở trạng thái “Đang lập” / Cannot return an estimate that is drafted');
+    for (const body of [missing.body, stale.body, returned.body]) {
+      expectVietnameseFirst(body.message, body.code as string);
+      expect(body.message).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}|\b(DRAFT|SUBMITTED|RETURNED)\b|[0-9]/);
+      expect((body.message as string).split(' / ')[0]).not.toMatch(/\breturn\b/);
+    }
+  });
+
   it('names beside ids: the signed-in user\'s unit, who made a run, the audit trail, the history, the budget', async () => {
     const me = (await (await t.as('yenphong.officer')).get('/auth/me').expect(200)).body as { unitId: string; unitCode: string; unitName: string };
     expect(me).toMatchObject({ unitId: UNIT_IDS.yenPhong, unitName: expect.stringContaining('Yên Phong') as unknown });

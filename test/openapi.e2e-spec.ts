@@ -173,7 +173,12 @@ describe('the OpenAPI document (e2e)', () => {
     expect(malformed.code).toBe('MALFORMED_BODY');
 
     const missing = refused(await officer.get('/estimates/00000000-0000-4000-8000-000000000000'), 'get', '/estimates/{id}');
-    expect(missing).toMatchObject({ code: 'NOT_FOUND', message: 'Không tìm thấy dự toán 00000000-0000-4000-8000-000000000000 / Estimate 00000000-0000-4000-8000-000000000000 not found' });
+    expect(missing).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Dự toán không tồn tại hoặc bạn không có quyền xem / Estimate not found',
+      entity: 'Estimate',
+      id: '00000000-0000-4000-8000-000000000000',
+    });
 
     const unpublished = refused(await request(t.http).get('/open-data/2013/datapackage.json'), 'get', '/open-data/{year}/datapackage.json');
     expect(unpublished.code).toBe('NOT_PUBLISHED');

@@ -132,7 +132,8 @@ describe('organisation registry, catalog and fiscal years (e2e)', () => {
         .post('/fiscal-years')
         .send({ year: 2016, planPeriod: '2016-2020', submissionDeadline: '2015-07-20', totalLocalExpenditure: '11000000000000' })
         .expect(201);
-      expect(created.body).toMatchObject({ year: 2016, floorRatio: '0.01', floorPolicy: 'STOP', lateSubmissionPolicy: 'FLAG', version: 1 });
+      // 2016 is past the plan's floor rule (2011–2015): no floor unless DOF sets one.
+      expect(created.body).toMatchObject({ year: 2016, floorRatio: '0', floorPolicy: 'WARN', lateSubmissionPolicy: 'FLAG', version: 1 });
       await (await t.as('admin')).post('/fiscal-years').send({ year: 2016, planPeriod: '2016-2020' }).expect(409);
     });
   });

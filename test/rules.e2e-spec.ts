@@ -81,7 +81,40 @@ describe('budget rules by year, with their legal source (e2e)', () => {
     expect(thresholds).toMatchObject({ passed: false, severity: 'WARNING' });
     expect(thresholds.violations.map((v) => v.subject)).toEqual(flaggedIds);
     expect(thresholds.violations[0].message).toContain('Nghị định 73/2019/NĐ-CP, Điều 51');
-    expect(thresholds.violations[0].message).toMatch(/^BN-H-YENPHONG: tổng mức 300000000 đồng .* \/ a total of/);
-    expect(thresholds.violations[1].message).toContain('dự án đầu tư');
+    // Said as officials read it: the unit's name and the line's number, the amount grouped, the kinds in words (no codes).
+    expect(thresholds.violations[0].message).toMatch(
+      /^UBND huyện Yên Phong, dòng 1: tổng mức 300\.000\.000 đồng phải là nhiệm vụ có đề cương và dự toán chi tiết, đang ghi là mua sắm đơn giản .* \/ Yen Phong district People's Committee, line 1: a total of 300\.000\.000 đồng must be a task with an outline and detailed estimate, not a simple purchase/,
+    );
+    expect(thresholds.violations[1].message).toMatch(/^UBND huyện Yên Phong, dòng 4: tổng mức 16\.000\.000\.000 đồng phải là dự án đầu tư, đang ghi là nhiệm vụ có đề cương/);
+    for (const violation of thresholds.violations) expect(violation.message).not.toMatch(/TASK_|PROJECT|BN-H-/);
+  });
+  it('has no floor in 2021, past the plan’s floor rule, until DOF sets a ratio for the year; then the year’s policy holds it', async () => {
+    const dof = await t.as('dof.officer');
+    interface FloorView {
+      floorRatio: string;
+      floorPolicy: string;
+      requirement: { required: boolean; basis: string; source: string | null; message: string };
+      floorAmount: string | null;
+      compliant: boolean | null;
+      shortfall: string | null;
+      topUp: unknown;
+    }
+    const year = (await dof.get('/fiscal-years/2021').expect(200)).body as { version: number; floorRatio: string; floorPolicy: string };
+    expect(year).toMatchObject({ floorRatio: '0', floorPolicy: 'WARN' });
+    // A total set: the floor is 0 đồng and met, and the answer says why there is none.
+    const withTotal = (await dof.patch('/fiscal-years/2021').send({ version: year.version, totalLocalExpenditure: '10000000000000', reason: 'Dự toán chi NSĐP 2021' }).expect(200)).body as { version: number };
+    let floor = (await dof.get('/fiscal-years/2021/floor').expect(200)).body as FloorView;
+    expect(floor).toMatchObject({ requirement: { required: false, basis: 'NONE', source: null }, floorAmount: '0', compliant: true, shortfall: '0', topUp: null });
+    expect(floor.requirement.message).toMatch(/^Năm 2021 ngoài kỳ của quy định mức sàn \(Quyết định 14\/2011\/QĐ-UBND.*2011–2015\).*không có yêu cầu mức sàn \/ 2021 is outside/);
+    let rules = (await dof.get('/fiscal-years/2021/rules').expect(200)).body as RulesView;
+    expect(rules.rules.map((r) => r.code)).not.toContain('IT_FLOOR');
+
+    // DOF sets 1% under STOP for the year: the floor is the year's setting, blocking when short.
+    await dof.patch('/fiscal-years/2021').send({ version: withTotal.version, floorRatio: '0.01', floorPolicy: 'STOP', reason: 'UBND tỉnh giữ mức sàn 1% cho kế hoạch 2021–2025' }).expect(200);
+    floor = (await dof.get('/fiscal-years/2021/floor').expect(200)).body as FloorView;
+    expect(floor).toMatchObject({ requirement: { required: true, basis: 'YEAR_SETTING', source: null }, floorAmount: '100000000000', compliant: false });
+    rules = (await dof.get('/fiscal-years/2021/rules').expect(200)).body as RulesView;
+    expect(rules.rules.find((r) => r.code === 'IT_FLOOR')).toMatchObject({ fromYear: 2021, toYear: 2021, policy: 'YEAR_SETTING', parameters: { floorRatio: '0.01' } });
+    expect(rules.results.find((r) => r.code === 'IT_FLOOR')).toMatchObject({ passed: false, severity: 'BLOCKING' });
   });
 });

@@ -19,9 +19,14 @@ test.describe.configure({ mode: 'serial' });
 let estimateId = '';
 
 test('a district officer opens the year’s estimate and adds three lines; totals equal the API’s', async ({ page }) => {
+  // Three lines through the form and two accessibility scans: more than a minute on a busy 2-core machine.
+  test.setTimeout(120_000);
   await signIn(page, 'yenphong.officer');
   await expect(page.getByRole('heading', { name: 'Việc của tôi' })).toBeVisible();
-  await page.getByRole('button', { name: /Lập dự toán năm/ }).click();
+  // The year opens on the district's latest estimate (2012 in the demo), not on 2015, still empty: the new one is 2015's.
+  await expect(page.getByRole('combobox', { name: 'Năm ngân sách' })).not.toHaveValue('2015');
+  await page.getByRole('combobox', { name: 'Năm ngân sách' }).selectOption('2015');
+  await page.getByRole('button', { name: /Lập dự toán năm 2015/ }).click();
   await expect(page.getByTestId('status')).toHaveText('Đang lập');
   await expectAccessible(page, 'my work');
   await screenshot(page, 'my-work');
@@ -217,6 +222,16 @@ test('the officer edits lines in the grid as in a spreadsheet; a refused value s
   await expect(message).toContainText('2.999.999.999.999.999.997 đồng');
   await expect(message).not.toContainText('10^18');
   await expect(page.getByRole('gridcell', { name: /^Đơn giá, dòng 3:/ })).toContainText('999.999.999.999.999.999');
+  // Said once, without the API's field name in front.
+  await expect(message).not.toContainText('amount');
+  expect((await message.textContent())?.split('thành tiền').length).toBe(2);
+  // The long figures stay inside their cells (cut, whole on hover): the grid is no wider than its frame.
+  await expect(row3.getByTestId('line-amount')).toHaveAttribute('title', /2\.999\.999\.999\.999\.999\.997/);
+  for (const cell of [row3.getByTestId('line-amount'), page.getByRole('gridcell', { name: /^Đơn giá, dòng 3:/ })]) {
+    expect((await cell.boundingBox())!.width).toBeLessThan(200);
+  }
+  const frame = page.locator('.lines-grid-scroll');
+  expect(await frame.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   await expectAccessible(page, 'grid with a refused cell');
   await screenshot(page, 'estimate-grid-refused');
   // Fixing the cell saves the line; the message goes.
@@ -286,6 +301,7 @@ test('the head reviews the rules and submits; only the head sees Submit', async 
 
 test('an officer of another district cannot see it', async ({ page }) => {
   await signIn(page, 'tuson.officer');
+  await page.getByRole('combobox', { name: 'Năm ngân sách' }).selectOption('2015');
   await expect(page.getByRole('button', { name: /Lập dự toán năm 2015/ })).toBeVisible();
   const token = await page.evaluate(() => sessionStorage.getItem('itbudget.token'));
   const response = await page.request.get(`/estimates/${estimateId}`, { headers: { Authorization: `Bearer ${token ?? ''}` } });

@@ -66,3 +66,53 @@ test("after a sign-out the next user lands on their own home, not the previous u
   await signInHere(page, 'dof.officer');
   await expect(page).toHaveURL(/\/app\/?$/);
 });
+
+test('the year opens on the latest year holding estimates, and each user keeps the year they picked', async ({ page }) => {
+  const year = page.getByRole('combobox', { name: 'Năm ngân sách' });
+  await signIn(page, 'dof.officer');
+  // No year is being prepared (every deadline is past) and the current calendar year is not set up:
+  // the latest year with an estimate DOF may see, not the latest year set up (2015, empty).
+  const token = await page.evaluate(() => sessionStorage.getItem('itbudget.token'));
+  const latest = (await (await page.request.get('/estimates?limit=1', { headers: { Authorization: `Bearer ${token ?? ''}` } })).json()) as { items: { year: number }[] };
+  const expected = String(latest.items[0].year);
+  await expect(year).toHaveValue(expected);
+  // The header names the unit once ("Chuyên viên Sở Tài chính" already says it).
+  const header = page.getByRole('banner');
+  await expect(header).toContainText('Chuyên viên Sở Tài chính');
+  await expect(header).not.toContainText('Sở Tài chính · Sở Tài chính');
+  await expect(header.getByText('Sở Tài chính', { exact: true })).toHaveCount(0);
+  await screenshot(page, 'header-dof');
+
+  const picked = expected === '2014' ? '2011' : '2014';
+  await year.selectOption(picked);
+  await signOut(page);
+  // Another user on the same browser still opens on the default year…
+  await page.getByLabel('Tên đăng nhập').fill('dpi.officer');
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+  await expect(year).toHaveValue(expected);
+  await signOut(page);
+  // …and DOF finds the year they picked, after a reload too.
+  await page.getByLabel('Tên đăng nhập').fill('dof.officer');
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(year).toHaveValue(picked);
+  await page.reload();
+  await expect(year).toHaveValue(picked);
+  await year.selectOption(expected);
+});
+
+test('in English no Vietnamese is left in the targets: their units of measure are said in English', async ({ page }) => {
+  await signIn(page, 'chair');
+  await page.getByRole('combobox', { name: 'Năm ngân sách' }).selectOption('2014');
+  await page.getByRole('navigation').getByRole('link', { name: 'Bảng điều khiển' }).click();
+  const table = page.getByTestId('targets-table');
+  await expect(table).toContainText('CSDL');
+  await page.getByText('EN', { exact: true }).click();
+  await expect(table).toContainText('Key databases built');
+  await expect(table).toContainText('databases');
+  await expect(table).not.toContainText(/CSDL|máy\/người|hạng/);
+  await screenshot(page, 'dashboard-targets-en');
+  await page.getByText('VI', { exact: true }).click();
+});

@@ -32,7 +32,10 @@ const YEN_PHONG = '20000000-0000-4000-8000-000000000006';
 test('a district officer drafts a line of the 2012 estimate; the totals on screen equal the API’s', async ({ page }) => {
   await signIn(page, 'yenphong.officer');
   await pickYear(page);
+  // The 2012 card, not the one of the year shown before the pick (a later year another journey opened).
+  await expect(page.getByRole('heading', { name: /^Dự toán CNTT năm 2012 — / })).toBeVisible();
   await page.getByRole('link', { name: 'Mở dự toán' }).click();
+  await expect(page).toHaveURL(/\/app\/estimate$/);
   await expect(page.getByRole('heading', { name: /Dự toán CNTT năm 2012/ })).toBeVisible();
   await addLine(page, {
     description: 'Thuê phần mềm quản lý văn bản cho 5 xã',
@@ -201,6 +204,32 @@ test('DOF excludes what is not balanced, with reasons, and submits to the chair;
   await pickYear(page);
   await page.getByRole('link', { name: 'Dự toán tổng hợp' }).click();
   const budget = await apiGet<BudgetView>(page, `/fiscal-years/${YEAR}/budget`);
+  // Two "requested" totals, each saying what it counts: every source of every estimate, and the floor's own sources.
+  const floorView = await apiGet<{ requestedTotal: string }>(page, `/fiscal-years/${YEAR}/floor`);
+  await expect(page.getByText('Tổng đề nghị (mọi nguồn vốn)', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('budget-requested')).toHaveText(vnd(budget.totals.requested));
+  await expect(page.getByText('Chi CNTT đề nghị từ các nguồn tính mức sàn')).toBeVisible();
+  await expect(page.getByTestId('floor-requested')).toHaveText(vnd(floorView.requestedTotal));
+  await expect(page.getByTestId('floor-sources')).toContainText('Mức sàn chỉ tính chi từ: Ngân sách tỉnh, Ngân sách huyện, Ngân sách xã');
+  // The rules report as officials read it: units by name, amounts grouped, no codes of the API.
+  const report = page.getByTestId('rules-report');
+  const rules = await apiGet<{ results: { code: string; passed: boolean; violations: { subject: string }[] }[] }>(page, `/fiscal-years/${YEAR}/rules`);
+  const lacking = rules.results.find((r) => r.code === 'DISTRICT_IT_LINE')!;
+  expect(lacking.violations.length).toBeGreaterThan(0);
+  await expect(report).toContainText('UBND huyện Tiên Du: chưa có dự toán CNTT');
+  await expect(report).toContainText(/Chi CNTT \d{1,3}(\.\d{3})+ đồng đạt mức sàn \d{1,3}(\.\d{3})+ đồng/);
+  await expect(report).not.toContainText(/TASK_|SERVICE_RENTAL|BN-[A-Z]|\d{5}/);
+  await report.scrollIntoViewIfNeeded();
+  await screenshot(page, 'rules-report');
+  // In English: the headings and messages wholly English, the year settings named in English too.
+  await page.getByText('EN', { exact: true }).click();
+  await expect(report.getByRole('heading')).toHaveText('Checks against the budget rules');
+  await expect(report).toContainText('Every district carries its own IT line');
+  await expect(report).toContainText("Tien Du district People's Committee: no IT estimate");
+  await expect(report).not.toContainText(/Hoạt động|chưa có|Mỗi huyện|Tối thiểu/);
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Year settings' })).toBeVisible();
+  await screenshot(page, 'rules-report-en');
+  await page.getByText('VI', { exact: true }).click();
   for (const e of budget.estimates.filter((x) => x.status !== 'BALANCED')) {
     await page.getByLabel('Loại dự toán của').selectOption({ label: e.unitName });
     await page.getByLabel('Lý do loại').fill(e.status === 'RETURNED' ? 'Đang bổ sung theo ý kiến Sở TT&TT' : 'Chưa trình dự toán');
@@ -231,8 +260,22 @@ test('the chair sees it waiting, reviews the figures and approves after a confir
   const budget = await apiGet<BudgetView>(page, `/fiscal-years/${YEAR}/budget`);
   await expect(page.getByTestId('budget-approved')).toHaveText(vnd(budget.totals.approved));
   await expect(page.getByTestId('chart-by-unit')).toBeVisible();
+  // The chart's axis as officials write figures: its unit named, thousands grouped with dots.
+  const axis = await page.getByTestId('chart-by-unit').locator('svg text').allTextContents();
+  expect(axis.some((text) => /^(triệu|tỷ) đồng$/.test(text))).toBe(true);
+  expect(axis.filter((text) => /\d,\d{3}\b/.test(text))).toEqual([]);
+  // The decision date: today only when it is a date this year's decision may carry, else empty with the range.
+  const today = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+  const todayYear = Number(today.slice(-4));
+  const dateField = page.getByLabel(/Ngày quyết định/);
+  await expect(dateField).toHaveValue(todayYear >= 2011 && todayYear <= 2013 ? today : '');
+  await expect(page.getByText('ngày/tháng/năm, từ 01/01/2011 đến 31/12/2013')).toBeVisible();
   await page.getByLabel(/Số quyết định/).fill('2345/QĐ-UBND');
-  await page.getByLabel(/Ngày quyết định/).fill('20/12/2011');
+  await dateField.fill('20/12/2014');
+  await page.getByRole('button', { name: 'Phê duyệt' }).click();
+  await expect(page.getByText('Quyết định về dự toán năm 2012 phải ghi ngày từ 01/01/2011 đến 31/12/2013.')).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await dateField.fill('20/12/2011');
   await expectAccessible(page, 'budget review');
   await screenshot(page, 'chair-review');
   await page.getByRole('button', { name: 'Phê duyệt' }).click();
@@ -315,6 +358,8 @@ test('DOF opens the support round: pools, candidates, and the allocator’s prop
 });
 
 test('the chair sees the round waiting, changes one level with a reason, watches the pool totals and decides', async ({ page }) => {
+  // Two dialogs, two accessibility scans and a dozen live totals: past a minute on a busy 2-core machine.
+  test.setTimeout(120_000);
   await signIn(page, 'chair');
   await pickYear(page);
   const inboxRow = page.getByTestId('inbox').getByRole('row').filter({ hasText: 'Hỗ trợ đơn vị khó khăn năm 2012' });

@@ -1,11 +1,11 @@
 import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, type DomainErrorKind, type FieldProblem } from './domain-error.js';
+import { DomainError, type DomainErrorKind, type ErrorContext, type FieldProblem } from './domain-error.js';
 import { MESSAGES, message, type MessageCode } from './messages.js';
 
-/** The one error shape of the API (DESIGN.md section 8). */
-export interface ErrorBody {
+/** The one error shape of the API (DESIGN.md section 8), with machine fields (ErrorContext) where known. */
+export interface ErrorBody extends ErrorContext {
   statusCode: number;
   error: string;
   message: string;
@@ -112,6 +112,7 @@ export function errorBody(exception: unknown, request?: RequestContext): ErrorBo
       message: exception.message,
       code: exception.code,
       ...(exception.details ? { details: exception.details } : {}),
+      ...exception.context,
     };
   }
   if (exception instanceof HttpException) {

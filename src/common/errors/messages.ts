@@ -59,6 +59,8 @@ export const ENTITY_NAMES: Readonly<Record<string, string>> = {
   'Open data for fiscal year': 'dữ liệu công bố của năm',
   'Province value': 'giá trị cấp tỉnh',
   'Progress deadline': 'hạn báo cáo tiến độ',
+  'Consolidated budget': 'dự toán tổng hợp',
+  User: 'người dùng',
 };
 
 /** The Vietnamese name of a record ("Estimate of 2012" → "dự toán năm 2012", "Fiscal year 2013" → "năm ngân sách 2013"). */

@@ -28,6 +28,12 @@ export class ErrorResponseDto {
   @ApiProperty({ description: 'Vietnamese first, then " / " and English', example: 'Dữ liệu không hợp lệ / Invalid input' })
   message!: string;
   @ApiPropertyOptional({ type: [FieldProblemDto] }) details?: FieldProblemDto[];
+  // Machine fields (the message, which officials read, carries none of them).
+  @ApiPropertyOptional({ description: 'The record concerned (NOT_FOUND, STALE_VERSION), its English name', example: 'Estimate' }) entity?: string;
+  @ApiPropertyOptional({ description: 'The id of the record not found (NOT_FOUND)', example: '3f9c2a4e-8b1d-4c6a-9e0f-2b7d5a1c8e40' }) id?: string;
+  @ApiPropertyOptional({ type: 'integer', description: 'The version the request was based on (STALE_VERSION)', example: 3 }) version?: number;
+  @ApiPropertyOptional({ description: 'The action refused (ILLEGAL_TRANSITION)', example: 'return' }) action?: string;
+  @ApiPropertyOptional({ description: 'The status the record is in (ILLEGAL_TRANSITION, NOT_EDITABLE)', example: 'APPROVED' }) currentStatus?: string;
 }
 
 /** A file download: the media type it is sent as. */

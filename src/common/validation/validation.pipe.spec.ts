@@ -9,6 +9,7 @@ import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata.js';
 import { CreateEstimateDto, ListEstimatesQuery } from '../../modules/estimates/dto/estimate.dto.js';
 import { CreateLineDto, DeleteLineQuery } from '../../modules/estimates/dto/line.dto.js';
+import { ReviewItemDto } from '../../modules/workflow/dto/workflow.dto.js';
 import { createValidationPipe, leadingConstraint } from './validation.pipe.js';
 import { PageQuery } from './pagination.js';
 import { INTEGER_TEXT_CONSTRAINT } from './validators.js';
@@ -132,6 +133,20 @@ describe('the validation pipe', () => {
       expect(version.version).toBe(3);
       expect(await refusal(DeleteLineQuery, { version: '3e0' }, 'query')).toMatchObject({ code: 'INVALID_NUMBER_PARAM', details: [{ field: 'version' }] });
       expect(await refusal(DeleteLineQuery, {}, 'query')).toMatchObject({ details: [{ field: 'version', code: 'isDefined' }] });
+    });
+  });
+
+  describe('optional texts', () => {
+    const item = { lineId: '00000000-0000-4000-8000-000000000000', opinion: 'AGREE' };
+    it.each(['', '   ', '\u200b', '\u00a0\u200b\u2060', '\ufeff', '\u3164'])('keep no text for %j (one rule for every optional text)', async (note) => {
+      const dto = (await pipe.transform({ ...item, note }, { type: 'body', metatype: ReviewItemDto })) as ReviewItemDto;
+      expect(dto.note).toBe('');
+    });
+
+    it('keep visible text as written, and still refuse a non-string', async () => {
+      const dto = (await pipe.transform({ ...item, note: ' Phù hợp ' }, { type: 'body', metatype: ReviewItemDto })) as ReviewItemDto;
+      expect(dto.note).toBe(' Phù hợp ');
+      expect((await refusal(ReviewItemDto, { ...item, note: 5 }))?.details).toEqual([expect.objectContaining({ field: 'note', code: 'isString' })]);
     });
   });
 });

@@ -5,7 +5,7 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsISO8601, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { message } from '../errors/messages.js';
 import { QUANTITY_PATTERN, VND_PATTERN } from '../money/vnd.js';
-import { VISIBLE_CHARACTER } from '../text/visible-text.js';
+import { hasVisibleText, VISIBLE_CHARACTER } from '../text/visible-text.js';
 import { parseVietnamInstant } from '../time/vietnam-time.js';
 
 export const VND_MESSAGE =
@@ -123,6 +123,23 @@ export function IsVersion(): PropertyDecorator {
 /** A record's version in a query or a form field (IsIntegerText): 1 … INT4_MAX. */
 export function IsVersionText(): PropertyDecorator {
   return applyDecorators(IsIntegerText(), Min(1), Max(INT4_MAX));
+}
+
+/**
+ * An optional free text (a note, a justification, a run's name, a reason required only sometimes):
+ * the field may be left out, and a text without a visible character (`""`, spaces, zero-width or
+ * other format characters, see VISIBLE_CHARACTER) counts as no text at all — the pipe turns it
+ * into `""`, which the services keep as "no note" (null, or the column's empty value). One rule for
+ * every optional text; required texts refuse the same input (IsRequiredText). At most `maxLength`
+ * characters.
+ */
+export function IsOptionalText(maxLength: number): PropertyDecorator {
+  return applyDecorators(
+    IsOptionalField(),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' && !hasVisibleText(value) ? '' : value)),
+    IsString(),
+    MaxLength(maxLength),
+  );
 }
 
 const INSTANT_MESSAGE =

@@ -124,7 +124,7 @@ export class BalancingRunsService {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO balancing_runs (id, year, track, kind, name, rounding_unit, ceilings, groups, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [runId, year, dto.track, kind, dto.name ?? `${kind} ${dto.track} ${formatVietnamTime(new Date())}`, unit.toString(), JSON.stringify(ceilings), JSON.stringify(groups), actor.userId],
+        [runId, year, dto.track, kind, dto.name || `${kind} ${dto.track} ${formatVietnamTime(new Date())}`, unit.toString(), JSON.stringify(ceilings), JSON.stringify(groups), actor.userId],
       );
       await this.insertLines(manager, runId, stored);
       await this.audit.record(manager, {

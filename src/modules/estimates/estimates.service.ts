@@ -17,7 +17,7 @@ import { FiscalYearsService } from '../fiscal-years/fiscal-years.service.js';
 import type { Unit } from '../units/entities/unit.entity.js';
 import { type UnitName, UnitsService } from '../units/units.service.js';
 import { classificationProblems } from '../catalog/budget-index.js';
-import { codeProblems, computeAmount } from './domain/line-rules.js';
+import { codeProblems, computeAmount, multiYearProblems } from './domain/line-rules.js';
 import { type EstimateTotals, estimateTotals } from './domain/totals.js';
 import type { CreateEstimateDto, ListEstimatesQuery } from './dto/estimate.dto.js';
 import type { CreateLineDto, LineFieldsDto, UpdateLineDto } from './dto/line.dto.js';
@@ -447,8 +447,7 @@ export class EstimatesService {
       { table: 'estimates', where: { id: estimateId }, from: EDITABLE_STATUSES, version },
       {
         name: 'Estimate',
-        illegal: (current) =>
-          new ConflictError('NOT_EDITABLE', `Dự toán đang ở trạng thái ${current}, không sửa được / The estimate is ${current}: lines change only in DRAFT or RETURNED`),
+        illegal: (current) => ConflictError.notEditable('estimate', current),
       },
     );
     return target;
@@ -479,6 +478,14 @@ export class EstimatesService {
       statedAmount: dto.amount === undefined ? undefined : BigInt(dto.amount),
     });
     if (!figures.ok) problems.push(...figures.problems);
+    problems.push(
+      ...multiYearProblems({
+        multiYearTotal: optionalVnd(dto.multiYearTotal),
+        fundedToPrev2: optionalVnd(dto.fundedToPrev2),
+        prevYearEstimate: optionalVnd(dto.prevYearEstimate),
+        prevYearExpected: optionalVnd(dto.prevYearExpected),
+      }),
+    );
     if (problems.length > 0 || !figures.ok) throw new InvalidInputError(problems);
     return {
       isContinuing: dto.isContinuing ?? false,

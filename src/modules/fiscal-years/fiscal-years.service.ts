@@ -13,8 +13,8 @@ import { message } from '../../common/errors/messages.js';
 import { isBlankText } from '../../common/text/visible-text.js';
 import { canonicalJson } from '../../common/canonical-json.js';
 import { normaliseDecimal } from '../../common/money/vnd.js';
+import { floorDefaults } from './floor-periods.js';
 
-const DEFAULT_FLOOR_SOURCES = ['PROVINCIAL', 'DISTRICT', 'COMMUNE'];
 const FLOOR_SETTINGS = ['totalLocalExpenditure', 'floorRatio', 'floorSources', 'floorPolicy'] as const;
 
 /** A plan period ('2011-2015') as its fiscal years name it, with those years in order. */
@@ -81,7 +81,13 @@ export class FiscalYearsService {
     return rows.map((row) => ({ id: row.id, firstYear: row.years[0], lastYear: row.years[row.years.length - 1], years: row.years }));
   }
 
+  /**
+   * Opens a year. Floor settings not given follow the rules registry's floor periods
+   * (`floorDefaults`): the plan's 1% with STOP in a year a floor rule covers, no floor (ratio 0,
+   * WARN) outside them. 409 `YEAR_EXISTS` for a year already open.
+   */
   async create(dto: CreateFiscalYearDto, actor: Actor): Promise<FiscalYear> {
+    const defaults = floorDefaults(dto.year);
     const row: FiscalYear = this.years.create({
       year: dto.year,
       planPeriod: dto.planPeriod,
@@ -90,9 +96,9 @@ export class FiscalYearsService {
       committeeDeadline: dto.committeeDeadline ?? null,
       lateSubmissionPolicy: dto.lateSubmissionPolicy ?? 'FLAG',
       totalLocalExpenditure: dto.totalLocalExpenditure == null ? null : BigInt(dto.totalLocalExpenditure),
-      floorRatio: dto.floorRatio ?? '0.01',
-      floorSources: dto.floorSources ?? DEFAULT_FLOOR_SOURCES,
-      floorPolicy: dto.floorPolicy ?? 'STOP',
+      floorRatio: dto.floorRatio ?? defaults.floorRatio,
+      floorSources: dto.floorSources ?? defaults.floorSources,
+      floorPolicy: dto.floorPolicy ?? defaults.floorPolicy,
       illustrative: dto.illustrative ?? false,
       version: 1,
     });

@@ -52,9 +52,9 @@ export class FloorController {
 export class PeriodFloorController {
   constructor(private readonly floor: FloorService) {}
 
-  /** Per year of the period: the floor amount, IT requested and approved, compliance; null where there is no data. */
+  /** Per year of the period: the floor amount, IT requested and approved, compliance, as each year's live check gives them. */
   @Get()
-  @Endpoint({ summary: 'The 1% floor across the years of a plan period; null where a year has no data', response: PeriodFloorDto })
+  @Endpoint({ summary: 'The 1% floor across the years of a plan period, each year as its own live check gives it', response: PeriodFloorDto })
   get(@Param('id') id: string) {
     if (!/^[A-Za-z0-9_-]{1,20}$/.test(id)) throw InvalidInputError.of('id', 'mã giai đoạn không hợp lệ / not a plan period id such as 2011-2015', 'INVALID_PERIOD');
     return this.floor.periodFloor(id);

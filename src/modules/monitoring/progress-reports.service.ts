@@ -326,7 +326,7 @@ export class ProgressReportsService {
     const disbursements: DisbursementItem[] = (dto.disbursements ?? []).map((item) => ({
       lineId: item.lineId,
       disbursed: BigInt(item.disbursed),
-      overrunReason: item.overrunReason ?? null,
+      overrunReason: item.overrunReason || null,
     }));
     return unlessNothingChanged(
       () => this.dataSource.transaction((manager) => this.edit(manager, id, dto, indicators, disbursements, actor)),
@@ -487,10 +487,7 @@ export class ProgressReportsService {
     if (!found) throw new NotFoundError('Progress report', id);
     if (!coversUnit(actor, found.unit_id)) throw new ForbiddenError();
     if (!EDITABLE_PROGRESS.includes(found.status)) {
-      throw new ConflictError(
-        'NOT_EDITABLE',
-        `Báo cáo đang ở trạng thái ${found.status}, không sửa được / The report is ${found.status}: figures change only in DRAFT or RETURNED`,
-      );
+      throw ConflictError.notEditable('progressReport', found.status);
     }
     if (version !== undefined && version !== found.version) throw ConflictError.staleVersion('Progress report', version);
     // Parsing and saving are heavy work: one slot of the instance's gate (429 with Retry-After when none is free).
@@ -691,12 +688,11 @@ export class ProgressReportsService {
     reason?: string,
   ): Promise<void> {
     const rule = PROGRESS_CYCLE[action];
-    const illegal = (current: string) =>
-      new ConflictError('ILLEGAL_TRANSITION', `Không thể ${action} báo cáo đang ở trạng thái ${current} / Cannot ${action} a progress report that is ${current === '?' ? 'gone' : current}`);
+    const illegal = (current: string) => ConflictError.illegalTransition('progressReport', action, current);
     await changeStatus(
       manager,
       { table: 'progress_reports', where: { id: report.id }, from: rule.from, to: rule.to, version, set: Object.fromEntries(changes) },
-      { name: 'Progress report', illegal, missing: () => illegal('?') },
+      { name: 'Progress report', illegal, missing: () => illegal('GONE') },
     );
     // Audit last: the chain lock comes after the row locks, as on every other path.
     await this.audit.record(manager, {
@@ -728,10 +724,7 @@ export class ProgressReportsService {
     if (claimed.length === 1) return claimed[0];
     const [current] = await manager.query<{ status: ProgressStatus }[]>('SELECT status FROM progress_reports WHERE id = $1', [id]);
     if (current && !EDITABLE_PROGRESS.includes(current.status)) {
-      throw new ConflictError(
-        'NOT_EDITABLE',
-        `Báo cáo đang ở trạng thái ${current.status}, không sửa được / The report is ${current.status}: figures change only in DRAFT or RETURNED`,
-      );
+      throw ConflictError.notEditable('progressReport', current.status);
     }
     throw ConflictError.staleVersion('Progress report', version);
   }

@@ -121,6 +121,8 @@ describe('codes, parts, tiers and text', () => {
   it('text is trimmed and bounded; a number is taken as text', () => {
     expect(parseText(cellContent('  bộ '), 50)).toEqual({ ok: true, value: 'bộ' });
     expect(parseText(cellContent(12), 50)).toEqual({ ok: true, value: '12' });
+    // No visible character is an empty cell (required columns refuse it, optional ones keep no text).
+    expect(parseText(cellContent('\u200b\u00a0 '), 50)).toEqual({ ok: true, value: null });
     expect(code(parseText(cellContent('x'.repeat(51)), 50))).toBe('TOO_LONG');
   });
 });

@@ -7,6 +7,7 @@
 // writes numbers to .xlsx rounded to 15 significant digits: 3002399751580331 comes back as
 // 3002399751580330. A 16-digit number in a cell may already have been rounded, so it is refused.
 import { QUANTITY_PATTERN, VND_LIMIT, normaliseDecimal } from '../../common/money/vnd.js';
+import { hasVisibleText } from '../../common/text/visible-text.js';
 
 /** Largest amount written to or read from a numeric cell: 10^15 - 1 (15 digits). */
 export const MAX_NUMERIC_CELL_AMOUNT = 999_999_999_999_999;
@@ -198,6 +199,9 @@ export function parseText(content: CellContent, maxLength: number): Parsed<strin
   if (problem) return problem;
   if (content.kind === 'empty') return { ok: true, value: null };
   const text = content.kind === 'text' ? content.text.trim() : content.kind === 'number' ? String(content.value) : '';
+  // A cell without a visible character (spaces, zero-width or format characters) is an empty cell:
+  // required columns refuse it, optional ones keep no text (the rule of IsOptionalText).
+  if (!hasVisibleText(text)) return { ok: true, value: null };
   if (text.length > maxLength) return fail('TOO_LONG', `dài hơn ${maxLength} ký tự / longer than ${maxLength} characters`);
   return { ok: true, value: text };
 }

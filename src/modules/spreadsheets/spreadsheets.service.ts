@@ -68,10 +68,7 @@ export class SpreadsheetsService implements OnModuleInit {
     const estimate = await this.estimates.get(id);
     if (!coversUnit(actor, estimate.unitId)) throw new ForbiddenError();
     if (!EDITABLE_STATUSES.includes(estimate.status)) {
-      throw new ConflictError(
-        'NOT_EDITABLE',
-        `Dự toán đang ở trạng thái ${estimate.status}, không sửa được / The estimate is ${estimate.status}: lines change only in DRAFT or RETURNED`,
-      );
+      throw ConflictError.notEditable('estimate', estimate.status);
     }
     if (version !== undefined && version !== estimate.version) throw ConflictError.staleVersion('Estimate', version);
     return estimate;

@@ -319,7 +319,7 @@ export class SupportService {
         );
         if (!current) throw new NotFoundError(`Support round of ${year}`, id);
         if (current.status === 'DECIDED') throw this.decided(id);
-        if (current.version !== dto.version) throw ConflictError.staleVersion(`Support round ${id}`, dto.version);
+        if (current.version !== dto.version) throw ConflictError.staleVersion('Support round', dto.version);
 
         const round = await this.get(year, id, manager);
         const pools: SourceAmounts = Object.fromEntries(round.pools.map((p) => [p.fundingSourceCode, p.amount]));

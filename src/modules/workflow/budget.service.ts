@@ -275,9 +275,8 @@ export class BudgetService {
       { table: 'consolidated_budgets', where: { year }, from: rule.from, to: rule.to, version, set: changes, touch: false },
       {
         name: `Consolidated budget ${year}`,
-        missing: () => ConflictError.staleVersion(`Consolidated budget ${year}`, version ?? 0),
-        illegal: (current) =>
-          new ConflictError('ILLEGAL_TRANSITION', `Không thể ${action} dự toán tổng hợp đang ở trạng thái ${current} / Cannot ${action} a consolidated budget that is ${current}`),
+        missing: () => ConflictError.staleVersion(`Consolidated budget of ${year}`, version ?? 0),
+        illegal: (current) => ConflictError.illegalTransition('budget', action, current),
       },
     );
   }

@@ -181,7 +181,7 @@ export class EstimateWorkflowService {
         const before = lines.get(opinion.lineId)!;
         const after = {
           dicOpinion: opinion.opinion,
-          dicNote: opinion.note ?? null,
+          dicNote: opinion.note || null,
           designAgreed: opinion.designAgreed ?? before.designAgreed,
         };
         await this.ledger.updateLine(manager, opinion.lineId, after);
@@ -211,7 +211,7 @@ export class EstimateWorkflowService {
       await this.transition(manager, actor, estimate, 'appraise', dto.version, {});
       for (const item of dto.lines) {
         const before = lines.get(item.lineId)!;
-        const after = { appraisedAmount: BigInt(item.appraisedAmount), appraisalNote: item.note ?? null };
+        const after = { appraisedAmount: BigInt(item.appraisedAmount), appraisalNote: item.note || null };
         await this.ledger.updateLine(manager, item.lineId, after);
         await this.audit.record(manager, {
           actor,

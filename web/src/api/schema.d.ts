@@ -422,7 +422,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The 1% floor across the years of a plan period; null where a year has no data */
+        /** The 1% floor across the years of a plan period, each year as its own live check gives it */
         get: operations["PeriodFloor_get"];
         put?: never;
         post?: never;
@@ -2198,6 +2198,20 @@ export interface components {
             /** @description Province-wide views only */
             floor: components["schemas"]["ConsolidationFloorDto"] | null;
         };
+        /**
+         * @description PLAN_RULE: a period of the floor rule covers the year; YEAR_SETTING: outside them, DOF set a ratio for the year; NONE: no floor (ratio 0 outside the rule's years)
+         * @enum {string}
+         */
+        FloorRequirementBasis: "PLAN_RULE" | "YEAR_SETTING" | "NONE";
+        FloorRequirementDto: {
+            required: boolean;
+            /** @description PLAN_RULE: a period of the floor rule covers the year; YEAR_SETTING: outside them, DOF set a ratio for the year; NONE: no floor (ratio 0 outside the rule's years) */
+            basis: components["schemas"]["FloorRequirementBasis"];
+            /** @description The rule's citation under PLAN_RULE */
+            source: string | null;
+            /** @description Why, Vietnamese then English */
+            message: string;
+        };
         TopUpLineDto: {
             /** Format: uuid */
             lineId: string;
@@ -2323,6 +2337,7 @@ export interface components {
             floorRatio: string;
             floorSources: string[];
             floorPolicy: components["schemas"]["FloorPolicy"];
+            requirement: components["schemas"]["FloorRequirementDto"];
             topUp: components["schemas"]["TopUpDto"] | null;
             districts: components["schemas"]["FloorDistrictDto"][];
         };
@@ -2387,18 +2402,19 @@ export interface components {
              */
             floorAmount: string | null;
             /**
-             * @description Σ requested of the floor's lines; null when the year has none
+             * @description Σ requested of the floor's lines; 0 when the year has none (see `lines`)
              * @example 1250000000
              */
-            requestedTotal: string | null;
+            requestedTotal: string;
             /**
-             * @description Σ approved of the floor's lines; null while none has an approved amount
+             * @description Σ approved of the floor's lines; 0 while none is approved (see `approvedLines`)
              * @example 1250000000
              */
-            itTotal: string | null;
+            itTotal: string;
+            /** @description itTotal ≥ floorAmount; null while the total is not set */
             compliant: boolean | null;
             /**
-             * @description Amount in đồng, a string of digits
+             * @description max(0, floorAmount − itTotal); null while the total is not set
              * @example 1250000000
              */
             shortfall: string | null;

@@ -25,7 +25,7 @@ export function Shell() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.menu')} />
             <div>
               <Title order={1} size="h4" lh={1.1}>
                 {t('app.name')}
@@ -58,7 +58,7 @@ export function Shell() {
                 {me.fullName}
               </Text>
               <Text size="xs" c="dimmed" lh={1.2}>
-                {t(`roles.${me.role}`)} · {me.unitName}
+                {whoLine(me.fullName, t(`roles.${me.role}`), me.unitName)}
               </Text>
             </Stack>
             <Button variant="default" size="xs" onClick={signOut}>
@@ -89,4 +89,13 @@ export function Shell() {
       </AppShell.Main>
     </AppShell>
   );
+}
+
+/**
+ * The line under the user's name: role and unit, each left out when the name already says it
+ * ("Chuyên viên Sở Tài chính" needs neither "Sở Tài chính" as role nor as unit), and said once.
+ */
+export function whoLine(fullName: string, role: string, unit: string): string {
+  const parts = [role, unit].filter((part, i, all) => part && !fullName.includes(part) && all.indexOf(part) === i);
+  return parts.join(' · ');
 }

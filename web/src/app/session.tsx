@@ -19,24 +19,41 @@ interface Session {
 }
 
 const SessionContext = createContext<Session | null>(null);
-const YEAR_KEY = 'itbudget.year';
 
-/** The year shown first: the one whose submission deadline is the nearest ahead, else the latest. */
-export function defaultYear(years: readonly FiscalYear[], today = new Date().toISOString().slice(0, 10)): number | null {
+/** Where a user's chosen year is kept in this browser: one key per user, so a shared computer keeps each one's. */
+const yearKey = (userId: string) => `itbudget.year.${userId}`;
+
+function storedYear(userId: string | undefined): number | null {
+  if (!userId) return null;
+  const stored = Number(localStorage.getItem(yearKey(userId)));
+  return Number.isInteger(stored) && stored > 0 ? stored : null;
+}
+
+/**
+ * The year shown first when the user has not chosen one: the year being prepared (its submission
+ * deadline is the nearest ahead), else the current budget year when it is set up, else the latest
+ * year holding estimates the user may see (`latestWithEstimates`), else the latest year.
+ */
+export function defaultYear(
+  years: readonly FiscalYear[],
+  latestWithEstimates: number | null = null,
+  today = new Date().toISOString().slice(0, 10),
+): number | null {
   if (years.length === 0) return null;
   const ahead = years.filter((y) => y.submissionDeadline && y.submissionDeadline >= today);
   ahead.sort((a, b) => (a.submissionDeadline! < b.submissionDeadline! ? -1 : 1));
   if (ahead.length > 0) return ahead[0].year;
+  const current = Number(today.slice(0, 4));
+  if (years.some((y) => y.year === current)) return current;
+  if (latestWithEstimates !== null && years.some((y) => y.year === latestWithEstimates)) return latestWithEstimates;
   return Math.max(...years.map((y) => y.year));
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [hasToken, setHasToken] = useState(() => getToken() !== null);
-  const [chosenYear, setChosenYear] = useState<number | null>(() => {
-    const stored = Number(localStorage.getItem(YEAR_KEY));
-    return Number.isInteger(stored) && stored > 0 ? stored : null;
-  });
+  // A year chosen in this session, by user id (the stored choice is read when none was made yet).
+  const [chosenYears, setChosenYears] = useState<Record<string, number>>({});
 
   const meQuery = useQuery({
     queryKey: ['me'],
@@ -48,6 +65,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // Asked beside /auth/me, not after it: both need only the token.
     enabled: hasToken,
     queryFn: () => ok(api.GET('/fiscal-years')),
+  });
+  // The latest year holding an estimate this user may see (the list is newest year first).
+  const latestQuery = useQuery({
+    queryKey: ['latest-estimate-year'],
+    enabled: hasToken,
+    queryFn: async () => (await ok(api.GET('/estimates', { params: { query: { limit: 1 } } }))).items[0]?.year ?? null,
   });
 
   const [signedOut, setSignedOut] = useState(false);
@@ -79,19 +102,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const years = useMemo(() => [...(yearsQuery.data ?? [])].sort((a, b) => b.year - a.year), [yearsQuery.data]);
-  const year = chosenYear !== null && years.some((y) => y.year === chosenYear) ? chosenYear : defaultYear(years);
+  const me = hasToken ? (meQuery.data ?? null) : null;
+  const chosenYear = me ? (chosenYears[me.userId] ?? storedYear(me.userId)) : null;
+  const year = chosenYear !== null && years.some((y) => y.year === chosenYear) ? chosenYear : defaultYear(years, latestQuery.data ?? null);
 
   const value: Session = {
-    me: hasToken ? (meQuery.data ?? null) : null,
-    loading: hasToken && (meQuery.isPending || yearsQuery.isPending),
+    me,
+    // The default year waits for the latest year with estimates, so that no screen opens on another year first.
+    loading: hasToken && (meQuery.isPending || yearsQuery.isPending || latestQuery.isPending),
     signIn,
     signOut,
     signedOut,
     years,
     year,
     setYear: (next) => {
-      localStorage.setItem(YEAR_KEY, String(next));
-      setChosenYear(next);
+      if (!me) return;
+      localStorage.setItem(yearKey(me.userId), String(next));
+      setChosenYears((all) => ({ ...all, [me.userId]: next }));
     },
   };
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

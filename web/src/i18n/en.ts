@@ -5,7 +5,8 @@ import { dashboardsEn } from './dashboards.en';
 import type { Messages } from './index';
 
 export const en: Messages = {
-  app: { name: 'IT budget', province: 'Bắc Ninh province', skip: 'Skip to main content', language: 'Language' },
+  app: { name: 'IT budget', province: 'Bắc Ninh province', skip: 'Skip to main content', language: 'Language', menu: 'Menu' },
+  measureUnits: { '%': '%', CSDL: 'databases', 'máy/người': 'computers per person', hạng: 'rank' },
   auth: {
     title: 'Sign in',
     intro: 'IT budget estimates of the provincial departments and district committees.',

@@ -1,5 +1,5 @@
 // i18next with Vietnamese first and English on the switch; the choice is kept in localStorage.
-import i18next from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { vi } from './vi';
@@ -27,6 +27,11 @@ export function setLanguage(language: Language): void {
   localStorage.setItem(LANGUAGE_KEY, language);
   document.documentElement.lang = language;
   void i18next.changeLanguage(language);
+}
+
+/** A target's unit of measure (API data, Vietnamese) in the chosen language; an unknown unit as it is. */
+export function measureUnitText(t: TFunction, unit: string): string {
+  return t(`measureUnits.${unit}`, { defaultValue: unit });
 }
 
 export default i18next;

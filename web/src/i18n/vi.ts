@@ -3,7 +3,9 @@ import { provinceVi } from './province.vi';
 import { supportVi } from './support.vi';
 import { dashboardsVi } from './dashboards.vi';
 export const vi = {
-  app: { name: 'Dự toán CNTT', province: 'Tỉnh Bắc Ninh', skip: 'Bỏ qua đến nội dung chính', language: 'Ngôn ngữ' },
+  app: { name: 'Dự toán CNTT', province: 'Tỉnh Bắc Ninh', skip: 'Bỏ qua đến nội dung chính', language: 'Ngôn ngữ', menu: 'Trình đơn' },
+  // Units of measure of the plan's targets (data from the API), said in the chosen language.
+  measureUnits: { '%': '%', CSDL: 'CSDL', 'máy/người': 'máy/người', hạng: 'hạng' },
   auth: {
     title: 'Đăng nhập',
     intro: 'Dự toán kinh phí ứng dụng công nghệ thông tin của các sở, ngành và UBND cấp huyện.',

@@ -1,11 +1,11 @@
-// A chart with its table beside it: the chart draws (money in millions of đồng, a display scale
+// A chart with its table beside it: the chart draws (money in millions or tỷ đồng, a display scale
 // only), the table is what an official reads and what screen readers get — every figure exact, as
 // text. A figure that does not exist (a period without data) is a gap in the chart and "—" in the
 // table, never a 0.
 import { Grid, Paper, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EChart, plotMillions } from './charts';
+import { EChart, formatAxis, type MoneyScale, moneyScale, plotAmount } from './charts';
 import { formatDecimal } from './format';
 import { formatVnd } from './money';
 
@@ -42,10 +42,13 @@ export function showFigure(kind: FigureColumn['kind'], value: string | null | un
   return formatDecimal(value);
 }
 
-/** The point the chart draws for a figure: millions of đồng for money, the number otherwise; null is a gap. */
-function plotted(kind: FigureColumn['kind'], value: string | null | undefined): number | null {
+/**
+ * The point the chart draws for a figure: money in the chart's scale (millions or tỷ đồng), the number
+ * otherwise; null is a gap. Plotted values are numbers only because ECharts draws numbers (see plotAmount).
+ */
+function plotted(kind: FigureColumn['kind'], value: string | null | undefined, scale: MoneyScale): number | null {
   if (value === null || value === undefined || kind === 'text') return null;
-  return kind === 'money' ? plotMillions(value) : Number(value);
+  return kind === 'money' ? plotAmount(value, scale) : Number(value);
 }
 
 export interface FiguresChartProps {
@@ -56,7 +59,7 @@ export interface FiguresChartProps {
   testId: string;
   /** Header of the table's first column. */
   rowHeader: string;
-  /** The y axis's name (defaults to millions of đồng). */
+  /** The y axis's name (defaults to the money scale: triệu đồng, or tỷ đồng for large figures). */
   axisName?: string;
   /** What the chart shows, for screen readers (defaults to the title). */
   chartLabel?: string;
@@ -68,16 +71,19 @@ export interface FiguresChartProps {
 export function FiguresChart({ title, columns, rows, testId, rowHeader, axisName, chartLabel, description, height = 300 }: FiguresChartProps) {
   const { t } = useTranslation();
   const drawn = columns.filter((c) => c.draw);
+  const scale = moneyScale(rows.flatMap((r) => drawn.filter((c) => c.kind === 'money').map((c) => r.values[c.key])));
+  const unit = axisName ?? t(scale.unitKey);
   const option = {
-    tooltip: { trigger: 'axis' },
+    // Vietnamese grouping on the axis and in the tooltip (12.500; 2,5), with the unit drawn in.
+    tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => (typeof value === 'number' ? `${formatAxis(value)} ${unit}` : '—') },
     legend: { data: drawn.map((c) => c.label), top: 0 },
     grid: { left: 64, right: 16, bottom: 64, top: 40 },
     xAxis: { type: 'category', data: rows.map((r) => r.short ?? r.label), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0, fontSize: 10 } },
-    yAxis: { type: 'value', name: axisName ?? t('prov.millions') },
+    yAxis: { type: 'value', name: unit, axisLabel: { formatter: (value: number) => formatAxis(value) } },
     series: drawn.map((c) => ({
       name: c.label,
       type: c.draw,
-      data: rows.map((r) => plotted(c.kind, r.values[c.key])),
+      data: rows.map((r) => plotted(c.kind, r.values[c.key], scale)),
       itemStyle: c.color ? { color: c.color } : undefined,
       lineStyle: { ...(c.color ? { color: c.color } : {}), ...(c.dashed ? { type: 'dashed' } : {}) },
       // A gap where there is no figure: the line is not carried across a period without data.

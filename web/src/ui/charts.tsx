@@ -1,5 +1,5 @@
 // Charts drawn with ECharts (only the parts used are imported, from echarts/core). A chart always
-// sits beside a table of the same figures, to the đồng: the chart draws millions of đồng (a display
+// sits beside a table of the same figures, to the đồng: the chart draws millions or tỷ đồng (a display
 // scale only; money itself stays a digit string, see money.ts), the table is what an official reads.
 import { Group, Paper, Table, Text, Title } from '@mantine/core';
 import { BarChart, GaugeChart, LineChart } from 'echarts/charts';
@@ -12,13 +12,46 @@ import { formatVnd } from './money';
 
 echarts.use([BarChart, GaugeChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
+/** The scale a money chart draws in: millions of đồng, or billions (tỷ) once the largest figure reaches 10 tỷ. */
+export interface MoneyScale {
+  /** đồng per plotted unit. */
+  divisor: bigint;
+  /** i18n key of the axis name: "triệu đồng" / "tỷ đồng". */
+  unitKey: 'prov.millions' | 'prov.billions';
+}
+
+const MILLION = 1_000_000n;
+const BILLION = 1_000_000_000n;
+
+/** Millions of đồng, or tỷ đồng when the largest figure is 10 tỷ or more (so the axis reads 12,5 rather than 12.500). */
+export function moneyScale(amounts: Iterable<string | null | undefined>): MoneyScale {
+  let largest = 0n;
+  for (const a of amounts) {
+    if (a === null || a === undefined || a === '') continue;
+    const v = BigInt(a);
+    const magnitude = v < 0n ? -v : v;
+    if (magnitude > largest) largest = magnitude;
+  }
+  return largest >= 10n * BILLION ? { divisor: BILLION, unitKey: 'prov.billions' } : { divisor: MILLION, unitKey: 'prov.millions' };
+}
+
 /**
- * Millions of đồng for drawing only, with a gap for a figure that does not exist: `null` stays
- * `null` (ECharts leaves the point out), never 0. Thousandths kept so that small sums still show.
+ * An amount in the scale's units for drawing only, with a gap for a figure that does not exist:
+ * `null` stays `null` (ECharts leaves the point out), never 0. This is the one place money becomes a
+ * JS number, at the very edge: ECharts can only plot numbers. Three decimals of the unit are kept
+ * (BigInt division first, so no float ever holds the đồng); the table beside every chart shows the
+ * exact figure.
  */
-export function plotMillions(amount: string | null | undefined): number | null {
+export function plotAmount(amount: string | null | undefined, scale: MoneyScale): number | null {
   if (amount === null || amount === undefined || amount === '') return null;
-  return Number(BigInt(amount) / 1000n) / 1000;
+  return Number((BigInt(amount) * 1000n) / scale.divisor) / 1000;
+}
+
+const axisNumber = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 });
+
+/** A plotted number as Vietnamese officials write it: dots between thousands, a comma before decimals (`12.500`, `2,5`). */
+export function formatAxis(value: number): string {
+  return axisNumber.format(value);
 }
 
 /** One ECharts instance in a box; `label` names it for screen readers (the table beside it has the figures). */
@@ -46,6 +79,8 @@ export interface FloorView {
   shortfall: string;
   totalLocalExpenditure: string;
   floorRatio: string;
+  /** Funding source codes the floor counts (PROVINCIAL, DISTRICT, COMMUNE by default). */
+  floorSources?: string[];
   districts: { unitId: string; unitName: string; ownItRequested: string; ownItApproved: string; hasOwnItLine: boolean; status: string | null }[];
 }
 
@@ -56,8 +91,12 @@ function percentOfFloor(itTotal: string, floor: string): number {
   return Number((BigInt(itTotal) * 1000n) / f) / 10;
 }
 
-/** The 1% floor as a gauge (IT total against the floor) with the figures and the districts' own IT lines beside it. */
-export function FloorGauge({ floor, showDistricts = true }: { floor: FloorView; showDistricts?: boolean }) {
+/**
+ * The 1% floor as a gauge (IT total against the floor) with the figures and the districts' own IT
+ * lines beside it. `sourceName` names a funding source code, to say which sources the floor counts
+ * (its "requested" is theirs only, not every estimate's total).
+ */
+export function FloorGauge({ floor, showDistricts = true, sourceName = (code) => code }: { floor: FloorView; showDistricts?: boolean; sourceName?: (code: string) => string }) {
   const { t } = useTranslation();
   const percent = percentOfFloor(floor.itTotal, floor.floorAmount);
   const option = {
@@ -106,7 +145,9 @@ export function FloorGauge({ floor, showDistricts = true }: { floor: FloorView; 
             </Table.Tr>
             <Table.Tr>
               <Table.Th scope="row">{t('prov.floor.requested')}</Table.Th>
-              <Table.Td ta="right">{formatVnd(floor.requestedTotal)}</Table.Td>
+              <Table.Td ta="right" data-testid="floor-requested">
+                {formatVnd(floor.requestedTotal)}
+              </Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Th scope="row">{t('prov.floor.shortfall')}</Table.Th>
@@ -123,10 +164,15 @@ export function FloorGauge({ floor, showDistricts = true }: { floor: FloorView; 
               </Table.Td>
             </Table.Tr>
           </Table.Tbody>
+          {floor.floorSources && floor.floorSources.length > 0 && (
+            <Table.Caption data-testid="floor-sources" style={{ textAlign: 'left' }}>
+              {t('prov.floor.sourcesNote', { sources: floor.floorSources.map(sourceName).join(', ') })}
+            </Table.Caption>
+          )}
         </Table>
       </Group>
       {showDistricts && (
-        <Table mt="sm" striped>
+        <Table mt="sm" striped captionSide="top">
           <Table.Caption>{t('prov.floor.districts')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>

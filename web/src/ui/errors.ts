@@ -12,10 +12,15 @@ export function pickLanguage(message: string, language: string): string {
   );
   const at = labelled.indexOf(' / ');
   if (at < 0) return labelled;
-  // "K11 (label): vi / en" keeps what names the cell in either language.
-  const colon = labelled.lastIndexOf(': ', at);
-  const prefix = colon >= 0 ? labelled.slice(0, colon + 2) : '';
-  return en ? prefix + labelled.slice(at + 3) : labelled.slice(0, at);
+  const english = labelled.slice(at + 3);
+  if (!en) return labelled.slice(0, at);
+  // "K11 (label): vi / en" keeps what names the cell in either language — unless the English half
+  // names it itself ("Huyện X, dòng 3: … / X district, line 3: …", "Chi thường xuyên: … / Recurrent: …"),
+  // when the Vietnamese words before the colon are part of the Vietnamese sentence.
+  if (english.includes(': ')) return english;
+  const colon = labelled.indexOf(': ');
+  const prefix = colon >= 0 && colon < at ? labelled.slice(0, colon + 2) : '';
+  return prefix + english;
 }
 
 /** What to show for an error: translated by its code when the catalog has it. */

@@ -45,6 +45,30 @@ export function parseVnDate(text: string): string | null {
 }
 
 /** Today in Vietnam's time as dd/mm/yyyy. */
-export function todayVn(): string {
-  return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+export function todayVn(now = new Date()): string {
+  return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(now);
+}
+
+/**
+ * The dates a decision on a budget year may carry, as the API checks them (src/common/time/decision-date.ts):
+ * from 1 January of the year before to 31 December of the year after, as ISO dates.
+ */
+export function decisionDateRange(year: number): { from: string; to: string } {
+  return { from: `${year - 1}-01-01`, to: `${year + 1}-12-31` };
+}
+
+/** The decision date to pre-fill for a budget year: today (dd/mm/yyyy) when the API accepts it, else empty (the hint gives the range). */
+export function defaultDecisionDate(year: number | null, now = new Date()): string {
+  if (year === null) return '';
+  const today = todayVn(now);
+  const iso = parseVnDate(today);
+  const { from, to } = decisionDateRange(year);
+  return iso !== null && iso >= from && iso <= to ? today : '';
+}
+
+/** True when a typed dd/mm/yyyy date lies in the range a decision on `year` may carry. */
+export function isDecisionDateOfYear(text: string, year: number): boolean {
+  const iso = parseVnDate(text);
+  const { from, to } = decisionDateRange(year);
+  return iso !== null && iso >= from && iso <= to;
 }

@@ -3,8 +3,8 @@ import type { Message } from './check.js';
 
 export const BUDGET_RULE_MESSAGES = {
   TOTAL_NOT_SET: { vi: 'Chưa nhập tổng chi ngân sách địa phương năm {year}', en: 'total local expenditure of {year} is not set' },
-  TOTAL_NOT_SET_SHORT: { vi: 'chưa nhập totalLocalExpenditure', en: 'totalLocalExpenditure is not set' },
-  FLOOR_MET: { vi: 'Chi CNTT {itTotal} ≥ mức sàn {floorAmount}', en: 'IT {itTotal} ≥ floor {floorAmount}' },
+  TOTAL_NOT_SET_SHORT: { vi: 'chưa nhập tổng chi ngân sách địa phương', en: 'total local expenditure is not set' },
+  FLOOR_MET: { vi: 'Chi CNTT {itTotal} đạt mức sàn {floorAmount}', en: 'IT spending of {itTotal} meets the floor of {floorAmount}' },
   DISTRICTS_ALL_HAVE_LINE: { vi: 'Mọi huyện đều có mục chi CNTT riêng', en: 'Every district has its own IT line' },
   DISTRICTS_LACKING: {
     vi: '{count} huyện chưa có dự toán CNTT hoặc chưa có mục chi CNTT riêng',

@@ -27,6 +27,10 @@ export const FRAMEWORK_MESSAGES = {
   MALFORMED_BODY: { vi: 'Nội dung yêu cầu không đọc được (JSON sai cú pháp)', en: 'Malformed request body' },
   BODY_TOO_LARGE: { vi: 'Nội dung yêu cầu quá lớn', en: 'Request body too large' },
   UNSUPPORTED_MEDIA_TYPE: { vi: 'Kiểu nội dung không được hỗ trợ', en: 'Unsupported media type' },
+  WRONG_CONTENT_TYPE: {
+    vi: 'Nội dung yêu cầu phải gửi dạng {expected} (tiêu đề Content-Type), không phải {received}',
+    en: 'The request body must be sent as {expected} (the Content-Type header), not {received}',
+  },
   FILE_TOO_LARGE: { vi: 'Tệp quá lớn', en: 'File too large' },
   ROUTE_NOT_FOUND: { vi: 'Không có đường dẫn {route}', en: 'Cannot {route}' },
   // Access.
@@ -34,11 +38,13 @@ export const FRAMEWORK_MESSAGES = {
   FORBIDDEN: { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You may not do this' },
   TOO_MANY_REQUESTS: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests, retry later' },
   // Records.
-  NOT_FOUND: { vi: 'Không tìm thấy {entity} {id}', en: '{entityEn} {id} not found' },
+  // Words for officials: the record's id goes in the body's `id` field, not in the text.
+  NOT_FOUND: { vi: '{Entity} không tồn tại hoặc bạn không có quyền xem', en: '{EntityEn} not found' },
   NOT_PUBLISHED: { vi: 'Chưa có dữ liệu công bố của năm {year} (ngân sách chưa được phê duyệt)', en: 'No open data for {year}: its budget is not approved' },
+  // The version the client sent goes in the body's `version` field, not in the text.
   STALE_VERSION: {
-    vi: 'Dữ liệu {entity} đã được người khác thay đổi (phiên bản {expected} của bạn đã cũ), vui lòng tải lại',
-    en: '{entityEn} was changed by someone else (your version {expected} is stale); reload and try again',
+    vi: 'Dữ liệu {entity} đã bị người khác thay đổi sau khi bạn mở; hãy tải lại để xem số mới rồi làm lại',
+    en: 'The {entityEn} was changed by someone else since you opened it; reload it and try again',
   },
   // A change sent without `version` where there is already a value to replace (PUT of a half-year's value).
   VERSION_REQUIRED: {

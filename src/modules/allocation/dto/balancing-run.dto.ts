@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsObject, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { IsOptionalField, IsRequiredText, IsVnd } from '../../../common/validation/validators.js';
+import { IsOptionalField, IsOptionalText, IsRequiredText, IsVnd } from '../../../common/validation/validators.js';
 import { EXPENDITURE_TYPE_CODES, type ExpenditureTypeCode } from '../../catalog/entities/catalog.entities.js';
 import { message } from '../../../common/errors/messages.js';
 
@@ -29,10 +29,8 @@ export class CreateBalancingRunDto {
   @IsIn(RUN_KINDS)
   kind?: (typeof RUN_KINDS)[number];
 
-  @ApiPropertyOptional({ example: 'Phương án 1: trần 20 tỷ', description: 'Left out: named after its kind, track and time; given: at least one visible character' })
-  @IsOptionalField()
-  @IsRequiredText()
-  @MaxLength(200)
+  @ApiPropertyOptional({ example: 'Phương án 1: trần 20 tỷ' })
+  @IsOptionalText(200)
   name?: string;
 
   @IsVnd({ optional: true, description: 'One ceiling over every line of the track (TOP_UP: default the floor shortfall)' })

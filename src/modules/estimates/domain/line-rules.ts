@@ -76,3 +76,45 @@ export function computeAmount(figures: LineFigures): AmountResult {
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, amount };
 }
+
+/** The multi-year columns of a line (the annex's tổng mức dự toán and what earlier years funded). */
+export interface MultiYearFigures {
+  multiYearTotal: bigint | null;
+  /** Funded up to year N-2 (lũy kế bố trí đến năm N-2). */
+  fundedToPrev2: bigint | null;
+  /** Year N-1: the assigned estimate (dự toán được giao). */
+  prevYearEstimate: bigint | null;
+  /** Year N-1: the expected execution (ước thực hiện), which the annex sums into the total. */
+  prevYearExpected: bigint | null;
+}
+
+/**
+ * What earlier years funded, as the line itself records it: funded up to N-2 plus year N-1's
+ * expected execution (its assigned estimate when no execution is expected yet). The ledger keeps
+ * no link between a line and the same project's lines of earlier years, so the line's own columns
+ * are what is known; the annex sums these columns into the multi-year total.
+ */
+export function fundedBefore(line: MultiYearFigures): bigint {
+  return (line.fundedToPrev2 ?? 0n) + (line.prevYearExpected ?? line.prevYearEstimate ?? 0n);
+}
+
+/**
+ * A multi-year total (tổng mức dự toán) below what earlier years already funded cannot be: 400
+ * `MULTI_YEAR_TOTAL_BELOW_FUNDED` naming `multiYearTotal` and both amounts, grouped. Lines without
+ * a multi-year total are not checked.
+ */
+export function multiYearProblems(line: MultiYearFigures): FieldProblem[] {
+  if (line.multiYearTotal === null) return [];
+  const funded = fundedBefore(line);
+  if (line.multiYearTotal >= funded) return [];
+  return [
+    {
+      field: 'multiYearTotal',
+      code: 'MULTI_YEAR_TOTAL_BELOW_FUNDED',
+      message:
+        `multiYearTotal: tổng mức dự toán ${groupDigits(line.multiYearTotal)} đồng nhỏ hơn số các năm trước đã bố trí ${groupDigits(funded)} đồng` +
+        ` (lũy kế đến năm N-2 cộng năm N-1) / the multi-year total ${groupDigits(line.multiYearTotal, ',')} đồng is below what earlier years funded,` +
+        ` ${groupDigits(funded, ',')} đồng (up to N-2 plus N-1)`,
+    },
+  ];
+}

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsIntegerText, IsOptionalField, IsQuantity, IsRequiredText, IsVersion, IsVersionText, IsVnd } from '../../../common/validation/validators.js';
+import { IsIntegerText, IsOptionalField, IsOptionalText, IsQuantity, IsRequiredText, IsVersion, IsVersionText, IsVnd } from '../../../common/validation/validators.js';
 
 /** The fields of a line as a client sends them; amounts are digit strings. */
 export class LineFieldsDto {
@@ -80,9 +80,7 @@ export class LineFieldsDto {
   committedMinimum?: string;
 
   @ApiPropertyOptional()
-  @IsOptionalField()
-  @IsString()
-  @MaxLength(4000)
+  @IsOptionalText(4000)
   justification?: string;
 
   @ApiPropertyOptional({

@@ -323,8 +323,7 @@ export class EstimateLedger {
       { table: 'estimates', where: { id: estimateId }, from: rule.from, to: rule.to, version, set },
       {
         name: 'Estimate',
-        illegal: (current) =>
-          new ConflictError('ILLEGAL_TRANSITION', `Không thể ${action} dự toán đang ở trạng thái ${current} / Cannot ${action} an estimate that is ${current}`),
+        illegal: (current) => ConflictError.illegalTransition('estimate', action, current),
       },
     );
   }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsDateOnly, IsOptionalField, IsVersion, IsVnd } from '../../../common/validation/validators.js';
+import { IsDateOnly, IsOptionalField, IsOptionalText, IsVersion, IsVnd } from '../../../common/validation/validators.js';
 import { FLOOR_POLICIES, type FloorPolicy, LATE_SUBMISSION_POLICIES, type LateSubmissionPolicy } from '../entities/fiscal-year.entity.js';
 import { message } from '../../../common/errors/messages.js';
 
@@ -82,8 +82,6 @@ export class UpdateFiscalYearDto extends PartialType(OmitType(CreateFiscalYearDt
     description: 'Why the floor settings change (totalLocalExpenditure, floorRatio, floorSources, floorPolicy): required with any of them, kept in the audit trail',
     maxLength: 4000,
   })
-  @IsOptionalField()
-  @IsString()
-  @MaxLength(4000)
+  @IsOptionalText(4000)
   reason?: string;
 }

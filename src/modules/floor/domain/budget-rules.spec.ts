@@ -1,4 +1,4 @@
-import { BUDGET_RULES, checkRules, citation, periodFor, requiredKind, type RuleLine, rulesInForce, type YearPicture } from './budget-rules.js';
+import { BUDGET_RULES, checkRules, citation, floorRequirement, floorRule, periodFor, requiredKind, type RuleLine, rulesInForce, type YearPicture } from './budget-rules.js';
 
 const line = (overrides: Partial<RuleLine>): RuleLine => ({
   lineId: 'L',
@@ -13,9 +13,9 @@ const line = (overrides: Partial<RuleLine>): RuleLine => ({
   fundingSourceCode: 'PROVINCIAL',
   ...overrides,
 });
-const picture = (year: number, lines: RuleLine[]): YearPicture => ({
+const picture = (year: number, lines: RuleLine[], settings: Partial<YearPicture['settings']> = {}): YearPicture => ({
   year,
-  settings: { totalLocalExpenditure: 1n, floorRatio: '0.01', floorSources: ['PROVINCIAL'], floorPolicy: 'STOP' },
+  settings: { totalLocalExpenditure: 1n, floorRatio: '0.01', floorSources: ['PROVINCIAL'], floorPolicy: 'STOP', ...settings },
   lines,
   // The kept totals of a picture are its lines' sums: here, the lines themselves.
   sourceTotals: lines,
@@ -52,11 +52,39 @@ describe('the rules registry by year', () => {
   });
 
   it('reports only the rules in force, each with the period it was checked under', () => {
-    const results = checkRules(picture(2021, []));
+    const results = checkRules(picture(2021, [], { floorRatio: '0', floorPolicy: 'WARN' }));
     expect(results.map((r) => [r.code, r.period.fromYear])).toEqual([
       ['PROJECT_CONTINGENCY', 2011],
       ['RECURRENT_IT_THRESHOLDS', 2020],
     ]);
+  });
+});
+
+describe('the floor outside the plan rule’s years (2011–2015)', () => {
+  it('is the plan’s rule inside its years, whatever the ratio DOF set', () => {
+    expect(floorRequirement(2013, { floorRatio: '0.01' })).toMatchObject({ required: true, basis: 'PLAN_RULE', source: 'Quyết định 14/2011/QĐ-UBND tỉnh Bắc Ninh (Kế hoạch ứng dụng CNTT 2011–2015), mục IV.2' });
+    expect(floorRequirement(2015, { floorRatio: '0' })).toMatchObject({ required: true, basis: 'PLAN_RULE' });
+    expect(checkRules(picture(2013, [])).find((r) => r.code === 'IT_FLOOR')?.period.fromYear).toBe(2011);
+  });
+
+  it('is no requirement in a year outside them with no ratio set, and says why', () => {
+    for (const year of [2010, 2016, 2021]) {
+      const requirement = floorRequirement(year, { floorRatio: '0.000000' });
+      expect(requirement).toMatchObject({ required: false, basis: 'NONE', source: null });
+      expect(requirement.message).toMatch(new RegExp(`^Năm ${year} ngoài kỳ của quy định mức sàn \\(Quyết định 14/2011/QĐ-UBND.*, 2011–2015\\).*: không có yêu cầu mức sàn / ${year} is outside`));
+      expect(checkRules(picture(year, [], { floorRatio: '0' })).map((r) => r.code)).not.toContain('IT_FLOOR');
+      expect(rulesInForce(year, undefined, picture(year, [], { floorRatio: '0' }).settings).map((r) => r.code)).not.toContain('IT_FLOOR');
+    }
+  });
+
+  it('is the ratio DOF set for such a year, checked under the year’s policy like the plan’s floor', () => {
+    expect(floorRequirement(2016, { floorRatio: '0.015' })).toMatchObject({ required: true, basis: 'YEAR_SETTING', source: null });
+    // Total 1 000 đồng, ratio 1%: a floor of 10 đồng, and no line: short, blocking under STOP.
+    const stop = checkRules(picture(2016, [], { totalLocalExpenditure: 1_000n })).find((r) => r.code === 'IT_FLOOR')!;
+    expect(stop).toMatchObject({ passed: false, severity: 'BLOCKING', period: { fromYear: 2016, toYear: 2016, policy: 'YEAR_SETTING', parameters: { floorRatio: '0.01' } } });
+    expect(stop.period.source.document).toContain('Sở Tài chính');
+    const warn = checkRules(picture(2016, [], { totalLocalExpenditure: 1_000n, floorPolicy: 'WARN' }), [floorRule]);
+    expect(warn.map((r) => [r.code, r.passed, r.severity])).toEqual([['IT_FLOOR', false, 'WARNING']]);
   });
 });
 

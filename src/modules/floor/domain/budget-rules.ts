@@ -3,14 +3,20 @@
 // to and its parameters, period by period: what applies to a 2012 estimate is not what applies to
 // a 2021 one. A BLOCKING failure stops the consolidated budget's submission; a WARNING travels with
 // it. Plain TypeScript. What was verified of each source: src/modules/floor/README.md.
-import { formatVnd } from '../../../common/money/vnd.js';
+import { formatVnd, groupDigits } from '../../../common/money/vnd.js';
 import { type FloorFigures, floorFigures, type FloorLine, type FloorSettings } from './floor.js';
 import { message as catalogMessage } from '../../../common/errors/messages.js';
+import { IT_FLOOR_PERIODS, itFloorPeriodFor, PLAN_2011_2015 } from '../../fiscal-years/floor-periods.js';
 
 export interface RuleLine extends FloorLine {
   lineId: string;
   estimateId: string;
   unitCode: string;
+  /** The unit's name as officials read it (the code stands in when absent) and its English name. */
+  unitName?: string;
+  unitNameEn?: string;
+  /** The line's number in its estimate, to find it ("dòng 3"). */
+  lineNo?: number;
   activityKindCode: string;
   /** RECURRENT or INVESTMENT. */
   expenditureTypeCode: string;
@@ -21,6 +27,7 @@ export interface RuleLine extends FloorLine {
 export interface RuleDistrict {
   unitCode: string;
   unitName: string;
+  unitNameEn?: string;
   hasEstimate: boolean;
   ownItAmount: bigint;
 }
@@ -85,6 +92,8 @@ export interface BudgetRule {
   code: string;
   title: string;
   periods: readonly RulePeriod[];
+  /** For a year no period covers: the period the year's own settings make, or null (not in force). */
+  outsidePeriods?(year: number, settings: YearPicture['settings']): RulePeriod | null;
   check(picture: YearPicture, period: RulePeriod): Omit<RuleResult, 'period'>;
 }
 
@@ -96,6 +105,16 @@ export interface RuleInForce extends RulePeriod {
 
 const money = (value: bigint | null) => (value === null ? null : formatVnd(value));
 
+/** An amount in a sentence officials read: `1.250.000.000 đồng` (grouped as on every screen). */
+const dong = (value: bigint) => `${groupDigits(value)} đồng`;
+
+/** Who a line's finding is about, in each language: "Huyện Yên Phong, dòng 3" / "Yên Phong district, line 3". */
+function lineSubject(line: RuleLine): { vi: string; en: string } {
+  const vi = line.unitName ?? line.unitCode;
+  const en = line.unitNameEn ?? vi;
+  return line.lineNo === undefined ? { vi, en } : { vi: `${vi}, dòng ${line.lineNo}`, en: `${en}, line ${line.lineNo}` };
+}
+
 /** "Nghị định 73/2019/NĐ-CP, Điều 51": the citation a message carries. */
 export function citation(source: RuleSource): string {
   return source.article ? `${source.document}, ${source.article}` : source.document;
@@ -104,22 +123,80 @@ export function citation(source: RuleSource): string {
 const severityOf = (period: RulePeriod, picture: YearPicture): RuleSeverity =>
   (period.policy === 'YEAR_SETTING' ? picture.settings.floorPolicy : period.policy) === 'STOP' ? 'BLOCKING' : 'WARNING';
 
-// Decision 14/2011/QĐ-UBND of Bắc Ninh (30 January 2011): the province's IT plan for 2011–2015.
-const PLAN_2011_2015 = 'Quyết định 14/2011/QĐ-UBND tỉnh Bắc Ninh (Kế hoạch ứng dụng CNTT 2011–2015)';
+/** Where a year's floor requirement comes from, and whether there is one (`GET /fiscal-years/{year}/floor`). */
+export interface FloorRequirement {
+  required: boolean;
+  /** PLAN_RULE: a period of the floor rule covers the year; YEAR_SETTING: DOF set a ratio for a year outside them; NONE: neither. */
+  basis: 'PLAN_RULE' | 'YEAR_SETTING' | 'NONE';
+  /** The rule's citation under PLAN_RULE, else null. */
+  source: string | null;
+  /** Why, for officials: Vietnamese first, then English. */
+  message: string;
+}
+
+/** "2011–2015", "2020–": the years a period covers. */
+const yearsOf = (period: Pick<RulePeriod, 'fromYear' | 'toYear'>) => `${period.fromYear}–${period.toYear ?? ''}`;
+const planPeriods = () => IT_FLOOR_PERIODS.map((p) => `${citation(p.source)}, ${yearsOf(p)}`).join('; ');
+
+/** A ratio above 0 is a floor; "0", "0.000000" are none. */
+const hasRatio = (ratio: string) => /[1-9]/.test(ratio);
+
+/**
+ * Whether a year has a floor to meet, and why (README "The 1% floor outside the plan's years"): a
+ * year a period of the floor rule covers has the rule's floor under the year's settings; a year
+ * outside every period has a floor only when DOF set a ratio above 0 for it (its defaults set none).
+ */
+export function floorRequirement(year: number, settings: Pick<FloorSettings, 'floorRatio'>): FloorRequirement {
+  const period = itFloorPeriodFor(year);
+  if (period) {
+    const cite = citation(period.source);
+    return {
+      required: true,
+      basis: 'PLAN_RULE',
+      source: cite,
+      message: `Mức sàn theo ${cite} (năm ${yearsOf(period)}) / the floor set by ${cite} (budget years ${yearsOf(period)})`,
+    };
+  }
+  if (hasRatio(settings.floorRatio)) {
+    return {
+      required: true,
+      basis: 'YEAR_SETTING',
+      source: null,
+      message:
+        `Năm ${year} ngoài kỳ của quy định mức sàn (${planPeriods()}); mức sàn là tỷ lệ ${settings.floorRatio} Sở Tài chính đặt cho năm / ` +
+        `${year} is outside the floor rule's years (${planPeriods()}); the floor is the ratio ${settings.floorRatio} DOF set for the year`,
+    };
+  }
+  return {
+    required: false,
+    basis: 'NONE',
+    source: null,
+    message:
+      `Năm ${year} ngoài kỳ của quy định mức sàn (${planPeriods()}) và chưa đặt tỷ lệ mức sàn cho năm: không có yêu cầu mức sàn / ` +
+      `${year} is outside the floor rule's years (${planPeriods()}) and no floor ratio is set for it: no floor requirement`,
+  };
+}
 
 export const floorRule: BudgetRule = {
   code: 'IT_FLOOR',
   title: 'Tối thiểu 1% tổng chi ngân sách địa phương cho CNTT / At least 1% of total local expenditure for IT',
-  periods: [
-    {
-      fromYear: 2011,
-      toYear: 2015,
-      source: { document: PLAN_2011_2015, article: 'mục IV.2', verified: true },
-      // The year's settings carry the ratio and sources (DOF may change them); these are the plan's.
-      parameters: { floorRatio: '0.01', floorSources: 'PROVINCIAL,DISTRICT,COMMUNE' },
+  periods: IT_FLOOR_PERIODS,
+  // Outside the plan's years the floor is checked only when DOF set a ratio for the year.
+  outsidePeriods(year, settings) {
+    if (!hasRatio(settings.floorRatio)) return null;
+    return {
+      fromYear: year,
+      toYear: year,
+      source: {
+        document: `Thiết lập mức sàn của năm ${year} (Sở Tài chính) / the ${year} floor settings (DOF)`,
+        article: '',
+        verified: true,
+        note: `Ngoài kỳ của quy định mức sàn (${planPeriods()}) / outside the floor rule's years`,
+      },
+      parameters: { floorRatio: settings.floorRatio, floorSources: settings.floorSources.join(',') },
       policy: 'YEAR_SETTING',
-    },
-  ],
+    };
+  },
   check(picture, period) {
     const figures: FloorFigures = floorFigures(picture.settings, picture.sourceTotals);
     const severity = severityOf(period, picture);
@@ -145,11 +222,11 @@ export const floorRule: BudgetRule = {
       };
     }
     if (figures.compliant) {
-      return { ...base, passed: true, message: catalogMessage('FLOOR_MET', { itTotal: formatVnd(figures.itTotal), floorAmount: formatVnd(figures.floorAmount) }), violations: [] };
+      return { ...base, passed: true, message: catalogMessage('FLOOR_MET', { itTotal: dong(figures.itTotal), floorAmount: dong(figures.floorAmount) }), violations: [] };
     }
     const message =
-      `Thiếu ${formatVnd(figures.shortfall ?? 0n)} đồng so với mức sàn ${formatVnd(figures.floorAmount)} (${cite}) / ` +
-      `IT is ${formatVnd(figures.shortfall ?? 0n)} đồng short of the floor ${formatVnd(figures.floorAmount)} (${cite})`;
+      `Thiếu ${dong(figures.shortfall ?? 0n)} so với mức sàn ${dong(figures.floorAmount)} (${cite}) / ` +
+      `IT is ${dong(figures.shortfall ?? 0n)} short of the floor of ${dong(figures.floorAmount)} (${cite})`;
     return { ...base, passed: false, message, violations: [{ subject: String(picture.year), message }] };
   },
 };
@@ -170,9 +247,9 @@ export const districtItLineRule: BudgetRule = {
     const cite = citation(period.source);
     const violations = picture.districts.flatMap((d) =>
       !d.hasEstimate
-        ? [{ subject: d.unitCode, message: `${d.unitName}: chưa có dự toán CNTT (${cite}) / no IT estimate` }]
+        ? [{ subject: d.unitCode, message: `${d.unitName}: chưa có dự toán CNTT (${cite}) / ${d.unitNameEn ?? d.unitName}: no IT estimate` }]
         : d.ownItAmount === 0n
-          ? [{ subject: d.unitCode, message: `${d.unitName}: chưa có mục chi CNTT từ ngân sách huyện (${cite}) / no own IT line` }]
+          ? [{ subject: d.unitCode, message: `${d.unitName}: chưa có mục chi CNTT từ ngân sách huyện (${cite}) / ${d.unitNameEn ?? d.unitName}: no own IT line` }]
           : [],
     );
     return {
@@ -213,11 +290,14 @@ export const projectContingencyRule: BudgetRule = {
       .flatMap((line) => {
         const cost = line.multiYearTotal ?? line.amount;
         const contingency = line.contingency ?? 0n;
+        const who = lineSubject(line);
         return contingency * 100n > cost * percent
           ? [
               {
                 subject: line.lineId,
-                message: `${line.unitCode}: dự phòng ${formatVnd(contingency)} vượt ${percent}% chi phí ${formatVnd(cost)} / contingency above ${percent}% of the cost`,
+                message:
+                  `${who.vi}: dự phòng ${dong(contingency)} vượt ${percent}% chi phí ${dong(cost)} / ` +
+                  `${who.en}: a contingency of ${dong(contingency)} is above ${percent}% of the cost of ${dong(cost)}`,
               },
             ]
           : [];
@@ -295,12 +375,15 @@ export const recurrentThresholdsRule: BudgetRule = {
         // A heavier procedure than the total needs is never a breach (an outline is never forbidden).
         if (KIND_RANK[line.activityKindCode] === undefined || KIND_RANK[line.activityKindCode] >= KIND_RANK[required]) return [];
         const kind = KIND_TEXT[required];
+        // Only the three sized kinds get here (KIND_RANK): each has its words.
+        const recorded = KIND_TEXT[line.activityKindCode as RequiredKind];
+        const who = lineSubject(line);
         return [
           {
             subject: line.lineId,
             message:
-              `${line.unitCode}: tổng mức ${formatVnd(total)} đồng phải là ${kind.vi}, đang ghi ${line.activityKindCode} (${cite}) / ` +
-              `a total of ${formatVnd(total)} đồng must be ${kind.en}, not ${line.activityKindCode} (${cite})`,
+              `${who.vi}: tổng mức ${dong(total)} phải là ${kind.vi}, đang ghi là ${recorded.vi} (${cite}) / ` +
+              `${who.en}: a total of ${dong(total)} must be ${kind.en}, not ${recorded.en} (${cite})`,
           },
         ];
       });
@@ -326,18 +409,26 @@ export function periodFor(rule: BudgetRule, year: number): RulePeriod | null {
   return rule.periods.find((p) => year >= p.fromYear && (p.toYear === null || year <= p.toYear)) ?? null;
 }
 
-/** The rules in force in a budget year, each with its period, source and parameters. */
-export function rulesInForce(year: number, rules: readonly BudgetRule[] = BUDGET_RULES): RuleInForce[] {
+/**
+ * The period of a rule that governs a budget year: its own period for the year, else (given the
+ * year's settings) the one the settings make (`outsidePeriods`); null when the rule is not in force.
+ */
+function governingPeriod(rule: BudgetRule, year: number, settings?: YearPicture['settings']): RulePeriod | null {
+  return periodFor(rule, year) ?? (settings && rule.outsidePeriods ? rule.outsidePeriods(year, settings) : null);
+}
+
+/** The rules in force in a budget year (under its settings when given), each with its period, source and parameters. */
+export function rulesInForce(year: number, rules: readonly BudgetRule[] = BUDGET_RULES, settings?: YearPicture['settings']): RuleInForce[] {
   return rules.flatMap((rule) => {
-    const period = periodFor(rule, year);
+    const period = governingPeriod(rule, year, settings);
     return period ? [{ code: rule.code, title: rule.title, ...period }] : [];
   });
 }
 
-/** Checks the rules in force in the picture's year (a rule not in force that year is not reported). */
+/** Checks the rules in force in the picture's year under its settings (a rule not in force that year is not reported). */
 export function checkRules(picture: YearPicture, rules: readonly BudgetRule[] = BUDGET_RULES): RuleResult[] {
   return rules.flatMap((rule) => {
-    const period = periodFor(rule, picture.year);
+    const period = governingPeriod(rule, picture.year, picture.settings);
     return period ? [{ ...rule.check(picture, period), period }] : [];
   });
 }

@@ -102,4 +102,20 @@ describe('checkRules', () => {
     );
     expect(results[2]?.violations.map((v) => v.subject)).toEqual(['over']);
   });
+
+  it("says a line finding with the unit's name, the line's number and grouped amounts, never a code", () => {
+    const results = checkRules(
+      picture({
+        lines: [line({ lineId: 'over', unitCode: 'BN-H-X', unitName: 'UBND huyện X', unitNameEn: 'X district', lineNo: 3, amount: 1_000_000n, contingency: 150_000n })],
+      }),
+    );
+    expect(results[2]?.violations[0]?.message).toBe(
+      'UBND huyện X, dòng 3: dự phòng 150.000 đồng vượt 10% chi phí 1.000.000 đồng / X district, line 3: a contingency of 150.000 đồng is above 10% of the cost of 1.000.000 đồng',
+    );
+  });
+
+  it("groups the floor's amounts in its message", () => {
+    const met = checkRules(picture({ settings: { totalLocalExpenditure: 100_000_000n, floorRatio: '0.01', floorSources: ['PROVINCIAL'], floorPolicy: 'STOP' }, lines: [line({ amount: 2_000_000n, approvedAmount: 2_000_000n })] }));
+    expect(met[0]?.message).toBe('Chi CNTT 2.000.000 đồng đạt mức sàn 1.000.000 đồng / IT spending of 2.000.000 đồng meets the floor of 1.000.000 đồng');
+  });
 });

@@ -63,6 +63,17 @@ export class FloorFiguresDto {
   @ApiMoney({ nullable: true }) shortfall!: string | null;
 }
 
+/** Whether the year has a floor to meet, and why. */
+export class FloorRequirementDto {
+  @ApiBool() required!: boolean;
+  @ApiEnum(['PLAN_RULE', 'YEAR_SETTING', 'NONE'], 'FloorRequirementBasis', {
+    description: 'PLAN_RULE: a period of the floor rule covers the year; YEAR_SETTING: outside them, DOF set a ratio for the year; NONE: no floor (ratio 0 outside the rule\'s years)',
+  })
+  basis!: string;
+  @ApiText({ nullable: true, description: 'The rule\'s citation under PLAN_RULE' }) source!: string | null;
+  @ApiText({ description: 'Why, Vietnamese then English' }) message!: string;
+}
+
 /** `GET /fiscal-years/{year}/floor`. */
 export class FloorDto extends FloorFiguresDto {
   @ApiInt() year!: number;
@@ -70,20 +81,21 @@ export class FloorDto extends FloorFiguresDto {
   @ApiDecimal() floorRatio!: string;
   @ApiText({ isArray: true }) floorSources!: string[];
   @ApiEnum(FLOOR_POLICIES, 'FloorPolicy') floorPolicy!: string;
+  @ApiNested(FloorRequirementDto) requirement!: FloorRequirementDto;
   @ApiNested(TopUpDto, { nullable: true }) topUp!: TopUpDto | null;
   @ApiNested([FloorDistrictDto]) districts!: FloorDistrictDto[];
 }
 
-/** One year of `GET /plan-periods/{id}/floor`: null where there is no data, never 0. */
+/** One year of `GET /plan-periods/{id}/floor`: the same figures as the year's `GET /fiscal-years/{year}/floor`. */
 export class YearFloorDto {
   @ApiInt() year!: number;
   @ApiMoney({ nullable: true }) totalLocalExpenditure!: string | null;
   @ApiDecimal() floorRatio!: string;
   @ApiMoney({ nullable: true, description: 'ceil(total × ratio); null while the total is not set' }) floorAmount!: string | null;
-  @ApiMoney({ nullable: true, description: 'Σ requested of the floor\'s lines; null when the year has none' }) requestedTotal!: string | null;
-  @ApiMoney({ nullable: true, description: 'Σ approved of the floor\'s lines; null while none has an approved amount' }) itTotal!: string | null;
-  @ApiBool({ nullable: true }) compliant!: boolean | null;
-  @ApiMoney({ nullable: true }) shortfall!: string | null;
+  @ApiMoney({ description: 'Σ requested of the floor\'s lines; 0 when the year has none (see `lines`)' }) requestedTotal!: string;
+  @ApiMoney({ description: 'Σ approved of the floor\'s lines; 0 while none is approved (see `approvedLines`)' }) itTotal!: string;
+  @ApiBool({ nullable: true, description: 'itTotal ≥ floorAmount; null while the total is not set' }) compliant!: boolean | null;
+  @ApiMoney({ nullable: true, description: 'max(0, floorAmount − itTotal); null while the total is not set' }) shortfall!: string | null;
   @ApiInt({ description: 'Lines funded from the floor\'s sources (excluded estimates left out)' }) lines!: number;
   @ApiInt({ description: 'Of those, lines with an approved amount' }) approvedLines!: number;
 }

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../../common/validation/pagination.js';
-import { IsDateOnly, IsIntegerText, IsOptionalField, IsRequiredText, IsVersion, IsVersionText, IsVnd } from '../../../common/validation/validators.js';
+import { IsDateOnly, IsIntegerText, IsOptionalField, IsOptionalText, IsRequiredText, IsVersion, IsVersionText, IsVnd } from '../../../common/validation/validators.js';
 import { HALVES, type Half, PROGRESS_STATUSES, type ProgressStatus } from '../domain/progress-rules.js';
 
 /** A whole count (officials, computers, documents): digit string, at most 15 digits. */
@@ -89,9 +89,7 @@ export class IndicatorFigureDto {
   achieved?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptionalField()
-  @IsString()
-  @MaxLength(2000)
+  @IsOptionalText(2000)
   note?: string;
 }
 
@@ -104,9 +102,7 @@ export class DisbursementDto {
   disbursed!: string;
 
   @ApiPropertyOptional({ description: 'Required when disbursed exceeds the approved amount; flags the line' })
-  @IsOptionalField()
-  @IsRequiredText()
-  @MaxLength(4000)
+  @IsOptionalText(4000)
   overrunReason?: string;
 }
 
@@ -116,9 +112,7 @@ export class UpdateProgressReportDto {
   version!: number;
 
   @ApiPropertyOptional({ description: 'General remarks of the unit' })
-  @IsOptionalField()
-  @IsString()
-  @MaxLength(8000)
+  @IsOptionalText(8000)
   note?: string;
 
   @ApiPropertyOptional({ type: [IndicatorFigureDto], description: 'Figures to set (others are kept)' })
@@ -182,9 +176,7 @@ export class ProvinceValueDto {
   value!: string;
 
   @ApiPropertyOptional({ description: 'Where the figure comes from' })
-  @IsOptionalField()
-  @IsString()
-  @MaxLength(4000)
+  @IsOptionalText(4000)
   note?: string;
 
   @ApiPropertyOptional({ description: 'The version of the value being replaced (stale: 409); absent for a new value' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsDateOnly, IsDecisionNumber, IsOptionalField, IsVersion, IsVnd } from '../../../common/validation/validators.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { IsDateOnly, IsDecisionNumber, IsOptionalField, IsOptionalText, IsVersion, IsVnd } from '../../../common/validation/validators.js';
 import { MAX_HARDSHIP_TIER } from '../domain/support-proposal.js';
 
 const MAX_CANDIDATES = 10000;
@@ -72,9 +72,7 @@ export class UnitDecisionDto {
   amounts!: SupportAmountsDto;
 
   @ApiPropertyOptional({ description: 'Required wherever the decision differs from the proposal' })
-  @IsOptionalField()
-  @IsString()
-  @MaxLength(4000)
+  @IsOptionalText(4000)
   reason?: string;
 }
 

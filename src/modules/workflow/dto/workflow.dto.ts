@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { IsDateOnly, IsDecisionNumber, IsOptionalField, IsRequiredText, IsVersion, IsVnd } from '../../../common/validation/validators.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsDateOnly, IsDecisionNumber, IsOptionalField, IsOptionalText, IsRequiredText, IsVersion, IsVnd } from '../../../common/validation/validators.js';
 import { DIC_OPINIONS, type DicOpinion } from '../../estimates/entities/estimate-line.entity.js';
 
 export class TransitionDto {
@@ -28,9 +28,7 @@ export class ReviewItemDto {
   opinion!: DicOpinion;
 
   @ApiPropertyOptional()
-  @IsOptionalField()
-  @IsString()
-  @MaxLength(4000)
+  @IsOptionalText(4000)
   note?: string;
 
   @ApiPropertyOptional({ description: "IT investment projects only: DIC's opinion on the preliminary design" })
@@ -62,9 +60,7 @@ export class AppraisalItemDto {
   appraisedAmount!: string;
 
   @ApiPropertyOptional({ description: "DIC's note on the appraisal" })
-  @IsOptionalField()
-  @IsString()
-  @MaxLength(4000)
+  @IsOptionalText(4000)
   note?: string;
 }
 
@@ -91,9 +87,7 @@ export class BalanceItemDto {
   approvedAmount!: string;
 
   @ApiPropertyOptional({ description: 'Required to approve more than 0 on a line DIC disagreed with: why it is funded all the same (kept in the audit trail)', maxLength: 4000 })
-  @IsOptionalField()
-  @IsRequiredText()
-  @MaxLength(4000)
+  @IsOptionalText(4000)
   reason?: string;
 }
 

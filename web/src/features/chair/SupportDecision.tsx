@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
 import { useSession } from '../../app/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { formatDate, parseVnDate, todayVn } from '../../ui/format';
+import { decisionDateRange, defaultDecisionDate, formatDate, isDecisionDateOfYear, parseVnDate } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { MoneyInput } from '../../ui/MoneyInput';
 import { formatVnd } from '../../ui/money';
@@ -61,7 +61,8 @@ function DecisionForm({ round }: { round: SupportRound }) {
   const [levels, setLevels] = useState<Levels>(() => proposalLevels(round));
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [decisionNumber, setDecisionNumber] = useState('');
-  const [decisionDate, setDecisionDate] = useState(todayVn());
+  // Today when it is a date the year's decision may carry, else empty with the range as the hint.
+  const [decisionDate, setDecisionDate] = useState(() => defaultDecisionDate(year));
   const [tried, setTried] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -73,7 +74,11 @@ function DecisionForm({ round }: { round: SupportRound }) {
   const blank = (unitId: string, code: string) => (levels[unitId]?.[code as PoolCode] ?? '') === '';
   const problems = {
     decisionNumber: !decisionNumber.trim() ? t('prov.chair.numberRequired') : null,
-    decisionDate: !parseVnDate(decisionDate) ? t('prov.chair.dateInvalid') : null,
+    decisionDate: !parseVnDate(decisionDate)
+      ? t('prov.chair.dateInvalid')
+      : year !== null && !isDecisionDateOfYear(decisionDate, year)
+        ? t('prov.chair.dateOutOfYear', { year, from: formatDate(decisionDateRange(year).from), to: formatDate(decisionDateRange(year).to) })
+        : null,
     blanks: round.candidates.some((c) => pools.some((p) => blank(c.unitId, p.fundingSourceCode))),
     reasons: changed.filter((c) => !reasons[c.unitId]?.trim()).map((c) => c.unitId),
     over: totals.some((p) => p.remaining < 0n),
@@ -211,6 +216,7 @@ function DecisionForm({ round }: { round: SupportRound }) {
           date={decisionDate}
           onNumber={setDecisionNumber}
           onDate={setDecisionDate}
+          year={year}
           errors={tried ? { number: problems.decisionNumber, date: problems.decisionDate } : {}}
           placeholder="2346/QĐ-UBND"
         />

@@ -6,6 +6,7 @@ import { Alert, Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Tab
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { measureUnitText } from '../../i18n';
 import { api, ok } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useSession } from '../../app/session';
@@ -63,10 +64,10 @@ function TargetsTab({ dashboard }: { dashboard: Dashboard }) {
         description={t('dash.targets.description')}
         testId="target-trend"
         rowHeader={t('dash.targets.period')}
-        axisName={target.measureUnit}
+        axisName={measureUnitText(t, target.measureUnit)}
         columns={[
-          { key: 'value', label: t('dash.targets.value', { unit: target.measureUnit }), kind: 'value', draw: 'line', color: '#1971c2' },
-          { key: 'target', label: t('dash.targets.targetLine', { unit: target.measureUnit }), kind: 'value', draw: 'line', color: '#c92a2a', dashed: true },
+          { key: 'value', label: t('dash.targets.value', { unit: measureUnitText(t, target.measureUnit) }), kind: 'value', draw: 'line', color: '#1971c2' },
+          { key: 'target', label: t('dash.targets.targetLine', { unit: measureUnitText(t, target.measureUnit) }), kind: 'value', draw: 'line', color: '#c92a2a', dashed: true },
         ]}
         rows={rows}
         height={280}
@@ -95,13 +96,13 @@ function TargetsTab({ dashboard }: { dashboard: Dashboard }) {
                 </>
               ),
             },
-            { key: 'target', header: t('dash.targets.target'), align: 'right', render: (x) => `${formatDecimal(x.target)} ${x.measureUnit}` },
+            { key: 'target', header: t('dash.targets.target'), align: 'right', render: (x) => `${formatDecimal(x.target)} ${measureUnitText(t, x.measureUnit)}` },
             {
               key: 'value',
               header: t('dash.targets.current'),
               align: 'right',
               cellTestId: (x) => `target-${x.code}-value`,
-              render: (x) => (x.value === null ? '—' : `${formatDecimal(x.value)} ${x.measureUnit}`),
+              render: (x) => (x.value === null ? '—' : `${formatDecimal(x.value)} ${measureUnitText(t, x.measureUnit)}`),
             },
             { key: 'gap', header: t('dash.targets.gap'), align: 'right', render: (x) => formatDecimal(x.gap) },
             {
@@ -130,8 +131,10 @@ function FloorTab({ floor }: { floor: PeriodFloor }) {
     label: String(y.year),
     values: {
       floor: y.floorAmount,
-      requested: y.requestedTotal,
-      approved: y.itTotal,
+      // The figures are the year's live check (0 without lines); the chart draws a gap, not a 0
+      // bar, where there is no line or none approved yet, and the state says whether it is short.
+      requested: y.lines > 0 ? y.requestedTotal : null,
+      approved: y.approvedLines > 0 ? y.itTotal : null,
       state: y.compliant === null ? null : y.compliant ? t('dash.floor.compliant') : t('dash.floor.short'),
     },
   }));

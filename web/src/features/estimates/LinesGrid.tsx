@@ -338,10 +338,11 @@ const LineRow = memo(function LineRow({ line, rowIndex, edit, editing, ctx }: Ro
   const amount = typedAmount ? lineAmount(quantity, unitPrice) : line.amount;
   const details = edit?.state === 'error' && edit.error instanceof ApiError ? edit.error.details : [];
   const fieldError = (field: string) =>
-    details
-      .filter((d) => d.field === field || d.field?.endsWith(`.${field}`))
-      .map((d) => pickLanguage(d.message, ctx.language))
-      .join('; ');
+    [
+      ...new Set(
+        details.filter((d) => d.field === field || d.field?.endsWith(`.${field}`)).map((d) => withoutField(pickLanguage(d.message, ctx.language), d.field)),
+      ),
+    ].join('; ');
   const state = edit?.state ?? 'saved';
 
   const rowLabel = t('line.rowNo', { no: line.lineNo });
@@ -364,6 +365,9 @@ const LineRow = memo(function LineRow({ line, rowIndex, edit, editing, ctx }: Ro
             ? ctx.label(field as 'fundingSourceCode' | 'expenditureTypeCode', current)
             : current;
     const isEditing = editing?.field === field;
+    // Figures never widen the grid: a long one is cut with "…" in its cell, whole on hover.
+    const clipped = editor === 'quantity' || editor === 'money';
+    const hover = [clipped && shown.length > CLIP_CHARS ? shown : '', problem].filter(Boolean).join(' — ');
     return (
       <td
         key={field}
@@ -374,7 +378,7 @@ const LineRow = memo(function LineRow({ line, rowIndex, edit, editing, ctx }: Ro
         aria-label={isEditing ? undefined : `${label}: ${shown || '—'}`}
         aria-invalid={problem ? true : undefined}
         aria-readonly={ctx.editable ? undefined : true}
-        title={problem || undefined}
+        title={hover || undefined}
         className={`cell cell-${editor}${typed ? ' typed' : ''}${problem ? ' invalid' : ''}`}
       >
         {isEditing ? (
@@ -386,12 +390,15 @@ const LineRow = memo(function LineRow({ line, rowIndex, edit, editing, ctx }: Ro
             options={editor === 'select' ? ctx.options[field as 'fundingSourceCode' | 'expenditureTypeCode'] : []}
             onDone={(next, move) => ctx.finish(line, field, next, move, { row: rowIndex, col })}
           />
+        ) : clipped ? (
+          <span className="clip">{shown}</span>
         ) : (
           shown
         )}
       </td>
     );
   };
+  const amountText = formatVnd(amount);
 
   return (
     <>
@@ -399,8 +406,8 @@ const LineRow = memo(function LineRow({ line, rowIndex, edit, editing, ctx }: Ro
         <td className="col-lineNo">{line.lineNo}</td>
         {GRID_FIELDS.slice(0, 3).map((field, col) => cell(field, col))}
         {cell('unitPrice', 3)}
-        <td className={`money amount${typedAmount ? ' typed' : ''}`} data-testid="line-amount">
-          {formatVnd(amount)}
+        <td className={`money amount${typedAmount ? ' typed' : ''}`} data-testid="line-amount" title={amountText.length > CLIP_CHARS ? amountText : undefined}>
+          <span className="clip">{amountText}</span>
         </td>
         {cell('fundingSourceCode', 4)}
         {cell('expenditureTypeCode', 5)}
@@ -450,11 +457,26 @@ const LineRow = memo(function LineRow({ line, rowIndex, edit, editing, ctx }: Ro
   );
 });
 
-/** The refusal in words: the catalog's text for its code, then each detail the headline does not already say. */
-function rowMessage(error: unknown, t: TFunction, language: string): string {
-  const headline = errorText(error, t, language);
-  const details = error instanceof ApiError ? error.details.map((d) => pickLanguage(d.message, language)) : [];
-  return [headline, ...new Set(details.filter((d) => d !== headline))].join(' — ');
+/** Figures longer than this may be cut in their cell (app.css `.clip`): their cell's title holds them whole. */
+const CLIP_CHARS = 16;
+
+/** A detail's message without the API's field name in front ("amount: thành tiền …" → "thành tiền …"): the row says which cell. */
+export function withoutField(message: string, field: string | undefined): string {
+  if (!field) return message;
+  for (const name of [field, field.split('.').at(-1)!]) {
+    if (message.startsWith(`${name}: `)) return message.slice(name.length + 2);
+  }
+  return message;
+}
+
+/**
+ * The refusal in words, each thing said once: the server's message per field (without the field's
+ * API name), or, when it names no field, the catalog's text for its code.
+ */
+export function rowMessage(error: unknown, t: TFunction, language: string): string {
+  const details = error instanceof ApiError ? error.details.map((d) => withoutField(pickLanguage(d.message, language), d.field)) : [];
+  if (details.length > 0) return [...new Set(details)].join('; ');
+  return errorText(error, t, language);
 }
 
 interface EditorProps {

@@ -4,6 +4,7 @@ import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../app/session';
+import { useCatalog } from '../estimates/queries';
 import { FloorGauge } from '../../ui/charts';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
@@ -11,8 +12,9 @@ import { useBudget, useFloor } from '../province/queries';
 import { UnitEstimatesTable } from '../province/UnitEstimatesTable';
 
 export default function Cockpit() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
+  const catalog = useCatalog();
   const budget = useBudget();
   const floor = useFloor();
   if (budget.isPending || floor.isPending) return <Loading />;
@@ -27,7 +29,13 @@ export default function Cockpit() {
           {me.role === 'DOF_OFFICER' ? t('prov.cockpit.trackDof') : t('prov.cockpit.trackDpi')}
         </Text>
       </Group>
-      <FloorGauge floor={floor.data} />
+      <FloorGauge
+        floor={floor.data}
+        sourceName={(code) => {
+          const s = catalog.data?.fundingSources.find((x) => x.code === code);
+          return s ? (i18n.language === 'en' ? s.nameEn : s.name) : code;
+        }}
+      />
       {missing.length > 0 && (
         <Text c="red.9" size="sm" data-testid="districts-missing">
           {t('prov.cockpit.districtsMissing', { count: missing.length, names: missing.map((d) => d.unitName).join(', ') })}

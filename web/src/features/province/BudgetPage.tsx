@@ -15,7 +15,7 @@ import { RequestedApprovedChart, type PairRow } from '../../ui/FiguresChart';
 import { SummaryBlock } from '../../ui/LineTable';
 import { UnitEstimatesTable } from './UnitEstimatesTable';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { formatDate, formatDateTime, parseVnDate, todayVn } from '../../ui/format';
+import { decisionDateRange, defaultDecisionDate, formatDate, formatDateTime, isDecisionDateOfYear, parseVnDate } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { formatVnd } from '../../ui/money';
 import { estimateKey, useCatalog } from '../estimates/queries';
@@ -63,7 +63,8 @@ export default function BudgetPage() {
   });
   const [action, setAction] = useState<null | 'approve' | 'return' | 'submit'>(null);
   const [decisionNumber, setDecisionNumber] = useState('');
-  const [decisionDate, setDecisionDate] = useState(todayVn());
+  // Today when it is a date the year's decision may carry, else empty with the range as the hint.
+  const [decisionDate, setDecisionDate] = useState(() => defaultDecisionDate(year));
   const [formError, setFormError] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -88,6 +89,10 @@ export default function BudgetPage() {
       areaTotals.set(l.planAreaCode, row);
     }
   }
+  const sourceName = (code: string) => {
+    const s = catalog.data?.fundingSources.find((x) => x.code === code);
+    return s ? name(s) : code;
+  };
   const areaName = (code: string) => {
     const a = catalog.data?.planAreas.find((p) => p.code === code);
     return a ? `${code} ${name(a)}` : code;
@@ -115,6 +120,7 @@ export default function BudgetPage() {
     const problems: Record<string, string> = {};
     if (!decisionNumber.trim()) problems.decisionNumber = t('prov.chair.numberRequired');
     if (!parseVnDate(decisionDate)) problems.decisionDate = t('prov.chair.dateInvalid');
+    else if (year !== null && !isDecisionDateOfYear(decisionDate, year)) problems.decisionDate = t('prov.chair.dateOutOfYear', { year, from: formatDate(decisionDateRange(year).from), to: formatDate(decisionDateRange(year).to) });
     setFormError(problems);
     if (Object.keys(problems).length === 0) setAction('approve');
   };
@@ -139,8 +145,9 @@ export default function BudgetPage() {
       )}
       <SummaryBlock
         figures={[
-          { label: t('prov.requested'), value: formatVnd(b.totals.requested), testId: 'budget-requested' },
-          { label: approved ? t('prov.budget.decidedTotal') : t('prov.approved'), value: formatVnd(b.totals.approved), testId: 'budget-approved' },
+          // All funding sources of every included estimate: the floor's gauge below counts its own sources only.
+          { label: t('prov.budget.requestedAll'), value: formatVnd(b.totals.requested), testId: 'budget-requested', note: t('prov.budget.requestedAllNote') },
+          { label: approved ? t('prov.budget.decidedTotal') : t('prov.budget.approvedAll'), value: formatVnd(b.totals.approved), testId: 'budget-approved' },
           // After the decision: the current figure apart from the decided one, with how many adjustments moved it.
           ...(approved
             ? [
@@ -166,9 +173,17 @@ export default function BudgetPage() {
           <DecisionFields
             number={decisionNumber}
             date={decisionDate}
-            onNumber={setDecisionNumber}
-            onDate={setDecisionDate}
+            // An edited field's error goes until the next try: it spoke of the value before.
+            onNumber={(value) => {
+              setDecisionNumber(value);
+              setFormError(({ decisionNumber: _gone, ...rest }) => rest);
+            }}
+            onDate={(value) => {
+              setDecisionDate(value);
+              setFormError(({ decisionDate: _gone, ...rest }) => rest);
+            }}
             errors={{ number: formError.decisionNumber, date: formError.decisionDate }}
+            year={year}
           />
           <Group mt="md">
             <Button onClick={startApprove}>
@@ -191,7 +206,7 @@ export default function BudgetPage() {
       )}
       {error !== null && action === null && <ErrorAlert error={error} />}
 
-      {floor.data && <FloorGauge floor={floor.data} showDistricts={!isChair} />}
+      {floor.data && <FloorGauge floor={floor.data} showDistricts={!isChair} sourceName={sourceName} />}
       <RequestedApprovedChart title={t('prov.charts.byUnit')} rows={byUnit} testId="chart-by-unit" rowHeader={t('prov.unit')} />
       <RequestedApprovedChart title={t('prov.charts.byArea')} rows={byArea} testId="chart-by-area" rowHeader={t('dash.execution.area')} />
       <RulesReport results={rules.data.results} />
@@ -311,11 +326,11 @@ export default function BudgetPage() {
           <Table data-testid="confirm-figures">
             <Table.Tbody>
               <Table.Tr>
-                <Table.Th scope="row">{t('prov.requested')}</Table.Th>
+                <Table.Th scope="row">{t('prov.budget.requestedAll')}</Table.Th>
                 <Table.Td ta="right">{formatVnd(b.totals.requested)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
-                <Table.Th scope="row">{t('prov.approved')}</Table.Th>
+                <Table.Th scope="row">{t('prov.budget.approvedAll')}</Table.Th>
                 <Table.Td ta="right" data-testid="confirm-approved">{formatVnd(b.totals.approved)}</Table.Td>
               </Table.Tr>
               <Table.Tr>

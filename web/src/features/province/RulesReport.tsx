@@ -1,5 +1,6 @@
 // The year's rules report (the floor, districts' own IT lines, contingency…): each rule passed or not,
-// with what breaks it, in the chosen language (the API's messages are "vi / en").
+// with what breaks it (units by name, amounts grouped, as the API words them), in the chosen language
+// (the API's messages are "vi / en"); a passed rule says what it found in one dimmed line.
 import { Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { pickLanguage } from '../../ui/errors';
@@ -25,6 +26,11 @@ export function RulesReport({ results }: { results: RuleResult[] }) {
                 {say(r.title)}
               </Text>
             </Group>
+            {r.passed && r.message && (
+              <Text size="sm" c="dimmed" ml="md">
+                {say(r.message)}
+              </Text>
+            )}
             {!r.passed && (
               <List size="sm" ml="md">
                 {(r.violations?.length ? r.violations.map((v) => v.message) : [r.message]).map((m, i) => (

@@ -5,6 +5,7 @@ import { Alert, Button, Card, Checkbox, Group, SegmentedControl, Stack, Table, T
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { measureUnitText } from '../../i18n';
 import { api, ok } from '../../api/client';
 import { useMe, useSession } from '../../app/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -156,7 +157,7 @@ function ReportForm({ report }: { report: Report }) {
                 return (
                   <Table.Tr key={i.targetCode}>
                     <Table.Td>
-                      {label} <Text span c="dimmed" size="xs">({i.measureUnit})</Text>
+                      {label} <Text span c="dimmed" size="xs">({measureUnitText(t, i.measureUnit)})</Text>
                     </Table.Td>
                     <Table.Td>
                       {i.aggregation === 'SHARE_OF_UNITS' ? (
