@@ -14,6 +14,7 @@ import { Classification1764250000000 } from './1764250000000-Classification.js';
 import { Appraisal1764260000000 } from './1764260000000-Appraisal.js';
 import { EstimateLedger1764300000000 } from './1764300000000-EstimateLedger.js';
 import { JobLeases1764310000000 } from './1764310000000-JobLeases.js';
+import { BalancingRunVersion1764320000000 } from './1764320000000-BalancingRunVersion.js';
 import { TargetValueBounds1764330000000 } from './1764330000000-TargetValueBounds.js';
 
 export const MIGRATIONS = [
@@ -31,5 +32,6 @@ export const MIGRATIONS = [
   Appraisal1764260000000,
   EstimateLedger1764300000000,
   JobLeases1764310000000,
+  BalancingRunVersion1764320000000,
   TargetValueBounds1764330000000,
 ];

@@ -17,6 +17,7 @@ interface RunLineView {
 interface RunView {
   id: string;
   status: string;
+  version: number;
   groups: Record<string, { ceiling: string; allocated: string; unallocated: string; partialTier: number | null }>;
   lines: RunLineView[];
 }
@@ -168,8 +169,20 @@ describe('allocation: scenarios, adoption, the floor and its top-up (e2e)', () =
 
   it('adopting a run writes its amounts as approved amounts through the workflow', async () => {
     await dpi.post(`/balancing-runs/${runA.id}/adopt`).expect(403);
-    const adopted = (await dof.post(`/balancing-runs/${runA.id}/adopt`).expect(200)).body as RunView;
-    expect(adopted.status).toBe('ADOPTED');
+    // A run answers its version; adopting at another one is stale and changes nothing.
+    expect(runA.version).toBe(1);
+    const staleVersion = await dof.post(`/balancing-runs/${runA.id}/adopt`).send({ version: 2 }).expect(409);
+    expect(staleVersion.body.code).toBe('STALE_VERSION');
+    await dof.post(`/balancing-runs/${runA.id}/adopt`).send({ version: 0 }).expect(400);
+    // Two adoptions of the same run at once: exactly one wins, the other gets 409.
+    const raced = await Promise.all([1, 2].map(() => dof.post(`/balancing-runs/${runA.id}/adopt`).send({ version: runA.version })));
+    expect(raced.map((r) => r.status).sort()).toEqual([200, 409]);
+    const adopted = raced.find((r) => r.status === 200)!.body as RunView;
+    expect(raced.find((r) => r.status === 409)!.body.code).toBe('RUN_ADOPTED');
+    expect(adopted).toMatchObject({ status: 'ADOPTED', version: 2 });
+    expect((await dof.get(`/fiscal-years/${Y}/balancing-runs`).expect(200)).body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: runA.id, status: 'ADOPTED', version: 2 })]),
+    );
     for (const line of runA.lines.slice(0, 5)) {
       const estimate = (await dof.get(`/estimates/${line.estimateId}`).expect(200)).body as { lines: { id: string; approvedAmount: string }[] };
       expect(estimate.lines.find((l) => l.id === line.lineId)?.approvedAmount).toBe(line.allocated);

@@ -140,21 +140,31 @@ describe('the budget cycle end to end (e2e)', () => {
     expect(estimate.status).toBe('SUBMITTED');
   });
 
-  it('DOF balances the recurrent lines and the estimate becomes BALANCED', async () => {
-    estimate = (
-      await dof
-        .post(`/estimates/${estimate.id}/balance`)
-        .send({
-          version: estimate.version,
+  it('DOF balances the recurrent lines and the estimate becomes BALANCED; of two balancings on one version exactly one wins', async () => {
+    const version = estimate.version;
+    const balancings = await Promise.all(
+      [1, 2].map(() =>
+        dof.post(`/estimates/${estimate.id}/balance`).send({
+          version,
           lines: [
             { lineId: recurrent.id, approvedAmount: '45000000' },
             { lineId: ownLine.id, approvedAmount: '80000000' },
           ],
-        })
-        .expect(200)
-    ).body as Estimate;
+        }),
+      ),
+    );
+    expect(balancings.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(balancings.find((r) => r.status === 409)!.body.code).toBe('STALE_VERSION');
+    estimate = balancings.find((r) => r.status === 200)!.body as Estimate;
     expect(estimate.status).toBe('BALANCED');
+    expect(estimate.version).toBeGreaterThan(version);
     expect(estimate.lines.map((l) => l.approvedAmount)).toEqual(['45000000', '80000000', '800000000']);
+    // The status change stamped when it became BALANCED, and the stored row is the one answered.
+    const [row] = await t.dataSource.query<{ status: string; version: number; balanced: boolean }[]>(
+      'SELECT status, version, balanced_at IS NOT NULL AS balanced FROM estimates WHERE id = $1',
+      [estimate.id],
+    );
+    expect(row).toEqual({ status: 'BALANCED', version: estimate.version, balanced: true });
   });
 
   it('the consolidated budget needs every estimate balanced or excluded with a reason', async () => {

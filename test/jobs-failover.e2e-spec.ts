@@ -1,6 +1,7 @@
 // Two instances on one database (issue 11): a job whose instance dies in the middle of a workbook
 // import is retried and completed by the other instance once its lease lapses; the dead attempt
 // leaves nothing half saved, the import is applied once, and the ledger's kept totals still verify.
+import { hostname } from 'node:os';
 import { jest } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import PgBoss from 'pg-boss';
@@ -19,6 +20,8 @@ import { readEstimateWorkbook } from '../src/modules/spreadsheets/estimate-workb
 import { catalogCodes, seedCatalog } from '../src/modules/spreadsheets/seed-catalog.js';
 import { createTestApp, login, type TestApp } from './support/test-app.js';
 
+// Both instances of these tests run in this process, so both name themselves host:pid alike.
+const WORKER = `${hostname()}:${process.pid}`;
 // A short lease, so that the other instance takes a dead attempt's job over within seconds.
 const ENV = { JOB_LEASE_SECONDS: '3' };
 const codes = catalogCodes(seedCatalog());
@@ -111,6 +114,9 @@ describe('jobs across two instances: a dead instance’s job is finished by the 
     const ended = await Promise.race([inside.then(() => null), until(jobId, (row) => row.status === 'DONE' || row.status === 'FAILED')]);
     expect(ended).toBeNull();
     expect(await job(jobId)).toMatchObject({ status: 'RUNNING', attempts: 1 });
+    // The job's answer says which attempt runs it and where (host:pid), as the jobs table keeps them.
+    const running = (await request(a.http).get(`/jobs/${jobId}`).set('Authorization', `Bearer ${token}`).expect(200)).body as { attempts: number; worker: string | null };
+    expect(running).toMatchObject({ status: 'RUNNING', attempts: 1, worker: WORKER });
 
     // The crash: A renews no lease and fetches nothing more, and its connection is cut, so
     // PostgreSQL rolls its transaction back (what `kill -9` does to an instance).
@@ -136,7 +142,7 @@ describe('jobs across two instances: a dead instance’s job is finished by the 
     expect(await verified()).toBe(true);
     // B answers the job to its owner like A would have.
     const bToken = await login(b.getHttpServer() as App, 'yenphong.officer');
-    expect((await request(b.getHttpServer() as App).get(`/jobs/${jobId}`).set('Authorization', `Bearer ${bToken}`).expect(200)).body).toMatchObject({ status: 'DONE', percent: 100 });
+    expect((await request(b.getHttpServer() as App).get(`/jobs/${jobId}`).set('Authorization', `Bearer ${bToken}`).expect(200)).body).toMatchObject({ status: 'DONE', percent: 100, attempts: 2, worker: WORKER });
 
     // Delivered again (as pg-boss would after a crash between the commit and its own bookkeeping):
     // the job is DONE, so the attempt does nothing — no second import, no 409 against itself.
@@ -196,6 +202,13 @@ describe('jobs across two instances: a dead instance’s job is finished by the 
     const stale = await request(http).post(`/estimates/${yenPhong.id}/workbook`).set('Authorization', `Bearer ${token}`).set('Prefer', 'respond-async').attach('file', workbook, 'du-toan.xlsx').expect(202);
     const refused = await until((stale.body as { id: string }).id, (row) => row.status === 'DONE' || row.status === 'FAILED');
     expect(refused).toMatchObject({ status: 'FAILED', attempts: 1 });
+    const answers = await Promise.all(
+      [(queued.body as { id: string }).id, (stale.body as { id: string }).id].map(async (id) => (await request(http).get(`/jobs/${id}`).set('Authorization', `Bearer ${token}`).expect(200)).body as unknown),
+    );
+    expect(answers).toEqual([
+      expect.objectContaining({ status: 'DONE', attempts: 2, worker: WORKER }),
+      expect.objectContaining({ status: 'FAILED', attempts: 1, worker: WORKER }),
+    ]);
     expect(await version(yenPhong.id)).toBe(versionBefore + 1);
     expect(await verified()).toBe(true);
   }, 60_000);

@@ -42,6 +42,7 @@ interface Report {
   dueDate: string;
   submittedLate: boolean;
   returnComment: string | null;
+  note: string | null;
   complete: boolean;
   indicators: Indicator[];
   disbursements: Disbursement[];
@@ -517,16 +518,19 @@ describe('plan targets, semi-annual progress reports and the dashboard (e2e)', (
       // Từ Sơn reports its second half before that deadline; the retried submission applies once.
       let report = (await tsOfficer.post('/progress-reports').send({ unitId: UNIT_IDS.tuSon, year: YEAR, half: 2 }).expect(201)).body as Report;
       expect(report.dueDate).toBe('2099-01-30');
-      report = (
-        await tsOfficer
-          .patch(`/progress-reports/${report.id}`)
-          .send({
-            version: report.version,
-            indicators: report.indicators.map((i) => (i.aggregation === 'SHARE_OF_UNITS' ? { targetCode: i.targetCode, achieved: true } : { targetCode: i.targetCode, numerator: '1', denominator: '2' })),
-            disbursements: report.disbursements.map((d) => ({ lineId: d.lineId, disbursed: d.approved })),
-          })
-          .expect(200)
-      ).body as Report;
+      // Two edits on the same version at once: the claim to edit lets exactly one through, the other is stale.
+      const figures = {
+        version: report.version,
+        indicators: report.indicators.map((i) => (i.aggregation === 'SHARE_OF_UNITS' ? { targetCode: i.targetCode, achieved: true } : { targetCode: i.targetCode, numerator: '1', denominator: '2' })),
+        disbursements: report.disbursements.map((d) => ({ lineId: d.lineId, disbursed: d.approved })),
+      };
+      const edits = await Promise.all(['Lần một', 'Lần hai'].map((note) => tsOfficer.patch(`/progress-reports/${report.id}`).send({ ...figures, note })));
+      expect(edits.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(edits.find((r) => r.status === 409)!.body.code).toBe('STALE_VERSION');
+      const won = edits.find((r) => r.status === 200)!.body as Report;
+      expect(won.version).toBe(report.version + 1);
+      report = (await tsOfficer.get(`/progress-reports/${report.id}`).expect(200)).body as Report;
+      expect(report).toMatchObject({ version: won.version, note: won.note });
       const first = await tsHead.post(`/progress-reports/${report.id}/submit`).set('Idempotency-Key', 'ts-2012-2').send({}).expect(200);
       const retry = await tsHead.post(`/progress-reports/${report.id}/submit`).set('Idempotency-Key', 'ts-2012-2').send({}).expect(200);
       expect(retry.body).toEqual(first.body);

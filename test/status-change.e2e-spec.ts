@@ -84,6 +84,20 @@ describe('changeStatus', () => {
     expect(await row()).toMatchObject({ status: 'OPEN', version: 3 });
   });
 
+  it('without `from` changes a versioned record that has no status column (a year\'s settings): version only, 404 and STALE_VERSION as before', async () => {
+    await dataSource.query('CREATE TABLE IF NOT EXISTS settings_probes (id integer PRIMARY KEY, version integer NOT NULL DEFAULT 1, note text, updated_at timestamptz)');
+    await dataSource.query(`DELETE FROM settings_probes; INSERT INTO settings_probes (id, version) VALUES (1, 5)`);
+    const versioned = { name: 'Settings' };
+    expect(await changeStatus(dataSource.manager, { table: 'settings_probes', where: { id: 1 }, version: 5, set: { note: 'a' } }, versioned)).toBe(6);
+    const stale = await refusal(changeStatus(dataSource.manager, { table: 'settings_probes', where: { id: 1 }, version: 5, set: { note: 'b' } }, versioned));
+    expect(stale.code).toBe('STALE_VERSION');
+    const missing = await refusal(changeStatus(dataSource.manager, { table: 'settings_probes', where: { id: 2 }, version: 1 }, versioned));
+    expect(missing.kind).toBe('NOT_FOUND');
+    expect(await dataSource.query('SELECT version, note FROM settings_probes')).toEqual([{ version: 6, note: 'a' }]);
+    // A change that names the statuses it starts from must say how to refuse the others.
+    await expect(changeStatus(dataSource.manager, { table: 'probes', where: { id: 1 }, from: ['OPEN'] }, versioned)).rejects.toThrow('needs errors.illegal');
+  });
+
   it('refuses identifiers that are not plain SQL names', async () => {
     await expect(changeStatus(dataSource.manager, { table: 'probes; --', where: { id: 1 }, from: ['OPEN'] }, errors)).rejects.toThrow('not an SQL identifier');
     await expect(changeStatus(dataSource.manager, { table: 'probes', where: { id: 1 }, from: ['OPEN'], set: { 'note = 1, status': 'x' } }, errors)).rejects.toThrow(

@@ -254,6 +254,21 @@ describe('year-wide rules under concurrent writes (e2e)', () => {
     expect(event).toMatchObject({ reason: 'Theo Nghị quyết HĐND', after: { floorPolicy: 'WARN' } });
   });
 
+  it('two settings changes on one version at once: exactly one wins, the other is STALE_VERSION; đồng, ratio and sources are stored as sent', async () => {
+    const year = (await dof.get('/fiscal-years/2011').expect(200)).body as { version: number };
+    const sent = [
+      { totalLocalExpenditure: '7000000000000', floorRatio: '0.015', floorSources: ['PROVINCIAL'], reason: 'Phương án A' },
+      { totalLocalExpenditure: '8123456789012', floorRatio: '0.02', floorSources: ['DISTRICT', 'COMMUNE'], reason: 'Phương án B' },
+    ];
+    const responses = (await Promise.all(sent.map((body) => dof.patch('/fiscal-years/2011').send({ ...body, version: year.version })))) as Response[];
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(responses.find((r) => r.status === 409)!.body.code).toBe('STALE_VERSION');
+    const { reason, ...won } = sent[responses.findIndex((r) => r.status === 200)];
+    expect((await dof.get('/fiscal-years/2011').expect(200)).body).toMatchObject({ ...won, version: year.version + 1 });
+    expect(await count(`SELECT COUNT(*)::int AS n FROM audit_events WHERE action = 'year.update' AND entity_id = '2011' AND reason = ANY($1)`, [sent.map((b) => b.reason)])).toBe(1);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM audit_events WHERE action = 'year.update' AND entity_id = '2011' AND reason = $1`, [reason])).toBe(1);
+  });
+
   it('ten concurrent creations of one unit’s estimate: one estimate, nine 409 ESTIMATE_EXISTS', async () => {
     const unitId = unitsYp[1];
     const responses = (await Promise.all(Array.from({ length: 10 }, () => officerOf.get(unitId)!.post('/estimates').send({ unitId, year: 2015 })))) as Response[];

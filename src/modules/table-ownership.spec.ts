@@ -1,10 +1,9 @@
 // Each module owns its tables (DESIGN.md section 1, "ownership"): another module reads or changes
 // them only through the owner's exported service. This test reads the sources of src/modules/*
 // (SQL written in strings — FROM, JOIN, UPDATE, INTO, DELETE FROM — and TypeORM calls naming an
-// entity) and lists every module that names a table of another. The estimate ledger's tables are
-// reached through EstimateLedger (issue 11); the reads that remain, of them (KNOWN_LEDGER_READS) and
-// of other owners' tables (KNOWN_FOREIGN_READS), are listed and may only shrink: a new one fails,
-// one gone must be struck off.
+// entity) and lists every module that names a table of another. Since issue 11 none remains: the
+// estimate ledger's tables are reached through EstimateLedger, every other owner's through its
+// exported service (or the SQL pieces it exports, written in its own files), so any read found fails.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
@@ -49,30 +48,6 @@ const ENTITY_TABLE: Readonly<Record<string, string>> = {
   AuditEvent: 'audit_events',
 };
 
-/**
- * Reads of the estimate ledger's tables by another module that remain. Remove when done, never add.
- * (The auditor's trail, the last one, names its subjects through the owners since issue 11: see
- * src/modules/audit-trail.)
- */
-const KNOWN_LEDGER_READS: readonly string[] = [];
-
-/**
- * Reads of another owner's table that remain (`module -> table`); remove as they are routed, never
- * add. Most are reads of the registries (units, the catalog, fiscal years) joined for names, codes
- * and year settings.
- */
-const KNOWN_FOREIGN_READS: readonly string[] = [
-  'open-data -> activity_kinds',
-  'open-data -> consolidated_budgets',
-  'open-data -> expenditure_types',
-  'open-data -> fiscal_years',
-  'open-data -> funding_sources',
-  'open-data -> plan_areas',
-  'open-data -> progress_disbursements',
-  'open-data -> progress_reports',
-  'open-data -> units',
-];
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const path = join(dir, entry);
@@ -104,24 +79,12 @@ function foreignReads(): Map<string, string> {
 describe('tables of src/modules/*', () => {
   const reads = foreignReads();
 
-  it("of the estimate ledger are named by no other module (they go through EstimateLedger)", () => {
-    const ledger = [...reads.entries()]
-      .filter(([read]) => OWNER[read.split(' -> ')[1]] === 'estimates' && !KNOWN_LEDGER_READS.includes(read))
-      .map(([read, file]) => `${read} (in ${file})`);
-    expect(ledger).toEqual([]);
-  });
-
-  it('of other owners are read by no new module', () => {
-    const fresh = [...reads.entries()].filter(([read]) => !KNOWN_FOREIGN_READS.includes(read) && !KNOWN_LEDGER_READS.includes(read)).map(([read, file]) => `${read} (in ${file})`);
-    expect(fresh).toEqual([]);
-  });
-
-  it('keep the list of remaining foreign reads exact: a read routed is struck off', () => {
-    expect([...KNOWN_LEDGER_READS, ...KNOWN_FOREIGN_READS].filter((read) => !reads.has(read))).toEqual([]);
+  it("of another owner are named by no module (they go through the owner's exported service)", () => {
+    expect([...reads.entries()].map(([read, file]) => `${read} (in ${file})`)).toEqual([]);
   });
 
   it('are read: the scan finds the owners’ own reads', () => {
-    // A scanner that matched nothing would pass the tests above vacuously.
+    // A scanner that matched nothing would pass the test above vacuously.
     const own = sourceFiles(join(MODULES, 'estimates')).some((file) => /FROM estimate_lines\b/.test(readFileSync(file, 'utf8')));
     expect(own).toBe(true);
   });

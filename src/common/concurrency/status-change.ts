@@ -1,8 +1,8 @@
 // The one versioned, conditional status change that every state machine uses (estimates, the
-// consolidated budget, support rounds, balancing runs, progress reports): a single UPDATE that moves
-// the status and the version together, only from the allowed statuses and only at the version the
-// client saw. Of two concurrent attempts the second waits for the first's row lock, then matches no
-// row and gets 409 — which 409 is told by reading the row again.
+// consolidated budget, support rounds, balancing runs, progress reports, a year's settings): a single
+// UPDATE that moves the status and the version together, only from the allowed statuses and only at
+// the version the client saw. Of two concurrent attempts the second waits for the first's row lock,
+// then matches no row and gets 409 — which 409 is told by reading the row again.
 import type { EntityManager } from 'typeorm';
 import { ConflictError, type DomainError, NotFoundError } from '../errors/domain-error.js';
 
@@ -19,8 +19,11 @@ export interface StatusChange {
   table: string;
   /** The row, by column (snake_case) and value, e.g. `{ id }` or `{ year }`. */
   where: Readonly<Record<string, unknown>>;
-  /** The statuses the change may start from. */
-  from: readonly string[];
+  /**
+   * The statuses the change may start from; absent, any (the table then needs no `status` column:
+   * a versioned record without a life cycle of its own, such as a year's settings).
+   */
+  from?: readonly string[];
   /** The status it leads to; absent, the status stays (the version still moves on). */
   to?: string;
   /** The version the client based the change on; absent, any version. */
@@ -34,8 +37,8 @@ export interface StatusChange {
 export interface StatusChangeErrors {
   /** How the record is named in a 404 and a stale-version 409, e.g. `Estimate`. */
   name: string;
-  /** The 409 for a row found in a status the change cannot start from. */
-  illegal: (current: string) => DomainError;
+  /** The 409 for a row found in a status the change cannot start from; required with `from`. */
+  illegal?: (current: string) => DomainError;
   /** The error for no such row; by default 404 naming `name`. */
   missing?: () => DomainError;
 }
@@ -49,10 +52,13 @@ const identifier = (name: string): string => {
 /**
  * Applies the change as one conditional UPDATE (status, version + 1, the columns in `set`) and
  * answers the changed row's new version. Errors: 404 `NotFoundError` when no such row; 409 from
- * `errors.illegal` when its status is not in `from`; 409 `STALE_VERSION` when the version moved.
+ * `errors.illegal` when its status is not in `from` (given); 409 `STALE_VERSION` when the version moved.
  * Call it inside the transaction that holds whatever lock the state machine takes first.
  */
 export async function changeStatus(manager: EntityManager, change: StatusChange, errors: StatusChangeErrors): Promise<number> {
+  const { from } = change;
+  const { illegal } = errors;
+  if (from && !illegal) throw new Error(`changeStatus on ${change.table}: a change with 'from' needs errors.illegal`);
   const params: unknown[] = [];
   const value = (v: unknown): string => {
     if (v instanceof SqlText) return v.sql;
@@ -64,7 +70,7 @@ export async function changeStatus(manager: EntityManager, change: StatusChange,
   if (change.to !== undefined) sets.push(`status = ${value(change.to)}`);
   for (const [column, v] of Object.entries(change.set ?? {})) sets.push(`${identifier(column)} = ${value(v)}`);
   const keys = Object.entries(change.where).map(([column, v]) => `${identifier(column)} = ${value(v)}`);
-  const conditions = [...keys, `status = ANY(${value([...change.from])})`];
+  const conditions = [...keys, ...(from ? [`status = ANY(${value([...from])})`] : [])];
   if (change.version !== undefined) conditions.push(`version = ${value(change.version)}`);
   // An UPDATE through TypeORM answers [rows, count].
   const [rows] = await manager.query<[{ version: number }[], number]>(
@@ -73,13 +79,13 @@ export async function changeStatus(manager: EntityManager, change: StatusChange,
   );
   if (rows.length === 1) return rows[0].version;
   const keyParams = Object.values(change.where);
-  const [current] = await manager.query<{ status: string; version: number }[]>(
-    `SELECT status, version FROM ${identifier(change.table)} WHERE ${Object.keys(change.where)
+  const [current] = await manager.query<{ status?: string; version: number }[]>(
+    `SELECT ${from ? 'status, ' : ''}version FROM ${identifier(change.table)} WHERE ${Object.keys(change.where)
       .map((column, i) => `${identifier(column)} = $${i + 1}`)
       .join(' AND ')}`,
     keyParams,
   );
   if (!current) throw errors.missing?.() ?? new NotFoundError(errors.name, String(keyParams[0]));
-  if (!change.from.includes(current.status)) throw errors.illegal(current.status);
+  if (from && illegal && current.status !== undefined && !from.includes(current.status)) throw illegal(current.status);
   throw ConflictError.staleVersion(errors.name, change.version ?? current.version);
 }

@@ -4,7 +4,7 @@ import type { Actor } from '../../common/access/actor.js';
 import { CurrentActor, Permit } from '../../common/access/access.decorators.js';
 import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator.js';
 import { BalancingRunsService } from './balancing-runs.service.js';
-import { CompareRunsQuery, CreateBalancingRunDto, ListRunsQuery } from './dto/balancing-run.dto.js';
+import { AdoptRunDto, CompareRunsQuery, CreateBalancingRunDto, ListRunsQuery } from './dto/balancing-run.dto.js';
 import { Endpoint } from '../../common/openapi/endpoint.js';
 import { BalancingRunComparisonDto, BalancingRunDto, BalancingRunSummaryDto } from './dto/balancing-run.response.js';
 
@@ -45,12 +45,12 @@ export class BalancingRunsController {
     return this.runs.get(id);
   }
 
-  /** Writes the run's amounts as approved amounts, through the workflow's rules and audit. */
+  /** Writes the run's amounts as approved amounts, through the workflow's rules and audit; `version`, if given, must be current. */
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @Permit('allocation.run')
   @Post('balancing-runs/:id/adopt')
   @Endpoint({ summary: 'Writes the run\'s amounts as approved amounts, through the workflow', response: BalancingRunDto })
-  adopt(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
-    return this.runs.adopt(id, actor, key);
+  adopt(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AdoptRunDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.runs.adopt(id, actor, dto.version, key);
   }
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, type FieldProblem, InvalidInputError, NotFoundError } from '../../common/errors/domain-error.js';
+import { changeStatus, NOW } from '../../common/concurrency/status-change.js';
 import { isVnd } from '../../common/money/vnd.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type Actor, ForbiddenError } from '../../common/access/actor.js';
@@ -36,6 +37,7 @@ interface RunRow {
   ceilings: Record<string, string>;
   groups: unknown;
   status: 'PROPOSED' | 'ADOPTED';
+  version: number;
   created_by: string;
   created_by_name: string | null;
   adopted_by_name: string | null;
@@ -221,14 +223,23 @@ export class BalancingRunsService {
   /**
    * Writes the run's amounts as approved amounts through the workflow's one balancing path (same
    * rules, same audit), in one transaction. A run the cycle has overtaken (a line changed, an
-   * estimate moved on) is refused with 409.
+   * estimate moved on) is refused with 409 `RUN_STALE`, an adopted one with 409 `RUN_ADOPTED`, and
+   * with `version` given, a run whose version moved on with 409 `STALE_VERSION`. The status change
+   * (PROPOSED → ADOPTED, version + 1) is the shared conditional one: of two concurrent adoptions
+   * exactly one wins, the other waits for the run's row and gets 409.
    */
-  adopt(id: string, actor: Actor, idempotencyKey?: string) {
+  adopt(id: string, actor: Actor, version?: number, idempotencyKey?: string) {
     return this.dataSource.transaction(async (manager) => {
       const run = await this.runRow(manager, id, true);
       if (BALANCER_OF[run.track] !== actor.role) throw new ForbiddenError();
-      return applyOnce(manager, actor, { key: idempotencyKey, action: 'balancing_run.adopt', target: id }, async () => {
-        if (run.status !== 'PROPOSED') throw new ConflictError('RUN_ADOPTED', 'Phương án đã được áp dụng / The run was already adopted');
+      return applyOnce(manager, actor, { key: idempotencyKey, action: 'balancing_run.adopt', target: id, request: { version } }, async () => {
+        // The run's row is held (above): the status change first, so a stale or second adoption
+        // is refused before any estimate is locked.
+        await changeStatus(
+          manager,
+          { table: 'balancing_runs', where: { id }, from: ['PROPOSED'], to: 'ADOPTED', version, set: { adopted_by: actor.userId, adopted_at: NOW }, touch: false },
+          { name: 'Balancing run', illegal: () => new ConflictError('RUN_ADOPTED', 'Phương án đã được áp dụng / The run was already adopted') },
+        );
         const lines = await this.lines(manager, id);
         // Lock every estimate of the run (in id order, the budget first) before checking that
         // nothing moved: a concurrent balance either finished before, and is seen, or waits.
@@ -271,7 +282,6 @@ export class BalancingRunsService {
             run.kind === 'BALANCE' ? 'line.balance' : 'line.top-up',
           );
         }
-        await manager.query(`UPDATE balancing_runs SET status = 'ADOPTED', adopted_by = $2, adopted_at = now() WHERE id = $1`, [id, actor.userId]);
         await this.audit.record(manager, { actor, unitId: null, entityType: 'balancing_run', entityId: id, action: 'balancing_run.adopt', after: { lines: lines.length } });
         return this.get(id, manager);
       });
@@ -457,6 +467,7 @@ export class BalancingRunsService {
       ceilings: run.ceilings,
       groups: run.groups,
       status: run.status,
+      version: run.version,
       createdBy: run.created_by,
       createdByName: run.created_by_name,
       createdAt: run.created_at,

@@ -14,6 +14,7 @@ import { isBlankText } from '../../common/text/visible-text.js';
 import { canonicalJson } from '../../common/canonical-json.js';
 import { normaliseDecimal } from '../../common/money/vnd.js';
 import { floorDefaults } from './floor-periods.js';
+import { changeStatus } from '../../common/concurrency/status-change.js';
 
 const FLOOR_SETTINGS = ['totalLocalExpenditure', 'floorRatio', 'floorSources', 'floorPolicy'] as const;
 
@@ -161,17 +162,26 @@ export class FiscalYearsService {
           `${floorChanges.join(', ')}: dự toán tổng hợp năm ${year} đang ở trạng thái ${budget} / cannot change while the ${year} consolidated budget is ${budget}`,
         );
       }
-      const result = await manager
-        .createQueryBuilder()
-        .update(FiscalYear)
-        .set({ ...changes, version: () => 'version + 1' })
-        .where('year = :year AND version = :version', { year, version })
-        .execute();
-      if (!result.affected) throw ConflictError.staleVersion(`Fiscal year ${year}`, version);
+      // The shared versioned conditional change; a year's settings have no status of their own
+      // (the budget's status, locked above, is what freezes them).
+      await changeStatus(manager, { table: 'fiscal_years', where: { year }, version, set: this.columnsOf(manager, changes) }, { name: `Fiscal year ${year}` });
       const updated = await manager.findOneByOrFail(FiscalYear, { year });
       await this.audit.record(manager, { actor, unitId: null, entityType: 'fiscal_year', entityId: String(year), action: 'year.update', before: current, after: updated, reason: reason ?? null });
       return updated;
     });
+  }
+
+  /** The changed settings as columns and the values stored (through each column's transformer: đồng and ratios as text). */
+  private columnsOf(manager: EntityManager, changes: Partial<FiscalYear>): Record<string, unknown> {
+    const metadata = manager.connection.getMetadata(FiscalYear);
+    return Object.fromEntries(
+      Object.entries(changes).map(([property, value]) => {
+        const column = metadata.findColumnWithPropertyName(property);
+        if (!column) throw new Error(`fiscal_years has no column for ${property}`);
+        const transformer = column.transformer;
+        return [column.databaseName, transformer && !Array.isArray(transformer) ? transformer.to(value) : value];
+      }),
+    );
   }
 
   private async check(settings: FiscalYear, more: readonly FieldProblem[] = []): Promise<void> {

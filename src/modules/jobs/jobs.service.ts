@@ -28,6 +28,10 @@ export interface JobView {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** How many attempts have taken the job so far (a retry after a dead instance or a 5xx counts). */
+  attempts: number;
+  /** The instance running it, or that ran its last attempt (`host:pid`); null before any attempt. */
+  worker: string | null;
 }
 
 /** What a job's work gets: its row, the actor who started it, and a way to report progress. */
@@ -206,7 +210,8 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
   /** A job is seen by the user who started it, and by administrators and auditors. */
   async get(id: string, actor: Actor): Promise<JobView> {
     const [row] = await this.dataSource.query<Record<string, unknown>[]>(
-      `SELECT id, kind, status, percent, phase, target, result, error, output IS NOT NULL AS has_file, created_by, created_at, started_at, finished_at
+      `SELECT id, kind, status, percent, phase, target, result, error, output IS NOT NULL AS has_file, created_by, created_at, started_at, finished_at,
+              attempts, worker
          FROM jobs WHERE id = $1`,
       [id],
     );
@@ -224,6 +229,8 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
       createdAt: row.created_at as Date,
       startedAt: row.started_at as Date | null,
       finishedAt: row.finished_at as Date | null,
+      attempts: row.attempts as number,
+      worker: row.worker as string | null,
     };
   }
 

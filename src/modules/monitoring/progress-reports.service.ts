@@ -334,6 +334,21 @@ export class ProgressReportsService {
     );
   }
 
+  /**
+   * What a line has disbursed by the unit's latest ACCEPTED semi-annual report of the year (the
+   * second half over the first), as a scalar SQL sub-select (numeric; NULL when no accepted report
+   * lists the line), for other modules' queries. `lineId`, `year` and `unitId` are the caller's
+   * column references (`l.id`) or parameter references (`$1`); anything else throws.
+   */
+  latestAcceptedDisbursedSql(lineId: string, year: string, unitId: string): string {
+    for (const ref of [lineId, year, unitId]) {
+      if (!/^(\$[1-9][0-9]*|[a-z_]+\.[a-z_]+)$/.test(ref)) throw new Error(`not a parameter reference or a column: ${ref}`);
+    }
+    return `(SELECT d.disbursed FROM progress_disbursements d JOIN progress_reports r ON r.id = d.report_id
+              WHERE d.line_id = ${lineId} AND r.year = ${year} AND r.unit_id = ${unitId} AND r.status = 'ACCEPTED'
+              ORDER BY r.half DESC LIMIT 1)`;
+  }
+
   /** The year and half-year of each progress report, by id (uuids); unknown ids are absent. */
   async periodsOf(ids: readonly string[], manager: Pick<EntityManager, 'query'> = this.dataSource.manager): Promise<Map<string, { year: number; half: number }>> {
     if (ids.length === 0) return new Map();
@@ -708,25 +723,26 @@ export class ProgressReportsService {
   }
 
   /**
-   * Takes the right to change a report's figures: one conditional update that bumps the version
-   * only if it is the one the client saw and the unit holds the report. Of concurrent attempts on
-   * the same version exactly one succeeds; the others wait for its row lock, then get 409.
+   * Takes the right to change a report's figures: the shared versioned conditional change (status
+   * kept, version + 1) only if the version is the one the client saw and the unit holds the report
+   * (DRAFT, RETURNED; otherwise 409 `NOT_EDITABLE`; stale: 409 `STALE_VERSION`). Of concurrent
+   * attempts on the same version exactly one succeeds; the others wait for its row lock, then get
+   * 409. Answers the report as claimed (its row stays locked until the transaction ends).
    */
   private async claimForEdit(manager: EntityManager, id: string, version: number, actor: Actor): Promise<ReportRow> {
     const [target] = await manager.query<{ unit_id: string }[]>('SELECT unit_id FROM progress_reports WHERE id = $1', [id]);
     if (!target) throw new NotFoundError('Progress report', id);
     if (!coversUnit(actor, target.unit_id)) throw new ForbiddenError('Bạn không báo cáo cho đơn vị này / You do not act for this unit');
-    const [claimed] = await manager.query<[ReportRow[], number]>(
-      `UPDATE progress_reports SET version = version + 1, updated_at = now()
-        WHERE id = $1 AND version = $2 AND status = ANY($3) RETURNING ${REPORT_COLUMNS}`,
-      [id, version, [...EDITABLE_PROGRESS]],
+    await changeStatus(
+      manager,
+      { table: 'progress_reports', where: { id }, from: EDITABLE_PROGRESS, version },
+      {
+        name: 'Progress report',
+        illegal: (current) => ConflictError.notEditable('progressReport', current),
+      },
     );
-    if (claimed.length === 1) return claimed[0];
-    const [current] = await manager.query<{ status: ProgressStatus }[]>('SELECT status FROM progress_reports WHERE id = $1', [id]);
-    if (current && !EDITABLE_PROGRESS.includes(current.status)) {
-      throw ConflictError.notEditable('progressReport', current.status);
-    }
-    throw ConflictError.staleVersion('Progress report', version);
+    const [claimed] = await manager.query<ReportRow[]>(`SELECT ${REPORT_COLUMNS} FROM progress_reports WHERE id = $1`, [id]);
+    return claimed;
   }
 
   /**

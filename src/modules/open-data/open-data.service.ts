@@ -1,11 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Writable } from 'node:stream';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { HeavyWorkGate } from '../../common/concurrency/heavy-work-gate.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { message } from '../../common/errors/messages.js';
+import { type Catalog, CatalogService } from '../catalog/catalog.service.js';
 import { EstimateLedger } from '../estimates/ledger/estimate-ledger.js';
+import { FiscalYearsService } from '../fiscal-years/fiscal-years.service.js';
+import { ProgressReportsService } from '../monitoring/progress-reports.service.js';
+import { type UnitName, UnitsService } from '../units/units.service.js';
+import { BudgetService } from '../workflow/budget.service.js';
 import { BUDGET_LINE_HEADER, lineRecords, type PublishedLine } from './domain/budget-lines.js';
 import { csvRecord } from './domain/csv.js';
 import { buildDescriptor, type FiscalDataPackage, type PublicationMeta, RESOURCE_PATH } from './domain/descriptor.js';
@@ -21,62 +26,35 @@ export interface DownloadLimits {
 }
 
 // Only lines of estimates APPROVED by the chair's decision, in a year whose consolidated budget is
-// APPROVED, not excluded. Only classification, description and amounts are selected: never a user,
-// an actor, a comment, a DIC note, a justification or a reason.
-const publishedLines = (ledger: EstimateLedger) => `
-  SELECT l.id AS line_id,
-         u.code AS unit_code, u.name AS unit_name, u.name_en AS unit_name_en, u.kind AS unit_kind, u.budget_level AS unit_budget_level,
-         pa.code AS plan_area_code, pa.name AS plan_area_name, pa.name_en AS plan_area_name_en,
-         et.code AS expenditure_type_code, et.name AS expenditure_type_name, et.name_en AS expenditure_type_name_en,
-         fs.code AS funding_source_code, fs.name AS funding_source_name, fs.name_en AS funding_source_name_en,
-         ak.code AS activity_kind_code, ak.name AS activity_kind_name, ak.name_en AS activity_kind_name_en,
-         COALESCE(u.budget_relation_code, '') AS unit_budget_relation_code, COALESCE(u.chapter_code, '') AS chapter_code,
+// APPROVED (checked in the same snapshot before the cursor opens), not excluded. Only
+// classification, description and amounts are selected: never a user, an actor, a comment, a DIC
+// note, a justification or a reason. Names come from their owners: the units from the registry
+// (ordered by code as `$2`, a uuid array), the catalog's from the catalog service.
+const publishedLines = (ledger: EstimateLedger, progress: ProgressReportsService) => `
+  SELECT l.id AS line_id, l.unit_id,
+         l.plan_area_code, l.expenditure_type_code, l.funding_source_code, l.activity_kind_code,
          COALESCE(l.loai_khoan, '') AS loai_khoan, COALESCE(l.muc_tieu_muc, '') AS muc_tieu_muc,
          l.description,
          l.amount::text AS requested, l.approved_amount::text AS approved_now, l.decided_amount::text AS decided,
          COALESCE(adj.n, 0)::int AS adjustment_count, COALESCE(adj.net, 0)::text AS adjustment_net,
-         ex.disbursed::text AS executed
+         -- Executed: what the unit's latest accepted semi-annual report says was disbursed (accepted only).
+         ${progress.latestAcceptedDisbursedSql('l.id', 'l.year', 'l.unit_id')}::text AS executed
     FROM ${ledger.linesInBudget('$1', { statuses: ['APPROVED'] })} l
-    JOIN consolidated_budgets b ON b.year = l.year AND b.status = 'APPROVED'
-    JOIN units u ON u.id = l.unit_id
-    JOIN plan_areas pa ON pa.code = l.plan_area_code
-    JOIN expenditure_types et ON et.code = l.expenditure_type_code
-    JOIN funding_sources fs ON fs.code = l.funding_source_code
-    JOIN activity_kinds ak ON ak.code = l.activity_kind_code
+    JOIN unnest($2::uuid[]) WITH ORDINALITY AS o(unit_id, pos) ON o.unit_id = l.unit_id
     LEFT JOIN (
       SELECT a.line_id, count(*) AS n, SUM(a.after_amount - a.before_amount) AS net
         FROM ${ledger.adjustmentsOfYear('$1')} a
        GROUP BY a.line_id
     ) adj ON adj.line_id = l.id
-    -- Executed: what the unit's latest accepted semi-annual report says was disbursed (accepted only).
-    LEFT JOIN LATERAL (
-      SELECT d.disbursed FROM progress_disbursements d JOIN progress_reports r ON r.id = d.report_id
-       WHERE d.line_id = l.id AND r.year = l.year AND r.unit_id = l.unit_id AND r.status = 'ACCEPTED'
-       ORDER BY r.half DESC LIMIT 1
-    ) ex ON true
-   ORDER BY u.code, l.line_no, l.id`;
+   ORDER BY o.pos, l.line_no, l.id`;
 
 interface LineRow {
   line_id: string;
-  unit_code: string;
-  unit_name: string;
-  unit_name_en: string;
-  unit_kind: string;
-  unit_budget_level: string;
+  unit_id: string;
   plan_area_code: string;
-  plan_area_name: string;
-  plan_area_name_en: string;
   expenditure_type_code: string;
-  expenditure_type_name: string;
-  expenditure_type_name_en: string;
   funding_source_code: string;
-  funding_source_name: string;
-  funding_source_name_en: string;
   activity_kind_code: string;
-  activity_kind_name: string;
-  activity_kind_name_en: string;
-  unit_budget_relation_code: string;
-  chapter_code: string;
   loai_khoan: string;
   muc_tieu_muc: string;
   description: string;
@@ -88,13 +66,37 @@ interface LineRow {
   executed: string | null;
 }
 
+/** Names of the catalog's codes, by code (what the lines carry). */
+interface CatalogNames {
+  planAreas: Map<string, Named>;
+  expenditureTypes: Map<string, Named>;
+  fundingSources: Map<string, Named>;
+  activityKinds: Map<string, Named>;
+}
+interface Named {
+  name: string;
+  nameEn: string;
+}
+
+function catalogNames(catalog: Catalog): CatalogNames {
+  const byCode = (items: readonly (Named & { code: string })[]) => new Map(items.map((item) => [item.code, { name: item.name, nameEn: item.nameEn }]));
+  return {
+    planAreas: byCode(catalog.planAreas),
+    expenditureTypes: byCode(catalog.expenditureTypes),
+    fundingSources: byCode(catalog.fundingSources),
+    activityKinds: byCode(catalog.activityKinds),
+  };
+}
+
+/** A published year as read in one snapshot. */
 interface YearRow {
   year: number;
-  plan_period: string;
-  decision_number: string | null;
-  decision_date: string | null;
-  approved_at: Date | null;
-  updated_at: Date | null;
+  planPeriod: string;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  /** When the figures last changed: the approval or the latest adjustment after it (the Unix epoch if neither is known). */
+  updatedAt: Date;
+  /** Demo estimates are among the published ones. */
   illustrative: boolean;
 }
 
@@ -108,28 +110,39 @@ export interface PublishedYear {
   data: string;
 }
 
-function toLine(r: LineRow): PublishedLine {
+/** A code the lines carry always names a catalog entry (foreign keys); a missing one is a broken database. */
+function named(names: Map<string, Named>, code: string, what: string): Named {
+  const found = names.get(code);
+  if (!found) throw new Error(`open data: ${what} ${code} is not in the catalog`);
+  return found;
+}
+
+function toLine(r: LineRow, unit: UnitName, catalog: CatalogNames): PublishedLine {
+  const planArea = named(catalog.planAreas, r.plan_area_code, 'plan area');
+  const expenditureType = named(catalog.expenditureTypes, r.expenditure_type_code, 'expenditure type');
+  const fundingSource = named(catalog.fundingSources, r.funding_source_code, 'funding source');
+  const activityKind = named(catalog.activityKinds, r.activity_kind_code, 'activity kind');
   return {
     lineId: r.line_id,
-    unitCode: r.unit_code,
-    unitName: r.unit_name,
-    unitNameEn: r.unit_name_en,
-    unitKind: r.unit_kind,
-    unitBudgetLevel: r.unit_budget_level,
+    unitCode: unit.code,
+    unitName: unit.name,
+    unitNameEn: unit.nameEn,
+    unitKind: unit.kind,
+    unitBudgetLevel: unit.budgetLevel,
     planAreaCode: r.plan_area_code,
-    planAreaName: r.plan_area_name,
-    planAreaNameEn: r.plan_area_name_en,
+    planAreaName: planArea.name,
+    planAreaNameEn: planArea.nameEn,
     expenditureTypeCode: r.expenditure_type_code,
-    expenditureTypeName: r.expenditure_type_name,
-    expenditureTypeNameEn: r.expenditure_type_name_en,
+    expenditureTypeName: expenditureType.name,
+    expenditureTypeNameEn: expenditureType.nameEn,
     fundingSourceCode: r.funding_source_code,
-    fundingSourceName: r.funding_source_name,
-    fundingSourceNameEn: r.funding_source_name_en,
+    fundingSourceName: fundingSource.name,
+    fundingSourceNameEn: fundingSource.nameEn,
     activityKindCode: r.activity_kind_code,
-    activityKindName: r.activity_kind_name,
-    activityKindNameEn: r.activity_kind_name_en,
-    unitBudgetRelationCode: r.unit_budget_relation_code,
-    chapterCode: r.chapter_code,
+    activityKindName: activityKind.name,
+    activityKindNameEn: activityKind.nameEn,
+    unitBudgetRelationCode: unit.budgetRelationCode ?? '',
+    chapterCode: unit.chapterCode ?? '',
     loaiKhoan: r.loai_khoan,
     mucTieuMuc: r.muc_tieu_muc,
     description: r.description,
@@ -190,6 +203,11 @@ export class OpenDataService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly gate: HeavyWorkGate,
     private readonly ledger: EstimateLedger,
+    private readonly units: UnitsService,
+    private readonly catalog: CatalogService,
+    private readonly fiscalYears: FiscalYearsService,
+    private readonly budgets: BudgetService,
+    private readonly progress: ProgressReportsService,
   ) {}
 
   /** CSV downloads being served now (each holds a database connection and a slot of the gate). */
@@ -197,29 +215,60 @@ export class OpenDataService {
     return this.downloads;
   }
 
-  private yearRows(year: number | null, runner?: QueryRunner): Promise<YearRow[]> {
-    return this.dataSource.query<YearRow[]>(
-      `SELECT b.year, fy.plan_period, b.decision_number, b.decision_date, b.approved_at,
-              GREATEST(b.approved_at, (SELECT max(a.created_at) FROM ${this.ledger.adjustmentsOfYear('b.year')} a)) AS updated_at,
-              EXISTS (SELECT 1 FROM ${this.ledger.estimatesOfYear('b.year', { inBudget: true, statuses: ['APPROVED'] })} e
+  /**
+   * The published years (every one, or only `year`), by year, read through `manager` (one
+   * snapshot when it is a REPEATABLE READ transaction's): the approved budgets from the workflow,
+   * their plan period from the fiscal years, and from the estimate ledger the latest adjustment and
+   * whether demo estimates are among the published ones.
+   */
+  private async yearRows(manager: EntityManager, year: number | null): Promise<YearRow[]> {
+    const budgets = await this.budgets.approvedBudgets(manager, year ?? undefined);
+    if (budgets.length === 0) return [];
+    const facts = await manager.query<{ year: number; last_adjusted: Date | null; illustrative: boolean }[]>(
+      `SELECT y.year,
+              (SELECT max(a.created_at) FROM ${this.ledger.adjustmentsOfYear('y.year')} a) AS last_adjusted,
+              EXISTS (SELECT 1 FROM ${this.ledger.estimatesOfYear('y.year', { inBudget: true, statuses: ['APPROVED'] })} e
                        WHERE e.illustrative) AS illustrative
-         FROM consolidated_budgets b
-         JOIN fiscal_years fy ON fy.year = b.year
-        WHERE b.status = 'APPROVED' AND ($1::int IS NULL OR b.year = $1::int)
-        ORDER BY b.year`,
-      [year],
-      runner,
+         FROM unnest($1::int[]) AS y(year)`,
+      [budgets.map((budget) => budget.year)],
     );
+    const factsOf = new Map(facts.map((row) => [row.year, row]));
+    const rows: YearRow[] = [];
+    for (const budget of budgets) {
+      const fiscalYear = await this.fiscalYears.find(budget.year, manager);
+      if (!fiscalYear) continue; // a budget's year is a fiscal year (foreign key)
+      const fact = factsOf.get(budget.year);
+      const lastAdjusted = fact?.last_adjusted ?? null;
+      // The later of the approval and the latest adjustment, either when the other is unknown.
+      const updatedAt = budget.approvedAt && lastAdjusted ? (lastAdjusted > budget.approvedAt ? lastAdjusted : budget.approvedAt) : (lastAdjusted ?? budget.approvedAt);
+      rows.push({
+        year: budget.year,
+        planPeriod: fiscalYear.planPeriod,
+        decisionNumber: budget.decisionNumber,
+        decisionDate: budget.decisionDate,
+        updatedAt: updatedAt ?? new Date(0),
+        illustrative: fact?.illustrative ?? false,
+      });
+    }
+    return rows;
+  }
+
+  /** Runs `read` in a read-only REPEATABLE READ transaction: one snapshot for all its reads. */
+  private snapshot<T>(read: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      return read(manager);
+    });
   }
 
   /** The years whose consolidated budget the chair has approved. */
   async publishedYears(): Promise<PublishedYear[]> {
-    return (await this.yearRows(null)).map((row) => ({
+    return (await this.snapshot((manager) => this.yearRows(manager, null))).map((row) => ({
       year: row.year,
-      planPeriod: row.plan_period,
-      decisionNumber: row.decision_number,
-      decisionDate: row.decision_date,
-      updatedAt: (row.updated_at ?? row.approved_at ?? new Date(0)).toISOString(),
+      planPeriod: row.planPeriod,
+      decisionNumber: row.decisionNumber,
+      decisionDate: row.decisionDate,
+      updatedAt: row.updatedAt.toISOString(),
       datapackage: `/open-data/${row.year}/datapackage.json`,
       data: `/open-data/${row.year}/${RESOURCE_PATH}`,
     }));
@@ -227,18 +276,19 @@ export class OpenDataService {
 
   /** The Fiscal Data Package descriptor of a published year; 404 for any other year. */
   async descriptor(year: number): Promise<FiscalDataPackage> {
-    const [row] = year >= 2000 && year <= 2200 ? await this.yearRows(year) : [];
+    if (year < 2000 || year > 2200) throw new NotPublishedError(year);
+    const { row, ppc } = await this.snapshot(async (manager) => {
+      const [found] = await this.yearRows(manager, year);
+      return { row: found, ppc: found ? await this.units.withRole('PPC', manager) : null };
+    });
     if (!row) throw new NotPublishedError(year);
-    const [ppc] = await this.dataSource.query<{ code: string; name: string; name_en: string }[]>(
-      `SELECT code, name, name_en FROM units WHERE special_role = 'PPC'`,
-    );
     const meta: PublicationMeta = {
       year: row.year,
-      planPeriod: row.plan_period,
-      decisionNumber: row.decision_number,
-      decisionDate: row.decision_date,
-      updatedAt: (row.updated_at ?? row.approved_at ?? new Date(0)).toISOString(),
-      publisher: ppc ? { code: ppc.code, name: ppc.name, nameEn: ppc.name_en } : { code: 'province', name: 'UBND tỉnh', nameEn: "Provincial People's Committee" },
+      planPeriod: row.planPeriod,
+      decisionNumber: row.decisionNumber,
+      decisionDate: row.decisionDate,
+      updatedAt: row.updatedAt.toISOString(),
+      publisher: ppc ? { code: ppc.code, name: ppc.name, nameEn: ppc.nameEn } : { code: 'province', name: 'UBND tỉnh', nameEn: "Provincial People's Committee" },
       illustrative: row.illustrative,
     };
     return buildDescriptor(meta);
@@ -258,6 +308,8 @@ export class OpenDataService {
       release();
     };
     let runner: QueryRunner | null = null;
+    let unitsOf: Map<string, UnitName>;
+    let catalog: CatalogNames;
     const finish = async (commit: boolean) => {
       if (!runner) return;
       const r = runner;
@@ -276,15 +328,33 @@ export class OpenDataService {
       await runner.connect();
       await runner.startTransaction('REPEATABLE READ');
       await runner.query('SET TRANSACTION READ ONLY');
-      const [published] = await this.yearRows(year, runner);
+      const [published] = await this.yearRows(runner.manager, year);
       if (!published) throw new NotPublishedError(year);
-      await this.dataSource.query(`DECLARE open_data_lines NO SCROLL CURSOR FOR ${publishedLines(this.ledger)}`, [year], runner);
+      // The registry's names of the units with published lines, ordered by code; the catalog's names.
+      const estimates = await this.ledger.estimates(runner.manager, year, { inBudget: true, statuses: ['APPROVED'] });
+      const units = await this.units.namesByCode(
+        estimates.map((estimate) => estimate.unitId),
+        runner.manager,
+      );
+      unitsOf = new Map(units.map((unit) => [unit.id, unit]));
+      catalog = catalogNames(await this.catalog.getCatalog(runner.manager));
+      await this.dataSource.query(
+        `DECLARE open_data_lines NO SCROLL CURSOR FOR ${publishedLines(this.ledger, this.progress)}`,
+        [year, units.map((unit) => unit.id)],
+        runner,
+      );
     } catch (error) {
       if (runner) await finish(false);
       else done();
       throw error;
     }
     const open = runner;
+    const names = catalog;
+    const unitOf = (id: string): UnitName => {
+      const unit = unitsOf.get(id);
+      if (!unit) throw new Error(`open data ${year}: unit ${id} is not in the registry`);
+      return unit;
+    };
     return {
       filename: `${year}-${RESOURCE_PATH}`,
       writeTo: async (out: Writable) => {
@@ -312,7 +382,7 @@ export class OpenDataService {
             const rows = await this.dataSource.query<LineRow[]>(`FETCH ${BATCH} FROM open_data_lines`, [], open);
             if (rows.length === 0) break;
             let chunk = '';
-            for (const row of rows) for (const record of lineRecords(year, toLine(row))) chunk += csvRecord(record);
+            for (const row of rows) for (const record of lineRecords(year, toLine(row, unitOf(row.unit_id), names))) chunk += csvRecord(record);
             if (!(await write(chunk))) return;
           }
           out.end();

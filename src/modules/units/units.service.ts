@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, FindOptionsWhere, Repository } from 'typeorm';
 import { NotFoundError } from '../../common/errors/domain-error.js';
-import { Unit, type UnitKind } from './entities/unit.entity.js';
+import { type BudgetLevel, type SpecialRole, Unit, type UnitKind } from './entities/unit.entity.js';
 import type { ListUnitsQuery } from './dto/list-units.query.js';
 
 export interface UnitDetail extends Unit {
@@ -17,6 +17,8 @@ export interface UnitName {
   name: string;
   nameEn: string;
   kind: UnitKind;
+  /** The budget level the unit's spending belongs to. */
+  budgetLevel: BudgetLevel;
   parentId: string | null;
   /** Mã số ĐVQHNS (7 digits); null until registered. */
   budgetRelationCode: string | null;
@@ -27,7 +29,7 @@ export interface UnitName {
 /** Something that runs SQL: the data source's manager or a transaction's (to read in its snapshot). */
 type Reader = Pick<EntityManager, 'query'>;
 
-const NAME_COLUMNS = `id, code, name, name_en AS "nameEn", kind, parent_id AS "parentId",
+const NAME_COLUMNS = `id, code, name, name_en AS "nameEn", kind, budget_level AS "budgetLevel", parent_id AS "parentId",
   budget_relation_code AS "budgetRelationCode", chapter_code AS "chapterCode"`;
 
 /**
@@ -88,6 +90,12 @@ export class UnitsService {
   /** One unit's names and codes, or null when there is no such unit. */
   async nameOf(id: string, manager: Reader = this.units.manager): Promise<UnitName | null> {
     return (await this.namesOf([id], manager)).get(id) ?? null;
+  }
+
+  /** The unit holding a special role (PPC, DIC, DOF, DPI: at most one each), or null when none holds it. */
+  async withRole(role: SpecialRole, manager: Reader = this.units.manager): Promise<UnitName | null> {
+    const [unit] = await manager.query<UnitName[]>(`SELECT ${NAME_COLUMNS} FROM units WHERE special_role = $1`, [role]);
+    return unit ?? null;
   }
 
   /** Every unit (or every unit of `kind`), by code: 13,000 rows at national scale, a few MB. */

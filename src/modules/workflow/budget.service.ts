@@ -87,6 +87,24 @@ export class BudgetService {
     return { status: budget?.status ?? null, decisionNumber: budget?.decision_number ?? null, decisionDate: budget?.decision_date ?? null };
   }
 
+  /**
+   * The consolidated budgets the chair has approved (every year, or only `year`), by year: the
+   * decision's number and date (YYYY-MM-DD) and when it was recorded. Empty when none is.
+   */
+  async approvedBudgets(
+    manager: EntityManager = this.dataSource.manager,
+    year?: number,
+  ): Promise<{ year: number; decisionNumber: string | null; decisionDate: string | null; approvedAt: Date | null }[]> {
+    const rows = await manager.query<{ year: number; decision_number: string | null; decision_date: string | null; approved_at: Date | null }[]>(
+      `SELECT year, decision_number, to_char(decision_date, 'YYYY-MM-DD') AS decision_date, approved_at
+         FROM consolidated_budgets
+        WHERE status = 'APPROVED' AND ($1::int IS NULL OR year = $1::int)
+        ORDER BY year`,
+      [year ?? null],
+    );
+    return rows.map((row) => ({ year: row.year, decisionNumber: row.decision_number, decisionDate: row.decision_date, approvedAt: row.approved_at }));
+  }
+
   async get(year: number, manager: EntityManager = this.dataSource.manager) {
     await this.fiscalYears.assertExists(year, manager);
     const stored = await manager.query<BudgetRow[]>('SELECT * FROM consolidated_budgets WHERE year = $1', [year]);

@@ -1431,6 +1431,10 @@ export interface components {
             startedAt: string | null;
             /** Format: date-time */
             finishedAt: string | null;
+            /** @description How many attempts have taken the job so far: 0 while first queued; more than 1 after a retry (an instance died, or a server error) */
+            attempts: number;
+            /** @description The instance running the job, or that ran its last attempt (host:pid); null before any attempt */
+            worker: string | null;
         };
         /** @enum {string} */
         HealthIndicatorStatus: "up" | "down";
@@ -2794,6 +2798,8 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             status: components["schemas"]["BalancingRunStatus"];
+            /** @description Moves on with each change of status; send it to adopt only the run as seen */
+            version: number;
             /** Format: uuid */
             createdBy: string;
             /** @description Who made the run (full name) */
@@ -2829,6 +2835,8 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             status: components["schemas"]["BalancingRunStatus"];
+            /** @description Moves on with each change of status; send it to adopt only the run as seen */
+            version: number;
             /** Format: uuid */
             createdBy: string;
             /** @description Who made the run (full name) */
@@ -2867,6 +2875,10 @@ export interface components {
             byUnit: components["schemas"]["ComparedRowDto"][];
             byPlanArea: components["schemas"]["ComparedRowDto"][];
             byLine: components["schemas"]["ComparedRowDto"][];
+        };
+        AdoptRunDto: {
+            /** @description If given, the run is adopted only at this version (stale: 409 STALE_VERSION) */
+            version?: number;
         };
         /** @enum {string} */
         SupportRoundStatus: "OPEN" | "DECIDED";
@@ -5276,7 +5288,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptRunDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsOptionalField, IsOptionalText, IsRequiredText, IsVnd } from '../../../common/validation/validators.js';
 import { EXPENDITURE_TYPE_CODES, type ExpenditureTypeCode } from '../../catalog/entities/catalog.entities.js';
 import { message } from '../../../common/errors/messages.js';
@@ -73,4 +73,13 @@ export class CompareRunsQuery {
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true, message: message('RUN_IDS') })
   ids!: string[];
+}
+
+/** Adopting a run: optionally at the version the client saw. */
+export class AdoptRunDto {
+  @ApiPropertyOptional({ description: "If given, the run is adopted only at this version (stale: 409 STALE_VERSION)" })
+  @IsOptionalField()
+  @IsInt()
+  @Min(1)
+  version?: number;
 }

@@ -17,6 +17,7 @@ export class BalancingRunSummaryDto {
   ceilings!: Record<string, string>;
   @ApiJson({ nullable: true }) groups!: unknown;
   @ApiEnum(['PROPOSED', 'ADOPTED'], 'BalancingRunStatus') status!: string;
+  @ApiInt({ description: 'Moves on with each change of status; send it to adopt only the run as seen' }) version!: number;
   @ApiUuid() createdBy!: string;
   @ApiText({ nullable: true, description: 'Who made the run (full name)' }) createdByName!: string | null;
   @ApiDateTime() createdAt!: string;

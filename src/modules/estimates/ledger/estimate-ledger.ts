@@ -8,7 +8,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { changeStatus } from '../../../common/concurrency/status-change.js';
+import { changeStatus, NOW } from '../../../common/concurrency/status-change.js';
 import { ConflictError, NotFoundError } from '../../../common/errors/domain-error.js';
 import { lockYear, type YearLockMode } from '../../../database/year-lock.js';
 import { ESTIMATE_CYCLE, type EstimateAction } from '../domain/estimate-cycle.js';
@@ -328,9 +328,20 @@ export class EstimateLedger {
     );
   }
 
-  /** A SUBMITTED estimate whose every line has an approved amount becomes BALANCED (its row is locked). */
+  /**
+   * A SUBMITTED estimate whose every line has an approved amount becomes BALANCED: the shared
+   * conditional status change (version + 1, `balanced_at` now), called with the estimate's row
+   * locked by the balancing that completed it. 409 `ILLEGAL_TRANSITION` from any other status.
+   */
   async markBalanced(manager: EntityManager, estimateId: string): Promise<void> {
-    await manager.update(Estimate, { id: estimateId }, { status: 'BALANCED', balancedAt: () => 'now()' });
+    await changeStatus(
+      manager,
+      { table: 'estimates', where: { id: estimateId }, from: ['SUBMITTED'], to: 'BALANCED', set: { balanced_at: NOW } },
+      {
+        name: 'Estimate',
+        illegal: (current) => new ConflictError('ILLEGAL_TRANSITION', `Không thể chuyển sang BALANCED dự toán đang ở trạng thái ${current} / Cannot mark as BALANCED an estimate that is ${current}`),
+      },
+    );
   }
 
   /** Every line of an estimate, in line order. */

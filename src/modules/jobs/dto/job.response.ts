@@ -15,4 +15,8 @@ export class JobDto {
   @ApiDateTime() createdAt!: string;
   @ApiDateTime({ nullable: true }) startedAt!: string | null;
   @ApiDateTime({ nullable: true }) finishedAt!: string | null;
+  @ApiInt({ description: 'How many attempts have taken the job so far: 0 while first queued; more than 1 after a retry (an instance died, or a server error)' })
+  attempts!: number;
+  @ApiText({ nullable: true, description: 'The instance running the job, or that ran its last attempt (host:pid); null before any attempt' })
+  worker!: string | null;
 }

@@ -45,6 +45,7 @@ interface Run {
   track: string;
   kind: string;
   status: string;
+  version: number;
   roundingUnit: string;
   groups: Record<string, RunGroup>;
   createdAt: string;
@@ -122,13 +123,14 @@ export default function RunsPage() {
       setBusy(false);
     }
   };
-  const adopt = async (id: string) => {
+  /** Adopts the run as listed: at the version shown, so a run changed since is refused (409), not adopted unseen. */
+  const adopt = async (run: Pick<Run, 'id' | 'version'>) => {
     setError(null);
     setAdopted(null);
     try {
-      await ok(api.POST('/balancing-runs/{id}/adopt', { params: { path: { id } } }));
+      await ok(api.POST('/balancing-runs/{id}/adopt', { params: { path: { id: run.id } }, body: { version: run.version } }));
       await refresh();
-      setAdopted(id);
+      setAdopted(run.id);
     } catch (e) {
       setError(e);
     }
@@ -251,7 +253,7 @@ export default function RunsPage() {
                           {t('prov.runs.show')}
                         </Button>
                         {r.status === 'PROPOSED' && (
-                          <Button size="compact-sm" onClick={() => void adopt(r.id)} aria-label={t('prov.runs.adoptRun', { name: runLabel(r) })}>
+                          <Button size="compact-sm" onClick={() => void adopt(r)} aria-label={t('prov.runs.adoptRun', { name: runLabel(r) })}>
                             {t('prov.runs.adopt')}
                           </Button>
                         )}
