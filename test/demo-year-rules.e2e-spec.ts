@@ -44,6 +44,6 @@ describe('the seeded demo year keeps its own rules (e2e)', () => {
     expect(without.length).toBeGreaterThan(0);
     const districts = result('DISTRICT_IT_LINE').violations;
     expect(districts.map((v) => v.subject).sort()).toEqual([...without].sort());
-    expect(districts.every((v) => v.message.endsWith('/ no IT estimate'))).toBe(true);
+    expect(districts.every((v) => v.message.endsWith(': no IT estimate') && v.message.includes('chưa có dự toán CNTT'))).toBe(true);
   });
 });

@@ -1277,6 +1277,31 @@ export interface components {
              */
             message: string;
             details?: components["schemas"]["FieldProblemDto"][];
+            /**
+             * @description The record concerned (NOT_FOUND, STALE_VERSION), its English name
+             * @example Estimate
+             */
+            entity?: string;
+            /**
+             * @description The id of the record not found (NOT_FOUND)
+             * @example 3f9c2a4e-8b1d-4c6a-9e0f-2b7d5a1c8e40
+             */
+            id?: string;
+            /**
+             * @description The version the request was based on (STALE_VERSION)
+             * @example 3
+             */
+            version?: number;
+            /**
+             * @description The action refused (ILLEGAL_TRANSITION)
+             * @example return
+             */
+            action?: string;
+            /**
+             * @description The status the record is in (ILLEGAL_TRANSITION, NOT_EDITABLE)
+             * @example APPROVED
+             */
+            currentStatus?: string;
         };
         ChainHeadDto: {
             /** @example 42 */
