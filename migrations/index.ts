@@ -15,6 +15,7 @@ import { Appraisal1764260000000 } from './1764260000000-Appraisal.js';
 import { EstimateLedger1764300000000 } from './1764300000000-EstimateLedger.js';
 import { JobLeases1764310000000 } from './1764310000000-JobLeases.js';
 import { BalancingRunVersion1764320000000 } from './1764320000000-BalancingRunVersion.js';
+import { TargetValueBounds1764330000000 } from './1764330000000-TargetValueBounds.js';
 
 export const MIGRATIONS = [
   Foundation1764140000000,
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   EstimateLedger1764300000000,
   JobLeases1764310000000,
   BalancingRunVersion1764320000000,
+  TargetValueBounds1764330000000,
 ];

@@ -200,6 +200,8 @@ export async function seedDatabase(dataSource: DataSource, options: { demo?: boo
         denominator_label: t.denominatorLabel,
         denominator_label_en: t.denominatorLabelEn,
         numerator_capped: t.numeratorCapped,
+        value_max: t.valueMax,
+        whole_values: t.wholeValues,
         source: t.source,
       })),
       'plan_period, code',

@@ -301,7 +301,9 @@ describe('the budget cycle end to end (e2e)', () => {
     });
 
     it('does not flag a submission made before the deadline', async () => {
-      await setYear(2015, { submissionDeadline: '2099-07-20', balancingDeadline: '2099-09-30', committeeDeadline: '2099-12-10' });
+      // A deadline still ahead: the API keeps a year's deadlines near the year (2014–2016 for 2015),
+      // all past by now, so the test moves the clock's other side, the stored deadlines, directly.
+      await t.dataSource.query(`UPDATE fiscal_years SET submission_deadline = '2099-07-20', balancing_deadline = '2099-09-30', committee_deadline = '2099-12-10' WHERE year = 2015`);
       const draft = await draftFor(officer, SEEDED.yenPhong, 2015);
       const submitted = (await head.post(`/estimates/${draft.id}/submit`).send({}).expect(200)).body as Estimate;
       expect(submitted).toMatchObject({ status: 'SUBMITTED', submittedLate: false });

@@ -186,6 +186,59 @@ describe('bad input hardening (e2e)', () => {
     });
   });
 
+  // Numbers beyond a PostgreSQL integer and malformed uuids are refused by validation, naming the
+  // parameter, not by the database with a bare OUT_OF_RANGE / INVALID_DATA_VALUE.
+  describe('numbers and ids the database cannot take', () => {
+    const big = '2147483648';
+    it.each([
+      ['a year in the path', () => dof.get(`/fiscal-years/${big}`), 'year'],
+      ['a year in a nested path', () => dof.get(`/fiscal-years/${big}/floor`), 'year'],
+      ['a year before the system', () => dof.get('/fiscal-years/1999/progress-deadlines'), 'year'],
+      ['a half in the path', () => dic.put(`/fiscal-years/${DEMO_YEAR}/progress-deadlines/${big}`).send({ dueDate: '2012-12-31' }), 'half'],
+      ['a year in the query', () => officer.get(`/estimates?year=${big}`), 'year'],
+      ['a page offset', () => officer.get(`/estimates?offset=${big}`), 'offset'],
+      ['a version in the query', () => officer.delete(`/estimates/${estimate.id}/lines/${estimate.lines[0].id}?version=${big}`), 'version'],
+      ['a version in the body', () => dof.patch(`/fiscal-years/${DEMO_YEAR}`).send({ version: Number(big), lateSubmissionPolicy: 'FLAG' }), 'version'],
+      ['a version of a line', () => officer.patch(`/estimates/${estimate.id}/lines/${estimate.lines[0].id}`).send({ version: Number(big), description: 'x' }), 'version'],
+      ['run ids made of dashes', () => dof.get(`/fiscal-years/${DEMO_YEAR}/balancing-runs/compare?ids=${'-'.repeat(36)},${'a'.repeat(36)}`), 'ids'],
+    ])('refuses %s with 400 naming it, and changes nothing', async (_label, send, field) => {
+      const before = await fingerprint();
+      const response = await send();
+      expect(response.status).toBe(400);
+      expect(response.body.code).not.toMatch(/OUT_OF_RANGE|INVALID_DATA_VALUE/);
+      expect((response.body.details as { field: string }[]).map((d) => d.field)).toContain(field);
+      expect(await fingerprint()).toEqual(before);
+    });
+  });
+
+  describe("a year's plan period and dates", () => {
+    const yearVersion = async () => ((await dof.get(`/fiscal-years/${DEMO_YEAR}`).expect(200)).body as { version: number }).version;
+    it.each([
+      ['a plan period not containing the year', async () => dof.patch(`/fiscal-years/${DEMO_YEAR}`).send({ version: await yearVersion(), planPeriod: '2016-2020' }), 'planPeriod', 'PLAN_PERIOD_OUTSIDE_YEAR'],
+      ['a plan period written backwards', async () => dof.patch(`/fiscal-years/${DEMO_YEAR}`).send({ version: await yearVersion(), planPeriod: '2015-2011' }), 'planPeriod', 'PLAN_PERIOD_ORDER'],
+      ['a new year outside its plan period', () => dof.post('/fiscal-years').send({ year: 2030, planPeriod: '2011-2015' }), 'planPeriod', 'PLAN_PERIOD_OUTSIDE_YEAR'],
+      ['a new year with a backwards plan period', () => dof.post('/fiscal-years').send({ year: 2030, planPeriod: '2035-2030' }), 'planPeriod', 'PLAN_PERIOD_ORDER'],
+      ['a submission deadline a century early', async () => dof.patch(`/fiscal-years/${DEMO_YEAR}`).send({ version: await yearVersion(), submissionDeadline: '1900-01-01' }), 'submissionDeadline', 'DATE_OUT_OF_YEAR'],
+      ['a committee deadline far ahead', async () => dof.patch(`/fiscal-years/${DEMO_YEAR}`).send({ version: await yearVersion(), committeeDeadline: '2099-12-31' }), 'committeeDeadline', 'DATE_OUT_OF_YEAR'],
+      ['a new year with a deadline years before it', () => dof.post('/fiscal-years').send({ year: 2030, planPeriod: '2026-2030', submissionDeadline: '2020-07-20' }), 'submissionDeadline', 'DATE_OUT_OF_YEAR'],
+      ['a report deadline far ahead', () => dic.put(`/fiscal-years/${DEMO_YEAR}/progress-deadlines/1`).send({ dueDate: '2099-12-31' }), 'dueDate', 'DATE_OUT_OF_YEAR'],
+    ])('refuses %s with 400 naming the field, and saves nothing', async (_label, send, field, code) => {
+      const before = await fingerprint();
+      const response = await send();
+      expect(response.status).toBe(400);
+      expect(response.body.details).toEqual([expect.objectContaining({ field, code })]);
+      expect(response.body.message).toMatch(new RegExp(`^${field}[: ].* / `));
+      expect(await fingerprint()).toEqual(before);
+      await dof.get('/fiscal-years/2030').expect(404);
+    });
+
+    it('takes a plan period of one year and dates from the year before to the year after', async () => {
+      await dof.post('/fiscal-years').send({ year: 2031, planPeriod: '2031-2031', submissionDeadline: '2030-01-01', committeeDeadline: '2032-12-31' }).expect(201);
+      const decided = (await dof.patch('/fiscal-years/2031').send({ version: 1, balancingDeadline: '2031-06-30' }).expect(200)).body as { planPeriod: string; version: number };
+      expect(decided).toMatchObject({ planPeriod: '2031-2031', version: 2 });
+    });
+  });
+
   // A JSON route refuses another media type with 415 naming application/json, before any field check.
   describe('the content type of a body', () => {
     const wrongType = (response: request.Response) => {

@@ -196,7 +196,10 @@ describe('plan targets, semi-annual progress reports and the dashboard (e2e)', (
       await dic.put(`/plan-periods/${PERIOD}/targets/KEY-DATABASES/province-values`).send({ year: YEAR, half: 1, value: '1e3' }).expect(400);
       await dic.put(`/plan-periods/${PERIOD}/targets/KEY-DATABASES/province-values`).send({ year: 2016, half: 1, value: '7' }).expect(400);
       const first = (await dic.put(`/plan-periods/${PERIOD}/targets/KEY-DATABASES/province-values`).send({ year: YEAR, half: 1, value: '6' }).expect(200)).body as { version: number };
-      await dic.put(`/plan-periods/${PERIOD}/targets/KEY-DATABASES/province-values`).send({ year: YEAR, half: 1, value: '7' }).expect(409);
+      // A value exists: replacing it without saying which version is refused naming `version` (no "stale version" never sent).
+      const unversioned = await dic.put(`/plan-periods/${PERIOD}/targets/KEY-DATABASES/province-values`).send({ year: YEAR, half: 1, value: '7' }).expect(400);
+      expect(unversioned.body.details).toEqual([expect.objectContaining({ field: 'version', code: 'VERSION_REQUIRED' })]);
+      expect(unversioned.body.message).not.toMatch(/stale/);
       await dic.put(`/plan-periods/${PERIOD}/targets/KEY-DATABASES/province-values`).send({ year: YEAR, half: 1, value: '7', version: first.version }).expect(200);
       await dic
         .put(`/plan-periods/${PERIOD}/targets/KEY-DATABASES/province-values`)
@@ -205,6 +208,28 @@ describe('plan targets, semi-annual progress reports and the dashboard (e2e)', (
       await dic.put(`/plan-periods/${PERIOD}/targets/ICT-INDEX-RANK/province-values`).send({ year: YEAR, half: 1, value: '12', note: 'ICT-Index 2012' }).expect(200);
       const values = (await ypOfficer.get(`/plan-periods/${PERIOD}/targets/KEY-DATABASES/province-values`).expect(200)).body as { value: string; version: number }[];
       expect(values).toEqual([expect.objectContaining({ year: YEAR, half: 1, value: '7', version: 2, recordedBy: 'dic.reviewer' })]);
+    });
+
+    // What a value can be follows the target's kind: 13 key databases are listed (0–13, whole), a rank is a whole number from 1.
+    it.each([
+      ['KEY-DATABASES', '14', 'TOO_BIG'],
+      ['KEY-DATABASES', '13.5', 'NOT_WHOLE'],
+      ['KEY-DATABASES', '2.5', 'NOT_WHOLE'],
+      ['ICT-INDEX-RANK', '0', 'TOO_SMALL'],
+      ['ICT-INDEX-RANK', '1.5', 'NOT_WHOLE'],
+    ])('refuses %s = %s with 400 naming the value, and records nothing', async (code, value, reason) => {
+      const before = (await dic.get(`/plan-periods/${PERIOD}/targets/${code}/province-values`).expect(200)).body as unknown[];
+      const refused = await dic.put(`/plan-periods/${PERIOD}/targets/${code}/province-values`).send({ year: YEAR, half: 2, value }).expect(400);
+      expect(refused.body.details).toEqual([expect.objectContaining({ field: 'value', code: reason })]);
+      expect(refused.body.message).toMatch(/^value: chỉ tiêu .* \/ target /);
+      expect((await dic.get(`/plan-periods/${PERIOD}/targets/${code}/province-values`).expect(200)).body).toEqual(before);
+    });
+
+    it('takes the bounds themselves: 13 key databases, rank 1', async () => {
+      await dic.put(`/plan-periods/${PERIOD}/targets/KEY-DATABASES/province-values`).send({ year: 2013, half: 1, value: '13' }).expect(200);
+      await dic.put(`/plan-periods/${PERIOD}/targets/ICT-INDEX-RANK/province-values`).send({ year: 2013, half: 1, value: '1.000' }).expect(200);
+      const target = (await dic.get(`/plan-periods/${PERIOD}/targets/KEY-DATABASES`).expect(200)).body as { valueMax: string; wholeValues: boolean };
+      expect(target).toMatchObject({ valueMax: '13', wholeValues: true });
     });
   });
 
@@ -477,9 +502,18 @@ describe('plan targets, semi-annual progress reports and the dashboard (e2e)', (
       ]);
       await tsOfficer.put(`/fiscal-years/${YEAR}/progress-deadlines/2`).send({ dueDate: '2099-01-30' }).expect(403);
       await dic.put(`/fiscal-years/${YEAR}/progress-deadlines/2`).send({ dueDate: '2012-12-01' }).expect(400);
-      const set = (await dic.put(`/fiscal-years/${YEAR}/progress-deadlines/2`).send({ dueDate: '2099-01-30' }).expect(200)).body as { version: number };
-      expect(set).toMatchObject({ half: 2, dueDate: '2099-01-30', isDefault: false, version: 1 });
-      await dic.put(`/fiscal-years/${YEAR}/progress-deadlines/2`).send({ dueDate: '2099-02-28' }).expect(409);
+      // A deadline far from its year is a typo (the window of decision dates: 2011–2013 for 2012).
+      const far = await dic.put(`/fiscal-years/${YEAR}/progress-deadlines/2`).send({ dueDate: '2099-01-30' }).expect(400);
+      expect(far.body.details).toEqual([expect.objectContaining({ field: 'dueDate', code: 'DATE_OUT_OF_YEAR' })]);
+      const set = (await dic.put(`/fiscal-years/${YEAR}/progress-deadlines/2`).send({ dueDate: '2013-12-31' }).expect(200)).body as { version: number };
+      expect(set).toMatchObject({ half: 2, dueDate: '2013-12-31', isDefault: false, version: 1 });
+      // A deadline exists: a change without the version it replaces is refused naming `version`.
+      const unversioned = await dic.put(`/fiscal-years/${YEAR}/progress-deadlines/2`).send({ dueDate: '2013-02-28' }).expect(400);
+      expect(unversioned.body.details).toEqual([expect.objectContaining({ field: 'version', code: 'VERSION_REQUIRED' })]);
+      expect(unversioned.body.message).not.toMatch(/stale/);
+      await dic.put(`/fiscal-years/${YEAR}/progress-deadlines/2`).send({ dueDate: '2013-02-28', version: 7 }).expect(409);
+      // Every 2012 deadline is past by now: the test moves the stored one ahead, so that a report can come before it.
+      await t.dataSource.query(`UPDATE progress_deadlines SET due_date = '2099-01-30' WHERE year = $1 AND half = 2`, [YEAR]);
 
       // Từ Sơn reports its second half before that deadline; the retried submission applies once.
       let report = (await tsOfficer.post('/progress-reports').send({ unitId: UNIT_IDS.tuSon, year: YEAR, half: 2 }).expect(201)).body as Report;

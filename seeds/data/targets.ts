@@ -28,6 +28,10 @@ export interface TargetSeed {
   denominatorLabel: string | null;
   denominatorLabelEn: string | null;
   numeratorCapped: boolean;
+  /** The largest province value there can be (decimal string), null when open. */
+  valueMax: string | null;
+  /** A count or a rank: whole numbers only. */
+  wholeValues: boolean;
   source: string;
 }
 
@@ -38,8 +42,8 @@ const ISSUING_UNITS: readonly Kind[] = ['DEPARTMENT', 'DISTRICT_COMMITTEE'];
 
 export const targetId = (n: number): string => `61000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
 
-type Row = Omit<TargetSeed, 'id' | 'planPeriod' | 'position' | 'source' | 'numeratorLabel' | 'numeratorLabelEn' | 'denominatorLabel' | 'denominatorLabelEn' | 'numeratorCapped' | 'scale'> &
-  Partial<Pick<TargetSeed, 'numeratorLabel' | 'numeratorLabelEn' | 'denominatorLabel' | 'denominatorLabelEn' | 'numeratorCapped' | 'scale'>>;
+type Optional = 'numeratorLabel' | 'numeratorLabelEn' | 'denominatorLabel' | 'denominatorLabelEn' | 'numeratorCapped' | 'scale' | 'valueMax' | 'wholeValues';
+type Row = Omit<TargetSeed, 'id' | 'planPeriod' | 'position' | 'source' | Optional> & Partial<Pick<TargetSeed, Optional>>;
 
 const ROWS: readonly Row[] = [
   {
@@ -77,6 +81,9 @@ const ROWS: readonly Row[] = [
     direction: 'AT_LEAST',
     aggregation: 'PROVINCE_VALUE',
     unitKinds: [],
+    // Appendix 1 lists 13 key databases: no more can be built.
+    valueMax: '13',
+    wholeValues: true,
   },
   {
     code: 'DOCS-PUBLISHED',
@@ -184,6 +191,7 @@ const ROWS: readonly Row[] = [
     direction: 'RANK_AT_MOST',
     aggregation: 'PROVINCE_VALUE',
     unitKinds: [],
+    wholeValues: true,
   },
 ];
 
@@ -197,6 +205,8 @@ export const TARGETS: readonly TargetSeed[] = ROWS.map((row, i) => ({
   denominatorLabel: null,
   denominatorLabelEn: null,
   numeratorCapped: false,
+  valueMax: null,
+  wholeValues: false,
   // A percentage is scale 100, a plain ratio or a province value scale 1.
   scale: row.measureUnit === '%' ? 100 : 1,
   ...row,

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Max, Min } from 'class-validator';
-import { IsIntegerText, IsOptionalField } from './validators.js';
+import { INT4_MAX, IsIntegerText, IsOptionalField } from './validators.js';
 
 /** `?limit=&offset=` for every list: at most 1000 a page. */
 export class PageQuery {
@@ -15,5 +15,6 @@ export class PageQuery {
   @IsOptionalField()
   @IsIntegerText()
   @Min(0)
+  @Max(INT4_MAX)
   offset = 0;
 }

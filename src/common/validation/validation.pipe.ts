@@ -3,7 +3,7 @@ import type { ValidationError } from 'class-validator';
 import type { FieldProblem } from '../errors/domain-error.js';
 import { message, type MessageCode } from '../errors/messages.js';
 import { forbiddenKeyPaths } from './json-guard.js';
-import { INTEGER_TEXT_CONSTRAINT } from './validators.js';
+import { INT4_MAX, INTEGER_TEXT_CONSTRAINT, YEAR_MAX, YEAR_MIN } from './validators.js';
 
 // class-validator's own messages are English only; each constraint has a catalog entry instead,
 // with the limits read from the English text ("must not be less than 1"). Messages the project's
@@ -136,6 +136,18 @@ class GuardedValidationPipe extends ValidationPipe {
         const field = metadata.data;
         const text = message('INVALID_NUMBER_PARAM', { property: field });
         throw new BadRequestException({ message: text, code: 'INVALID_NUMBER_PARAM', details: [{ field, code: 'INVALID_NUMBER_PARAM', message: text }] });
+      }
+      // Every number a path or query names lands in a PostgreSQL `integer` column; a year is one the
+      // system takes (2000–2200). Beyond that, 400 naming the parameter rather than the database's
+      // bare OUT_OF_RANGE.
+      const [min, max] = metadata.data === 'year' ? [YEAR_MIN, YEAR_MAX] : [-INT4_MAX - 1, INT4_MAX];
+      const number = Number(value);
+      if (number < min || number > max) {
+        const field = metadata.data;
+        const below = number < min;
+        const constraint = below ? 'min' : 'max';
+        const text = message(below ? 'TOO_SMALL' : 'TOO_BIG', { property: field, limit: String(below ? min : max) });
+        throw new BadRequestException({ message: text, code: 'INVALID_INPUT', details: [{ field, code: constraint, message: text }] });
       }
     }
     return super.transformPrimitive(value, metadata);

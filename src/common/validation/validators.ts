@@ -2,7 +2,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { IsInt, IsISO8601, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { message } from '../errors/messages.js';
 import { QUANTITY_PATTERN, VND_PATTERN } from '../money/vnd.js';
 import { hasVisibleText, VISIBLE_CHARACTER } from '../text/visible-text.js';
@@ -103,6 +103,26 @@ export function IsIntegerText(): PropertyDecorator {
       },
     ),
   );
+}
+
+/**
+ * The largest value of a PostgreSQL `integer` column (versions, years, halves, positions): a larger
+ * number in a request would reach the database and come back as a bare 400 OUT_OF_RANGE naming no field.
+ */
+export const INT4_MAX = 2_147_483_647;
+
+/** The first and last fiscal year the system takes (as CreateFiscalYearDto and progress reports do). */
+export const YEAR_MIN = 2000;
+export const YEAR_MAX = 2200;
+
+/** A record's version in a JSON body: a whole number 1 … INT4_MAX (a `version integer` column). */
+export function IsVersion(): PropertyDecorator {
+  return applyDecorators(IsInt(), Min(1), Max(INT4_MAX));
+}
+
+/** A record's version in a query or a form field (IsIntegerText): 1 … INT4_MAX. */
+export function IsVersionText(): PropertyDecorator {
+  return applyDecorators(IsIntegerText(), Min(1), Max(INT4_MAX));
 }
 
 /**

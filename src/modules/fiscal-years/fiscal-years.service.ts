@@ -8,7 +8,7 @@ import type { Actor } from '../../common/access/actor.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import type { CreateFiscalYearDto, UpdateFiscalYearDto } from './dto/fiscal-year.dto.js';
 import { FiscalYear } from './entities/fiscal-year.entity.js';
-import { calendarProblems, unknownSourceProblems } from './fiscal-year-rules.js';
+import { calendarProblems, deadlineYearProblems, planPeriodProblems, unknownSourceProblems } from './fiscal-year-rules.js';
 import { message } from '../../common/errors/messages.js';
 import { isBlankText } from '../../common/text/visible-text.js';
 import { canonicalJson } from '../../common/canonical-json.js';
@@ -186,7 +186,11 @@ export class FiscalYearsService {
 
   private async check(settings: FiscalYear, more: readonly FieldProblem[] = []): Promise<void> {
     const codes = await this.catalog.codes();
-    const problems = [...calendarProblems(settings), ...unknownSourceProblems(settings.floorSources, codes.fundingSources), ...more];
+    const problems = [
+      ...planPeriodProblems(settings.year, settings.planPeriod),
+      ...deadlineYearProblems(settings.year, settings),
+      ...calendarProblems(settings),
+      ...unknownSourceProblems(settings.floorSources, codes.fundingSources), ...more];
     if (problems.length > 0) throw new InvalidInputError(problems);
   }
 }

@@ -4,11 +4,11 @@ import { InvalidInputError, NotFoundError } from '../../common/errors/domain-err
 import { normaliseDecimal } from '../../common/money/vnd.js';
 import type { FiscalYearsService, PlanPeriod } from '../fiscal-years/fiscal-years.service.js';
 import { defaultDueDate, type Half } from './domain/progress-rules.js';
-import type { Aggregation, Direction, TargetRule } from './domain/targets.js';
+import type { Aggregation, Direction, TargetLimits, TargetRule } from './domain/targets.js';
 
 export type { PlanPeriod };
 
-export interface TargetView extends TargetRule {
+export interface TargetView extends TargetRule, TargetLimits {
   id: string;
   planPeriod: string;
   position: number;
@@ -42,12 +42,15 @@ interface TargetRow {
   denominator_label: string | null;
   denominator_label_en: string | null;
   numerator_capped: boolean;
+  value_max: string | null;
+  whole_values: boolean;
   source: string;
   version: number;
 }
 
 const TARGET_COLUMNS = `id, plan_period, code, position, indicator, indicator_en, measure_unit, target_value::text AS target_value, direction,
-  aggregation, unit_kinds, scale, numerator_label, numerator_label_en, denominator_label, denominator_label_en, numerator_capped, source, version`;
+  aggregation, unit_kinds, scale, numerator_label, numerator_label_en, denominator_label, denominator_label_en, numerator_capped,
+  value_max::text AS value_max, whole_values, source, version`;
 
 function targetView(row: TargetRow): TargetView {
   return {
@@ -68,6 +71,8 @@ function targetView(row: TargetRow): TargetView {
     denominatorLabel: row.denominator_label,
     denominatorLabelEn: row.denominator_label_en,
     numeratorCapped: row.numerator_capped,
+    valueMax: row.value_max === null ? null : normaliseDecimal(row.value_max),
+    wholeValues: row.whole_values,
     source: row.source,
     version: row.version,
   };

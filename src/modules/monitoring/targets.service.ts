@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError } from '../../common/errors/domain-error.js';
 import { normaliseDecimal } from '../../common/money/vnd.js';
+import { message } from '../../common/errors/messages.js';
+import { dateNearYearProblem } from '../../common/time/decision-date.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { FiscalYearsService } from '../fiscal-years/fiscal-years.service.js';
@@ -20,6 +22,30 @@ import {
   targetByCode,
   type TargetView,
 } from './monitoring-data.js';
+import { outOfBounds, valueBounds } from './domain/targets.js';
+
+/** 400 naming `version`: a value exists (at version `current`) and the request did not say which it replaces. */
+function versionRequired(current: number): InvalidInputError {
+  return new InvalidInputError([{ field: 'version', code: 'VERSION_REQUIRED', message: message('VERSION_REQUIRED', { current }) }]);
+}
+
+/**
+ * 400 naming `value` when a province value is outside what the target's value can be (valueBounds:
+ * a rank is a whole number from 1, a count of the 13 listed key databases 0..13): such a value
+ * would be counted as met. Codes NOT_WHOLE, TOO_SMALL, TOO_BIG.
+ */
+function assertWithinBounds(target: TargetView, value: string): void {
+  const bounds = valueBounds(target);
+  const problem = outOfBounds(value, bounds);
+  if (problem === null) return;
+  const range = bounds.max === null ? `≥ ${bounds.min}` : `${bounds.min}–${bounds.max}`;
+  const kind = bounds.whole ? { vi: 'số nguyên ', en: 'whole number ' } : { vi: 'số ', en: 'number ' };
+  throw InvalidInputError.of(
+    'value',
+    `chỉ tiêu ${target.code} nhận ${kind.vi}${range}, không nhận ${value} / target ${target.code} takes a ${kind.en}${range}, not ${value}`,
+    problem,
+  );
+}
 
 export interface ProvinceValueView {
   targetId: string;
@@ -111,13 +137,14 @@ export class TargetsService {
       );
     }
     assertYearInPeriod(period, dto.year);
+    assertWithinBounds(target, dto.value);
     await this.dataSource.transaction(async (manager) => {
       const [before] = await manager.query<{ value: string; version: number }[]>(
         'SELECT value::text AS value, version FROM target_province_values WHERE target_id = $1 AND year = $2 AND half = $3 FOR UPDATE',
         [target.id, dto.year, dto.half],
       );
       if (dto.version === undefined) {
-        if (before) throw ConflictError.staleVersion('Province value', before.version);
+        if (before) throw versionRequired(before.version);
         await manager.query('INSERT INTO target_province_values (target_id, year, half, value, note, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)', [
           target.id,
           dto.year,
@@ -164,14 +191,19 @@ export class TargetsService {
     if (dto.dueDate <= floor) {
       throw InvalidInputError.of('dueDate', `phải sau ngày kết thúc kỳ báo cáo (${floor}) / must fall after the half-year ends (${floor})`, 'DEADLINE_TOO_EARLY');
     }
+    // Near the year, as every date of a year (2099-12-31 is a typo).
+    const far = dateNearYearProblem('dueDate', dto.dueDate, year);
+    if (far) throw new InvalidInputError([far]);
     await this.dataSource.transaction(async (manager) => {
       const before = await deadlineOf(manager, year, half);
       if (dto.version === undefined) {
+        if (before.version !== null) throw versionRequired(before.version);
         const inserted = await manager.query<unknown[]>(
           'INSERT INTO progress_deadlines (year, half, due_date, updated_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1',
           [year, half, dto.dueDate, actor.userId],
         );
-        if (inserted.length !== 1) throw ConflictError.staleVersion('Progress deadline', before.version ?? 1);
+        // Another deadline was set meanwhile: the change must now name the version it replaces.
+        if (inserted.length !== 1) throw new ConflictError('VERSION_REQUIRED', message('VERSION_REQUIRED', { current: 1 }));
       } else {
         const [updated] = await manager.query<[unknown[], number]>(
           `UPDATE progress_deadlines SET due_date = $3, updated_by = $4, updated_at = now(), version = version + 1

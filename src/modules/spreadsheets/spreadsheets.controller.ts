@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Min } from 'class-validator';
 import type { Response } from 'express';
 import { InvalidInputError } from '../../common/errors/domain-error.js';
-import { IsIntegerText, IsOptionalField } from '../../common/validation/validators.js';
+import { IsOptionalField, IsVersionText } from '../../common/validation/validators.js';
 import type { Actor } from '../../common/access/actor.js';
 import { CurrentActor, Permit } from '../../common/access/access.decorators.js';
 import { DEFAULT_READ_LIMITS } from './estimate-workbook-reader.js';
@@ -19,8 +18,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 class WorkbookUploadDto {
   @ApiPropertyOptional({ description: "The estimate's version the workbook is based on (default: the one written in it)" })
   @IsOptionalField()
-  @IsIntegerText()
-  @Min(1)
+  @IsVersionText()
   version?: number;
 }
 

@@ -3200,6 +3200,13 @@ export interface components {
             denominatorLabel: string | null;
             denominatorLabelEn: string | null;
             numeratorCapped: boolean;
+            /**
+             * @description The largest province value there can be (13 key databases listed), null when open
+             * @example 2.5
+             */
+            valueMax: string | null;
+            /** @description A count or a rank: province values are whole numbers */
+            wholeValues: boolean;
             source: string;
             version: number;
         };
@@ -3251,6 +3258,13 @@ export interface components {
             denominatorLabel: string | null;
             denominatorLabelEn: string | null;
             numeratorCapped: boolean;
+            /**
+             * @description The largest province value there can be (13 key databases listed), null when open
+             * @example 2.5
+             */
+            valueMax: string | null;
+            /** @description A count or a rank: province values are whole numbers */
+            wholeValues: boolean;
             source: string;
             version: number;
             provinceValues: components["schemas"]["ProvinceValueViewDto"][];

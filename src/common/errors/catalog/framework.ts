@@ -46,6 +46,11 @@ export const FRAMEWORK_MESSAGES = {
     vi: 'Dữ liệu {entity} đã bị người khác thay đổi sau khi bạn mở; hãy tải lại để xem số mới rồi làm lại',
     en: 'The {entityEn} was changed by someone else since you opened it; reload it and try again',
   },
+  // A change sent without `version` where there is already a value to replace (PUT of a half-year's value).
+  VERSION_REQUIRED: {
+    vi: 'version: đã có giá trị (phiên bản {current}), cần gửi version của giá trị được thay',
+    en: 'version: a value exists (version {current}); send the version of the value you replace',
+  },
   // PostgreSQL refusals a request can provoke.
   DUPLICATE_KEY: { vi: 'Đã có bản ghi với cùng khoá', en: 'A record with the same key already exists' },
   REFERENCE_VIOLATION: { vi: 'Bản ghi được tham chiếu không tồn tại hoặc đang được dùng', en: 'A referenced record does not exist or is still in use' },
@@ -64,5 +69,10 @@ export const FRAMEWORK_MESSAGES = {
   DECISION_DATE_OUT_OF_YEAR: {
     vi: 'ngày quyết định {date} phải nằm trong khoảng {from} đến {to} (quanh năm ngân sách {year})',
     en: 'the decision date {date} must fall between {from} and {to} (around fiscal year {year})',
+  },
+  // The same window for a year's other dates (deadlines): see common/time/decision-date.ts.
+  DATE_OUT_OF_YEAR: {
+    vi: 'ngày {date} phải nằm trong khoảng {from} đến {to} (quanh năm ngân sách {year})',
+    en: 'the date {date} must fall between {from} and {to} (around fiscal year {year})',
   },
 } as const satisfies Record<string, Message>;

@@ -68,7 +68,10 @@ export class ListRunsQuery {
 export class CompareRunsQuery {
   @ApiProperty({ description: 'Two or more run ids, comma-separated', example: 'id1,id2' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value))
-  @Matches(/^[0-9a-f-]{36}$/i, { each: true, message: message('RUN_IDS') })
+  // Each a real uuid (36 dashes are not one, and reached the database as a bare INVALID_DATA_VALUE).
+  @IsArray({ message: message('RUN_IDS') })
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, message: message('RUN_IDS') })
   ids!: string[];
 }
 

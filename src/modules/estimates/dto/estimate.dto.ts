@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { PageQuery } from '../../../common/validation/pagination.js';
-import { IsIntegerText, IsOptionalField } from '../../../common/validation/validators.js';
+import { IsIntegerText, IsOptionalField, YEAR_MAX, YEAR_MIN } from '../../../common/validation/validators.js';
 import { ESTIMATE_STATUSES, type EstimateStatus } from '../entities/estimate.entity.js';
 
 export class CreateEstimateDto {
@@ -20,6 +20,8 @@ export class ListEstimatesQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptionalField()
   @IsIntegerText()
+  @Min(YEAR_MIN)
+  @Max(YEAR_MAX)
   year?: number;
 
   @ApiPropertyOptional({ format: 'uuid' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsIntegerText, IsOptionalField, IsOptionalText, IsQuantity, IsRequiredText, IsVnd } from '../../../common/validation/validators.js';
+import { IsBoolean, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIntegerText, IsOptionalField, IsOptionalText, IsQuantity, IsRequiredText, IsVersion, IsVersionText, IsVnd } from '../../../common/validation/validators.js';
 
 /** The fields of a line as a client sends them; amounts are digit strings. */
 export class LineFieldsDto {
@@ -106,22 +106,19 @@ export class LineFieldsDto {
 
 export class CreateLineDto extends LineFieldsDto {
   @ApiProperty({ description: "The estimate's version the change is based on; a stale version gets 409" })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
 // skipNullProperties: false — a null is validated like any value, so only the nullable fields accept it.
 export class UpdateLineDto extends PartialType(LineFieldsDto, { skipNullProperties: false }) {
   @ApiProperty({ description: "The estimate's version the change is based on; a stale version gets 409" })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
 export class DeleteLineQuery {
   @ApiProperty({ description: "The estimate's version the change is based on; a stale version gets 409" })
-  @IsIntegerText()
-  @Min(1)
+  @IsVersionText()
   version!: number;
 }

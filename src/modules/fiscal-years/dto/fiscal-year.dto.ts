@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsDateOnly, IsOptionalField, IsOptionalText, IsVnd } from '../../../common/validation/validators.js';
+import { IsDateOnly, IsOptionalField, IsOptionalText, IsVersion, IsVnd } from '../../../common/validation/validators.js';
 import { FLOOR_POLICIES, type FloorPolicy, LATE_SUBMISSION_POLICIES, type LateSubmissionPolicy } from '../entities/fiscal-year.entity.js';
 import { message } from '../../../common/errors/messages.js';
 
@@ -75,8 +75,7 @@ export class CreateFiscalYearDto {
 // skipNullProperties: false — a null is validated like any value, so only the nullable fields accept it.
 export class UpdateFiscalYearDto extends PartialType(OmitType(CreateFiscalYearDto, ['year'] as const), { skipNullProperties: false }) {
   @ApiProperty({ description: 'The version the change is based on; a stale version gets 409' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 
   @ApiPropertyOptional({

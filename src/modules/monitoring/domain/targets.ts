@@ -31,6 +31,45 @@ export interface TargetRule {
   unitKinds: readonly string[];
 }
 
+/** A target's own limits on its value, beside those of its kind (see valueBounds). */
+export interface TargetLimits {
+  /** The largest value there can be (decimal string; 13 key databases are listed), null when open. */
+  valueMax: string | null;
+  /** A count or a rank: whole numbers only. */
+  wholeValues: boolean;
+  /** A unit's numerator cannot exceed its denominator. */
+  numeratorCapped: boolean;
+}
+
+/** What a target's province-wide value can be: min ≤ value ≤ max (max null: open), whole numbers when `whole`. */
+export interface ValueBounds {
+  min: string;
+  max: string | null;
+  whole: boolean;
+}
+
+/**
+ * The bounds of a target's value by its kind: a rank is a whole number from 1; a percentage
+ * (scale 100) of units or of a capped ratio lies in 0..100; any other value is ≥ 0. The target's own
+ * `valueMax` (13 key databases listed) and `wholeValues` (a count) narrow them.
+ */
+export function valueBounds(rule: Pick<TargetRule, 'direction' | 'aggregation' | 'scale'> & TargetLimits): ValueBounds {
+  const rank = rule.direction === 'RANK_AT_MOST';
+  const share = rule.aggregation === 'SHARE_OF_UNITS' || (rule.aggregation === 'RATIO_OF_SUMS' && rule.numeratorCapped);
+  const kindMax = share ? String(rule.scale) : null;
+  const max = rule.valueMax === null ? kindMax : kindMax === null || Fraction.fromDecimal(rule.valueMax).compare(Fraction.fromDecimal(kindMax)) < 0 ? rule.valueMax : kindMax;
+  return { min: rank ? '1' : '0', max, whole: rank || rule.wholeValues };
+}
+
+/** Whether a value (decimal string) lies within the bounds; the reason in the bounds' terms when not, else null. */
+export function outOfBounds(value: string, bounds: ValueBounds): 'NOT_WHOLE' | 'TOO_SMALL' | 'TOO_BIG' | null {
+  const exact = Fraction.fromDecimal(value);
+  if (bounds.whole && exact.den !== 1n) return 'NOT_WHOLE';
+  if (exact.compare(Fraction.fromDecimal(bounds.min)) < 0) return 'TOO_SMALL';
+  if (bounds.max !== null && exact.compare(Fraction.fromDecimal(bounds.max)) > 0) return 'TOO_BIG';
+  return null;
+}
+
 /** One unit's figure for one target, from an accepted report. */
 export interface UnitFigure {
   unitId: string;

@@ -1,9 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../../common/validation/pagination.js';
-import { IsDateOnly, IsIntegerText, IsOptionalField, IsOptionalText, IsRequiredText, IsVnd } from '../../../common/validation/validators.js';
+import { IsDateOnly, IsIntegerText, IsOptionalField, IsOptionalText, IsRequiredText, IsVersion, IsVersionText, IsVnd } from '../../../common/validation/validators.js';
 import { HALVES, type Half, PROGRESS_STATUSES, type ProgressStatus } from '../domain/progress-rules.js';
 
 /** A whole count (officials, computers, documents): digit string, at most 15 digits. */
@@ -108,8 +108,7 @@ export class DisbursementDto {
 
 export class UpdateProgressReportDto {
   @ApiProperty({ description: 'The report version the change is based on (stale: 409)' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 
   @ApiPropertyOptional({ description: 'General remarks of the unit' })
@@ -136,8 +135,7 @@ export class UpdateProgressReportDto {
 export class ProgressTransitionDto {
   @ApiPropertyOptional({ description: 'If given, the transition applies only to this version' })
   @IsOptionalField()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }
 
@@ -183,8 +181,7 @@ export class ProvinceValueDto {
 
   @ApiPropertyOptional({ description: 'The version of the value being replaced (stale: 409); absent for a new value' })
   @IsOptionalField()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }
 
@@ -195,15 +192,13 @@ export class ProgressDeadlineDto {
 
   @ApiPropertyOptional({ description: 'The version of the deadline being replaced (stale: 409); absent when the year has none yet' })
   @IsOptionalField()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }
 
 export class WorkbookUploadDto {
   @ApiPropertyOptional({ description: "The report's version the workbook is based on (default: the one written in it)" })
   @IsOptionalField()
-  @IsIntegerText()
-  @Min(1)
+  @IsVersionText()
   version?: number;
 }

@@ -33,6 +33,8 @@ export class TargetDto {
   @ApiText({ nullable: true }) denominatorLabel!: string | null;
   @ApiText({ nullable: true }) denominatorLabelEn!: string | null;
   @ApiBool() numeratorCapped!: boolean;
+  @ApiDecimal({ nullable: true, description: 'The largest province value there can be (13 key databases listed), null when open' }) valueMax!: string | null;
+  @ApiBool({ description: 'A count or a rank: province values are whole numbers' }) wholeValues!: boolean;
   @ApiText() source!: string;
   @ApiInt() version!: number;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsUUID, Max, Min, ValidateNested } from 'class-validator';
-import { IsDateOnly, IsDecisionNumber, IsOptionalField, IsOptionalText, IsVnd } from '../../../common/validation/validators.js';
+import { IsDateOnly, IsDecisionNumber, IsOptionalField, IsOptionalText, IsVersion, IsVnd } from '../../../common/validation/validators.js';
 import { MAX_HARDSHIP_TIER } from '../domain/support-proposal.js';
 
 const MAX_CANDIDATES = 10000;
@@ -56,8 +56,7 @@ export class OpenSupportRoundDto extends CandidatesDto {
 
 export class ReplaceCandidatesDto extends CandidatesDto {
   @ApiProperty({ description: "The round's version the change is based on; a stale version gets 409" })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
@@ -86,8 +85,7 @@ export class DecideSupportRoundDto {
   decisionDate!: string;
 
   @ApiProperty({ description: 'The version of the round the decision was based on' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 
   @ApiProperty({ type: [UnitDecisionDto], description: 'Units not listed get exactly the proposal' })

@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsDateOnly, IsDecisionNumber, IsOptionalField, IsOptionalText, IsRequiredText, IsVnd } from '../../../common/validation/validators.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsDateOnly, IsDecisionNumber, IsOptionalField, IsOptionalText, IsRequiredText, IsVersion, IsVnd } from '../../../common/validation/validators.js';
 import { DIC_OPINIONS, type DicOpinion } from '../../estimates/entities/estimate-line.entity.js';
 
 export class TransitionDto {
   @ApiPropertyOptional({ description: 'If given, the transition applies only to this version' })
   @IsOptionalField()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }
 
@@ -40,8 +39,7 @@ export class ReviewItemDto {
 
 export class ReviewDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 
   @ApiProperty({ type: [ReviewItemDto] })
@@ -68,8 +66,7 @@ export class AppraisalItemDto {
 
 export class AppraisalDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 
   @ApiProperty({ type: [AppraisalItemDto] })
@@ -96,8 +93,7 @@ export class BalanceItemDto {
 
 export class BalanceDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 
   @ApiProperty({ type: [BalanceItemDto] })
@@ -123,8 +119,7 @@ export class AdjustmentDto {
   reason!: string;
 
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
