@@ -83,8 +83,10 @@ describe('open data: the approved budget as a Fiscal Data Package (e2e)', () => 
 
   it('publishes nothing while no year is approved, and needs no sign-in to say so', async () => {
     await expectNotPublished();
-    await anonymous().get('/open-data/1999/datapackage.json').expect(404);
-    await anonymous().get('/open-data/99999999999/budget-lines.csv').expect(404);
+    await anonymous().get('/open-data/2100/datapackage.json').expect(404);
+    // Outside the years a budget can have (2000–2200): refused as input, naming the year.
+    await anonymous().get('/open-data/1999/datapackage.json').expect(400);
+    await anonymous().get('/open-data/99999999999/budget-lines.csv').expect(400);
     await anonymous().get('/open-data/abc/datapackage.json').expect(400);
   });
 

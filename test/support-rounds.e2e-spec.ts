@@ -146,7 +146,7 @@ describe('support rounds for struggling units (e2e)', () => {
       const response = await dof.post(base).send({ pools: { CENTRAL_SUPPORT: M(250), PROVINCIAL_SUPPORT: M(1000) }, candidates: firstCandidates }).expect(409);
       expect(response.body.code).toBe('SUPPORT_INFEASIBLE');
       expect(response.body.message).toContain('CENTRAL_SUPPORT');
-      expect(response.body.message).toContain('by 50000000');
+      expect(response.body.message).toContain('by 50.000.000');
       expect((await dof.get(base).expect(200)).body.items).toEqual([]);
     });
 

@@ -263,7 +263,7 @@ describe('row problems: every bad cell with its row, column and code', () => {
   it('names the stated and the computed amount', async () => {
     const result = await readEstimateWorkbook(fixture('bad/amount-mismatch.xlsx'), codes);
     if (result.ok) throw new Error('expected problems');
-    expect(result.problems[0].message).toContain('149999999 khác số lượng × đơn giá = 150000000');
+    expect(result.problems[0].message).toContain('149.999.999 khác số lượng × đơn giá = 150.000.000');
     expect(result.problems[1].message).toContain('the formula gives 500000100, not quantity × unit price = 500000000');
   });
 
